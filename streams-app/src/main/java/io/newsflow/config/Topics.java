@@ -1,0 +1,30 @@
+package io.newsflow.config;
+
+import java.util.List;
+
+/** Topic names: one place, shared by producers, topology, tooling and docker-compose checks. */
+public final class Topics {
+
+    public static final String PRICE_TICKS = "market.price-ticks";
+    public static final String BOND_BOOKS = "market.bond-books";
+    public static final String ARTICLES = "news.articles";
+
+    public static final String ARTICLE_SCORES = "news.article-scores";
+    public static final String SENTIMENT_ROLLING = "analytics.sentiment-rolling";
+    public static final String MARKET_REACTION = "analytics.market-reaction";
+    public static final String BOND_ANALYTICS = "analytics.bond-books";
+    public static final String CREDIT_EQUITY = "analytics.credit-equity";
+    public static final String PRICE_ALERTS = "alerts.price-moves";
+    public static final String DEAD_LETTERS = "dead-letters";
+
+    public static final List<String> INPUTS = List.of(PRICE_TICKS, BOND_BOOKS, ARTICLES);
+    public static final List<String> OUTPUTS = List.of(ARTICLE_SCORES, SENTIMENT_ROLLING, MARKET_REACTION,
+            BOND_ANALYTICS, CREDIT_EQUITY, PRICE_ALERTS, DEAD_LETTERS);
+
+    private Topics() {
+    }
+
+    public static List<String> all() {
+        return java.util.stream.Stream.concat(INPUTS.stream(), OUTPUTS.stream()).toList();
+    }
+}
