@@ -15,22 +15,35 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads Confluent wire-format Avro. The writer schema comes from the registry by id; with
  * {@code specific.avro.reader=true} the reader schema is the generated class's own, so Avro schema
- * resolution fills fields the writer did not have (records written with an older version).
+ * resolution fills fields the writer did not have (records written with an older version). Without
+ * it, records come back as GenericRecord in their writer schema. Primitive schemas give String,
+ * byte[], Long... as Confluent's deserializer does. Every failure is a SerializationException naming
+ * the topic and schema id, so a Streams deserialization handler can route the record to a dead letter.
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
 
+    private static final ThreadLocal<BinaryDecoder> DECODERS = new ThreadLocal<>();
+
     private SchemaRegistryClient registry;
     private AvroSerdeConfig config;
-    private final Map<Integer, Schema> schemaCache = new ConcurrentHashMap<>();
-    private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
-    private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
+    /** schema id -> reader; Avro's DatumReaders are safe to share between threads. */
+    private final Map<Integer, Reader> readers = new ConcurrentHashMap<>();
+
+    private record Reader(Schema writer, DatumReader<Object> datumReader) {
+    }
 
     public KafkaAvroDeserializer() {
+    }
+
+    /** For callers that hold a registry client already (tests, tools); configure() keeps it. */
+    public KafkaAvroDeserializer(SchemaRegistryClient registry) {
+        this.registry = registry;
     }
 
     public KafkaAvroDeserializer(SchemaRegistryClient registry, Map<String, ?> configs) {
@@ -41,6 +54,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.config = new AvroSerdeConfig(configs);
+        this.readers.clear();
         if (registry == null) {
             registry = SchemaRegistryClients.create(config);
         }
@@ -48,48 +62,73 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
     @Override
     public Object deserialize(String topic, byte[] bytes) {
-        if (bytes == null) {
+        return bytes == null ? null : deserialize(topic, bytes, 0, bytes.length);
+    }
+
+    /** Reads straight from the consumer's buffer when it is array-backed, without copying it. */
+    @Override
+    public Object deserialize(String topic, Headers headers, ByteBuffer data) {
+        if (data == null) {
             return null;
         }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        int id = WireFormat.readSchemaId(topic, buffer);
-        DatumReader<Object> reader = readers.computeIfAbsent(id, i -> newReader(topic, writerSchema(topic, i)));
+        if (data.hasArray()) {
+            return deserialize(topic, data.array(), data.arrayOffset() + data.position(), data.remaining());
+        }
+        byte[] copy = new byte[data.remaining()];
+        data.duplicate().get(copy);
+        return deserialize(topic, copy, 0, copy.length);
+    }
+
+    private Object deserialize(String topic, byte[] bytes, int offset, int length) {
+        if (config == null) {
+            throw new IllegalStateException("KafkaAvroDeserializer used before configure()");
+        }
+        int id = WireFormat.readSchemaId(topic, bytes, offset, length);
+        Reader reader = readers.get(id);
+        if (reader == null) {
+            reader = newReader(topic, id);
+            readers.putIfAbsent(id, reader);
+        }
         try {
             BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(
-                    bytes, buffer.position(), buffer.remaining(), decoders.get());
-            decoders.set(decoder);
-            return reader.read(null, decoder);
+                    bytes, offset + WireFormat.HEADER_SIZE, length - WireFormat.HEADER_SIZE, DECODERS.get());
+            DECODERS.set(decoder);
+            return AvroPrimitives.result(reader.writer(), reader.datumReader().read(null, decoder));
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Error deserializing Avro record with schema id " + id
-                    + " on topic '" + topic + "' (" + bytes.length + " bytes; truncated or corrupt payload?): "
-                    + e.getMessage(), e);
+            throw new SerializationException("Error deserializing Avro record with schema id " + id + " ('"
+                    + reader.writer().getFullName() + "') on topic '" + topic + "' (" + length
+                    + " bytes; truncated or corrupt payload?): " + e, e);
+        } catch (OutOfMemoryError e) {
+            // A corrupt length prefix can ask for a huge string or array: report it, do not die.
+            throw new SerializationException("Corrupt Avro payload with schema id " + id + " on topic '" + topic
+                    + "': a length prefix asked for more memory than available", e);
         }
+    }
+
+    private Reader newReader(String topic, int id) {
+        Schema writer = writerSchema(topic, id);
+        if (!config.specificAvroReader() || writer.getType() != Schema.Type.RECORD) {
+            return new Reader(writer, new GenericDatumReader<>(writer));
+        }
+        Class<?> generated = SpecificData.get().getClass(writer);
+        if (generated == null) {
+            throw new SerializationException("specific.avro.reader=true but no generated class for schema '"
+                    + writer.getFullName() + "' (id " + id + ") on topic '" + topic + "' is on the classpath");
+        }
+        SpecificData model = SpecificData.getForClass(generated);
+        Schema readerSchema = model.getSchema(generated);
+        return new Reader(writer, new SpecificDatumReader<>(writer, readerSchema, model));
     }
 
     private Schema writerSchema(String topic, int id) {
-        return schemaCache.computeIfAbsent(id, i -> {
-            try {
-                return registry.getSchemaById(i);
-            } catch (SchemaRegistryException e) {
-                throw new SerializationException("Unknown schema id " + i + " on topic '" + topic
-                        + "' (registry " + config.registryUrl() + "): " + e.getMessage(), e);
-            }
-        });
-    }
-
-    @SuppressWarnings("unchecked")
-    private DatumReader<Object> newReader(String topic, Schema writer) {
-        if (!config.specificAvroReader()) {
-            return new GenericDatumReader<>(writer);
+        try {
+            return registry.getSchemaById(id);
+        } catch (SchemaRegistryException e) {
+            String what = e.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND
+                    ? "Unknown schema id " + id : "Could not fetch schema id " + id;
+            throw new SerializationException(what + " on topic '" + topic + "' (registry "
+                    + config.registryUrl() + "): " + e.getMessage(), e);
         }
-        Class<?> generated = SpecificData.get().getClass(writer);
-        if (generated == null || writer.getType() != Schema.Type.RECORD) {
-            throw new SerializationException("specific.avro.reader=true but no generated class for schema '"
-                    + writer.getFullName() + "' on topic '" + topic + "' is on the classpath");
-        }
-        SpecificData model = SpecificData.getForClass(generated);
-        Schema reader = model.getSchema(generated);
-        return (DatumReader<Object>) (DatumReader<?>) new SpecificDatumReader<>(writer, reader, model);
     }
 
     @Override
