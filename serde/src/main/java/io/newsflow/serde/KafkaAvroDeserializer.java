@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.errors.SerializationException;
@@ -28,7 +26,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
 
-    private static final ThreadLocal<BinaryDecoder> DECODERS = new ThreadLocal<>();
+    private static final ThreadLocal<BoundedBinaryDecoder> DECODERS = ThreadLocal.withInitial(BoundedBinaryDecoder::new);
 
     private SchemaRegistryClient registry;
     private AvroSerdeConfig config;
@@ -89,19 +87,16 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
             reader = newReader(topic, id);
             readers.putIfAbsent(id, reader);
         }
+        BoundedBinaryDecoder decoder = DECODERS.get()
+                .reset(bytes, offset + WireFormat.HEADER_SIZE, length - WireFormat.HEADER_SIZE);
         try {
-            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(
-                    bytes, offset + WireFormat.HEADER_SIZE, length - WireFormat.HEADER_SIZE, DECODERS.get());
-            DECODERS.set(decoder);
             return AvroPrimitives.result(reader.writer(), reader.datumReader().read(null, decoder));
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Error deserializing Avro record with schema id " + id + " ('"
                     + reader.writer().getFullName() + "') on topic '" + topic + "' (" + length
                     + " bytes; truncated or corrupt payload?): " + e, e);
-        } catch (OutOfMemoryError e) {
-            // A corrupt length prefix can ask for a huge string or array: report it, do not die.
-            throw new SerializationException("Corrupt Avro payload with schema id " + id + " on topic '" + topic
-                    + "': a length prefix asked for more memory than available", e);
+        } finally {
+            decoder.reset(null, 0, 0); // do not keep the record's bytes reachable from the thread
         }
     }
 
