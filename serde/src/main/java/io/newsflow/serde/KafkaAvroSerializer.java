@@ -109,6 +109,8 @@ public class KafkaAvroSerializer implements Serializer<Object> {
             encoder.flush();
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
+            // The buffered encoder may hold part of this record; reused, it would flush that into the next one.
+            buffers.encoder = null;
             throw new SerializationException("Error serializing Avro value of schema '" + schema.getFullName()
                     + "' on topic '" + topic + "' (schema id " + target.id() + "): " + e, e);
         } finally {
