@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 
 /** What the registry's REST client and server share: media type, JSON mapper, path and schema codecs. */
@@ -36,7 +35,8 @@ final class RegistryJson {
         }
         try {
             return new Schema.Parser().parse(text);
-        } catch (AvroRuntimeException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Avro 1.12 reports some bad schemas (an unknown type name) as NullPointerException.
             throw new SchemaRegistryException(SchemaRegistryException.INVALID_SCHEMA,
                     "Invalid Avro schema: " + e.getMessage(), e);
         }
