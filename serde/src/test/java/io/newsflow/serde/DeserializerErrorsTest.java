@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Bad bytes on a topic are a SerializationException that says what is wrong, never a crash or a null. */
 class DeserializerErrorsTest {
 
-    private static final String TOPIC = "prices.ticks";
+    private static final String TOPIC = "market.price-ticks";
 
     private final String scope = "errors-" + UUID.randomUUID();
     private final SpecificAvroSerde<PriceTick> serde = new SpecificAvroSerde<>();
@@ -42,7 +42,7 @@ class DeserializerErrorsTest {
 
         SerializationException e = assertThrows(SerializationException.class, () -> read(json));
 
-        assertEquals("Unknown magic byte 0x7b on topic 'prices.ticks': expected 0x00 (not Confluent wire format)",
+        assertEquals("Unknown magic byte 0x7b on topic 'market.price-ticks': expected 0x00 (not Confluent wire format)",
                 e.getMessage());
     }
 
@@ -62,7 +62,7 @@ class DeserializerErrorsTest {
         SerializationException e = assertThrows(SerializationException.class, () -> read(cut));
 
         assertTrue(e.getMessage().startsWith("Error deserializing Avro record with schema id " + id
-                + " ('io.newsflow.avro.PriceTick') on topic 'prices.ticks' (" + cut.length
+                + " ('io.newsflow.avro.PriceTick') on topic 'market.price-ticks' (" + cut.length
                 + " bytes; truncated or corrupt payload?)"), e.getMessage());
     }
 
@@ -72,7 +72,7 @@ class DeserializerErrorsTest {
 
         SerializationException e = assertThrows(SerializationException.class, () -> read(unknownId));
 
-        assertTrue(e.getMessage().startsWith("Unknown schema id 999 on topic 'prices.ticks' (registry mock://"),
+        assertTrue(e.getMessage().startsWith("Unknown schema id 999 on topic 'market.price-ticks' (registry mock://"),
                 e.getMessage());
     }
 

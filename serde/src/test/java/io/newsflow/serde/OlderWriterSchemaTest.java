@@ -48,13 +48,13 @@ class OlderWriterSchemaTest {
         byte[] written;
         try (KafkaAvroSerializer oldProducer = new KafkaAvroSerializer()) {
             oldProducer.configure(config, false);
-            written = oldProducer.serialize("prices.ticks", v1);
+            written = oldProducer.serialize("market.price-ticks", v1);
         }
 
         PriceTick read;
         try (SpecificAvroSerde<PriceTick> currentConsumer = new SpecificAvroSerde<>()) {
             currentConsumer.configure(config, false);
-            read = currentConsumer.deserializer().deserialize("prices.ticks", written);
+            read = currentConsumer.deserializer().deserialize("market.price-ticks", written);
         }
 
         assertEquals("META", read.getSymbol());
@@ -69,14 +69,14 @@ class OlderWriterSchemaTest {
 
     @Test
     void theCurrentSchemaRegistersAsVersion2AfterV1UnderBackwardCompatibility() {
-        MockSchemaRegistry.forScope(scope).register("prices.ticks-value", PRICE_TICK_V1);
+        MockSchemaRegistry.forScope(scope).register("market.price-ticks-value", PRICE_TICK_V1);
         try (SpecificAvroSerde<PriceTick> currentProducer = new SpecificAvroSerde<>()) {
             currentProducer.configure(config, false);
-            byte[] bytes = currentProducer.serializer().serialize("prices.ticks", TestRecords.priceTick());
+            byte[] bytes = currentProducer.serializer().serialize("market.price-ticks", TestRecords.priceTick());
 
-            assertEquals(TestRecords.priceTick(), currentProducer.deserializer().deserialize("prices.ticks", bytes));
+            assertEquals(TestRecords.priceTick(), currentProducer.deserializer().deserialize("market.price-ticks", bytes));
         }
-        assertEquals(2, MockSchemaRegistry.forScope(scope).latest("prices.ticks-value").version());
+        assertEquals(2, MockSchemaRegistry.forScope(scope).latest("market.price-ticks-value").version());
     }
 
     @Test
@@ -88,8 +88,8 @@ class OlderWriterSchemaTest {
         v1.put("eventTime", 1_761_835_000_000L);
         try (GenericAvroSerde serde = new GenericAvroSerde()) {
             serde.configure(config, false);
-            GenericRecord read = serde.deserializer().deserialize("prices.ticks",
-                    serde.serializer().serialize("prices.ticks", v1));
+            GenericRecord read = serde.deserializer().deserialize("market.price-ticks",
+                    serde.serializer().serialize("market.price-ticks", v1));
 
             assertEquals(PRICE_TICK_V1, read.getSchema());
             assertEquals("QQQ", read.get("symbol").toString());

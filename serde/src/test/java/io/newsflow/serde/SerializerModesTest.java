@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 /** How the serializer picks the schema id: auto-register, look up, or the subject's latest version. */
 class SerializerModesTest {
 
-    private static final String TOPIC = "prices.ticks";
-    private static final String SUBJECT = "prices.ticks-value";
+    private static final String TOPIC = "market.price-ticks";
+    private static final String SUBJECT = "market.price-ticks-value";
 
     private final String scope = "modes-" + UUID.randomUUID();
     private final InMemorySchemaRegistry registry = MockSchemaRegistry.forScope(scope);
@@ -46,7 +46,7 @@ class SerializerModesTest {
                 () -> serializer.serialize(TOPIC, TestRecords.priceTick()));
 
         assertTrue(e.getMessage().startsWith("Schema registry mock://" + scope + " refused schema 'io.newsflow.avro.PriceTick'"
-                + " for subject 'prices.ticks-value' (topic 'prices.ticks', auto.register.schemas=false"), e.getMessage());
+                + " for subject 'market.price-ticks-value' (topic 'market.price-ticks', auto.register.schemas=false"), e.getMessage());
         assertEquals(List.of(), registry.subjects(), "nothing was registered");
     }
 
@@ -112,8 +112,8 @@ class SerializerModesTest {
 
         byte[] key = keys.serialize(TOPIC, "META");
 
-        assertEquals(List.of("prices.ticks-key"), registry.subjects());
-        assertEquals("\"string\"", registry.latest("prices.ticks-key").schema().toString());
+        assertEquals(List.of("market.price-ticks-key"), registry.subjects());
+        assertEquals("\"string\"", registry.latest("market.price-ticks-key").schema().toString());
         assertEquals("META", deserializer.deserialize(TOPIC, key));
         assertEquals(42L, deserializer.deserialize(TOPIC, keys.serialize("longs", 42L)));
         assertEquals(7, deserializer.deserialize(TOPIC, keys.serialize("ints", 7)));
@@ -131,7 +131,7 @@ class SerializerModesTest {
         SerializationException e = assertThrows(SerializationException.class,
                 () -> serializer.serialize(TOPIC, new java.util.Date()));
 
-        assertTrue(e.getMessage().startsWith("Cannot serialize java.util.Date on topic 'prices.ticks'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Cannot serialize java.util.Date on topic 'market.price-ticks'"), e.getMessage());
     }
 
     @Test
@@ -142,7 +142,7 @@ class SerializerModesTest {
 
         SerializationException e = assertThrows(SerializationException.class, () -> serializer.serialize(TOPIC, incomplete));
 
-        assertTrue(e.getMessage().startsWith("Error serializing Avro value of schema 'io.newsflow.avro.PriceTick' on topic 'prices.ticks'"),
+        assertTrue(e.getMessage().startsWith("Error serializing Avro value of schema 'io.newsflow.avro.PriceTick' on topic 'market.price-ticks'"),
                 e.getMessage());
     }
 

@@ -87,20 +87,20 @@ class SpecificAvroSerdeRoundTripTest {
     void aKeySerdeRegistersUnderTheKeySubject() {
         PriceTick tick = TestRecords.priceTick();
         try (SpecificAvroSerde<PriceTick> serde = serde(true)) {
-            byte[] bytes = serde.serializer().serialize("prices.ticks", tick);
+            byte[] bytes = serde.serializer().serialize("market.price-ticks", tick);
 
-            assertEquals(tick, serde.deserializer().deserialize("prices.ticks", bytes));
+            assertEquals(tick, serde.deserializer().deserialize("market.price-ticks", bytes));
             InMemorySchemaRegistry registry = MockSchemaRegistry.forScope(scope);
-            assertEquals(java.util.List.of("prices.ticks-key"), registry.subjects());
+            assertEquals(java.util.List.of("market.price-ticks-key"), registry.subjects());
         }
     }
 
     @Test
     void nullIsATombstoneBothWaysAndRegistersNothing() {
         try (SpecificAvroSerde<PriceTick> serde = serde(false)) {
-            assertNull(serde.serializer().serialize("prices.ticks", null));
-            assertNull(serde.deserializer().deserialize("prices.ticks", null));
-            assertNull(serde.deserializer().deserialize("prices.ticks", new RecordHeaders(), (ByteBuffer) null));
+            assertNull(serde.serializer().serialize("market.price-ticks", null));
+            assertNull(serde.deserializer().deserialize("market.price-ticks", null));
+            assertNull(serde.deserializer().deserialize("market.price-ticks", new RecordHeaders(), (ByteBuffer) null));
             assertEquals(java.util.List.of(), MockSchemaRegistry.forScope(scope).subjects());
         }
     }
@@ -109,13 +109,13 @@ class SpecificAvroSerdeRoundTripTest {
     void readsFromASliceOfALargerBufferWithoutCopyingItFirst() {
         PriceTick tick = TestRecords.priceTick();
         try (SpecificAvroSerde<PriceTick> serde = serde(false)) {
-            byte[] bytes = serde.serializer().serialize("prices.ticks", tick);
+            byte[] bytes = serde.serializer().serialize("market.price-ticks", tick);
             byte[] padded = new byte[bytes.length + 7];
             System.arraycopy(bytes, 0, padded, 3, bytes.length);
             ByteBuffer slice = ByteBuffer.wrap(padded, 3, bytes.length).slice();
 
-            assertEquals(tick, serde.deserializer().deserialize("prices.ticks", new RecordHeaders(), slice));
-            assertArrayEquals(bytes, serde.serializer().serialize("prices.ticks", tick), "serialization is stable");
+            assertEquals(tick, serde.deserializer().deserialize("market.price-ticks", new RecordHeaders(), slice));
+            assertArrayEquals(bytes, serde.serializer().serialize("market.price-ticks", tick), "serialization is stable");
         }
     }
 

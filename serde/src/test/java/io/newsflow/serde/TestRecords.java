@@ -133,7 +133,7 @@ final class TestRecords {
 
     static DeadLetter deadLetter() {
         return DeadLetter.newBuilder()
-                .setSourceTopic("prices.ticks").setPartition(3).setOffset(42L).setReason("DESERIALIZATION")
+                .setSourceTopic("market.price-ticks").setPartition(3).setOffset(42L).setReason("DESERIALIZATION")
                 .setDetail("Unknown magic byte 0x7b")
                 .setKey(ByteBuffer.wrap("META".getBytes(StandardCharsets.UTF_8)))
                 .setPayload(ByteBuffer.wrap(new byte[] {0x7b, 0x22, 0x00, (byte) 0xff}))

@@ -89,18 +89,18 @@ class WireFormatTestVectorTest {
 
     @Test
     void serializesToTheHandDerivedBytes() {
-        byte[] bytes = serde.serializer().serialize("prices.ticks", TICK);
+        byte[] bytes = serde.serializer().serialize("market.price-ticks", TICK);
 
         assertEquals(EXPECTED_HEX, HexFormat.of().formatHex(bytes));
-        assertEquals(7, MockSchemaRegistry.forScope(scope).latest("prices.ticks-value").id());
+        assertEquals(7, MockSchemaRegistry.forScope(scope).latest("market.price-ticks-value").id());
     }
 
     @Test
     void deserializesTheHandDerivedBytes() {
         byte[] bytes = HexFormat.of().parseHex(EXPECTED_HEX);
-        MockSchemaRegistry.forScope(scope).register("prices.ticks-value", PriceTick.getClassSchema());
+        MockSchemaRegistry.forScope(scope).register("market.price-ticks-value", PriceTick.getClassSchema());
 
-        assertEquals(TICK, serde.deserializer().deserialize("prices.ticks", bytes));
+        assertEquals(TICK, serde.deserializer().deserialize("market.price-ticks", bytes));
     }
 
     @Test

@@ -59,9 +59,9 @@ class HttpSchemaRegistryClientTest {
 
     @Test
     void idsAreStableAcrossClientsAndShowInTheBackingRegistry() {
-        int id = client(server.url()).register("prices.ticks-value", PriceTick.getClassSchema());
+        int id = client(server.url()).register("market.price-ticks-value", PriceTick.getClassSchema());
 
-        assertEquals(id, client(server.url()).register("prices.ticks-value", PriceTick.getClassSchema()));
+        assertEquals(id, client(server.url()).register("market.price-ticks-value", PriceTick.getClassSchema()));
         assertEquals(id, client(server.url()).register("other-value", PriceTick.getClassSchema()));
         assertEquals(PriceTick.getClassSchema(), backing.getSchemaById(id));
     }
@@ -194,11 +194,11 @@ class HttpSchemaRegistryClientTest {
             PriceTick tick = PriceTick.newBuilder().setSymbol("META").setPrice(666.47).setSize(10)
                     .setEventTime(Instant.parse("2025-10-30T14:30:00Z")).build();
 
-            byte[] written = inProcess.serializer().serialize("prices.ticks", tick);
+            byte[] written = inProcess.serializer().serialize("market.price-ticks", tick);
 
-            assertEquals(tick, overHttp.deserializer().deserialize("prices.ticks", written));
+            assertEquals(tick, overHttp.deserializer().deserialize("market.price-ticks", written));
             assertEquals(java.util.Arrays.toString(written),
-                    java.util.Arrays.toString(overHttp.serializer().serialize("prices.ticks", tick)), "same id, same bytes");
+                    java.util.Arrays.toString(overHttp.serializer().serialize("market.price-ticks", tick)), "same id, same bytes");
         } finally {
             MockSchemaRegistry.dropScope(scope);
         }
