@@ -32,8 +32,10 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     private AvroSerdeConfig config;
     /** schema id -> reader; Avro's DatumReaders are safe to share between threads. */
     private final Map<Integer, Reader> readers = new ConcurrentHashMap<>();
+    /** Most topics carry one schema id at a time: this skips the map (and boxing the id) for it. */
+    private volatile Reader last;
 
-    private record Reader(Schema writer, DatumReader<Object> datumReader) {
+    private record Reader(int id, Schema writer, DatumReader<Object> datumReader) {
     }
 
     public KafkaAvroDeserializer() {
@@ -53,6 +55,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.config = new AvroSerdeConfig(configs);
         this.readers.clear();
+        this.last = null;
         if (registry == null) {
             registry = SchemaRegistryClients.create(config);
         }
@@ -82,10 +85,14 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
             throw new IllegalStateException("KafkaAvroDeserializer used before configure()");
         }
         int id = WireFormat.readSchemaId(topic, bytes, offset, length);
-        Reader reader = readers.get(id);
-        if (reader == null) {
-            reader = newReader(topic, id);
-            readers.putIfAbsent(id, reader);
+        Reader reader = last;
+        if (reader == null || reader.id() != id) {
+            reader = readers.get(id);
+            if (reader == null) {
+                reader = newReader(topic, id);
+                readers.putIfAbsent(id, reader);
+            }
+            last = reader;
         }
         BoundedBinaryDecoder decoder = DECODERS.get()
                 .reset(bytes, offset + WireFormat.HEADER_SIZE, length - WireFormat.HEADER_SIZE);
@@ -103,7 +110,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     private Reader newReader(String topic, int id) {
         Schema writer = writerSchema(topic, id);
         if (!config.specificAvroReader() || writer.getType() != Schema.Type.RECORD) {
-            return new Reader(writer, new GenericDatumReader<>(writer));
+            return new Reader(id, writer, new GenericDatumReader<>(writer));
         }
         Class<?> generated = SpecificData.get().getClass(writer);
         if (generated == null) {
@@ -112,7 +119,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         }
         SpecificData model = SpecificData.getForClass(generated);
         Schema readerSchema = model.getSchema(generated);
-        return new Reader(writer, new SpecificDatumReader<>(writer, readerSchema, model));
+        return new Reader(id, writer, new SpecificDatumReader<>(writer, readerSchema, model));
     }
 
     private Schema writerSchema(String topic, int id) {
