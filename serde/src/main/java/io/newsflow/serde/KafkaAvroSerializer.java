@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.data.TimeConversions;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericData;
@@ -166,7 +167,9 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     private Target latestTarget(String subject, Schema schema, Object data) {
         RegisteredSchema latest = registry.latest(subject);
         Schema target = latest.schema();
-        if (target.equals(schema)) {
+        if (target.equals(schema) || SchemaNormalization.toParsingForm(target).equals(SchemaNormalization.toParsingForm(schema))) {
+            // Same Parsing Canonical Form (they differ at most in docs, defaults or properties such as
+            // avro.java.string): the binary encoding is identical, so write the record directly.
             return new Target(latest.id(), writerFor(schema, data));
         }
         SchemaCompatibility.SchemaPairCompatibility check =

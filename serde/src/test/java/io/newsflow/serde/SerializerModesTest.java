@@ -10,6 +10,7 @@ import io.newsflow.avro.PriceTick;
 import io.newsflow.serde.registry.InMemorySchemaRegistry;
 import io.newsflow.serde.registry.MockSchemaRegistry;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,26 @@ class SerializerModesTest {
                 AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "false", AvroSerdeConfig.USE_LATEST_VERSION, "true"), false);
 
         assertEquals(id, schemaId(serializer.serialize(TOPIC, TestRecords.priceTick())));
+    }
+
+    @Test
+    void useLatestVersionWritesDirectlyWhenTheLatestDiffersOnlyInDocsAndJavaProperties() {
+        // As a CI job would register it: parsed from the .avsc text, without the generated class's
+        // avro.java.string properties.
+        Schema fromAvsc = new Schema.Parser().parse(PriceTick.getClassSchema().toString().replace(",\"avro.java.string\":\"String\"", ""));
+        int id = registry.register(SUBJECT, fromAvsc);
+        KafkaAvroSerializer serializer = serializer(Map.of(
+                AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "false", AvroSerdeConfig.USE_LATEST_VERSION, "true"), false);
+        byte[] autoRegistered = new KafkaAvroSerializer(MockSchemaRegistry.forScope(scope + "-other"),
+                config(Map.of())).serialize(TOPIC, TestRecords.priceTick());
+        MockSchemaRegistry.dropScope(scope + "-other");
+
+        byte[] bytes = serializer.serialize(TOPIC, TestRecords.priceTick());
+
+        assertTrue(!fromAvsc.equals(PriceTick.getClassSchema()) && fromAvsc.toString().indexOf("avro.java.string") < 0);
+        assertEquals(id, schemaId(bytes));
+        assertArrayEquals(Arrays.copyOfRange(autoRegistered, 5, autoRegistered.length), Arrays.copyOfRange(bytes, 5, bytes.length));
+        assertEquals(TestRecords.priceTick(), specificDeserializer().deserialize(TOPIC, bytes));
     }
 
     @Test
