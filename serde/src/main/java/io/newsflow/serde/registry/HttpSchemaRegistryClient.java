@@ -28,6 +28,12 @@ import org.apache.avro.Schema;
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
+    /**
+     * JDK HttpClients are thread-safe and each owns a selector thread and connection pool, so all
+     * registry clients (one per serializer and deserializer) share one per connect timeout.
+     */
+    private static final Map<Duration, HttpClient> SHARED_CLIENTS = new ConcurrentHashMap<>();
+
     private final List<RegistryEndpoint> endpoints;
     private final AtomicInteger preferred = new AtomicInteger();
     private final HttpClient http;
@@ -49,11 +55,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     public HttpSchemaRegistryClient(String urls, String credentialsSource, String userInfo, Duration timeout) {
         this.endpoints = RegistryEndpoint.parse(urls, credentialsSource, userInfo);
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
+        this.http = SHARED_CLIENTS.computeIfAbsent(timeout, t -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
+                .connectTimeout(t)
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+                .build());
     }
 
     @Override
