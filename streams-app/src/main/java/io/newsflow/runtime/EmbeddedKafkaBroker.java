@@ -80,6 +80,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (port <= 0 || port > 65535) {
             throw new IllegalArgumentException("Broker port must be in 1..65535, was " + port);
         }
+        long started = System.nanoTime();
         Path logDir = createTempDir();
         KafkaRaftServer server = null;
         Admin admin = null;
@@ -92,7 +93,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, HOST + ":" + port,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis()));
             awaitReady(admin);
-            log.info("Embedded Kafka broker ready at {}:{} (log dir {})", HOST, port, logDir);
+            log.info("Embedded Kafka broker ready at {}:{} in {} ms (log dir {})", HOST, port,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logDir);
             return new EmbeddedKafkaBroker(logDir, port, server, admin);
         } catch (Exception e) {
             closeQuietly(admin);
@@ -128,9 +130,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return;
         }
         closed = true;
+        long started = System.nanoTime();
         closeQuietly(admin);
         stopQuietly(server);
         deleteRecursively(logDir);
+        log.info("Embedded Kafka broker at {} stopped in {} ms", bootstrapServers(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     private void ensureOpen() {
