@@ -168,6 +168,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("offsets.topic.num.partitions", "5");
         p.put("transaction.state.log.num.partitions", "5");
         p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("group.streams.initial.rebalance.delay.ms", "0");
 
         // Small footprint: the log cleaner's 128 MiB dedupe buffer is far more than a demo needs.
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));

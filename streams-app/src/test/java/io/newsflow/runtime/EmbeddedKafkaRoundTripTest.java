@@ -22,7 +22,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Properties;
 import java.util.function.Function;
+import java.nio.file.Path;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.junit.jupiter.api.io.TempDir;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -165,6 +174,37 @@ class EmbeddedKafkaRoundTripTest {
         List<String> seen = readAll(List.of(topic), 2, new StringDeserializer(), "read_committed").stream()
                 .map(ConsumerRecord::value).toList();
         assertEquals(List.of("committed-1", "committed-2"), seen);
+    }
+
+    @Test
+    void kafkaStreamsRunsWithExactlyOnceV2(@TempDir Path stateDir) throws Exception {
+        broker.createTopics(List.of("eos-in", "eos-out"), 2);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("eos-in", Consumed.with(Serdes.String(), Serdes.String()))
+                .mapValues(v -> v.toUpperCase(java.util.Locale.ROOT))
+                .to("eos-out", Produced.with(Serdes.String(), Serdes.String()));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "eos-" + UUID.randomUUID());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props);
+             KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(),
+                     new StringSerializer(), new StringSerializer())) {
+            streams.start();
+            for (String v : List.of("meta", "nvda", "qqq")) {
+                producer.send(new ProducerRecord<>("eos-in", v, v));
+            }
+            producer.flush();
+
+            List<String> out = readAll(List.of("eos-out"), 3, new StringDeserializer(), "read_committed").stream()
+                    .map(ConsumerRecord::value).sorted().toList();
+
+            assertEquals(List.of("META", "NVDA", "QQQ"), out);
+            assertEquals(KafkaStreams.State.RUNNING, streams.state());
+        }
     }
 
     private static Admin admin() {
