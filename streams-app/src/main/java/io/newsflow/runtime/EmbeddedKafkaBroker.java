@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.FileVisitResult;
@@ -62,17 +63,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Starts a broker on a free port. */
     public static EmbeddedKafkaBroker start() {
-        // A port picked free can be taken by someone else before the broker binds it; try again then.
-        RuntimeException last = null;
-        for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
-            try {
-                return start(freePort());
-            } catch (RuntimeException e) {
-                last = e;
-                log.warn("Embedded broker did not start (attempt {}): {}", attempt + 1, e.getMessage());
-            }
-        }
-        throw last;
+        return startWithRetry(true, 0);
     }
 
     /** Starts a broker whose client listener is {@code 127.0.0.1:port}; the controller port is random. */
@@ -80,12 +71,40 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (port <= 0 || port > 65535) {
             throw new IllegalArgumentException("Broker port must be in 1..65535, was " + port);
         }
+        // Checked up front: Kafka itself reports a taken port with pages of stack traces.
+        if (portInUse(port)) {
+            throw new IllegalStateException("Could not start the embedded Kafka broker on port " + port
+                    + ": " + HOST + ":" + port + " is already in use");
+        }
+        return startWithRetry(false, port);
+    }
+
+    /**
+     * A port found free can be taken by another process before the broker binds it. Such a bind
+     * failure on a port we picked is retried with new ports; a given port that is in use is not.
+     */
+    private static EmbeddedKafkaBroker startWithRetry(boolean randomPort, int givenPort) {
+        for (int attempt = 1; ; attempt++) {
+            int port = randomPort ? freePort() : givenPort;
+            try {
+                return startOnce(port, freePort());
+            } catch (IllegalStateException e) {
+                boolean retry = attempt < BIND_ATTEMPTS && isBindFailure(e) && (randomPort || !portInUse(port));
+                if (!retry) {
+                    throw e;
+                }
+                log.warn("Embedded broker could not bind a port (attempt {}), retrying: {}", attempt, e.getMessage());
+            }
+        }
+    }
+
+    private static EmbeddedKafkaBroker startOnce(int port, int controllerPort) {
         long started = System.nanoTime();
         Path logDir = createTempDir();
         KafkaRaftServer server = null;
         Admin admin = null;
         try {
-            KafkaConfig config = KafkaConfig.fromProps(serverProperties(logDir, port, freePort()), false);
+            KafkaConfig config = KafkaConfig.fromProps(serverProperties(logDir, port, controllerPort), false);
             format(config);
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
@@ -102,6 +121,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             deleteRecursively(logDir);
             throw new IllegalStateException("Could not start the embedded Kafka broker on port " + port
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean portInUse(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+            return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 

@@ -47,6 +47,17 @@ class EmbeddedKafkaBrokerTest {
     }
 
     @Test
+    void portInUseFailsWithAnErrorNamingThePort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> EmbeddedKafkaBroker.start(port));
+
+            assertTrue(e.getMessage().contains("port " + port), e.getMessage());
+        }
+    }
+
+    @Test
     void rejectsAnInvalidPort() {
         assertThrows(IllegalArgumentException.class, () -> EmbeddedKafkaBroker.start(0));
         assertThrows(IllegalArgumentException.class, () -> EmbeddedKafkaBroker.start(70000));
