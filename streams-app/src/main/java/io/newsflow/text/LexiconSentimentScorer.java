@@ -22,8 +22,10 @@ import java.util.Set;
  *   <li>windows stop at clause punctuation, at clause words and at another polar term.</li>
  * </ul>
  * <p><b>Per entity.</b> A hit is weighted by where it is relative to the entity's mentions (from the alias
- * dictionary): 1.0 in a clause naming the entity, 0.7 elsewhere in a sentence naming it, 0.35 in a sentence
- * naming no entity, 0.15 in a clause or sentence naming only other entities; ×1.5 in the headline. When the
+ * dictionary): 1.0 in a clause naming the entity, 0.7 elsewhere in a sentence naming it, 0.15 in a clause or
+ * sentence naming only other entities; a sentence naming no entity gets 0.6 when the last sentence (or headline)
+ * naming entities named only this one ("The company..." usually refers back to it), else 0.35; ×1.5 in the
+ * headline. When the
  * entity is not named in the text at all (it came from tags only, or is unknown to the dictionary), every
  * clause not naming another entity gets 1.0: the article as a whole is about it.
  *
@@ -38,6 +40,7 @@ public final class LexiconSentimentScorer implements SentimentScorer {
     static final double TITLE_BOOST = 1.5;
     static final double IN_ENTITY_CLAUSE = 1.0;
     static final double IN_ENTITY_SENTENCE = 0.7;
+    static final double AFTER_ENTITY_SENTENCE = 0.6;
     static final double IN_NEUTRAL_SENTENCE = 0.35;
     static final double ABOUT_OTHER_ENTITY = 0.15;
 
@@ -72,6 +75,7 @@ public final class LexiconSentimentScorer implements SentimentScorer {
         Accumulator acc = new Accumulator();
         List<Token> tokens = text.tokens();
         int m = 0;
+        boolean carriesTargetOnly = false; // the last sentence naming entities named only the target
         for (int s = 0; s < text.sentences.size(); s++) {
             int from = text.sentenceTokenStart(s);
             int to = text.sentenceTokenEnd(s);
@@ -86,7 +90,12 @@ public final class LexiconSentimentScorer implements SentimentScorer {
             List<AliasMatch> inSentence = matches.subList(firstMatch, m);
             if (from < to) {
                 boolean title = text.hasTitle && s == 0;
-                scoreSentence(lexicon, tokens, from, to, inSentence, entity, named, title ? TITLE_BOOST : 1.0, acc);
+                double neutral = carriesTargetOnly ? AFTER_ENTITY_SENTENCE : IN_NEUTRAL_SENTENCE;
+                scoreSentence(lexicon, tokens, from, to, inSentence, entity, named, neutral,
+                        title ? TITLE_BOOST : 1.0, acc);
+            }
+            if (!inSentence.isEmpty()) {
+                carriesTargetOnly = inSentence.stream().allMatch(a -> a.entity().equals(entity));
             }
         }
         return acc.result();
@@ -94,7 +103,7 @@ public final class LexiconSentimentScorer implements SentimentScorer {
 
     private void scoreSentence(SentimentLexicon lexicon, List<Token> tokens, int from, int to,
                                List<AliasMatch> mentions, EntityDefinition entity, boolean named,
-                               double boost, Accumulator acc) {
+                               double neutral, double boost, Accumulator acc) {
         List<Hit> hits = lexicon.find(tokens, from, to);
         if (hits.stream().noneMatch(h -> h.entry().kind() == Kind.POLAR)) {
             return;
@@ -128,13 +137,14 @@ public final class LexiconSentimentScorer implements SentimentScorer {
             }
             int clause = clauseOf[hit.from() - from];
             double weight = named
-                    ? placeWeight(clauseTarget[clause], clauseOther[clause], sentenceTarget, sentenceOther)
-                    : placeWeight(!clauseOther[clause], clauseOther[clause], !sentenceOther, sentenceOther);
+                    ? placeWeight(clauseTarget[clause], clauseOther[clause], sentenceTarget, sentenceOther, neutral)
+                    : placeWeight(!clauseOther[clause], clauseOther[clause], !sentenceOther, sentenceOther, neutral);
             acc.add(hit, modifiers(lexicon.language(), tokens, hitAt, from, to, hit), weight * boost);
         }
     }
 
-    static double placeWeight(boolean clauseTarget, boolean clauseOther, boolean sentenceTarget, boolean sentenceOther) {
+    static double placeWeight(boolean clauseTarget, boolean clauseOther, boolean sentenceTarget, boolean sentenceOther,
+                              double neutral) {
         if (clauseTarget) {
             return IN_ENTITY_CLAUSE;
         }
@@ -144,7 +154,7 @@ public final class LexiconSentimentScorer implements SentimentScorer {
         if (sentenceTarget) {
             return IN_ENTITY_SENTENCE;
         }
-        return sentenceOther ? ABOUT_OTHER_ENTITY : IN_NEUTRAL_SENTENCE;
+        return sentenceOther ? ABOUT_OTHER_ENTITY : neutral;
     }
 
     /**
