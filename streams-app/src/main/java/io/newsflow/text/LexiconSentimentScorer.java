@@ -14,9 +14,11 @@ import java.util.Set;
  * <p><b>Per term.</b> Each polar lexicon hit has value {@code v = weight × intensifier × negation}:
  * <ul>
  *   <li>negation: English negators ("not", "n't", "no", "never", "without", "fail to"...) up to 3 tokens
- *       <em>before</em> the term; Japanese negators (ない, ず/ぬ, ません's ん, 払拭...) up to 5 tokens
- *       <em>after</em> it (懸念はない, 上昇しなかった, 好調とは言えない). A negated term counts
- *       {@value #NEGATION_FACTOR} × its weight with the opposite sign ("not a concern" is mildly positive).</li>
+ *       <em>before</em> the term; Japanese negators (ない, ず/ぬ, ません's ん, and verbs that undo a term such as
+ *       払拭, 止まる, 和らぐ) up to 5 tokens <em>after</em> it (懸念はない, 上昇しなかった, 好調とは言えない,
+ *       懸念を払拭). An odd number of negators negates, an even number cancels out (懸念を拭えない and
+ *       下落が止まらない stay negative). A negated term counts {@value #NEGATION_FACTOR} × its weight with the
+ *       opposite sign ("not a concern" is mildly positive).</li>
  *   <li>intensifier: the strongest intensifier up to 2 tokens before or after (English: "sharply lower",
  *       "fell sharply") or up to 3 tokens before (Japanese: 大幅に下落, 過去最大の下落) multiplies the weight.</li>
  *   <li>windows stop at clause punctuation, at clause words and at another polar term.</li>
@@ -193,7 +195,7 @@ public final class LexiconSentimentScorer implements SentimentScorer {
     }
 
     private static Modifiers modifiers(Language language, List<Token> tokens, Hit[] hitAt, int from, int to, Hit hit) {
-        boolean negated = false;
+        int negators = 0;
         SentimentLexicon.Entry intensifier = null;
         int negBefore = language == Language.EN ? EN_NEGATION_BEFORE : 0;
         int intBefore = language == Language.EN ? EN_INTENSIFIER_BEFORE : JA_INTENSIFIER_BEFORE;
@@ -203,10 +205,12 @@ public final class LexiconSentimentScorer implements SentimentScorer {
             if (stops(tokens.get(t), h)) {
                 break;
             }
-            if (h != null && h.entry().kind() == Kind.NEGATOR && d <= negBefore) {
-                negated = true;
-            } else if (h != null && h.entry().kind() == Kind.INTENSIFIER && d <= intBefore) {
-                intensifier = stronger(intensifier, h.entry());
+            if (h != null && h.to() - 1 == t) { // count a multi-token modifier once, at its last token
+                if (h.entry().kind() == Kind.NEGATOR && d <= negBefore) {
+                    negators++;
+                } else if (h.entry().kind() == Kind.INTENSIFIER && d <= intBefore) {
+                    intensifier = stronger(intensifier, h.entry());
+                }
             }
         }
         int negAfter = language == Language.JA ? JA_NEGATION_AFTER : 0;
@@ -217,13 +221,16 @@ public final class LexiconSentimentScorer implements SentimentScorer {
             if (stops(tokens.get(t), h)) {
                 break;
             }
-            if (h != null && h.entry().kind() == Kind.NEGATOR && d <= negAfter) {
-                negated = true;
-            } else if (h != null && h.entry().kind() == Kind.INTENSIFIER && d <= intAfter) {
-                intensifier = stronger(intensifier, h.entry());
+            if (h != null && h.from() == t) {
+                if (h.entry().kind() == Kind.NEGATOR && d <= negAfter) {
+                    negators++;
+                } else if (h.entry().kind() == Kind.INTENSIFIER && d <= intAfter) {
+                    intensifier = stronger(intensifier, h.entry());
+                }
             }
         }
-        return new Modifiers(negated, intensifier);
+        // Two negators cancel: 懸念を拭えない (cannot dispel the concern), 下落が止まらない (the fall does not stop).
+        return new Modifiers(negators % 2 == 1, intensifier);
     }
 
     /** Negation and intensifier windows end at punctuation, a clause word or another polar term. */

@@ -112,6 +112,20 @@ class LexiconSentimentScorerTest {
     }
 
     @Test
+    void japaneseVerbsThatUndoATermFlipItAndTwoNegationsCancel() {
+        SentimentScore dispelled = metaJa("メタが投資家の懸念を払拭した", "");
+        SentimentScore cannotDispel = metaJa("メタへの懸念が拭えない", "");
+        SentimentScore fallStopped = metaJa("メタ株の下落が止まった", "");
+        SentimentScore fallDoesNotStop = metaJa("メタ株の下落が止まらない", "");
+
+        assertTrue(dispelled.score() > 0, dispelled.toString());
+        assertTrue(cannotDispel.score() < 0, cannotDispel.toString());
+        assertEquals(java.util.List.of("懸念"), cannotDispel.matchedTerms());
+        assertTrue(fallStopped.score() > 0, fallStopped.toString());
+        assertTrue(fallDoesNotStop.score() < 0, fallDoesNotStop.toString());
+    }
+
+    @Test
     void intensifiersRaiseTheMagnitude() {
         SentimentScore fell = meta("Meta shares fell", "");
         SentimentScore fellSharply = meta("Meta shares fell sharply", "");
