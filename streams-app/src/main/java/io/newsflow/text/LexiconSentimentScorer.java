@@ -27,9 +27,8 @@ import java.util.Set;
  * dictionary): 1.0 in a clause naming the entity, 0.7 elsewhere in a sentence naming it, 0.15 in a clause or
  * sentence naming only other entities; a sentence naming no entity gets 0.6 when the last sentence (or headline)
  * naming entities named only this one ("The company..." usually refers back to it), else 0.35; ×1.5 in the
- * headline. When the
- * entity is not named in the text at all (it came from tags only, or is unknown to the dictionary), every
- * clause not naming another entity gets 1.0: the article as a whole is about it.
+ * headline. When the entity is not named in the text at all (it came from tags only, or is unknown to the
+ * dictionary), every clause not naming another entity gets 1.0: the article as a whole is about it.
  *
  * <p><b>Score.</b> {@code tanh(Σ w·v / sqrt(max(1, Σ w)))}: in [-1, 1], one clear term in an entity's sentence
  * gives about ±0.66 (plunge, -0.8), several agreeing terms approach ±1, mixed terms cancel, and dividing by the
