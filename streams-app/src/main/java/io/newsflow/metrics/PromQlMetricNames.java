@@ -67,7 +67,8 @@ public final class PromQlMetricNames {
                 String word = s.substring(start, i);
                 int next = skipSpaces(s, i);
                 // "sum by (x) (...)": an aggregation whose grouping comes first is no metric either
-                boolean call = next < s.length() && (s.charAt(next) == '(' || GROUPING_PREFIX.matcher(s).region(next, s.length()).lookingAt());
+                boolean call = next < s.length() && (s.charAt(next) == '('
+                        || GROUPING_PREFIX.matcher(s).region(next, s.length()).lookingAt());
                 String lower = word.toLowerCase(Locale.ROOT);
                 if (LABEL_LIST_KEYWORDS.contains(lower)) {
                     i = call ? closing(s, next, '(', ')') : i;
