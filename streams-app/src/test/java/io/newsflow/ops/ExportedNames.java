@@ -11,7 +11,12 @@ import org.apache.kafka.streams.StreamsConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,9 +28,12 @@ import java.util.function.Supplier;
  * Today: the contract in docs/metrics.md (domain metrics) plus a real scrape of the app's registry
  * factory with Micrometer's Kafka Streams binder attached to a constructed (never started) client, so
  * the {@code kafka_*}, {@code jvm_*}, {@code process_*} names are the binders' actual output, not a
- * hand-written list. Coordinator: once the demo runs, switch {@link #SOURCE} to a scrape of the running
- * app, e.g. {@code () -> ExportedMetrics.fromScrape(httpGet("http://localhost:9404/metrics"))}, after
- * the scenario has produced at least one record of each kind (labelled gauges only appear once set).
+ * hand-written list.
+ * <p>
+ * Against the running app: {@code -Dnewsflow.metrics.scrape.url=http://localhost:9404/metrics} makes
+ * {@link #SOURCE} a scrape of that endpoint instead (run it after the scenario has produced records of
+ * every kind: labelled gauges only appear once set). Coordinator: to make the live scrape the default,
+ * point {@link #SOURCE} at {@link #scrape(String)} in a test that starts the demo first.
  */
 final class ExportedNames {
 
@@ -34,11 +42,31 @@ final class ExportedNames {
             "up", "scrape_duration_seconds", "scrape_samples_scraped", "scrape_samples_post_metric_relabeling",
             "scrape_series_added", "ALERTS", "ALERTS_FOR_STATE");
 
-    static final Supplier<Set<String>> SOURCE = ExportedNames::catalogueAndBinders;
+    static final Supplier<Set<String>> SOURCE = System.getProperty("newsflow.metrics.scrape.url") != null
+            ? () -> scrape(System.getProperty("newsflow.metrics.scrape.url"))
+            : ExportedNames::catalogueAndBinders;
 
     private static Set<String> cached;
 
     private ExportedNames() {
+    }
+
+    /** Series names currently on a live /metrics endpoint. */
+    static Set<String> scrape(String url) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + response.statusCode());
+            }
+            return ExportedMetrics.fromScrape(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static synchronized Set<String> catalogueAndBinders() {
