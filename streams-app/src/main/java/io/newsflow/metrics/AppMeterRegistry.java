@@ -28,7 +28,6 @@ public final class AppMeterRegistry implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry;
     private final List<AutoCloseable> binders = new ArrayList<>();
-    private ScheduledExecutorService kafkaRefresher;
 
     AppMeterRegistry(PrometheusMeterRegistry registry, AutoCloseable... jvmBinders) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -41,22 +40,41 @@ public final class AppMeterRegistry implements AutoCloseable {
 
     /**
      * Exports the client's Kafka Streams (and embedded consumer/producer/admin) metrics as
-     * {@code kafka_stream_*}, {@code kafka_consumer_*}, ... Bind after constructing the client; the
-     * returned binder is also closed by {@link #close()}, closing it earlier unbinds the client.
+     * {@code kafka_stream_*}, {@code kafka_consumer_*}, ... Bind after constructing the client (its
+     * stream threads and their metrics exist from then on). The binding is closed by {@link #close()};
+     * closing it earlier removes the client's meters, e.g. before binding a replacement client.
      */
-    public synchronized KafkaStreamsMetrics bindKafkaStreams(KafkaStreams streams) {
-        if (kafkaRefresher == null) {
-            kafkaRefresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "newsflow-kafka-metrics-refresh");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(Objects.requireNonNull(streams, "streams"),
-                List.<Tag>of(), kafkaRefresher, KAFKA_METRICS_REFRESH);
+    public synchronized KafkaStreamsBinding bindKafkaStreams(KafkaStreams streams) {
+        Objects.requireNonNull(streams, "streams");
+        // One refresher per binding: Micrometer does not cancel its refresh task on close() when the
+        // scheduler is supplied, so shutting the scheduler down is what stops it.
+        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "newsflow-kafka-metrics-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams, List.<Tag>of(), refresher, KAFKA_METRICS_REFRESH);
         metrics.bindTo(registry);
-        binders.add(0, metrics);
-        return metrics;
+        KafkaStreamsBinding binding = new KafkaStreamsBinding(metrics, refresher);
+        binders.add(0, binding);
+        return binding;
+    }
+
+    /** A Kafka Streams client's meters in this registry; close to remove them. */
+    public static final class KafkaStreamsBinding implements AutoCloseable {
+        private final KafkaStreamsMetrics metrics;
+        private final ScheduledExecutorService refresher;
+
+        private KafkaStreamsBinding(KafkaStreamsMetrics metrics, ScheduledExecutorService refresher) {
+            this.metrics = metrics;
+            this.refresher = refresher;
+        }
+
+        @Override
+        public void close() {
+            refresher.shutdownNow();
+            metrics.close();
+        }
     }
 
     @Override
@@ -71,10 +89,6 @@ public final class AppMeterRegistry implements AutoCloseable {
             }
         }
         binders.clear();
-        if (kafkaRefresher != null) {
-            kafkaRefresher.shutdownNow();
-            kafkaRefresher = null;
-        }
         registry.close();
     }
 }

@@ -1,6 +1,5 @@
 package io.newsflow.ops;
 
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newsflow.metrics.AppMeterRegistry;
 import io.newsflow.metrics.MetricsRegistryFactory;
 import org.apache.kafka.common.serialization.Serdes;
@@ -43,7 +42,7 @@ class AppMeterRegistryTest {
     void kafkaStreamsBinderExportsThreadAndClientMetricsUntilClosed() {
         try (AppMeterRegistry metrics = MetricsRegistryFactory.create("newsflow-test");
              KafkaStreams streams = trivialStreams()) {
-            KafkaStreamsMetrics binder = metrics.bindKafkaStreams(streams);
+            AppMeterRegistry.KafkaStreamsBinding binder = metrics.bindKafkaStreams(streams);
             String scrape = metrics.registry().scrape();
 
             for (String family : Set.of("kafka_stream_thread_process_total", "kafka_stream_thread_process_rate",
