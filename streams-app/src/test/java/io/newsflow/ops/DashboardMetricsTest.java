@@ -164,6 +164,11 @@ class DashboardMetricsTest {
                 assertEquals(2, args.length, file + ": label_values needs (metric, label): " + text);
                 Set<String> metrics = PromQlMetricNames.extract(args[0]);
                 assertTrue(exported.containsAll(metrics) && !metrics.isEmpty(), file + ": " + text);
+                if (query.has("metric")) {
+                    // the editor's structured fields must say the same as the query string
+                    assertEquals(args[0].strip(), query.path("metric").asText(), file + ": " + text);
+                    assertEquals(args[1].strip(), query.path("label").asText(), file + ": " + text);
+                }
             }
             for (Query query : dashboardQueries()) {
                 if (!query.where().startsWith(file.getFileName().toString())) {
