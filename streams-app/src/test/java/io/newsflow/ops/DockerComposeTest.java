@@ -37,16 +37,6 @@ class DockerComposeTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /**
-     * Keys of the app's defaults, used only while streams-app/src/main/resources/newsflow.properties
-     * does not exist in this branch. TODO(coordinator): once the runtime branch with newsflow.properties
-     * is merged this fallback is dead code and can be deleted (the test then reads the real file).
-     */
-    private static final Set<String> FALLBACK_CONFIG_KEYS = Set.of(
-            "bootstrap.servers", "schema.registry.url", "registry.server.port", "metrics.port", "application.id",
-            "processing.guarantee", "topic.partitions", "topic.replication.factor", "state.dir",
-            "metrics.tracked.symbols", "value.serde.class");
-
     private static JsonNode compose;
     private static JsonNode services;
 
@@ -254,9 +244,7 @@ class DockerComposeTest {
 
     private static Set<String> configKeys() throws IOException {
         Path defaults = RepoFiles.path("streams-app/src/main/resources/newsflow.properties");
-        if (!Files.exists(defaults)) {
-            return FALLBACK_CONFIG_KEYS;
-        }
+        assertTrue(Files.exists(defaults), defaults + " is missing");
         Properties properties = new Properties();
         properties.load(new StringReader(Files.readString(defaults)));
         assertFalse(properties.isEmpty(), defaults + " is empty");
