@@ -99,6 +99,9 @@ public final class IngestCli {
             out.println("bad input: " + p);
         }
         if (batch.records.isEmpty()) {
+            if (opts.get("write", null) != null) {
+                return 0;
+            }
             out.println("nothing to publish");
             return batch.problems.isEmpty() ? 0 : 2;
         }

@@ -12,7 +12,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Fragments are separated by blank lines and by separator lines ({@link SeparatorLines});
- *       fragment text is whitespace-normalised ({@link TextNormalizer#whitespace}).</li>
+ *       wrapped lines are joined (with a space, except between Japanese characters) and the text is
+ *       whitespace-normalised ({@link TextNormalizer#whitespace}).
  *   <li>{@code repeatOf} is the index of the first earlier original fragment (one that is not itself
  *       a repeat) whose comparable form ({@link TextNormalizer#comparable}) is identical, or which
  *       contains at least {@value #CONTAINMENT_THRESHOLD} of this fragment's character
@@ -70,11 +71,27 @@ public final class FragmentSplitter {
             if (line.isBlank() || SeparatorLines.isSeparator(line)) {
                 flush(current, out);
             } else {
-                current.append(line).append('\n');
+                appendLine(current, line.strip());
             }
         }
         flush(current, out);
         return out;
+    }
+
+    /** Joins wrapped lines with a space, except between Japanese characters, where a space would be an insertion. */
+    private static void appendLine(StringBuilder current, String line) {
+        if (current.length() > 0 && !(isCjk(current.codePointBefore(current.length())) && isCjk(line.codePointAt(0)))) {
+            current.append(' ');
+        }
+        current.append(line);
+    }
+
+    private static boolean isCjk(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA
+                || Character.UnicodeBlock.of(cp) == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || Character.UnicodeBlock.of(cp) == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS;
     }
 
     private static void flush(StringBuilder current, List<String> out) {
