@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Turns a draft into the Avro event: drops pure separator lines from the body (nothing else),
+ * Turns a draft into the Avro event: turns pure separator lines of the body into paragraph breaks (and
+ * removes nothing else),
  * splits fragments, detects the language unless given, and assigns the stable id.
  */
 public final class ArticleFactory {
@@ -49,10 +50,15 @@ public final class ArticleFactory {
                 .build();
     }
 
+    /**
+     * Separator lines become paragraph breaks (so fragment boundaries survive) and runs of blank
+     * lines collapse to one; every other line is kept as it was.
+     */
     static String withoutSeparators(String body) {
         return body.lines()
-                .filter(line -> !SeparatorLines.isSeparator(line))
+                .map(line -> SeparatorLines.isSeparator(line) ? "" : line)
                 .collect(Collectors.joining("\n"))
+                .replaceAll("\n(\\s*\n){2,}", "\n\n")
                 .strip();
     }
 }

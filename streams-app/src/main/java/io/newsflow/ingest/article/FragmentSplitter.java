@@ -13,7 +13,7 @@ import java.util.Set;
  * <ul>
  *   <li>Fragments are separated by blank lines and by separator lines ({@link SeparatorLines});
  *       wrapped lines are joined (with a space, except between Japanese characters) and the text is
- *       whitespace-normalised ({@link TextNormalizer#whitespace}).
+ *       whitespace-normalised ({@link TextNormalizer#whitespace}).</li>
  *   <li>{@code repeatOf} is the index of the first earlier original fragment (one that is not itself
  *       a repeat) whose comparable form ({@link TextNormalizer#comparable}) is identical, or which
  *       contains at least {@value #CONTAINMENT_THRESHOLD} of this fragment's character

@@ -7,11 +7,12 @@ package io.newsflow.ingest.article;
  * language the pipeline analyses.
  *
  * <ul>
- *   <li>{@code ja}: kana present and Japanese characters are at least 30% of all letters;</li>
+ *   <li>{@code ja}: at least two kana, and kana plus kanji are at least 10% of all letters;</li>
  *   <li>{@code en}: otherwise, Latin letters are at least 60% of all letters;</li>
  *   <li>{@code und}: fewer than {@value #MIN_LETTERS} letters, or neither rule holds.</li>
  * </ul>
- * The Japanese threshold is low because Japanese business news is full of Latin names (Meta, AI, NVIDIA).
+ * The Japanese threshold is low because Japanese business news is full of Latin names (Meta, AI, NVIDIA),
+ * while English text practically never contains kana.
  */
 public final class LanguageDetector {
 
@@ -40,7 +41,7 @@ public final class LanguageDetector {
         if (letters < MIN_LETTERS) {
             return "und";
         }
-        if (kana > 0 && (kana + kanji) * 10 >= letters * 3) {
+        if (kana >= 2 && (kana + kanji) * 10 >= letters) {
             return "ja";
         }
         if (latin * 10 >= letters * 6) {
