@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * The ingest commands: read or simulate inputs, report bad input, publish the rest, print counts.
@@ -115,11 +116,7 @@ public final class IngestCli {
     private int publish(Batch batch, Pace pace, Map<String, Object> producerConfig, PrintStream out) {
         boolean failed = false;
         try (RecordPublisher publisher = publishers.apply(producerConfig)) {
-            Pacer pacer = pacers.apply(pace);
-            for (Outgoing o : batch.records) {
-                pacer.await(o.eventTime());
-                publisher.publish(o.topic(), o.key(), o.value(), o.eventTime());
-            }
+            publisher.publishAll(batch.records, pacers.apply(pace));
             publisher.flush();
             Map<String, Long> failures = publisher.failedCounts();
             publisher.ackedCounts().forEach((topic, n) -> out.println(topic + ": " + n + " records published"));
@@ -132,6 +129,10 @@ public final class IngestCli {
             Thread.currentThread().interrupt();
             out.println("interrupted; records sent so far are flushed on close");
             return 1;
+        } catch (KafkaException e) {
+            // e.g. no bootstrap.servers, or a serializer class that cannot be loaded
+            out.println("error: cannot publish: " + e.getMessage());
+            return 2;
         }
         return failed || !batch.problems.isEmpty() ? 1 : 0;
     }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -67,13 +66,11 @@ public final class RecordPublisher implements AutoCloseable {
         }
     }
 
-    /** Publishes records in order, waiting on the pacer before each one. */
-    public <T> void publishAll(String topic, List<T> records, Function<T, String> key, Function<T, Instant> eventTime,
-            Pacer pacer) throws InterruptedException {
-        for (T record : records) {
-            Instant time = eventTime.apply(record);
-            pacer.await(time);
-            publish(topic, key.apply(record), record, time);
+    /** Publishes records in the given order, waiting on the pacer (event time) before each one. */
+    public void publishAll(List<Outgoing> records, Pacer pacer) throws InterruptedException {
+        for (Outgoing o : records) {
+            pacer.await(o.eventTime());
+            publish(o.topic(), o.key(), o.value(), o.eventTime());
         }
     }
 

@@ -168,6 +168,15 @@ class IngestCliTest {
     }
 
     @Test
+    void aProducerThatCannotBeBuiltIsAnErrorNotACrash() {
+        int rc = new IngestCli().run(List.of("bonds", resource("bonds.jsonl").toString()), Map.of("schema.registry.url", "mock://x"),
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+
+        assertEquals(2, rc);
+        assertTrue(out().contains("error: cannot publish"), out());
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertEquals(2, run());
         assertEquals(2, run("frobnicate"));

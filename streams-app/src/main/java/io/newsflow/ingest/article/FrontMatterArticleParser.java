@@ -1,10 +1,9 @@
 package io.newsflow.ingest.article;
 
-import io.newsflow.ingest.BadInputException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.newsflow.ingest.BadInputException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,8 @@
 package io.newsflow.ingest.article;
 
-import io.newsflow.ingest.BadInputException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.ingest.BadInputException;
 import io.newsflow.ingest.Parsed;
 import io.newsflow.ingest.Problem;
 import java.time.Instant;

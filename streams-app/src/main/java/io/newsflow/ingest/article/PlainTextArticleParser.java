@@ -1,7 +1,6 @@
 package io.newsflow.ingest.article;
 
 import io.newsflow.ingest.BadInputException;
-
 import io.newsflow.ingest.Times;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

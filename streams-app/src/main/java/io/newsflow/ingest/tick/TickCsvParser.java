@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * CSV price ticks: {@code symbol,timestamp,price,size[,bid,ask]}, header line optional (recognised
@@ -44,7 +45,7 @@ public final class TickCsvParser {
             }
             if (first) {
                 first = false;
-                if (line.toLowerCase().startsWith("symbol,")) {
+                if (line.toLowerCase(Locale.ROOT).startsWith("symbol,")) {
                     continue;
                 }
             }
