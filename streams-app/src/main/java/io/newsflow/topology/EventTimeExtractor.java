@@ -1,0 +1,43 @@
+package io.newsflow.topology;
+
+import java.time.Instant;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.TimestampExtractor;
+
+/**
+ * Event time from the record's own timestamp field (eventTime, publishedAt). Works on raw bytes
+ * (decoding them) and on typed values. A record whose time cannot be read keeps its Kafka
+ * timestamp, or the partition time: it must not be dropped here (Kafka Streams silently skips
+ * negative timestamps), so that the decode step can send it to the dead letters.
+ */
+public final class EventTimeExtractor<T> implements TimestampExtractor {
+
+    private final Class<T> type;
+    private final Deserializer<T> deserializer;
+    private final Function<T, Instant> eventTime;
+
+    public EventTimeExtractor(Class<T> type, Deserializer<T> deserializer, Function<T, Instant> eventTime) {
+        this.type = type;
+        this.deserializer = deserializer;
+        this.eventTime = eventTime;
+    }
+
+    @Override
+    public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
+        try {
+            Object raw = record.value();
+            Object value = raw instanceof byte[] bytes ? deserializer.deserialize(record.topic(), bytes) : raw;
+            if (type.isInstance(value)) {
+                Instant time = eventTime.apply(type.cast(value));
+                if (time != null && time.toEpochMilli() > 0) {
+                    return time.toEpochMilli();
+                }
+            }
+        } catch (RuntimeException e) {
+            // undecodable: fall through, the decode step dead-letters it
+        }
+        return record.timestamp() >= 0 ? record.timestamp() : Math.max(0, partitionTime);
+    }
+}
