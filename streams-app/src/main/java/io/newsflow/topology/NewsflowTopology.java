@@ -181,17 +181,22 @@ public final class NewsflowTopology {
     }
 
     private KStream<String, PriceTick> tickBranch(KStream<String, PriceTick> ticks) {
-        long retention = settings.tickRetentionMs();
         KStream<String, PriceTick> recorded = ticks.process(
-                () -> new TickRecorder(StoreNames.TICK_HISTORY, retention, metrics), Named.as("tick-record"),
-                StoreNames.TICK_HISTORY);
+                () -> new TickRecorder(StoreNames.TICK_HISTORY, settings.tickRetentionMs(), metrics),
+                Named.as("tick-record"), StoreNames.TICK_HISTORY);
 
         String benchmark = settings.reactionBenchmark();
-        ticks.filter((symbol, tick) -> benchmark.equals(symbol), Named.as("benchmark-ticks"))
+        KStream<String, PriceTick> broadcast = ticks
+                .filter((symbol, tick) -> benchmark.equals(symbol), Named.as("benchmark-ticks"))
                 .repartition(Repartitioned.<String, PriceTick>with(Serdes.String(), serdes.priceTick())
-                        .withName("benchmark-broadcast").withStreamPartitioner(new BroadcastPartitioner<>()))
-                .process(() -> new TickRecorder(StoreNames.BENCHMARK_HISTORY, retention, null),
-                        Named.as("benchmark-record"), StoreNames.BENCHMARK_HISTORY);
+                        .withName("benchmark-broadcast").withStreamPartitioner(new BroadcastPartitioner<>()));
+        routed(broadcast.process(
+                () -> new ReactionProcessors.OnBenchmarkTick(settings, metrics, deadLetters,
+                        serdes.priceTick().serializer()),
+                Named.as("reaction-on-benchmark"), StoreNames.PENDING_REACTIONS, StoreNames.TICK_HISTORY,
+                StoreNames.BENCHMARK_HISTORY), "reaction-on-benchmark")
+                .to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
+                        .withName("reaction-on-benchmark-sink"));
         return recorded;
     }
 

@@ -103,4 +103,41 @@ public final class ReactionProcessors {
             emit(out, tracker.completeReady(record.value().getSymbol(), Math.max(context.currentStreamTimeMs(), record.timestamp())));
         }
     }
+
+    /**
+     * Benchmark ticks (a broadcast copy in every task): records them, and when the benchmark's
+     * event time enters a new minute, completes the reactions that were waiting for it.
+     */
+    public static final class OnBenchmarkTick extends GuardedProcessor<PriceTick, MarketReaction> {
+        private static final long MINUTE = 60_000L;
+        private final TopologySettings settings;
+        private final PipelineMetrics metrics;
+        private ReactionTracker tracker;
+        private TimeIndex<Double> benchmark;
+
+        public OnBenchmarkTick(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
+                Serializer<PriceTick> payloadSerializer) {
+            super(deadLetters, payloadSerializer);
+            this.settings = settings;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, Routed<MarketReaction>> context) {
+            super.init(context);
+            tracker = tracker(context, settings, metrics);
+            benchmark = new TimeIndex<>(context.getStateStore(StoreNames.BENCHMARK_HISTORY));
+        }
+
+        @Override
+        protected void handle(Record<String, PriceTick> record, Output<MarketReaction> out) {
+            PriceTick tick = record.value();
+            long before = benchmark.latest(tick.getSymbol()).map(TimeIndex.Entry::time).orElse(0L);
+            boolean newest = TickRecorder.record(benchmark, tick, settings.tickRetentionMs());
+            long time = tick.getEventTime().toEpochMilli();
+            if (newest && time / MINUTE > before / MINUTE) {
+                emit(out, tracker.completeAllReady(Math.max(context.currentStreamTimeMs(), time)));
+            }
+        }
+    }
 }

@@ -37,17 +37,26 @@ public class TickRecorder implements Processor<String, PriceTick, String, PriceT
     @Override
     public void process(Record<String, PriceTick> record) {
         PriceTick tick = record.value();
+        if (record(history, tick, retentionMs)) {
+            metrics.lastPrice(tick.getSymbol(), tick.getPrice());
+        }
+        context.forward(record);
+    }
+
+    /**
+     * Stores the tick unless it is older than the retention, and prunes the symbol's expired
+     * ticks. Returns true when the tick is the symbol's newest.
+     */
+    static boolean record(TimeIndex<Double> history, PriceTick tick, long retentionMs) {
         String symbol = tick.getSymbol();
         long time = tick.getEventTime().toEpochMilli();
         long latest = history.latest(symbol).map(TimeIndex.Entry::time).orElse(time);
-        if (time < Math.max(latest, time) - retentionMs) {
-            return; // too old to matter for any window, and would be pruned right away
+        long newest = Math.max(latest, time);
+        if (time < newest - retentionMs) {
+            return false; // too old to matter for any window, and would be pruned right away
         }
         history.put(symbol, time, "", tick.getPrice());
-        if (time >= latest && metrics != null) {
-            metrics.lastPrice(symbol, tick.getPrice());
-        }
-        history.deleteBefore(symbol, Math.max(latest, time) - retentionMs);
-        context.forward(record);
+        history.deleteBefore(symbol, newest - retentionMs);
+        return time >= latest;
     }
 }
