@@ -18,6 +18,7 @@ import io.newsflow.text.TextFingerprinter;
 import io.newsflow.topology.alert.AlertState;
 import io.newsflow.topology.alert.PriceMoveDetector;
 import io.newsflow.topology.article.ArticleEnrichmentProcessor;
+import io.newsflow.topology.article.FingerprintSerde;
 import io.newsflow.topology.article.NoveltyState;
 import io.newsflow.topology.bond.BondBookProcessor;
 import io.newsflow.topology.bond.CreditEquity;
@@ -31,6 +32,7 @@ import io.newsflow.topology.market.BroadcastPartitioner;
 import io.newsflow.topology.market.PendingReaction;
 import io.newsflow.topology.market.ReactionProcessors;
 import io.newsflow.topology.market.TickRecorder;
+import io.newsflow.topology.sentiment.Contribution;
 import io.newsflow.topology.sentiment.RollingSentimentProcessor;
 import io.newsflow.topology.sentiment.SentimentSnapshot;
 import io.newsflow.topology.state.JsonSerde;
@@ -252,10 +254,10 @@ public final class NewsflowTopology {
 
     private void addStores(StreamsBuilder builder) {
         store(builder, StoreNames.ARTICLE_SEEN, new JsonSerde<>(NoveltyState.SeenArticle.class));
-        store(builder, StoreNames.ARTICLE_FINGERPRINTS, new JsonSerde<>(NoveltyState.Fingerprint.class));
+        store(builder, StoreNames.ARTICLE_FINGERPRINTS, new FingerprintSerde());
         store(builder, StoreNames.FRAGMENT_SEEN, new JsonSerde<>(NoveltyState.SeenFragment.class));
         store(builder, StoreNames.SENTIMENT_CONTRIBUTIONS,
-                new JsonSerde<>(io.newsflow.topology.sentiment.Contribution.class));
+                new JsonSerde<>(Contribution.class));
         store(builder, StoreNames.SENTIMENT_LATEST, new JsonSerde<>(SentimentSnapshot.class));
         store(builder, StoreNames.STREAM_TIMES, Serdes.Long());
         store(builder, StoreNames.TICK_HISTORY, Serdes.Double());
