@@ -8,9 +8,10 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
  * Event time from the record's own timestamp field (eventTime, publishedAt). Works on raw bytes
- * (decoding them) and on typed values. A record whose time cannot be read keeps its Kafka
- * timestamp, or the partition time: it must not be dropped here (Kafka Streams silently skips
- * negative timestamps), so that the decode step can send it to the dead letters.
+ * (decoding them) and on typed values. A record whose time cannot be read gets the partition
+ * time (its Kafka timestamp for the first record): it must not be dropped here (Kafka Streams
+ * silently skips negative timestamps) so that the decode step can dead-letter it, and a producer's
+ * wall-clock timestamp must not push event-time stream time ahead.
  */
 public final class EventTimeExtractor<T> implements TimestampExtractor {
 
@@ -38,6 +39,6 @@ public final class EventTimeExtractor<T> implements TimestampExtractor {
         } catch (RuntimeException e) {
             // undecodable: fall through, the decode step dead-letters it
         }
-        return record.timestamp() >= 0 ? record.timestamp() : Math.max(0, partitionTime);
+        return partitionTime >= 0 ? partitionTime : Math.max(0, record.timestamp());
     }
 }
