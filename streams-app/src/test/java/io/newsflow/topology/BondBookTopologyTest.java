@@ -109,6 +109,21 @@ class BondBookTopologyTest {
     }
 
     @Test
+    void aWeakBookWhileTheStockRalliesIsAlsoDivergent() {
+        TopologySettings settings = TopologySettings.fromMap(java.util.Map.of(
+                "bond.divergence.weak.oversubscription", "1.5", "bond.divergence.equity.rally", "0.05"));
+        try (TopologyFixture f = new TopologyFixture(settings)) {
+            f.tick("NVDA", 180.0, Instant.parse("2025-10-29T19:00:00Z"));
+            f.tick("NVDA", 191.0, at("19:00")); // +6.1%
+            f.bonds.pipeInput("N", bond("N", 10 * B, 12 * B, BondStatus.BOOKBUILDING, at("19:05"))
+                    .setIssuerName("NVIDIA").setIssuerSymbol("NVDA").build());
+            CreditEquityView view = f.creditEquity.readValue();
+            assertEquals(1.2, view.getOversubscription(), 1e-9);
+            assertTrue(view.getDivergent());
+        }
+    }
+
+    @Test
     void privateIssuersGetABookSummaryButNoCreditView() {
         try (TopologyFixture f = new TopologyFixture()) {
             f.bonds.pipeInput("P", bond("P", 10 * B, 20 * B, BondStatus.BOOKBUILDING, at("12:00"))
