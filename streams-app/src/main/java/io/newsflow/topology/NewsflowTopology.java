@@ -34,7 +34,6 @@ import io.newsflow.topology.market.ReactionProcessors;
 import io.newsflow.topology.market.TickRecorder;
 import io.newsflow.topology.sentiment.Contribution;
 import io.newsflow.topology.sentiment.RollingSentimentProcessor;
-import io.newsflow.topology.sentiment.SentimentSnapshot;
 import io.newsflow.topology.state.JsonSerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -169,8 +168,7 @@ public final class NewsflowTopology {
 
         KStream<String, SentimentRolling> rolling = routed(scores.process(
                 () -> new RollingSentimentProcessor(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
-                Named.as("sentiment-rolling"), StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.SENTIMENT_LATEST,
-                StoreNames.STREAM_TIMES), "sentiment-rolling");
+                Named.as("sentiment-rolling"), StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.STREAM_TIMES), "sentiment-rolling");
         rolling.to(Topics.SENTIMENT_ROLLING, Produced.with(Serdes.String(), serdes.sentimentRolling())
                 .withName("sentiment-rolling-sink"));
 
@@ -215,7 +213,7 @@ public final class NewsflowTopology {
         routed(ticks.process(
                 () -> new PriceMoveDetector(settings, metrics, deadLetters, serdes.priceTick().serializer()),
                 Named.as("price-move-alerts"), StoreNames.TICK_HISTORY, StoreNames.ALERT_STATE,
-                StoreNames.SENTIMENT_LATEST, StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.ISSUER_DEALS),
+                StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.ISSUER_DEALS),
                 "price-move-alerts")
                 .to(Topics.PRICE_ALERTS, Produced.with(Serdes.String(), serdes.priceMoveAlert())
                         .withName("price-move-alerts-sink"));
@@ -235,7 +233,7 @@ public final class NewsflowTopology {
                         .withName("bond-summaries-by-issuer"));
         routed(byIssuer.process(
                 () -> new CreditEquity.OnDeal(settings, metrics, deadLetters, serdes.bondBookSummary().serializer()),
-                Named.as("credit-on-deal"), StoreNames.TICK_HISTORY, StoreNames.SENTIMENT_LATEST,
+                Named.as("credit-on-deal"), StoreNames.TICK_HISTORY, StoreNames.SENTIMENT_CONTRIBUTIONS,
                 StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS), "credit-on-deal")
                 .to(Topics.CREDIT_EQUITY, Produced.with(Serdes.String(), serdes.creditEquityView())
                         .withName("credit-on-deal-sink"));
@@ -244,7 +242,7 @@ public final class NewsflowTopology {
     private void creditOnTicks(KStream<String, PriceTick> ticks) {
         routed(ticks.process(
                 () -> new CreditEquity.OnTick(settings, metrics, deadLetters, serdes.priceTick().serializer()),
-                Named.as("credit-on-tick"), StoreNames.TICK_HISTORY, StoreNames.SENTIMENT_LATEST,
+                Named.as("credit-on-tick"), StoreNames.TICK_HISTORY, StoreNames.SENTIMENT_CONTRIBUTIONS,
                 StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS), "credit-on-tick")
                 .to(Topics.CREDIT_EQUITY, Produced.with(Serdes.String(), serdes.creditEquityView())
                         .withName("credit-on-tick-sink"));
@@ -258,7 +256,6 @@ public final class NewsflowTopology {
         store(builder, StoreNames.FRAGMENT_SEEN, new JsonSerde<>(NoveltyState.SeenFragment.class));
         store(builder, StoreNames.SENTIMENT_CONTRIBUTIONS,
                 new JsonSerde<>(Contribution.class));
-        store(builder, StoreNames.SENTIMENT_LATEST, new JsonSerde<>(SentimentSnapshot.class));
         store(builder, StoreNames.STREAM_TIMES, Serdes.Long());
         store(builder, StoreNames.TICK_HISTORY, Serdes.Double());
         store(builder, StoreNames.BENCHMARK_HISTORY, Serdes.Double());

@@ -12,8 +12,6 @@ public final class StoreNames {
 
     /** ticker|time|article id -> contribution of a scored article to rolling sentiment. */
     public static final String SENTIMENT_CONTRIBUTIONS = "sentiment-contributions";
-    /** ticker|window -> latest rolling sentiment of that window size. */
-    public static final String SENTIMENT_LATEST = "sentiment-latest";
     /** stream name -> highest event time seen (for late-record detection). */
     public static final String STREAM_TIMES = "stream-times";
 

@@ -3,6 +3,7 @@ package io.newsflow.topology.alert;
 import io.newsflow.avro.MoveDirection;
 import io.newsflow.avro.PriceMoveAlert;
 import io.newsflow.avro.PriceTick;
+import io.newsflow.avro.SentimentRolling;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.Span;
 import io.newsflow.topology.StoreNames;
@@ -13,8 +14,7 @@ import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.PriceSeries;
 import io.newsflow.topology.sentiment.Contribution;
-import io.newsflow.topology.sentiment.RollingSentimentProcessor;
-import io.newsflow.topology.sentiment.SentimentSnapshot;
+import io.newsflow.topology.sentiment.SentimentWindow;
 import io.newsflow.topology.state.TimeIndex;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ public class PriceMoveDetector extends GuardedProcessor<PriceTick, PriceMoveAler
     private final PipelineMetrics metrics;
     private PriceSeries ticks;
     private KeyValueStore<String, AlertState> states;
-    private KeyValueStore<String, SentimentSnapshot> sentiment;
+    private SentimentWindow newsWindow;
     private TimeIndex<Contribution> articles;
     private KeyValueStore<String, IssuerDeal> deals;
 
@@ -63,7 +63,8 @@ public class PriceMoveDetector extends GuardedProcessor<PriceTick, PriceMoveAler
         super.init(context);
         ticks = new PriceSeries(new TimeIndex<>(context.getStateStore(StoreNames.TICK_HISTORY)));
         states = context.getStateStore(StoreNames.ALERT_STATE);
-        sentiment = context.getStateStore(StoreNames.SENTIMENT_LATEST);
+        newsWindow = new SentimentWindow(settings.largestSentimentWindow(), settings.sentimentAdvance().millis(),
+                settings.sentimentBaseline().millis(), settings.sentimentNeutralBand());
         articles = new TimeIndex<>(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS));
         deals = context.getStateStore(StoreNames.ISSUER_DEALS);
     }
@@ -139,18 +140,19 @@ public class PriceMoveDetector extends GuardedProcessor<PriceTick, PriceMoveAler
                 .setZScore(z)
                 .setStartTime(Instant.ofEpochMilli(move.from().time()))
                 .setTriggeredAt(Instant.ofEpochMilli(now))
-                .setRecentSentiment(recentSentiment(symbol))
+                .setRecentSentiment(recentSentiment(symbol, now))
                 .setRecentArticleCount(recentIds.size())
                 .setRecentArticleIds(recentIds)
                 .setOpenBondDeals(openDeals(symbol, now))
                 .build();
     }
 
-    /** The latest rolling value of the largest sentiment window (24h by default). */
-    private Double recentSentiment(String symbol) {
-        SentimentSnapshot snapshot = sentiment.get(
-                RollingSentimentProcessor.latestKey(symbol, settings.largestSentimentWindow().label()));
-        return snapshot == null ? null : snapshot.sentiment();
+    /** Rolling sentiment of the largest window (24h by default) as of the alert; null without news. */
+    private Double recentSentiment(String symbol, long now) {
+        SentimentRolling rolling = newsWindow.aggregate(symbol, now, articles);
+        boolean anyNews = !articles.range(symbol, rolling.getWindowStart().toEpochMilli(),
+                rolling.getWindowEnd().toEpochMilli() - 1).isEmpty();
+        return anyNews ? rolling.getNoveltyWeightedSentiment() : null;
     }
 
     private List<String> openDeals(String symbol, long now) {

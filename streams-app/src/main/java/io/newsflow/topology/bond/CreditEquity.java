@@ -10,8 +10,9 @@ import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.PriceSeries;
-import io.newsflow.topology.sentiment.RollingSentimentProcessor;
-import io.newsflow.topology.sentiment.SentimentSnapshot;
+import io.newsflow.avro.SentimentRolling;
+import io.newsflow.topology.sentiment.Contribution;
+import io.newsflow.topology.sentiment.SentimentWindow;
 import io.newsflow.topology.state.TimeIndex;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,7 +23,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Per issuer: its latest deal beside its equity return over {@code credit.equity.window} and its
- * rolling news sentiment (largest window). Divergent when the book is strong (oversubscription
+ * news sentiment over the largest sentiment window, both as of the event time of the view (the
+ * deal update's time, or the tick's). Divergent when the book is strong (oversubscription
  * at or above {@code bond.divergence.oversubscription}) while the stock is down at least
  * {@code bond.divergence.equity.return}, or the book is weak (below
  * {@code bond.divergence.weak.oversubscription}) while the stock rallied
@@ -36,7 +38,8 @@ public final class CreditEquity {
     private final TopologySettings settings;
     private final PipelineMetrics metrics;
     private final PriceSeries ticks;
-    private final KeyValueStore<String, SentimentSnapshot> sentiment;
+    private final SentimentWindow newsWindow;
+    private final TimeIndex<Contribution> contributions;
     private final KeyValueStore<String, IssuerDeal> deals;
     private final KeyValueStore<String, CreditEquityView> views;
 
@@ -44,7 +47,9 @@ public final class CreditEquity {
         this.settings = settings;
         this.metrics = metrics;
         this.ticks = new PriceSeries(new TimeIndex<>(context.getStateStore(StoreNames.TICK_HISTORY)));
-        this.sentiment = context.getStateStore(StoreNames.SENTIMENT_LATEST);
+        this.newsWindow = new SentimentWindow(settings.largestSentimentWindow(), settings.sentimentAdvance().millis(),
+                settings.sentimentBaseline().millis(), settings.sentimentNeutralBand());
+        this.contributions = new TimeIndex<>(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS));
         this.deals = context.getStateStore(StoreNames.ISSUER_DEALS);
         this.views = context.getStateStore(StoreNames.CREDIT_VIEWS);
     }
@@ -55,8 +60,8 @@ public final class CreditEquity {
                 summary.getOrderBookSize(), summary.getOversubscription(), summary.getSpreadTighteningBps(),
                 summary.getLastUpdateAt().toEpochMilli());
         deals.put(IssuerDeal.key(issuer, deal.dealId()), deal);
-        long asOf = Math.max(deal.lastUpdateAt(), ticks.latest(issuer).map(PriceSeries.Point::time).orElse(0L));
-        return record(view(issuer, deal, asOf));
+        // as of the deal update's event time, not of the newest tick: in a replay the ticks run ahead
+        return record(view(issuer, deal, deal.lastUpdateAt()));
     }
 
     Optional<CreditEquityView> onTick(String symbol, long time) {
@@ -68,8 +73,9 @@ public final class CreditEquity {
         if (deal == null) {
             return Optional.empty();
         }
-        CreditEquityView now = view(symbol, deal, Math.max(time, last.getAsOf().toEpochMilli()));
-        return now.getDivergent() == last.getDivergent() ? Optional.empty() : Optional.of(record(now));
+        long asOf = Math.max(time, last.getAsOf().toEpochMilli());
+        boolean divergent = divergent(deal.oversubscription(), equityReturn(symbol, asOf));
+        return divergent == last.getDivergent() ? Optional.empty() : Optional.of(record(view(symbol, deal, asOf)));
     }
 
     private CreditEquityView record(CreditEquityView view) {
@@ -78,11 +84,17 @@ public final class CreditEquity {
         return view;
     }
 
-    private CreditEquityView view(String issuer, IssuerDeal deal, long asOf) {
+    /** Latest price at or before {@code asOf} against the price one credit window earlier. */
+    private Double equityReturn(String issuer, long asOf) {
         long window = settings.creditEquityWindow().millis();
-        Double equityReturn = ticks.change(issuer, asOf - window, asOf).map(PriceSeries.Return::value).orElse(null);
-        SentimentSnapshot news = sentiment.get(
-                RollingSentimentProcessor.latestKey(issuer, settings.largestSentimentWindow().label()));
+        return ticks.change(issuer, asOf - window, asOf).map(PriceSeries.Return::value).orElse(null);
+    }
+
+    private CreditEquityView view(String issuer, IssuerDeal deal, long asOf) {
+        Double equityReturn = equityReturn(issuer, asOf);
+        SentimentRolling news = newsWindow.aggregate(issuer, asOf, contributions);
+        boolean anyNews = !contributions.range(issuer, news.getWindowStart().toEpochMilli(),
+                news.getWindowEnd().toEpochMilli() - 1).isEmpty();
         return CreditEquityView.newBuilder()
                 .setIssuerSymbol(issuer)
                 .setDealId(deal.dealId())
@@ -91,8 +103,8 @@ public final class CreditEquity {
                 .setOrderBookSize(deal.orderBookSize())
                 .setEquityReturn(equityReturn)
                 .setEquityReturnWindow(settings.creditEquityWindow().label())
-                .setNewsSentiment(news == null ? null : news.sentiment())
-                .setArticleCount(news == null ? 0 : news.articleCount())
+                .setNewsSentiment(anyNews ? news.getNoveltyWeightedSentiment() : null)
+                .setArticleCount(news.getArticleCount())
                 .setDivergent(divergent(deal.oversubscription(), equityReturn))
                 .setAsOf(Instant.ofEpochMilli(asOf))
                 .build();

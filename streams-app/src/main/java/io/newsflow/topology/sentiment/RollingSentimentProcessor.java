@@ -40,7 +40,6 @@ public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, S
     private final long retentionMs;
     private final PipelineMetrics metrics;
     private TimeIndex<Contribution> contributions;
-    private KeyValueStore<String, SentimentSnapshot> latest;
     private KeyValueStore<String, Long> streamTimes;
 
     public RollingSentimentProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
@@ -57,8 +56,8 @@ public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, S
         this.retentionMs = baseline + maxWindowMs + graceMs;
     }
 
-    /** Keys of the latest-sentiment store. */
-    public static String latestKey(String ticker, String windowLabel) {
+    /** Output key: ticker|window. */
+    public static String outputKey(String ticker, String windowLabel) {
         return ticker + "|" + windowLabel;
     }
 
@@ -66,7 +65,6 @@ public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, S
     public void init(ProcessorContext<String, Routed<SentimentRolling>> context) {
         super.init(context);
         contributions = new TimeIndex<>(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS));
-        latest = context.getStateStore(StoreNames.SENTIMENT_LATEST);
         streamTimes = context.getStateStore(StoreNames.STREAM_TIMES);
     }
 
@@ -102,12 +100,9 @@ public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, S
             }
             SentimentRolling rolling = window.aggregate(ticker, asOf, contributions);
             String label = window.size().label();
-            latest.put(latestKey(ticker, label), new SentimentSnapshot(ticker, label,
-                    rolling.getWindowStart().toEpochMilli(), rolling.getWindowEnd().toEpochMilli(),
-                    rolling.getNoveltyWeightedSentiment(), rolling.getArticleCount(), rolling.getBuzz()));
             metrics.sentimentRolling(ticker, label, rolling.getNoveltyWeightedSentiment(), rolling.getBuzz(),
                     rolling.getArticleCount());
-            out.emit(latestKey(ticker, label), rolling, asOf);
+            out.emit(outputKey(ticker, label), rolling, asOf);
         }
     }
 
