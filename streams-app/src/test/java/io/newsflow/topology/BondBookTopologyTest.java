@@ -89,6 +89,22 @@ class BondBookTopologyTest {
     }
 
     @Test
+    void inAReplayWhereTicksRunAheadTheViewIsAsOfTheDealUpdate() {
+        try (TopologyFixture f = new TopologyFixture()) {
+            f.tick("META", 751.44, Instant.parse("2025-10-29T19:00:00Z"));
+            f.tick("META", 666.47, at("19:30"));
+            f.tick("META", 668.00, at("23:00")); // hours later, already processed
+            f.bonds.pipeInput("META-2025-10", bond("META-2025-10", 30 * B, 125 * B, BondStatus.PRICED, at("20:00"))
+                    .build());
+
+            CreditEquityView view = f.creditEquity.readValue();
+            assertEquals(at("20:00"), view.getAsOf());
+            assertEquals(666.47 / 751.44 - 1, view.getEquityReturn(), 1e-9);
+            assertTrue(view.getDivergent());
+        }
+    }
+
+    @Test
     void aStrongBookWithAStableStockIsNotDivergentUntilTheStockFalls() {
         try (TopologyFixture f = new TopologyFixture()) {
             f.tick("META", 750.0, Instant.parse("2025-10-29T20:00:00Z"));
