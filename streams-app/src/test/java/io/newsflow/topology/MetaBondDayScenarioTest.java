@@ -61,11 +61,9 @@ class MetaBondDayScenarioTest {
             broker.createTopics(Topics.all(), 3);
             publishScenario(broker.bootstrapServers(), serdeConfig);
 
-            TextAnalysis text = TextAnalysis.defaults();
             PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry(),
                     List.of("META", "NVDA", "GOOGL", "MSFT", "AMZN", "QQQ"), 50);
-            NewsflowTopology topology = new NewsflowTopology(TopologySettings.defaults(), text.entityResolver(),
-                    text.sentimentScorer(), text.fingerprinter(), metrics, serdes);
+            NewsflowTopology topology = NewsflowTopology.fromConfig(serdeConfig, TextAnalysis.defaults(), metrics);
             Outputs out = new Outputs();
             try (KafkaStreams streams = new KafkaStreams(topology.build(), streamsProps(broker.bootstrapServers()));
                     KafkaConsumer<String, byte[]> consumer = consumer(broker.bootstrapServers())) {
