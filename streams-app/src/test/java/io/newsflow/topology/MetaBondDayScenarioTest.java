@@ -136,7 +136,7 @@ class MetaBondDayScenarioTest {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDir.resolve("state")).toString());
-        // fewer, larger transactions: each commit is an epoch bump under transactions v2
+        // fewer, larger transactions (each commit ends one) keep the run short on two shared cores
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         p.put(StreamsConfig.producerPrefix("transaction.timeout.ms"), 30_000);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
