@@ -1,0 +1,98 @@
+package io.newsflow.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Collects the results of a benchmark run and prints them as Markdown tables (ready for docs/benchmarks.md). */
+final class Report {
+
+    private final BenchOptions options;
+    private final String cluster;
+    private final List<ThroughputResult> throughput = new ArrayList<>();
+    private final List<LatencyResult> latency = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    Report(BenchOptions options, String cluster) {
+        this.options = options;
+        this.cluster = cluster;
+    }
+
+    void add(ThroughputResult result) {
+        throughput.add(result);
+    }
+
+    void add(LatencyResult result) {
+        latency.add(result);
+    }
+
+    void note(String note) {
+        notes.add(note);
+    }
+
+    void print(PrintStream out) {
+        Runtime runtime = Runtime.getRuntime();
+        out.println();
+        out.printf(Locale.ROOT, "## newsflow benchmark, %s%n%n", Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        out.printf(Locale.ROOT, "- machine: %d cores (availableProcessors), max heap %s, Java %s (%s), %s%n",
+                runtime.availableProcessors(), mib(runtime.maxMemory()), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        out.printf(Locale.ROOT, "- JVM arguments: %s%n", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        out.printf(Locale.ROOT, "- cluster: %s; %d partitions per topic; workload seed %d (1 article per 1,000 ticks, "
+                + "1 bond-book update per 5,000 ticks)%n", cluster, options.partitions(), options.seed());
+        out.println("- heap figures are for the whole JVM (benchmark clients and, when in-process, the broker too)");
+        out.println();
+        if (!throughput.isEmpty()) {
+            out.println("| throughput run | records | seconds | records/s | peak heap used | peak live heap (after GC) | GCs |");
+            out.println("|---|---:|---:|---:|---:|---:|---:|");
+            for (ThroughputResult r : throughput) {
+                out.printf(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %s | %s | %d |%n", r.name(), r.records(),
+                        r.seconds(), r.recordsPerSecond(), mib(r.heap().used()), mib(r.heap().afterGc()), r.heap().gcs());
+            }
+            ratio().ifPresent(ratio -> out.printf(Locale.ROOT, "%n**topology / passthrough throughput ratio: %.2f**%n", ratio));
+            out.println();
+        }
+        if (!latency.isEmpty()) {
+            out.println("| latency run | offered/s | seconds | inputs sent | outputs seen | p50 ms | p99 ms | p99.9 ms | max ms | peak heap used |");
+            out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            for (LatencyResult r : latency) {
+                row(out, r.name() + " (all outputs)", r, r.overall());
+                for (Map.Entry<String, LatencyStats.Summary> topic : r.byTopic().entrySet()) {
+                    row(out, "&nbsp;&nbsp;" + topic.getKey(), r, topic.getValue());
+                }
+            }
+            out.println();
+        }
+        for (String note : notes) {
+            out.println("- " + note);
+        }
+        out.flush();
+    }
+
+    private static void row(PrintStream out, String name, LatencyResult r, LatencyStats.Summary s) {
+        out.printf(Locale.ROOT, "| %s | %,d | %d | %,d | %,d | %d | %d | %d | %d | %s |%n", name, r.rate(),
+                r.durationSeconds(), r.sent(), s.count(), s.p50(), s.p99(), s.p999(), s.max(), mib(r.heap().used()));
+    }
+
+    java.util.Optional<Double> ratio() {
+        ThroughputResult passthrough = find("passthrough");
+        ThroughputResult topology = find("topology");
+        if (passthrough == null || topology == null || passthrough.recordsPerSecond() == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(topology.recordsPerSecond() / passthrough.recordsPerSecond());
+    }
+
+    private ThroughputResult find(String prefix) {
+        return throughput.stream().filter(r -> r.name().startsWith(prefix)).findFirst().orElse(null);
+    }
+
+    static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%,d MiB", bytes / (1024 * 1024));
+    }
+}
