@@ -75,8 +75,10 @@ final class BenchClients {
     }
 
     /** Consumer that leaves values undecoded: the latency probe only needs record timestamps. */
-    KafkaConsumer<byte[], byte[]> rawConsumer(String groupId) {
-        return new KafkaConsumer<>(consumerProps(groupId), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    KafkaConsumer<byte[], byte[]> rawConsumer(String groupId, boolean readCommitted) {
+        Map<String, Object> props = consumerProps(groupId);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private Map<String, Object> consumerProps(String groupId) {

@@ -22,7 +22,8 @@ final class LatencyRun {
         long notBefore = System.currentTimeMillis();
         try (HeapMonitor heap = new HeapMonitor(); subject) {
             subject.startAndAwaitReady();
-            OutputLatencyProbe probe = new OutputLatencyProbe(clients, subject.outputTopics(), notBefore);
+            OutputLatencyProbe probe = new OutputLatencyProbe(clients, subject.outputTopics(), notBefore,
+                    subject.transactional());
             Thread probeThread = new Thread(probe, "bench-latency-probe");
             probeThread.start();
             probe.awaitPositioned();

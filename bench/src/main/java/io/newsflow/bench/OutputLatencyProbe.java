@@ -19,13 +19,15 @@ import org.apache.kafka.common.TopicPartition;
  * every output, wall clock at receipt minus the record timestamp. Outputs carry the timestamp of the
  * input that produced them (Kafka Streams propagates it, the passthrough copies it) and inputs are
  * stamped with their due time, so this is "event offered -> result readable", producer batching,
- * broker, processing, caching and consumer fetch included. Millisecond resolution.
+ * broker, processing, caching and consumer fetch included. Millisecond resolution. Under exactly-once
+ * the probe reads committed records only, as any read_committed consumer of the pipeline would.
  */
 final class OutputLatencyProbe implements Runnable {
 
     private final BenchClients clients;
     private final Collection<String> topics;
     private final long notBeforeMillis;
+    private final boolean readCommitted;
     private final Map<String, LatencyStats> perTopic = new ConcurrentHashMap<>();
     private final LatencyStats all = new LatencyStats();
     private final CountDownLatch positioned = new CountDownLatch(1);
@@ -33,7 +35,8 @@ final class OutputLatencyProbe implements Runnable {
     private volatile boolean running = true;
 
     /** @param notBeforeMillis outputs of inputs older than this (earlier phases) are ignored */
-    OutputLatencyProbe(BenchClients clients, Collection<String> topics, long notBeforeMillis) {
+    OutputLatencyProbe(BenchClients clients, Collection<String> topics, long notBeforeMillis, boolean readCommitted) {
+        this.readCommitted = readCommitted;
         this.clients = clients;
         this.topics = topics;
         this.notBeforeMillis = notBeforeMillis;
@@ -41,7 +44,7 @@ final class OutputLatencyProbe implements Runnable {
 
     @Override
     public void run() {
-        try (KafkaConsumer<byte[], byte[]> consumer = clients.rawConsumer("bench-latency-probe-" + System.nanoTime())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = clients.rawConsumer("bench-latency-probe-" + System.nanoTime(), readCommitted)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {

@@ -12,6 +12,11 @@ interface SystemUnderTest extends AutoCloseable {
 
     Collection<String> outputTopics();
 
+    /** True when outputs become visible only on commit (exactly-once): the probe then reads committed data only. */
+    default boolean transactional() {
+        return false;
+    }
+
     /** Stops it; throws if it failed while running. */
     @Override
     void close() throws Exception;
