@@ -71,6 +71,15 @@ public final class BenchMain {
                         new PassthroughUnderTest(clients, STREAMS_DEFAULT_LINGER_MS, commitIntervalMs),
                         new Workload(options.seed() + 100), options.rate(), options.durationSeconds()));
             }
+            if (phases.contains(Phase.STREAMS_PASSTHROUGH_LATENCY)) {
+                log("latency: Kafka Streams passthrough at %,d events/s for %d s", options.rate(), options.durationSeconds());
+                System.gc();
+                report.add(new LatencyRun(clients).run(
+                        new StreamsUnderTest("streams passthrough", StreamsPassthroughTopology.build(clients.serdeConfig()),
+                                streams.forRun("bench-streams-passthrough-latency", "latest"),
+                                Passthrough.outputTopics(), streams.exactlyOnce()),
+                        new Workload(options.seed() + 200), options.rate(), options.durationSeconds()));
+            }
             report.print(System.out);
         }
     }
@@ -79,7 +88,7 @@ public final class BenchMain {
             throws Exception {
         log("pre-loading %,d records into %d partitions per topic", options.records(), options.partitions());
         long loadStart = System.nanoTime();
-        try (HeapMonitor heap = new HeapMonitor()) {
+        try (ResourceMonitor heap = new ResourceMonitor()) {
             Map<String, Long> loaded = new Loader(clients).load(new Workload(options.seed()), options.records());
             report.add(new ThroughputResult("producer pre-load (serialize + send)", options.records(),
                     System.nanoTime() - loadStart, heap.peak()));
@@ -88,7 +97,7 @@ public final class BenchMain {
         if (options.phases().contains(Phase.PASSTHROUGH)) {
             log("throughput: passthrough");
             System.gc();
-            try (HeapMonitor heap = new HeapMonitor()) {
+            try (ResourceMonitor heap = new ResourceMonitor()) {
                 Passthrough passthrough = new Passthrough(clients, "bench-passthrough-" + System.nanoTime(),
                         options.records(), STREAMS_DEFAULT_LINGER_MS, commitIntervalMs, "earliest");
                 passthrough.run();

@@ -22,7 +22,7 @@ record BenchOptions(long records, int rate, int durationSeconds, int partitions,
         long seed, Map<String, String> streamsOverrides) {
 
     enum Phase {
-        PASSTHROUGH, STREAMS_PASSTHROUGH, TOPOLOGY, LATENCY, PASSTHROUGH_LATENCY;
+        PASSTHROUGH, STREAMS_PASSTHROUGH, TOPOLOGY, LATENCY, PASSTHROUGH_LATENCY, STREAMS_PASSTHROUGH_LATENCY;
 
         static Phase parse(String name) {
             return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -31,7 +31,7 @@ record BenchOptions(long records, int rate, int durationSeconds, int partitions,
 
     static final String USAGE = """
             usage: BenchMain [--records N] [--rate R] [--duration S] [--partitions P]
-                             [--only passthrough|streams-passthrough|topology|latency|passthrough-latency[,...]]
+                             [--only PHASE[,PHASE...]]
                              [--bootstrap host:port] [--seed X]
                              [--guarantee at_least_once|exactly_once_v2] [--commit-interval-ms MS] [--streams key=value]
               --records     records pre-loaded for the throughput runs (default 200000)
@@ -44,6 +44,7 @@ record BenchOptions(long records, int rate, int durationSeconds, int partitions,
                             topology             the newsflow topology, records/s
                             latency              the newsflow topology at --rate for --duration, p50/p99/max
                             passthrough-latency  the raw passthrough at --rate for --duration (reference)
+                            streams-passthrough-latency  the Streams passthrough at --rate for --duration
               --bootstrap   use an external Kafka cluster instead of the in-process broker
               --seed        workload seed (default 42)
               --guarantee   processing.guarantee of the Streams runs (default: the app's, newsflow.properties)

@@ -20,7 +20,7 @@ final class LatencyRun {
 
     LatencyResult run(SystemUnderTest subject, Workload workload, int rate, int durationSeconds) throws Exception {
         long notBefore = System.currentTimeMillis();
-        try (HeapMonitor heap = new HeapMonitor(); subject) {
+        try (ResourceMonitor heap = new ResourceMonitor(); subject) {
             subject.startAndAwaitReady();
             OutputLatencyProbe probe = new OutputLatencyProbe(clients, subject.outputTopics(), notBefore,
                     subject.transactional());

@@ -45,14 +45,16 @@ final class Report {
         out.printf(Locale.ROOT, "- JVM arguments: %s%n", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         out.printf(Locale.ROOT, "- cluster: %s; %d partitions per topic; workload seed %d (1 article per 1,000 ticks, "
                 + "1 bond-book update per 5,000 ticks)%n", cluster, options.partitions(), options.seed());
-        out.println("- heap figures are for the whole JVM (benchmark clients and, when in-process, the broker too)");
+        out.println("- heap and CPU figures are for the whole benchmark JVM: its clients and, when in-process, the broker too."
+                + " CPU is counted from the phase start (includes start-up and rebalance), records/s from first to last record");
         out.println();
         if (!throughput.isEmpty()) {
-            out.println("| throughput run | records | seconds | records/s | peak heap used | peak live heap (after GC) | GCs |");
-            out.println("|---|---:|---:|---:|---:|---:|---:|");
+            out.println("| throughput run | records | seconds | records/s | JVM CPU µs/record | peak heap used | peak live heap (after GC) | GCs |");
+            out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
             for (ThroughputResult r : throughput) {
-                out.printf(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %s | %s | %d |%n", r.name(), r.records(),
-                        r.seconds(), r.recordsPerSecond(), mib(r.heap().used()), mib(r.heap().afterGc()), r.heap().gcs());
+                out.printf(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %.1f | %s | %s | %d |%n", r.name(), r.records(),
+                        r.seconds(), r.recordsPerSecond(), r.heap().cpuNanos() / 1000.0 / Math.max(1, r.records()),
+                        mib(r.heap().used()), mib(r.heap().afterGc()), r.heap().gcs());
             }
             ratio().ifPresent(ratio -> out.printf(Locale.ROOT, "%n**topology / passthrough throughput ratio: %.2f**%n", ratio));
             out.println();

@@ -37,7 +37,7 @@ final class StreamsThroughputRun {
     ThroughputResult run(String name, Topology topology, Properties properties, long inputRecords) throws Exception {
         String applicationId = properties.getProperty("application.id");
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        try (Admin admin = clients.admin(); HeapMonitor heap = new HeapMonitor();
+        try (Admin admin = clients.admin(); ResourceMonitor heap = new ResourceMonitor();
                 KafkaStreams streams = new KafkaStreams(topology, properties)) {
             Map<TopicPartition, Long> ends = BenchTopics.endOffsets(admin, Set.copyOf(Topics.INPUTS));
             streams.setUncaughtExceptionHandler(e -> {
@@ -76,7 +76,7 @@ final class StreamsThroughputRun {
                             + " s (processed " + lastProcessed + " records)");
                 }
             }
-            HeapMonitor.Peak peak = heap.peak();
+            ResourceMonitor.Peak peak = heap.peak();
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();
             return new ThroughputResult(name, inputRecords, lastChangeNanos - firstNanos, peak);

@@ -1,7 +1,7 @@
 package io.newsflow.bench;
 
 /** Records per second of one sustained run over pre-loaded input. */
-record ThroughputResult(String name, long records, long elapsedNanos, HeapMonitor.Peak heap) {
+record ThroughputResult(String name, long records, long elapsedNanos, ResourceMonitor.Peak heap) {
 
     double seconds() {
         return elapsedNanos / 1e9;

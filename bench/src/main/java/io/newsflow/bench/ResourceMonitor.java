@@ -20,10 +20,11 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Peak heap of one benchmark phase: the highest sampled heap use (every 50 ms, includes garbage not
- * yet collected) and the highest heap use right after a GC (live data, the figure to size -Xmx from).
+ * Resources of one benchmark phase: the highest sampled heap use (every 50 ms, includes garbage not
+ * yet collected), the highest heap use right after a GC (live data, the figure to size -Xmx from),
+ * and the CPU time this JVM used (all its threads; on a shared machine a steadier figure than wall time).
  */
-final class HeapMonitor implements AutoCloseable {
+final class ResourceMonitor implements AutoCloseable {
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     /** GC notifications report every pool (metaspace, code cache too); only heap pools count here. */
@@ -37,9 +38,10 @@ final class HeapMonitor implements AutoCloseable {
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::onGc;
     private final Thread sampler;
+    private final long cpuAtStart = processCpuNanos();
     private volatile boolean running = true;
 
-    HeapMonitor() {
+    ResourceMonitor() {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(listener, null, null);
@@ -82,7 +84,12 @@ final class HeapMonitor implements AutoCloseable {
     }
 
     Peak peak() {
-        return new Peak(peakUsed.get(), peakAfterGc.get(), gcCount.get());
+        return new Peak(peakUsed.get(), peakAfterGc.get(), gcCount.get(), processCpuNanos() - cpuAtStart);
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     @Override
@@ -98,7 +105,7 @@ final class HeapMonitor implements AutoCloseable {
         }
     }
 
-    /** Bytes. {@code afterGc} is 0 when no GC ran during the phase. */
-    record Peak(long used, long afterGc, long gcs) {
+    /** Bytes, and CPU nanoseconds. {@code afterGc} is 0 when no GC ran during the phase. */
+    record Peak(long used, long afterGc, long gcs, long cpuNanos) {
     }
 }
