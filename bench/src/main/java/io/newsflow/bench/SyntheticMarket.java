@@ -26,8 +26,14 @@ final class SyntheticMarket {
             new Symbol("6758.T", "XTKS", "JPY", 4510.0),
             new Symbol("9984.T", "XTKS", "JPY", 25500.0));
 
-    /** Per-tick volatility of log returns; about 2% a day at 10k ticks/s spread over the symbols. */
-    private static final double SIGMA = 0.0004;
+    /**
+     * Per-tick volatility of log returns: about 2% over a 6.5 h session at 1,000 ticks/s per symbol
+     * (10k/s over 10 symbols), so sliding-window returns stay mostly under the alert thresholds...
+     */
+    private static final double SIGMA = 4e-6;
+    /** ...and a rare 4% jump (about 1 in 100,000 ticks) makes the alert path fire now and then. */
+    private static final double JUMP_PROBABILITY = 1e-5;
+    private static final double JUMP = 0.04;
 
     private final SplittableRandom random;
     private final double[] prices;
@@ -41,6 +47,9 @@ final class SyntheticMarket {
         int i = random.nextInt(SYMBOLS.size());
         Symbol symbol = SYMBOLS.get(i);
         double shock = gaussian() * SIGMA - SIGMA * SIGMA / 2;
+        if (random.nextDouble() < JUMP_PROBABILITY) {
+            shock += random.nextBoolean() ? JUMP : -JUMP;
+        }
         prices[i] *= Math.exp(shock);
         double price = round(prices[i], symbol.currency().equals("JPY") ? 1 : 100);
         double halfSpread = price * 0.0001;
