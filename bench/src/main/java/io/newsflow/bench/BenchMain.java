@@ -77,7 +77,7 @@ public final class BenchMain {
                 report.add(new LatencyRun(clients).run(
                         new StreamsUnderTest("streams passthrough", StreamsPassthroughTopology.build(clients.serdeConfig()),
                                 streams.forRun("bench-streams-passthrough-latency", "latest"),
-                                Passthrough.outputTopics(), streams.exactlyOnce()),
+                                Passthrough.outputTopics(), streams.exactlyOnce(), null),
                         new Workload(options.seed() + 200), options.rate(), options.durationSeconds()));
             }
             report.print(System.out);

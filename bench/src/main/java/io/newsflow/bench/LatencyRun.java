@@ -35,7 +35,7 @@ final class LatencyRun {
                 throw probe.failure();
             }
             return new LatencyResult(subject.name(), rate, durationSeconds, sent, probe.overall(), probe.byTopic(),
-                    heap.peak());
+                    subject.inAppLag(), heap.peak());
         }
     }
 }

@@ -69,6 +69,21 @@ final class Report {
                 }
             }
             out.println();
+            for (LatencyResult r : latency) {
+                if (r.inAppLag().isEmpty()) {
+                    continue;
+                }
+                out.printf(Locale.ROOT, "In-app lag of the %s run (`newsflow_end_to_end_lag_seconds`: event time -> processed,"
+                        + " every input record; percentiles are histogram-bucket upper bounds):%n%n", r.name());
+                out.println("| input stream | records | mean ms | p50 ms (bucket) | p99 ms (bucket) | max ms |");
+                out.println("|---|---:|---:|---:|---:|---:|");
+                for (Map.Entry<String, LagMetricSummary.StreamLag> e : r.inAppLag().entrySet()) {
+                    LagMetricSummary.StreamLag lag = e.getValue();
+                    out.printf(Locale.ROOT, "| %s | %,d | %.1f | %.0f | %.0f | %.0f |%n", e.getKey(), lag.count(),
+                            lag.meanMs(), lag.p50Ms(), lag.p99Ms(), lag.maxMs());
+                }
+                out.println();
+            }
         }
         for (String note : notes) {
             out.println("- " + note);

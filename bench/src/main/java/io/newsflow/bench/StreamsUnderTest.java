@@ -1,7 +1,9 @@
 package io.newsflow.bench;
 
 import java.time.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +22,15 @@ final class StreamsUnderTest implements SystemUnderTest {
     private final KafkaStreams streams;
     private final Collection<String> outputTopics;
     private final boolean transactional;
+    private final MeterRegistry registry;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch running = new CountDownLatch(1);
 
+    /** @param registry the topology's metrics registry, or null when it has none */
     StreamsUnderTest(String name, Topology topology, Properties properties, Collection<String> outputTopics,
-            boolean transactional) {
+            boolean transactional, MeterRegistry registry) {
         this.name = name;
+        this.registry = registry;
         this.transactional = transactional;
         this.streams = new KafkaStreams(topology, properties);
         this.outputTopics = outputTopics;
@@ -63,6 +68,11 @@ final class StreamsUnderTest implements SystemUnderTest {
     @Override
     public boolean transactional() {
         return transactional;
+    }
+
+    @Override
+    public Map<String, LagMetricSummary.StreamLag> inAppLag() {
+        return registry == null ? Map.of() : LagMetricSummary.read(registry);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.newsflow.bench;
 
 import java.util.Collection;
+import java.util.Map;
 
 /** What a latency run drives: the passthrough or the topology, started fresh from the latest offsets. */
 interface SystemUnderTest extends AutoCloseable {
@@ -15,6 +16,11 @@ interface SystemUnderTest extends AutoCloseable {
     /** True when outputs become visible only on commit (exactly-once): the probe then reads committed data only. */
     default boolean transactional() {
         return false;
+    }
+
+    /** The subject's own event-time-to-processed lag per input stream, when it measures one. */
+    default Map<String, LagMetricSummary.StreamLag> inAppLag() {
+        return Map.of();
     }
 
     /** Stops it; throws if it failed while running. */
