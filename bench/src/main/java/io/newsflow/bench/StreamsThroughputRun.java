@@ -21,7 +21,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
  */
 final class StreamsThroughputRun {
 
-    private static final long SAMPLE_MS = 20;
+    private static final long SAMPLE_MS = 50;
     private static final Duration STALL_TIMEOUT = Duration.ofSeconds(120);
 
     private final BenchClients clients;
@@ -45,6 +45,7 @@ final class StreamsThroughputRun {
                 return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
             streams.start();
+            StreamsProgress progress = new StreamsProgress(streams);
             long firstNanos = 0;
             long lastChangeNanos = 0;
             long progressNanos = System.nanoTime();
@@ -56,7 +57,7 @@ final class StreamsThroughputRun {
                     throw new IllegalStateException(name + " failed", failure.get());
                 }
                 long now = System.nanoTime();
-                long processed = StreamsProgress.processedRecords(streams);
+                long processed = progress.processedRecords();
                 if (processed != lastProcessed) {
                     if (firstNanos == 0) {
                         firstNanos = now;
@@ -65,7 +66,7 @@ final class StreamsThroughputRun {
                     lastChangeNanos = now;
                     progressNanos = now;
                 }
-                if (firstNanos != 0 && now - lastLagCheck > 100_000_000L) {
+                if (firstNanos != 0 && now - lastLagCheck > 250_000_000L) {
                     lastLagCheck = now;
                     if (caughtUp(admin, applicationId, ends)) {
                         break;
