@@ -1,6 +1,6 @@
 package io.newsflow.serde;
 
-import java.util.HashMap;
+import io.newsflow.serde.registry.SchemaRegistryClient;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -10,39 +10,44 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Kafka Streams serde for generated Avro classes, the counterpart of Confluent's
  * {@code io.confluent.kafka.streams.serdes.avro.SpecificAvroSerde}: same no-arg constructor and
- * {@code configure(map, isKey)} contract, so either can be named in configuration.
+ * {@code configure(map, isKey)} contract, so either can be named in configuration. Always reads
+ * into the generated classes ({@code specific.avro.reader=true}).
  */
 public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
-    private final KafkaAvroSerializer serializer;
-    private final KafkaAvroDeserializer deserializer;
+    private static final Map<String, Object> SPECIFIC = Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+
+    private final Serializer<T> serializer;
+    private final Deserializer<T> deserializer;
 
     public SpecificAvroSerde() {
         this(new KafkaAvroSerializer(), new KafkaAvroDeserializer());
     }
 
+    /** Uses this registry client instead of one built from schema.registry.url (which is still required). */
+    public SpecificAvroSerde(SchemaRegistryClient registry) {
+        this(new KafkaAvroSerializer(registry), new KafkaAvroDeserializer(registry));
+    }
+
     SpecificAvroSerde(KafkaAvroSerializer serializer, KafkaAvroDeserializer deserializer) {
-        this.serializer = serializer;
-        this.deserializer = deserializer;
+        this.serializer = new TypedAvroSerializer<>(serializer, SPECIFIC);
+        this.deserializer = new TypedAvroDeserializer<>(deserializer, SPECIFIC, SpecificRecord.class);
     }
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        Map<String, Object> specific = new HashMap<>(configs);
-        specific.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        serializer.configure(specific, isKey);
-        deserializer.configure(specific, isKey);
+        serializer.configure(configs, isKey);
+        deserializer.configure(configs, isKey);
     }
 
     @Override
     public Serializer<T> serializer() {
-        return (topic, data) -> serializer.serialize(topic, data);
+        return serializer;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Deserializer<T> deserializer() {
-        return (topic, data) -> (T) deserializer.deserialize(topic, data);
+        return deserializer;
     }
 
     @Override

@@ -4,37 +4,51 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
 
 /**
  * A registry held in memory. Ids are global and the same schema text gets the same id under every
- * subject, as in Confluent's registry. New versions must be BACKWARD compatible with the latest one
- * (Confluent's default level).
+ * subject, as in Confluent's registry. A new version must satisfy the subject's compatibility level
+ * (its own if set, else the global one; BACKWARD by default, as in Confluent).
  */
 public final class InMemorySchemaRegistry implements SchemaRegistryClient {
 
     private final Map<Integer, Schema> schemasById = new HashMap<>();
     private final Map<String, Integer> idsByCanonicalText = new HashMap<>();
     private final Map<String, List<Integer>> versionsBySubject = new TreeMap<>();
+    private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
+    private CompatibilityLevel globalLevel;
     private int nextId = 1;
+
+    public InMemorySchemaRegistry() {
+        this(CompatibilityLevel.BACKWARD);
+    }
+
+    public InMemorySchemaRegistry(CompatibilityLevel globalLevel) {
+        this.globalLevel = Objects.requireNonNull(globalLevel, "globalLevel");
+    }
 
     @Override
     public synchronized int register(String subject, Schema schema) {
-        List<Integer> versions = versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>());
-        Integer existing = idsByCanonicalText.get(canonical(schema));
+        String canonical = canonical(schema);
+        Integer existing = idsByCanonicalText.get(canonical);
+        List<Integer> versions = versionsBySubject.getOrDefault(subject, List.of());
         if (existing != null && versions.contains(existing)) {
             return existing;
         }
-        if (!versions.isEmpty() && !compatible(schemasById.get(versions.get(versions.size() - 1)), schema)) {
+        List<String> problems = violations(subject, schema);
+        if (!problems.isEmpty()) {
             throw new SchemaRegistryException(SchemaRegistryException.INCOMPATIBLE_SCHEMA,
-                    "Schema being registered is incompatible with the latest schema under subject '" + subject + "'");
+                    "Schema being registered is incompatible with an earlier schema for subject '" + subject
+                            + "' (compatibility " + compatibility(subject) + "): " + String.join("; ", problems));
         }
         int id = existing != null ? existing : nextId++;
-        schemasById.put(id, schema);
-        idsByCanonicalText.put(canonical(schema), id);
-        versions.add(id);
+        schemasById.putIfAbsent(id, schema);
+        idsByCanonicalText.putIfAbsent(canonical, id);
+        versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>()).add(id);
         return id;
     }
 
@@ -78,9 +92,19 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
 
     @Override
     public synchronized boolean isCompatible(String subject, Schema schema) {
-        List<Integer> versions = versionsBySubject.get(subject);
-        return versions == null || versions.isEmpty()
-                || compatible(schemasById.get(versions.get(versions.size() - 1)), schema);
+        return violations(subject, schema).isEmpty();
+    }
+
+    /**
+     * Why the schema could not be registered under the subject at its compatibility level; empty
+     * when it could (always for a new subject).
+     */
+    public synchronized List<String> violations(String subject, Schema schema) {
+        List<Schema> previous = new ArrayList<>();
+        for (int id : versionsBySubject.getOrDefault(subject, List.of())) {
+            previous.add(schemasById.get(id));
+        }
+        return compatibility(subject).violations(previous, schema);
     }
 
     @Override
@@ -97,6 +121,29 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
         return result;
     }
 
+    /** The global level, used by subjects without their own. */
+    public synchronized CompatibilityLevel globalCompatibility() {
+        return globalLevel;
+    }
+
+    public synchronized void setGlobalCompatibility(CompatibilityLevel level) {
+        this.globalLevel = Objects.requireNonNull(level, "level");
+    }
+
+    /** The level the subject has been given explicitly, if any. */
+    public synchronized Optional<CompatibilityLevel> subjectCompatibility(String subject) {
+        return Optional.ofNullable(subjectLevels.get(subject));
+    }
+
+    public synchronized void setSubjectCompatibility(String subject, CompatibilityLevel level) {
+        subjectLevels.put(subject, Objects.requireNonNull(level, "level"));
+    }
+
+    /** The level in force for the subject: its own, else the global one. */
+    public synchronized CompatibilityLevel compatibility(String subject) {
+        return subjectLevels.getOrDefault(subject, globalLevel);
+    }
+
     private List<Integer> versionsOf(String subject) {
         List<Integer> versions = versionsBySubject.get(subject);
         if (versions == null || versions.isEmpty()) {
@@ -106,12 +153,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
         return versions;
     }
 
-    /** BACKWARD: consumers using the new schema can read data written with the previous one. */
-    private static boolean compatible(Schema previous, Schema candidate) {
-        return SchemaCompatibility.checkReaderWriterCompatibility(candidate, previous).getType()
-                == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE;
-    }
-
+    /** Confluent compares the schema's canonical JSON, which Avro's toString() gives. */
     private static String canonical(Schema schema) {
         return schema.toString();
     }

@@ -1,8 +1,9 @@
 package io.newsflow.serde.registry;
 
 import io.newsflow.serde.AvroSerdeConfig;
+import java.util.Locale;
 
-/** Picks the registry client for a configured URL. */
+/** Picks the registry client for a configured URL: mock://scope in-process, http(s):// over REST. */
 public final class SchemaRegistryClients {
 
     private SchemaRegistryClients() {
@@ -13,6 +14,11 @@ public final class SchemaRegistryClients {
         if (config.isMock()) {
             return MockSchemaRegistry.forScope(url.substring(AvroSerdeConfig.MOCK_SCHEME.length()));
         }
-        throw new IllegalArgumentException("Unsupported schema.registry.url '" + url + "': HTTP client not yet available");
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            return new HttpSchemaRegistryClient(config);
+        }
+        throw new IllegalArgumentException("Unsupported schema.registry.url '" + url
+                + "': expected http(s)://host:port[,http(s)://host:port...] or mock://scope");
     }
 }

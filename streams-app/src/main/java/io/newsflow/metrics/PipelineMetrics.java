@@ -1,0 +1,183 @@
+package io.newsflow.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The domain metrics of docs/metrics.md. Micrometer names are dotted; the Prometheus registry
+ * renders them as in the catalogue (counters get {@code _total}, the lag timer {@code _seconds}).
+ *
+ * <p>Labels stay bounded: symbols outside the tracked list become {@code other}, and only the
+ * {@code maxDeals} most recently updated deals keep bond gauges (older ones are removed from the
+ * registry). Gauges are registered once per label set and read a value holder, so updating a
+ * gauge is a plain write.
+ */
+public class PipelineMetrics {
+
+    public static final String OTHER = "other";
+
+    private final MeterRegistry registry;
+    private final Set<String> trackedSymbols;
+    private final int maxDeals;
+    private final Map<String, Timer> lagTimers = new ConcurrentHashMap<>();
+    private final Map<List<String>, Holder> gauges = new ConcurrentHashMap<>();
+    /** Access-ordered so that the least recently updated deal is dropped first. */
+    private final Map<String, Set<Meter>> dealMeters = new LinkedHashMap<>(16, 0.75f, true);
+
+    /** A gauge's value and its meter, registered once per label set. */
+    private record Holder(AtomicLong bits, Meter meter) {
+    }
+
+    public PipelineMetrics(MeterRegistry registry, List<String> trackedSymbols, int maxDeals) {
+        this.registry = registry;
+        this.trackedSymbols = Set.copyOf(trackedSymbols);
+        this.maxDeals = Math.max(1, maxDeals);
+    }
+
+    /** The label a symbol is reported under. */
+    public String symbolLabel(String symbol) {
+        return symbol != null && trackedSymbols.contains(symbol) ? symbol : OTHER;
+    }
+
+    // --- news -------------------------------------------------------------------------------
+
+    public void sentimentRolling(String ticker, String window, double sentiment, double buzz, long articles) {
+        Tags tags = Tags.of("ticker", symbolLabel(ticker), "window", window);
+        gauge("newsflow.sentiment.rolling", tags, sentiment);
+        gauge("newsflow.sentiment.buzz.ratio", tags, buzz);
+        gauge("newsflow.sentiment.window.articles", tags, articles);
+    }
+
+    public void articleScored(String ticker, String language) {
+        registry.counter("newsflow.articles.scored", "ticker", symbolLabel(ticker), "language", languageLabel(language))
+                .increment();
+    }
+
+    public void articleDuplicate(String language) {
+        registry.counter("newsflow.articles.duplicate", "language", languageLabel(language)).increment();
+    }
+
+    // --- prices -----------------------------------------------------------------------------
+
+    public void lastPrice(String symbol, double price) {
+        gauge("newsflow.price.last", Tags.of("symbol", symbolLabel(symbol)), price);
+    }
+
+    public void priceReturn(String symbol, String window, double ratio) {
+        gauge("newsflow.price.return.ratio", Tags.of("symbol", symbolLabel(symbol), "window", window), ratio);
+    }
+
+    public void marketReaction(String ticker, String horizon, double priceReturn, Double abnormalReturn) {
+        Tags tags = Tags.of("ticker", symbolLabel(ticker), "horizon", horizon);
+        gauge("newsflow.market.reaction.return.ratio", tags, priceReturn);
+        if (abnormalReturn != null) {
+            gauge("newsflow.market.reaction.abnormal.return.ratio", tags, abnormalReturn);
+        }
+    }
+
+    public void alert(String symbol, String window, String direction) {
+        registry.counter("newsflow.alerts", "symbol", symbolLabel(symbol), "window", window, "direction", direction)
+                .increment();
+    }
+
+    // --- bonds ------------------------------------------------------------------------------
+
+    public synchronized void bondBook(String deal, String issuer, String currency, long orderBook, long targetSize,
+            double oversubscription, Double spreadBps, Double tighteningBps) {
+        Set<Meter> meters = dealMeters.computeIfAbsent(deal, d -> new java.util.LinkedHashSet<>());
+        Tags withCurrency = Tags.of("deal", deal, "issuer", issuer, "currency", currency);
+        Tags plain = Tags.of("deal", deal, "issuer", issuer);
+        meters.add(gauge("newsflow.bond.order.book", withCurrency, orderBook));
+        meters.add(gauge("newsflow.bond.target.size", withCurrency, targetSize));
+        meters.add(gauge("newsflow.bond.oversubscription.ratio", plain, oversubscription));
+        if (spreadBps != null) {
+            meters.add(gauge("newsflow.bond.spread.bps", plain, spreadBps));
+        }
+        if (tighteningBps != null) {
+            meters.add(gauge("newsflow.bond.spread.tightening.bps", plain, tighteningBps));
+        }
+        while (dealMeters.size() > maxDeals) {
+            String oldest = dealMeters.keySet().iterator().next();
+            dropDeal(oldest);
+        }
+    }
+
+    public void creditEquityDivergence(String issuer, boolean divergent) {
+        gauge("newsflow.credit.equity.divergence", Tags.of("issuer", symbolLabel(issuer)), divergent ? 1 : 0);
+    }
+
+    // --- pipeline ---------------------------------------------------------------------------
+
+    public void deadLetter(String reason) {
+        registry.counter("newsflow.dead.letters", "reason", reason).increment();
+    }
+
+    public void recordProcessed(String stream) {
+        registry.counter("newsflow.records.processed", "stream", stream).increment();
+    }
+
+    /** Event time to processing time; negative lags (clock skew) are recorded as zero. */
+    public void endToEndLag(String stream, long eventTimeMs, long nowMs) {
+        lagTimers.computeIfAbsent(stream, s -> Timer.builder("newsflow.end.to.end.lag")
+                .description("Event time to processing wall-clock time")
+                .tag("stream", s)
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1),
+                        Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5),
+                        Duration.ofHours(1))
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofDays(1))
+                .register(registry))
+                .record(Duration.ofMillis(Math.max(0, nowMs - eventTimeMs)));
+    }
+
+    // --- helpers ----------------------------------------------------------------------------
+
+    private static String languageLabel(String language) {
+        return language == null || !language.matches("[a-z]{2,3}") ? "und" : language;
+    }
+
+    private Meter gauge(String name, Tags tags, double value) {
+        List<String> id = new ArrayList<>();
+        id.add(name);
+        tags.forEach(t -> id.add(t.getKey() + "=" + t.getValue()));
+        Holder holder = gauges.computeIfAbsent(id, k -> {
+            AtomicLong bits = new AtomicLong(Double.doubleToLongBits(value));
+            Gauge meter = Gauge.builder(name, bits, b -> Double.longBitsToDouble(b.get())).tags(tags)
+                    .strongReference(true).register(registry);
+            return new Holder(bits, meter);
+        });
+        holder.bits().set(Double.doubleToLongBits(value));
+        return holder.meter();
+    }
+
+    private void dropDeal(String deal) {
+        Set<Meter> meters = dealMeters.remove(deal);
+        if (meters == null) {
+            return;
+        }
+        for (Meter meter : meters) {
+            registry.remove(meter);
+            List<String> id = new ArrayList<>();
+            id.add(meter.getId().getName());
+            meter.getId().getTagsAsIterable().forEach(t -> id.add(t.getKey() + "=" + t.getValue()));
+            gauges.remove(id);
+        }
+    }
+
+    /** Exposed for tests and the metrics endpoint. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+}

@@ -1,0 +1,308 @@
+package io.newsflow.runtime;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka 4.3 cluster in this JVM: one KRaft process in the combined
+ * {@code broker,controller} role, the same code path as {@code bin/kafka-server-start.sh} with a
+ * formatted {@code server.properties}. It exists so the demo and the integration tests need no
+ * Docker and no installed Kafka.
+ *
+ * <p>Tuned for one node: internal topics (consumer offsets, transaction state, share state) have
+ * replication factor 1 and min ISR 1, so Kafka Streams {@code exactly_once_v2} works, and the
+ * initial consumer-group rebalance delay is 0 so tests do not wait three seconds per group.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+
+    private static final String HOST = "127.0.0.1";
+    private static final int NODE_ID = 1;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final int BIND_ATTEMPTS = 3;
+
+    private final Path logDir;
+    private final int port;
+    private final KafkaRaftServer server;
+    private final Admin admin;
+    private volatile boolean closed;
+
+    private EmbeddedKafkaBroker(Path logDir, int port, KafkaRaftServer server, Admin admin) {
+        this.logDir = logDir;
+        this.port = port;
+        this.server = server;
+        this.admin = admin;
+    }
+
+    /** Starts a broker on a free port. */
+    public static EmbeddedKafkaBroker start() {
+        return startWithRetry(true, 0);
+    }
+
+    /** Starts a broker whose client listener is {@code 127.0.0.1:port}; the controller port is random. */
+    public static EmbeddedKafkaBroker start(int port) {
+        if (port <= 0 || port > 65535) {
+            throw new IllegalArgumentException("Broker port must be in 1..65535, was " + port);
+        }
+        // Checked up front: Kafka itself reports a taken port with pages of stack traces.
+        if (portInUse(port)) {
+            throw new IllegalStateException("Could not start the embedded Kafka broker on port " + port
+                    + ": " + HOST + ":" + port + " is already in use");
+        }
+        return startWithRetry(false, port);
+    }
+
+    /**
+     * A port found free can be taken by another process before the broker binds it. Such a bind
+     * failure on a port we picked is retried with new ports; a given port that is in use is not.
+     */
+    private static EmbeddedKafkaBroker startWithRetry(boolean randomPort, int givenPort) {
+        for (int attempt = 1; ; attempt++) {
+            int port = randomPort ? freePort() : givenPort;
+            try {
+                return startOnce(port, freePort());
+            } catch (IllegalStateException e) {
+                boolean retry = attempt < BIND_ATTEMPTS && isBindFailure(e) && (randomPort || !portInUse(port));
+                if (!retry) {
+                    throw e;
+                }
+                log.warn("Embedded broker could not bind a port (attempt {}), retrying: {}", attempt, e.getMessage());
+            }
+        }
+    }
+
+    private static EmbeddedKafkaBroker startOnce(int port, int controllerPort) {
+        long started = System.nanoTime();
+        Path logDir = createTempDir();
+        KafkaRaftServer server = null;
+        Admin admin = null;
+        try {
+            KafkaConfig config = KafkaConfig.fromProps(serverProperties(logDir, port, controllerPort), false);
+            format(config);
+            server = new KafkaRaftServer(config, Time.SYSTEM);
+            server.startup();
+            admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, HOST + ":" + port,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis()));
+            awaitReady(admin);
+            log.info("Embedded Kafka broker ready at {}:{} in {} ms (log dir {})", HOST, port,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logDir);
+            return new EmbeddedKafkaBroker(logDir, port, server, admin);
+        } catch (Exception e) {
+            closeQuietly(admin);
+            stopQuietly(server);
+            deleteRecursively(logDir);
+            throw new IllegalStateException("Could not start the embedded Kafka broker on port " + port
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean portInUse(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    public String bootstrapServers() {
+        return HOST + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Creates a topic with replication factor 1; a topic that exists already is left as it is. */
+    public void createTopic(String name, int partitions) {
+        createTopics(List.of(name), partitions);
+    }
+
+    /** Creates the topics that do not exist yet, and waits until every partition has a leader. */
+    public void createTopics(Collection<String> names, int partitions) {
+        ensureOpen();
+        new TopicBootstrap(admin).ensureTopics(names, partitions, Optional.of((short) 1));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long started = System.nanoTime();
+        closeQuietly(admin);
+        stopQuietly(server);
+        deleteRecursively(logDir);
+        log.info("Embedded Kafka broker at {} stopped in {} ms", bootstrapServers(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("Embedded Kafka broker at " + bootstrapServers() + " is closed");
+        }
+    }
+
+    static Properties serverProperties(Path logDir, int brokerPort, int controllerPort) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", String.valueOf(NODE_ID));
+        p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        p.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", logDir.toString());
+
+        // One node: every internal topic must be satisfiable by a single replica.
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        // Fewer internal partitions than the production default of 50: faster first group/transaction.
+        p.put("offsets.topic.num.partitions", "5");
+        p.put("transaction.state.log.num.partitions", "5");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("group.streams.initial.rebalance.delay.ms", "0");
+
+        // Small footprint: the log cleaner's 128 MiB dedupe buffer is far more than a demo needs.
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
+        p.put("num.network.threads", "2");
+        p.put("num.io.threads", "4");
+        p.put("num.recovery.threads.per.data.dir", "1");
+        // A single broker shuts down at once; no point in waiting for partition leadership to move.
+        p.put("controlled.shutdown.enable", "false");
+        return p;
+    }
+
+    /** What {@code kafka-storage.sh format --standalone}-less formatting does for a static quorum. */
+    private static void format(KafkaConfig config) throws Exception {
+        new Formatter()
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .setNodeId(config.nodeId())
+                .setClusterId(Uuid.randomUuid().toString())
+                .setDirectories(config.logDirs())
+                .setMetadataLogDirectory(config.metadataLogDir())
+                .setControllerListenerName(config.controllerListenerNames().get(0))
+                .run();
+    }
+
+    /** The broker is ready when it answers an Admin call and is registered (unfenced). */
+    private static void awaitReady(Admin admin) throws Exception {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                    return;
+                }
+            } catch (Exception e) {
+                last = e;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("Broker not ready within " + READY_TIMEOUT, last);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on " + HOST, e);
+        }
+    }
+
+    private static Path createTempDir() {
+        try {
+            return Files.createTempDirectory("newsflow-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary log directory", e);
+        }
+    }
+
+    private static void closeQuietly(Admin admin) {
+        if (admin != null) {
+            try {
+                admin.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                log.warn("Closing the admin client failed: {}", e.toString());
+            }
+        }
+    }
+
+    private static void stopQuietly(KafkaRaftServer server) {
+        if (server != null) {
+            try {
+                server.shutdown();
+                server.awaitShutdown();
+            } catch (RuntimeException e) {
+                log.warn("Embedded broker shutdown failed: {}", e.toString());
+            }
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}", dir, e.toString());
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.newsflow.runtime;
+
+import io.newsflow.config.AppConfig;
+import io.newsflow.config.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the pipeline's topics before anything produces to them, so every topic gets the
+ * configured partition count (joins need co-partitioned inputs) instead of whatever broker-side
+ * auto-creation would pick. Idempotent: topics that exist are left alone, and a partition count
+ * different from the configured one is reported, not changed.
+ */
+public final class TopicBootstrap {
+
+    public static final String PARTITIONS = "topic.partitions";
+    /** -1 (or empty) leaves the replication factor to the broker's default.replication.factor. */
+    public static final String REPLICATION_FACTOR = "topic.replication.factor";
+
+    private static final Logger log = LoggerFactory.getLogger(TopicBootstrap.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final Admin admin;
+
+    public TopicBootstrap(Admin admin) {
+        this.admin = admin;
+    }
+
+    /** Creates {@link Topics#all()} on the cluster at {@code bootstrapServers} as configured. */
+    public static Result ensureAll(String bootstrapServers, AppConfig config) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return new TopicBootstrap(admin).ensureAll(config);
+        }
+    }
+
+    /** Creates {@link Topics#all()} with {@code topic.partitions} and {@code topic.replication.factor}. */
+    public Result ensureAll(AppConfig config) {
+        int partitions = config.getInt(PARTITIONS);
+        int rf = config.getInt(REPLICATION_FACTOR, -1);
+        if (rf == 0 || rf < -1 || rf > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("Configuration '" + REPLICATION_FACTOR + "' must be -1 (broker default)"
+                    + " or a positive replication factor, was " + rf);
+        }
+        return ensureTopics(Topics.all(), partitions, rf == -1 ? Optional.empty() : Optional.of((short) rf));
+    }
+
+    /**
+     * Creates the topics of {@code names} that do not exist yet, then waits until every partition
+     * of the created topics has a leader, so a producer started right after does not race metadata.
+     */
+    public Result ensureTopics(Collection<String> names, int partitions, Optional<Short> replicationFactor) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("Topic partitions must be >= 1, was " + partitions);
+        }
+        List<String> unique = List.copyOf(new LinkedHashSet<>(names));
+        List<NewTopic> requests = unique.stream()
+                .map(name -> new NewTopic(name, Optional.of(partitions), replicationFactor))
+                .toList();
+        Map<String, KafkaFuture<Void>> results = admin.createTopics(requests).values();
+        List<String> created = new ArrayList<>();
+        List<String> existing = new ArrayList<>();
+        for (String name : unique) {
+            try {
+                results.get(name).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                created.add(name);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("Could not create topic '" + name + "': " + e.getCause(), e.getCause());
+                }
+                existing.add(name);
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not create topic '" + name + "': " + e, e);
+            }
+        }
+        List<String> warnings = describeAndWait(unique, partitions);
+        warnings.forEach(log::warn);
+        return new Result(List.copyOf(created), List.copyOf(existing), warnings);
+    }
+
+    private List<String> describeAndWait(List<String> names, int partitions) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            Map<String, TopicDescription> descriptions;
+            try {
+                descriptions = admin.describeTopics(names).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                // A just-created topic can be briefly unknown to the broker's metadata cache.
+                descriptions = null;
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Could not describe topics " + names + ": " + e, e);
+                }
+            }
+            if (descriptions != null && allHaveLeaders(descriptions.values())) {
+                List<String> warnings = new ArrayList<>();
+                for (TopicDescription d : descriptions.values()) {
+                    if (d.partitions().size() != partitions) {
+                        warnings.add("Topic '" + d.name() + "' exists with " + d.partitions().size()
+                                + " partitions, configured " + PARTITIONS + " is " + partitions
+                                + "; left unchanged (co-partitioned joins need equal counts)");
+                    }
+                }
+                return warnings;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topics " + names + " have partitions without a leader after " + TIMEOUT);
+            }
+            sleep();
+        }
+    }
+
+    private static boolean allHaveLeaders(Collection<TopicDescription> descriptions) {
+        return descriptions.stream()
+                .flatMap(d -> d.partitions().stream())
+                .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for topics", e);
+        }
+    }
+
+    /** What {@link #ensureTopics} did; {@code warnings} name existing topics with another partition count. */
+    public record Result(List<String> created, List<String> existing, List<String> warnings) {
+    }
+}

@@ -1,0 +1,9 @@
+package io.newsflow.text;
+
+/** A half-open character range [start, end) of an analysed text. */
+record Span(int start, int end) {
+
+    boolean contains(int offset) {
+        return offset >= start && offset < end;
+    }
+}

@@ -1,0 +1,119 @@
+package io.newsflow.text;
+
+import io.newsflow.avro.ArticleEvent;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The text-analysis components the topology uses, built once from configuration and shared by all stream
+ * threads (every component is thread-safe).
+ *
+ * <p>Configuration keys (all optional; blank means the default resource shipped in the jar):
+ * <ul>
+ *   <li>{@value #ALIASES_PATH} — alias dictionary file (default resource {@code text/entities.tsv})</li>
+ *   <li>{@value #LEXICON_EN_PATH} — English lexicon file (default resource {@code text/lexicon-en.tsv})</li>
+ *   <li>{@value #LEXICON_JA_PATH} — Japanese lexicon file (default resource {@code text/lexicon-ja.tsv})</li>
+ *   <li>{@value #FINGERPRINT_SLOTS} — MinHash signature length (default 128)</li>
+ * </ul>
+ * A missing or malformed file fails construction with a message naming the file and line: that is a deployment
+ * error and should stop start-up, not be discovered per record.
+ */
+public final class TextAnalysis {
+
+    public static final String ALIASES_PATH = "text.aliases.path";
+    public static final String LEXICON_EN_PATH = "text.lexicon.en.path";
+    public static final String LEXICON_JA_PATH = "text.lexicon.ja.path";
+    public static final String FINGERPRINT_SLOTS = "text.fingerprint.slots";
+
+    private static volatile TextAnalysis defaults;
+
+    private final AliasDictionary dictionary;
+    private final AliasEntityResolver resolver;
+    private final LexiconSentimentScorer scorer;
+    private final MinHashFingerprinter fingerprinter;
+
+    public TextAnalysis(AliasDictionary dictionary, SentimentLexicon english, SentimentLexicon japanese,
+                        MinHashFingerprinter fingerprinter) {
+        this.dictionary = dictionary;
+        this.resolver = new AliasEntityResolver(dictionary);
+        this.scorer = new LexiconSentimentScorer(dictionary, english, japanese);
+        this.fingerprinter = fingerprinter;
+    }
+
+    /** The shipped dictionary and lexicons; built on first use and then shared (loading takes a moment). */
+    public static TextAnalysis defaults() {
+        TextAnalysis instance = defaults;
+        if (instance == null) {
+            synchronized (TextAnalysis.class) {
+                instance = defaults;
+                if (instance == null) {
+                    instance = fromConfig(Map.of());
+                    defaults = instance;
+                }
+            }
+        }
+        return instance;
+    }
+
+    public static TextAnalysis fromConfig(Properties properties) {
+        Map<String, Object> map = new java.util.HashMap<>();
+        properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
+        return fromConfig(map);
+    }
+
+    /** Reads the keys above from a config map (e.g. the Streams app's properties); other keys are ignored. */
+    public static TextAnalysis fromConfig(Map<String, ?> config) {
+        String aliases = value(config, ALIASES_PATH);
+        String en = value(config, LEXICON_EN_PATH);
+        String ja = value(config, LEXICON_JA_PATH);
+        String slots = value(config, FINGERPRINT_SLOTS);
+        AliasDictionary dictionary = aliases == null
+                ? AliasDictionary.defaults() : AliasDictionary.fromFile(Path.of(aliases));
+        SentimentLexicon english = en == null
+                ? SentimentLexicon.defaults(Language.EN) : SentimentLexicon.fromFile(Path.of(en), Language.EN);
+        SentimentLexicon japanese = ja == null
+                ? SentimentLexicon.defaults(Language.JA) : SentimentLexicon.fromFile(Path.of(ja), Language.JA);
+        MinHashFingerprinter fingerprinter;
+        try {
+            fingerprinter = slots == null ? new MinHashFingerprinter() : new MinHashFingerprinter(Integer.parseInt(slots));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(FINGERPRINT_SLOTS + " must be an integer: " + slots);
+        }
+        return new TextAnalysis(dictionary, english, japanese, fingerprinter);
+    }
+
+    private static String value(Map<String, ?> config, String key) {
+        Object v = config.get(key);
+        return v == null || v.toString().isBlank() ? null : v.toString().strip();
+    }
+
+    public AliasDictionary dictionary() {
+        return dictionary;
+    }
+
+    public EntityResolver entityResolver() {
+        return resolver;
+    }
+
+    public SentimentScorer sentimentScorer() {
+        return scorer;
+    }
+
+    public TextFingerprinter fingerprinter() {
+        return fingerprinter;
+    }
+
+    /** Signature of an article's headline and body, the text near-duplicates share. */
+    public long[] fingerprint(ArticleEvent article) {
+        String title = article.getTitle() == null ? "" : article.getTitle().toString();
+        String body = article.getBody() == null ? "" : article.getBody().toString();
+        String language = article.getLanguage() == null ? null : article.getLanguage().toString();
+        return fingerprinter.fingerprint(title + "\n" + body, language);
+    }
+
+    /** Similarity at or above which the topology should treat two articles as near-duplicates. */
+    public double nearDuplicateThreshold() {
+        return MinHashFingerprinter.NEAR_DUPLICATE_THRESHOLD;
+    }
+}

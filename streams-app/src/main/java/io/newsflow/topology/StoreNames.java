@@ -1,0 +1,36 @@
+package io.newsflow.topology;
+
+/** Names of the topology's state stores (and so of their changelog topics). */
+public final class StoreNames {
+
+    /** article id -> content hash: makes re-ingesting an article idempotent. */
+    public static final String ARTICLE_SEEN = "article-seen";
+    /** time|article id -> MinHash signature of recent articles, bounded by count and age. */
+    public static final String ARTICLE_FINGERPRINTS = "article-fingerprints";
+    /** hash of a normalised body fragment -> first article that carried it. */
+    public static final String FRAGMENT_SEEN = "fragment-seen";
+
+    /** ticker|time|article id -> contribution of a scored article to rolling sentiment. */
+    public static final String SENTIMENT_CONTRIBUTIONS = "sentiment-contributions";
+    /** stream name -> highest event time seen (for late-record detection). */
+    public static final String STREAM_TIMES = "stream-times";
+
+    /** symbol|time -> price: every symbol's recent ticks. */
+    public static final String TICK_HISTORY = "tick-history";
+    /** benchmark|time -> price, a full copy in every task (broadcast). */
+    public static final String BENCHMARK_HISTORY = "benchmark-history";
+    /** ticker|due time|article#horizon -> reaction waiting for its horizon. */
+    public static final String PENDING_REACTIONS = "pending-reactions";
+    /** symbol|window -> the move currently alerted on. */
+    public static final String ALERT_STATE = "alert-state";
+
+    /** deal id -> accumulated book state. */
+    public static final String BOND_DEALS = "bond-deals";
+    /** issuer symbol|deal id -> latest summary brief of each of the issuer's deals. */
+    public static final String ISSUER_DEALS = "issuer-deals";
+    /** issuer symbol -> last credit-equity view emitted. */
+    public static final String CREDIT_VIEWS = "credit-views";
+
+    private StoreNames() {
+    }
+}

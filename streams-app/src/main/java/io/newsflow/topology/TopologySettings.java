@@ -1,0 +1,164 @@
+package io.newsflow.topology;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * Every tunable of the topology, with defaults. Build it with {@link #defaults()} or
+ * {@link #fromMap(Map)} (keys below); unknown keys are ignored so that one properties file can
+ * carry the runtime's settings too.
+ *
+ * @param sentimentWindows        {@code sentiment.windows} hopping window sizes (1h,24h)
+ * @param sentimentAdvance        {@code sentiment.advance} hop (1m)
+ * @param sentimentGrace          {@code sentiment.grace} how late an article may be and still count (10m)
+ * @param sentimentBaseline       {@code sentiment.baseline} trailing period the buzz baseline is taken over (7d)
+ * @param sentimentNeutralBand    {@code sentiment.neutral.band} |score| below this is neutral (0.05)
+ * @param reactionHorizons        {@code reaction.horizons} (5m,1h,1d)
+ * @param reactionBenchmark       {@code reaction.benchmark} symbol for abnormal returns (QQQ)
+ * @param reactionWait            {@code reaction.wait} how long past a horizon to wait for ticks (2h)
+ * @param alertWindows            {@code alerts.windows} sliding return windows (5m,1h)
+ * @param alertThresholds         {@code alerts.thresholds} absolute return per window (0.03,0.05)
+ * @param alertZScore             {@code alerts.zscore} also require |z| >= this; 0 disables (0)
+ * @param alertResetFraction      {@code alerts.reset.fraction} a move ends when |return| < threshold x this (0.5)
+ * @param alertContext            {@code alerts.context} look-back for the articles attached to an alert (24h)
+ * @param noveltyThreshold        {@code novelty.threshold} similarity at or above which an article is a near-duplicate (0.8)
+ * @param noveltyMaxFingerprints  {@code novelty.max.fingerprints} recent articles compared against (5000)
+ * @param noveltyRetention        {@code novelty.retention} how long ids, fingerprints and fragments are remembered (7d)
+ * @param divergenceOversubscription {@code bond.divergence.oversubscription} strong book (3)
+ * @param divergenceEquityReturn  {@code bond.divergence.equity.return} weak stock (-0.05)
+ * @param weakOversubscription    {@code bond.divergence.weak.oversubscription} weak book (1.5)
+ * @param rallyEquityReturn       {@code bond.divergence.equity.rally} strong stock (0.05)
+ * @param openDealPricedWithin    {@code bond.open.priced.within} a priced deal still counts as open this long (1d)
+ * @param creditEquityWindow      {@code credit.equity.window} equity return window of the credit view (1d)
+ */
+public record TopologySettings(
+        List<Span> sentimentWindows,
+        Span sentimentAdvance,
+        Span sentimentGrace,
+        Span sentimentBaseline,
+        double sentimentNeutralBand,
+        List<Span> reactionHorizons,
+        String reactionBenchmark,
+        Span reactionWait,
+        List<Span> alertWindows,
+        List<Double> alertThresholds,
+        double alertZScore,
+        double alertResetFraction,
+        Span alertContext,
+        double noveltyThreshold,
+        int noveltyMaxFingerprints,
+        Span noveltyRetention,
+        double divergenceOversubscription,
+        double divergenceEquityReturn,
+        double weakOversubscription,
+        double rallyEquityReturn,
+        Span openDealPricedWithin,
+        Span creditEquityWindow) {
+
+    public TopologySettings {
+        sentimentWindows = List.copyOf(sentimentWindows);
+        reactionHorizons = List.copyOf(reactionHorizons);
+        alertWindows = List.copyOf(alertWindows);
+        alertThresholds = List.copyOf(alertThresholds);
+        if (sentimentWindows.isEmpty()) {
+            throw new IllegalArgumentException("sentiment.windows must not be empty");
+        }
+        if (sentimentAdvance.millis() <= 0) {
+            throw new IllegalArgumentException("sentiment.advance must be positive");
+        }
+        for (Span w : sentimentWindows) {
+            if (w.millis() % sentimentAdvance.millis() != 0) {
+                throw new IllegalArgumentException("sentiment window " + w + " is not a multiple of the advance " + sentimentAdvance);
+            }
+        }
+        if (alertThresholds.size() != alertWindows.size()) {
+            throw new IllegalArgumentException("alerts.thresholds needs one value per alerts.windows entry: "
+                    + alertWindows + " vs " + alertThresholds);
+        }
+        if (noveltyThreshold <= 0 || noveltyThreshold > 1) {
+            throw new IllegalArgumentException("novelty.threshold must be in (0, 1]");
+        }
+    }
+
+    public static TopologySettings defaults() {
+        return fromMap(Map.of());
+    }
+
+    public static TopologySettings fromProperties(Properties properties) {
+        Map<String, String> map = new java.util.HashMap<>();
+        properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
+        return fromMap(map);
+    }
+
+    public static TopologySettings fromMap(Map<String, String> map) {
+        Function<String, String> get = map::get;
+        return new TopologySettings(
+                spans(get, "sentiment.windows", "1h,24h"),
+                span(get, "sentiment.advance", "1m"),
+                span(get, "sentiment.grace", "10m"),
+                span(get, "sentiment.baseline", "7d"),
+                number(get, "sentiment.neutral.band", "0.05"),
+                spans(get, "reaction.horizons", "5m,1h,1d"),
+                text(get, "reaction.benchmark", "QQQ"),
+                span(get, "reaction.wait", "2h"),
+                spans(get, "alerts.windows", "5m,1h"),
+                numbers(get, "alerts.thresholds", "0.03,0.05"),
+                number(get, "alerts.zscore", "0"),
+                number(get, "alerts.reset.fraction", "0.5"),
+                span(get, "alerts.context", "24h"),
+                number(get, "novelty.threshold", "0.8"),
+                (int) number(get, "novelty.max.fingerprints", "5000"),
+                span(get, "novelty.retention", "7d"),
+                number(get, "bond.divergence.oversubscription", "3"),
+                number(get, "bond.divergence.equity.return", "-0.05"),
+                number(get, "bond.divergence.weak.oversubscription", "1.5"),
+                number(get, "bond.divergence.equity.rally", "0.05"),
+                span(get, "bond.open.priced.within", "1d"),
+                span(get, "credit.equity.window", "1d"));
+    }
+
+    public Span largestSentimentWindow() {
+        return sentimentWindows.stream().max(java.util.Comparator.comparing(Span::duration)).orElseThrow();
+    }
+
+    public long maxHorizonMs() {
+        return reactionHorizons.stream().mapToLong(Span::millis).max().orElse(0);
+    }
+
+    /** How long tick history must be kept for reactions, alerts and the credit view. */
+    public long tickRetentionMs() {
+        long alerts = alertWindows.stream().mapToLong(Span::millis).max().orElse(0);
+        return Math.max(maxHorizonMs() + reactionWait.millis(), Math.max(alerts, creditEquityWindow.millis()))
+                + reactionWait.millis();
+    }
+
+    private static String text(Function<String, String> get, String key, String dflt) {
+        String v = get.apply(key);
+        return v == null || v.isBlank() ? dflt : v.trim();
+    }
+
+    private static Span span(Function<String, String> get, String key, String dflt) {
+        return Span.parse(text(get, key, dflt));
+    }
+
+    private static List<Span> spans(Function<String, String> get, String key, String dflt) {
+        return Arrays.stream(text(get, key, dflt).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(Span::parse).toList();
+    }
+
+    private static double number(Function<String, String> get, String key, String dflt) {
+        try {
+            return Double.parseDouble(text(get, key, dflt));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Not a number for " + key + ": " + get.apply(key), e);
+        }
+    }
+
+    private static List<Double> numbers(Function<String, String> get, String key, String dflt) {
+        return Arrays.stream(text(get, key, dflt).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(Double::parseDouble).toList();
+    }
+}

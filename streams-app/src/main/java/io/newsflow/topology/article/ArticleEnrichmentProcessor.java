@@ -1,0 +1,120 @@
+package io.newsflow.topology.article;
+
+import io.newsflow.avro.ArticleEvent;
+import io.newsflow.avro.ScoredArticle;
+import io.newsflow.metrics.PipelineMetrics;
+import io.newsflow.text.EntityMention;
+import io.newsflow.text.EntityResolver;
+import io.newsflow.text.SentimentScore;
+import io.newsflow.text.SentimentScorer;
+import io.newsflow.text.TextFingerprinter;
+import io.newsflow.topology.StoreNames;
+import io.newsflow.topology.TopologySettings;
+import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.dlq.GuardedProcessor;
+import io.newsflow.topology.dlq.Routed;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Article -> one {@link ScoredArticle} per entity it is about, keyed by ticker (or by entity name
+ * when the entity has no ticker).
+ *
+ * <p>Idempotent: an article id already processed with the same content (title and body hash) is
+ * ignored, so re-ingesting produces nothing and counts nothing. A changed content under the same
+ * id (a correction) is scored again; downstream keys by article id make it replace, not add.
+ */
+public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, ScoredArticle> {
+
+    private static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
+
+    private final TopologySettings settings;
+    private final EntityResolver resolver;
+    private final SentimentScorer scorer;
+    private final TextFingerprinter fingerprinter;
+    private final PipelineMetrics metrics;
+    private KeyValueStore<String, NoveltyState.SeenArticle> seen;
+    private NoveltyDetector novelty;
+
+    public ArticleEnrichmentProcessor(TopologySettings settings, EntityResolver resolver, SentimentScorer scorer,
+            TextFingerprinter fingerprinter, PipelineMetrics metrics, DeadLetters deadLetters,
+            Serializer<ArticleEvent> payload) {
+        super(deadLetters, payload);
+        this.settings = settings;
+        this.resolver = resolver;
+        this.scorer = scorer;
+        this.fingerprinter = fingerprinter;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed<ScoredArticle>> context) {
+        super.init(context);
+        seen = context.getStateStore(StoreNames.ARTICLE_SEEN);
+        novelty = new NoveltyDetector(fingerprinter, settings.noveltyThreshold(), settings.noveltyMaxFingerprints(),
+                settings.noveltyRetention().millis(), context.getStateStore(StoreNames.ARTICLE_FINGERPRINTS),
+                context.getStateStore(StoreNames.FRAGMENT_SEEN));
+        context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expire);
+    }
+
+    @Override
+    protected void handle(Record<String, ArticleEvent> record, Output<ScoredArticle> out) {
+        ArticleEvent article = record.value();
+        String hash = TextHash.content(article.getTitle(), article.getBody());
+        NoveltyState.SeenArticle before = seen.get(article.getId());
+        if (before != null && before.contentHash().equals(hash)) {
+            return; // re-ingested: already scored and counted
+        }
+        long published = article.getPublishedAt().toEpochMilli();
+        Novelty judged = novelty.assess(article, Math.max(context.currentStreamTimeMs(), published));
+        seen.put(article.getId(), new NoveltyState.SeenArticle(hash, published));
+        if (judged.duplicateOf() != null) {
+            metrics.articleDuplicate(article.getLanguage());
+        }
+
+        List<EntityMention> mentions = resolver.resolve(article);
+        List<String> entities = mentions.stream().map(EntityMention::entity).distinct().toList();
+        for (EntityMention mention : mentions) {
+            SentimentScore score = scorer.score(article, mention);
+            ScoredArticle scored = ScoredArticle.newBuilder()
+                    .setArticleId(article.getId())
+                    .setTicker(mention.ticker())
+                    .setEntity(mention.entity())
+                    .setSource(article.getSource())
+                    .setTitle(article.getTitle())
+                    .setLanguage(article.getLanguage())
+                    .setPublishedAt(article.getPublishedAt())
+                    .setRelevance(mention.relevance())
+                    .setSentiment(score.score())
+                    .setUpstreamSentiment(article.getUpstreamSentiment())
+                    .setNovelty(judged.novelty())
+                    .setDuplicateOf(judged.duplicateOf())
+                    .setMatchedTerms(new ArrayList<>(score.matchedTerms()))
+                    .setEntities(entities)
+                    .build();
+            metrics.articleScored(mention.ticker(), article.getLanguage());
+            out.emit(mention.ticker() != null ? mention.ticker() : mention.entity(), scored, published);
+        }
+    }
+
+    private void expire(long streamTime) {
+        novelty.expire(streamTime);
+        long before = streamTime - settings.noveltyRetention().millis();
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, NoveltyState.SeenArticle> it = seen.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value.seenAt() < before) {
+                    old.add(kv.key);
+                }
+            });
+        }
+        old.forEach(seen::delete);
+    }
+}

@@ -1,0 +1,155 @@
+package io.newsflow.topology.article;
+
+import io.newsflow.avro.ArticleEvent;
+import io.newsflow.avro.ArticleFragment;
+import io.newsflow.text.TextFingerprinter;
+import io.newsflow.topology.state.TimeIndex;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Novelty of an article against the articles seen before it.
+ *
+ * <ul>
+ *   <li>Fragments: the share of body text (by characters) that repeats a fragment of the same
+ *       article ({@code repeatOf}) or a fragment seen in an earlier article (hash of the
+ *       normalised text) is not new: {@code fragmentNovelty = 1 - repeatedShare}.</li>
+ *   <li>Near-duplicates: the best MinHash similarity against recent articles (bounded by
+ *       {@code novelty.max.fingerprints} and {@code novelty.retention}); at or above
+ *       {@code novelty.threshold} the article is a near-duplicate:
+ *       {@code novelty = min(fragmentNovelty, 1 - similarity)} and duplicateOf is set.</li>
+ * </ul>
+ */
+public final class NoveltyDetector {
+
+    private static final String GROUP = "fp";
+
+    private final TextFingerprinter fingerprinter;
+    private final double threshold;
+    private final int maxFingerprints;
+    private final long retentionMs;
+    private final KeyValueStore<String, NoveltyState.Fingerprint> fingerprintStore;
+    private final TimeIndex<NoveltyState.Fingerprint> fingerprints;
+    private final KeyValueStore<String, NoveltyState.SeenFragment> fragments;
+
+    public NoveltyDetector(TextFingerprinter fingerprinter, double threshold, int maxFingerprints, long retentionMs,
+            KeyValueStore<String, NoveltyState.Fingerprint> fingerprintStore,
+            KeyValueStore<String, NoveltyState.SeenFragment> fragments) {
+        this.fingerprinter = fingerprinter;
+        this.threshold = threshold;
+        this.maxFingerprints = maxFingerprints;
+        this.retentionMs = retentionMs;
+        this.fingerprintStore = fingerprintStore;
+        this.fingerprints = new TimeIndex<>(fingerprintStore);
+        this.fragments = fragments;
+    }
+
+    /** Judges the article and remembers it for the ones that follow. */
+    public Novelty assess(ArticleEvent article, long streamTime) {
+        String id = article.getId();
+        long published = article.getPublishedAt().toEpochMilli();
+        List<Piece> pieces = pieces(article);
+
+        long total = 0;
+        long repeated = 0;
+        for (Piece piece : pieces) {
+            total += piece.length();
+            NoveltyState.SeenFragment seen = fragments.get(piece.hash());
+            boolean earlier = seen != null && !seen.articleId().equals(id);
+            if (piece.repeatInside() || earlier) {
+                repeated += piece.length();
+            }
+        }
+        double repeatedShare = total == 0 ? 0.0 : (double) repeated / total;
+
+        long[] signature = fingerprinter.fingerprint(article.getTitle() + "\n" + article.getBody(),
+                article.getLanguage());
+        Match best = bestMatch(id, signature, streamTime);
+
+        for (Piece piece : pieces) {
+            if (!piece.repeatInside() && fragments.get(piece.hash()) == null) {
+                fragments.put(piece.hash(), new NoveltyState.SeenFragment(id, published));
+            }
+        }
+        fingerprints.put(GROUP, published, id, new NoveltyState.Fingerprint(id, article.getLanguage(), signature));
+
+        double fragmentNovelty = 1.0 - repeatedShare;
+        if (best != null && best.similarity() >= threshold) {
+            return new Novelty(Math.min(fragmentNovelty, 1.0 - best.similarity()), best.articleId(),
+                    best.similarity(), repeatedShare);
+        }
+        return new Novelty(fragmentNovelty, null, best == null ? 0.0 : best.similarity(), repeatedShare);
+    }
+
+    /** Drops fingerprints and fragments older than the retention; called on punctuation. */
+    public void expire(long streamTime) {
+        fingerprints.deleteBefore(GROUP, streamTime - retentionMs);
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, NoveltyState.SeenFragment> it = fragments.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value.seenAt() < streamTime - retentionMs) {
+                    old.add(kv.key);
+                }
+            });
+        }
+        old.forEach(fragments::delete);
+    }
+
+    private record Match(String articleId, double similarity) {
+    }
+
+    /** Scans the recent fingerprints (oldest first), trimming them to the bound as it goes. */
+    private Match bestMatch(String id, long[] signature, long streamTime) {
+        List<KeyValue<String, NoveltyState.Fingerprint>> all = new ArrayList<>();
+        try (KeyValueIterator<String, NoveltyState.Fingerprint> it = fingerprintStore.all()) {
+            it.forEachRemaining(all::add);
+        }
+        int excess = all.size() - (maxFingerprints - 1);
+        Match best = null;
+        for (int i = 0; i < all.size(); i++) {
+            var kv = all.get(i);
+            if (i < excess) {
+                fingerprintStore.delete(kv.key);
+                continue;
+            }
+            if (kv.value.articleId().equals(id)) {
+                continue;
+            }
+            double similarity = fingerprinter.similarity(signature, kv.value.signature());
+            if (best == null || similarity > best.similarity()) {
+                best = new Match(kv.value.articleId(), similarity);
+            }
+        }
+        return best;
+    }
+
+    private record Piece(String hash, int length, boolean repeatInside) {
+    }
+
+    /** Fragments as ingest split them, or the body's paragraphs when it did not. */
+    private static List<Piece> pieces(ArticleEvent article) {
+        List<Piece> pieces = new ArrayList<>();
+        List<ArticleFragment> given = article.getFragments();
+        if (given != null && !given.isEmpty()) {
+            for (ArticleFragment f : given) {
+                String text = TextHash.normalise(f.getText());
+                if (!text.isEmpty()) {
+                    pieces.add(new Piece(TextHash.sha256(text), text.length(), f.getRepeatOf() != null));
+                }
+            }
+            return pieces;
+        }
+        java.util.Set<String> inArticle = new java.util.HashSet<>();
+        for (String paragraph : article.getBody().split("\\n")) {
+            String text = TextHash.normalise(paragraph);
+            if (!text.isEmpty()) {
+                String hash = TextHash.sha256(text);
+                pieces.add(new Piece(hash, text.length(), !inArticle.add(hash)));
+            }
+        }
+        return pieces;
+    }
+}

@@ -1,0 +1,43 @@
+package io.newsflow.topology.bond;
+
+import io.newsflow.avro.BondBookSummary;
+import io.newsflow.avro.BondBookUpdate;
+import io.newsflow.metrics.PipelineMetrics;
+import io.newsflow.topology.StoreNames;
+import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.dlq.GuardedProcessor;
+import io.newsflow.topology.dlq.Routed;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** Folds each deal's book updates into a {@link BondBookSummary} (keyed by deal id). */
+public class BondBookProcessor extends GuardedProcessor<BondBookUpdate, BondBookSummary> {
+
+    private final PipelineMetrics metrics;
+    private KeyValueStore<String, DealState> deals;
+
+    public BondBookProcessor(PipelineMetrics metrics, DeadLetters deadLetters, Serializer<BondBookUpdate> payload) {
+        super(deadLetters, payload);
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed<BondBookSummary>> context) {
+        super.init(context);
+        deals = context.getStateStore(StoreNames.BOND_DEALS);
+    }
+
+    @Override
+    protected void handle(Record<String, BondBookUpdate> record, Output<BondBookSummary> out) {
+        BondBookUpdate update = record.value();
+        DealState previous = deals.get(update.getDealId());
+        DealState state = previous == null ? DealState.first(update) : previous.apply(update);
+        deals.put(state.dealId(), state);
+        String issuer = state.issuerSymbol() != null ? state.issuerSymbol() : state.issuerName();
+        metrics.bondBook(state.dealId(), issuer, state.currency(), state.orderBookSize(), state.targetSize(),
+                state.oversubscription(), state.currentSpreadBps(), state.spreadTighteningBps());
+        out.emit(state.dealId(), state.summary(), state.lastUpdateAt());
+    }
+}

@@ -1,0 +1,176 @@
+package io.newsflow.topology.bond;
+
+import io.newsflow.avro.BondBookSummary;
+import io.newsflow.avro.CreditEquityView;
+import io.newsflow.avro.PriceTick;
+import io.newsflow.metrics.PipelineMetrics;
+import io.newsflow.topology.StoreNames;
+import io.newsflow.topology.TopologySettings;
+import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.dlq.GuardedProcessor;
+import io.newsflow.topology.dlq.Routed;
+import io.newsflow.topology.market.PriceSeries;
+import io.newsflow.avro.SentimentRolling;
+import io.newsflow.topology.sentiment.Contribution;
+import io.newsflow.topology.sentiment.SentimentWindow;
+import io.newsflow.topology.state.TimeIndex;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Per issuer: its latest deal beside its equity return over {@code credit.equity.window} and its
+ * news sentiment over the largest sentiment window, both as of the event time of the view (the
+ * deal update's time, or the tick's). Divergent when the book is strong (oversubscription
+ * at or above {@code bond.divergence.oversubscription}) while the stock is down at least
+ * {@code bond.divergence.equity.return}, or the book is weak (below
+ * {@code bond.divergence.weak.oversubscription}) while the stock rallied
+ * {@code bond.divergence.equity.rally} or more.
+ *
+ * <p>Emitted on every deal update of the issuer, and on an issuer's tick only when it flips the
+ * divergence flag (a view per tick would repeat itself thousands of times a day).
+ */
+public final class CreditEquity {
+
+    private final TopologySettings settings;
+    private final PipelineMetrics metrics;
+    private final PriceSeries ticks;
+    private final SentimentWindow newsWindow;
+    private final TimeIndex<Contribution> contributions;
+    private final KeyValueStore<String, IssuerDeal> deals;
+    private final KeyValueStore<String, CreditEquityView> views;
+
+    CreditEquity(ProcessorContext<?, ?> context, TopologySettings settings, PipelineMetrics metrics) {
+        this.settings = settings;
+        this.metrics = metrics;
+        this.ticks = new PriceSeries(new TimeIndex<>(context.getStateStore(StoreNames.TICK_HISTORY)));
+        this.newsWindow = new SentimentWindow(settings.largestSentimentWindow(), settings.sentimentAdvance().millis(),
+                settings.sentimentBaseline().millis(), settings.sentimentNeutralBand());
+        this.contributions = new TimeIndex<>(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS));
+        this.deals = context.getStateStore(StoreNames.ISSUER_DEALS);
+        this.views = context.getStateStore(StoreNames.CREDIT_VIEWS);
+    }
+
+    CreditEquityView onDeal(BondBookSummary summary) {
+        String issuer = summary.getIssuerSymbol();
+        IssuerDeal deal = new IssuerDeal(summary.getDealId(), issuer, summary.getStatus().name(),
+                summary.getOrderBookSize(), summary.getOversubscription(), summary.getSpreadTighteningBps(),
+                summary.getLastUpdateAt().toEpochMilli());
+        deals.put(IssuerDeal.key(issuer, deal.dealId()), deal);
+        // as of the deal update's event time, not of the newest tick: in a replay the ticks run ahead
+        return record(view(issuer, deal, deal.lastUpdateAt()));
+    }
+
+    Optional<CreditEquityView> onTick(String symbol, long time) {
+        CreditEquityView last = views.get(symbol);
+        if (last == null || last.getDealId() == null) {
+            return Optional.empty();
+        }
+        IssuerDeal deal = deals.get(IssuerDeal.key(symbol, last.getDealId()));
+        if (deal == null) {
+            return Optional.empty();
+        }
+        long asOf = Math.max(time, last.getAsOf().toEpochMilli());
+        boolean divergent = divergent(deal.oversubscription(), equityReturn(symbol, asOf));
+        return divergent == last.getDivergent() ? Optional.empty() : Optional.of(record(view(symbol, deal, asOf)));
+    }
+
+    private CreditEquityView record(CreditEquityView view) {
+        views.put(view.getIssuerSymbol(), view);
+        metrics.creditEquityDivergence(view.getIssuerSymbol(), view.getDivergent());
+        return view;
+    }
+
+    /** Latest price at or before {@code asOf} against the price one credit window earlier. */
+    private Double equityReturn(String issuer, long asOf) {
+        long window = settings.creditEquityWindow().millis();
+        return ticks.change(issuer, asOf - window, asOf).map(PriceSeries.Return::value).orElse(null);
+    }
+
+    private CreditEquityView view(String issuer, IssuerDeal deal, long asOf) {
+        Double equityReturn = equityReturn(issuer, asOf);
+        SentimentRolling news = newsWindow.aggregate(issuer, asOf, contributions);
+        boolean anyNews = !contributions.range(issuer, news.getWindowStart().toEpochMilli(),
+                news.getWindowEnd().toEpochMilli() - 1).isEmpty();
+        return CreditEquityView.newBuilder()
+                .setIssuerSymbol(issuer)
+                .setDealId(deal.dealId())
+                .setOversubscription(deal.oversubscription())
+                .setSpreadTighteningBps(deal.spreadTighteningBps())
+                .setOrderBookSize(deal.orderBookSize())
+                .setEquityReturn(equityReturn)
+                .setEquityReturnWindow(settings.creditEquityWindow().label())
+                .setNewsSentiment(anyNews ? news.getNoveltyWeightedSentiment() : null)
+                .setArticleCount(news.getArticleCount())
+                .setDivergent(divergent(deal.oversubscription(), equityReturn))
+                .setAsOf(Instant.ofEpochMilli(asOf))
+                .build();
+    }
+
+    boolean divergent(double oversubscription, Double equityReturn) {
+        if (equityReturn == null) {
+            return false;
+        }
+        boolean strongBookWeakStock = oversubscription >= settings.divergenceOversubscription()
+                && equityReturn <= settings.divergenceEquityReturn();
+        boolean weakBookStrongStock = oversubscription < settings.weakOversubscription()
+                && equityReturn >= settings.rallyEquityReturn();
+        return strongBookWeakStock || weakBookStrongStock;
+    }
+
+    /** Deal summaries re-keyed by issuer symbol. */
+    public static final class OnDeal extends GuardedProcessor<BondBookSummary, CreditEquityView> {
+        private final TopologySettings settings;
+        private final PipelineMetrics metrics;
+        private CreditEquity credit;
+
+        public OnDeal(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
+                Serializer<BondBookSummary> payload) {
+            super(deadLetters, payload);
+            this.settings = settings;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, Routed<CreditEquityView>> context) {
+            super.init(context);
+            credit = new CreditEquity(context, settings, metrics);
+        }
+
+        @Override
+        protected void handle(Record<String, BondBookSummary> record, Output<CreditEquityView> out) {
+            CreditEquityView view = credit.onDeal(record.value());
+            out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli());
+        }
+    }
+
+    /** Ticks: re-evaluates the issuer's view, emitting only when divergence flips. */
+    public static final class OnTick extends GuardedProcessor<PriceTick, CreditEquityView> {
+        private final TopologySettings settings;
+        private final PipelineMetrics metrics;
+        private CreditEquity credit;
+
+        public OnTick(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
+                Serializer<PriceTick> payload) {
+            super(deadLetters, payload);
+            this.settings = settings;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, Routed<CreditEquityView>> context) {
+            super.init(context);
+            credit = new CreditEquity(context, settings, metrics);
+        }
+
+        @Override
+        protected void handle(Record<String, PriceTick> record, Output<CreditEquityView> out) {
+            PriceTick tick = record.value();
+            credit.onTick(tick.getSymbol(), tick.getEventTime().toEpochMilli())
+                    .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli()));
+        }
+    }
+}

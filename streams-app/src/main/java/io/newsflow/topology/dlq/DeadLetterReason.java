@@ -1,0 +1,21 @@
+package io.newsflow.topology.dlq;
+
+/** Why a record went to the dead-letter topic; the bounded {@code reason} metric label. */
+public enum DeadLetterReason {
+    /** Bytes that are not a valid Avro record of the topic's type (or a null value). */
+    DESERIALIZATION,
+    /** No symbol / deal id / article id to key the record by. */
+    MISSING_KEY,
+    /** Event time missing or not positive. */
+    INVALID_TIMESTAMP,
+    /** Price NaN, infinite, zero or negative. */
+    INVALID_PRICE,
+    /** Target size <= 0, negative order book or unknown status. */
+    INVALID_BOND,
+    /** Title and body both empty. */
+    EMPTY_ARTICLE,
+    /** Too late for the windows it belongs to (beyond the grace period). */
+    LATE_RECORD,
+    /** Our own code threw while handling an otherwise valid record. */
+    PROCESSING_ERROR
+}

@@ -1,0 +1,97 @@
+package io.newsflow.topology.dlq;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Base of every stateful step: turns an exception thrown by our own logic into a
+ * {@link DeadLetterReason#PROCESSING_ERROR} dead letter and keeps going.
+ *
+ * <p>Results are collected first and forwarded after the guarded block, so exceptions from
+ * downstream nodes, the producer or the state stores ({@link StreamsException}s such as a fenced
+ * producer under exactly-once) still propagate to Kafka Streams instead of being swallowed.
+ */
+public abstract class GuardedProcessor<VIn, VOut> implements Processor<String, VIn, String, Routed<VOut>> {
+
+    private final DeadLetters deadLetters;
+    private final Serializer<VIn> payloadSerializer;
+    protected ProcessorContext<String, Routed<VOut>> context;
+
+    protected GuardedProcessor(DeadLetters deadLetters, Serializer<VIn> payloadSerializer) {
+        this.deadLetters = deadLetters;
+        this.payloadSerializer = payloadSerializer;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed<VOut>> context) {
+        this.context = context;
+    }
+
+    @Override
+    public final void process(Record<String, VIn> record) {
+        Output<VOut> out = new Output<>();
+        try {
+            handle(record, out);
+        } catch (StreamsException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            out.results.clear();
+            out.deadLetter(record, DeadLetterReason.PROCESSING_ERROR, DeadLetters.describe(e));
+        }
+        flush(record, out);
+    }
+
+    /** Handles one record, adding results and dead letters to {@code out}. */
+    protected abstract void handle(Record<String, VIn> record, Output<VOut> out);
+
+    protected void flush(Record<String, VIn> cause, Output<VOut> out) {
+        for (Record<String, VOut> result : out.results) {
+            context.forward(result.withValue(Routed.ok(result.value())));
+        }
+        for (PendingDeadLetter dl : out.deadLetters) {
+            byte[] payload = serialize(cause);
+            byte[] key = cause.key() == null ? null : cause.key().getBytes(StandardCharsets.UTF_8);
+            var letter = deadLetters.create(context, "unknown", dl.reason(), dl.detail(), key, payload, cause.timestamp());
+            context.forward(new Record<String, Routed<VOut>>(letter.getSourceTopic(), Routed.dead(letter), cause.timestamp()));
+        }
+    }
+
+    private byte[] serialize(Record<String, VIn> cause) {
+        if (payloadSerializer == null || cause.value() == null) {
+            return null;
+        }
+        try {
+            String topic = context.recordMetadata().map(m -> m.topic()).orElse("unknown");
+            return payloadSerializer.serialize(topic, cause.value());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private record PendingDeadLetter(DeadLetterReason reason, String detail) {
+    }
+
+    /** Results of one {@link #handle} call. */
+    public static final class Output<V> {
+        private final List<Record<String, V>> results = new ArrayList<>();
+        private final List<PendingDeadLetter> deadLetters = new ArrayList<>();
+
+        public void emit(String key, V value, long timestamp) {
+            results.add(new Record<>(key, value, timestamp));
+        }
+
+        public void deadLetter(Record<String, ?> cause, DeadLetterReason reason, String detail) {
+            deadLetters.add(new PendingDeadLetter(reason, detail));
+        }
+
+        public List<Record<String, V>> results() {
+            return results;
+        }
+    }
+}

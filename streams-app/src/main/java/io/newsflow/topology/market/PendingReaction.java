@@ -1,0 +1,14 @@
+package io.newsflow.topology.market;
+
+/** A market reaction waiting for its horizon to pass in the ticker's ticks. */
+public record PendingReaction(String articleId, String ticker, long publishedAt, String horizonLabel, long horizonMs,
+        double sentiment) {
+
+    public long dueAt() {
+        return publishedAt + horizonMs;
+    }
+
+    public String id() {
+        return articleId + "#" + horizonLabel;
+    }
+}

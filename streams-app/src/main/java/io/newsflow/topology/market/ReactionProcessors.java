@@ -1,0 +1,143 @@
+package io.newsflow.topology.market;
+
+import io.newsflow.avro.MarketReaction;
+import io.newsflow.avro.PriceTick;
+import io.newsflow.avro.ScoredArticle;
+import io.newsflow.metrics.PipelineMetrics;
+import io.newsflow.topology.StoreNames;
+import io.newsflow.topology.TopologySettings;
+import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.dlq.GuardedProcessor;
+import io.newsflow.topology.dlq.Routed;
+import io.newsflow.topology.state.TimeIndex;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * The two entry points of the market-reaction branch. Both share the pending-reactions store and
+ * the tick histories, so they run in the same task as the ticks of the article's ticker (scores
+ * are keyed by ticker, ticks by symbol, and both topics are partitioned alike).
+ */
+public final class ReactionProcessors {
+
+    private ReactionProcessors() {
+    }
+
+    private static ReactionTracker tracker(ProcessorContext<?, ?> context, TopologySettings settings,
+            PipelineMetrics metrics) {
+        return new ReactionTracker(settings, context.getStateStore(StoreNames.PENDING_REACTIONS),
+                new PriceSeries(new TimeIndex<>(context.getStateStore(StoreNames.TICK_HISTORY))),
+                new PriceSeries(new TimeIndex<>(context.getStateStore(StoreNames.BENCHMARK_HISTORY))), metrics);
+    }
+
+    private static void emit(GuardedProcessor.Output<MarketReaction> out, Iterable<MarketReaction> reactions) {
+        for (MarketReaction r : reactions) {
+            out.emit(r.getTicker(), r, r.getPublishedAt().toEpochMilli() + r.getHorizonMs());
+        }
+    }
+
+    /** Registers the horizons of each novel scored article and completes those already past. */
+    public static final class OnArticle extends GuardedProcessor<ScoredArticle, MarketReaction> {
+        private final TopologySettings settings;
+        private final PipelineMetrics metrics;
+        private ReactionTracker tracker;
+
+        public OnArticle(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
+                Serializer<ScoredArticle> payloadSerializer) {
+            super(deadLetters, payloadSerializer);
+            this.settings = settings;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, Routed<MarketReaction>> context) {
+            super.init(context);
+            tracker = tracker(context, settings, metrics);
+        }
+
+        @Override
+        protected void handle(Record<String, ScoredArticle> record, Output<MarketReaction> out) {
+            ScoredArticle article = record.value();
+            if (article.getTicker() == null || article.getDuplicateOf() != null) {
+                return; // repeats would only duplicate the original's reactions
+            }
+            tracker.register(article);
+            emit(out, tracker.completeReady(article.getTicker(), Math.max(context.currentStreamTimeMs(), record.timestamp())));
+        }
+    }
+
+    /**
+     * Completes the ticker's reactions on each of its ticks, and sweeps all pending reactions on
+     * stream-time punctuation (for benchmark ticks arriving last and for expired waits).
+     */
+    public static final class OnTick extends GuardedProcessor<PriceTick, MarketReaction> {
+        private static final Duration SWEEP = Duration.ofMinutes(1);
+        private final TopologySettings settings;
+        private final PipelineMetrics metrics;
+        private ReactionTracker tracker;
+
+        public OnTick(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
+                Serializer<PriceTick> payloadSerializer) {
+            super(deadLetters, payloadSerializer);
+            this.settings = settings;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, Routed<MarketReaction>> context) {
+            super.init(context);
+            tracker = tracker(context, settings, metrics);
+            context.schedule(SWEEP, PunctuationType.STREAM_TIME, now -> {
+                for (MarketReaction r : tracker.completeAllReady(now)) {
+                    context.forward(new Record<>(r.getTicker(), Routed.ok(r),
+                            r.getPublishedAt().toEpochMilli() + r.getHorizonMs()));
+                }
+            });
+        }
+
+        @Override
+        protected void handle(Record<String, PriceTick> record, Output<MarketReaction> out) {
+            emit(out, tracker.completeReady(record.value().getSymbol(), Math.max(context.currentStreamTimeMs(), record.timestamp())));
+        }
+    }
+
+    /**
+     * Benchmark ticks (a broadcast copy in every task): records them, and when the benchmark's
+     * event time enters a new minute, completes the reactions that were waiting for it.
+     */
+    public static final class OnBenchmarkTick extends GuardedProcessor<PriceTick, MarketReaction> {
+        private static final long MINUTE = 60_000L;
+        private final TopologySettings settings;
+        private final PipelineMetrics metrics;
+        private ReactionTracker tracker;
+        private TimeIndex<Double> benchmark;
+
+        public OnBenchmarkTick(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
+                Serializer<PriceTick> payloadSerializer) {
+            super(deadLetters, payloadSerializer);
+            this.settings = settings;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, Routed<MarketReaction>> context) {
+            super.init(context);
+            tracker = tracker(context, settings, metrics);
+            benchmark = new TimeIndex<>(context.getStateStore(StoreNames.BENCHMARK_HISTORY));
+        }
+
+        @Override
+        protected void handle(Record<String, PriceTick> record, Output<MarketReaction> out) {
+            PriceTick tick = record.value();
+            long before = benchmark.latest(tick.getSymbol()).map(TimeIndex.Entry::time).orElse(0L);
+            boolean newest = TickRecorder.record(benchmark, tick, settings.tickRetentionMs());
+            long time = tick.getEventTime().toEpochMilli();
+            if (newest && time / MINUTE > before / MINUTE) {
+                emit(out, tracker.completeAllReady(Math.max(context.currentStreamTimeMs(), time)));
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.newsflow.topology.sentiment;
+
+import io.newsflow.avro.ScoredArticle;
+import io.newsflow.avro.SentimentRolling;
+import io.newsflow.metrics.PipelineMetrics;
+import io.newsflow.topology.StoreNames;
+import io.newsflow.topology.TopologySettings;
+import io.newsflow.topology.dlq.DeadLetterReason;
+import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.dlq.GuardedProcessor;
+import io.newsflow.topology.dlq.Routed;
+import io.newsflow.topology.state.TimeIndex;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Rolling sentiment per ticker over hopping windows (one per configured size), from the scored
+ * articles keyed by ticker.
+ *
+ * <p>Emission: one record per window size per article, for the newest window as of the ticker's
+ * latest article (see {@link SentimentWindow}), instead of one per overlapping hop (60 for 1h/1m,
+ * 1440 for 24h/1m). An article older than that window changes only older windows, which are not
+ * re-emitted.
+ *
+ * <p>Late records: an article published before {@code observed stream time - largest window -
+ * grace} could no longer change any open window; a windowed aggregation would drop it silently,
+ * here it goes to the dead letters as {@link DeadLetterReason#LATE_RECORD}.
+ */
+public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, SentimentRolling> {
+
+    private static final String STREAM_TIME_KEY = "scored-articles";
+
+    private final List<SentimentWindow> windows;
+    private final long maxWindowMs;
+    private final long graceMs;
+    private final long retentionMs;
+    private final PipelineMetrics metrics;
+    private TimeIndex<Contribution> contributions;
+    private KeyValueStore<String, Long> streamTimes;
+
+    public RollingSentimentProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
+            Serializer<ScoredArticle> payloadSerializer) {
+        super(deadLetters, payloadSerializer);
+        this.metrics = metrics;
+        long advance = settings.sentimentAdvance().millis();
+        long baseline = settings.sentimentBaseline().millis();
+        this.windows = settings.sentimentWindows().stream()
+                .map(size -> new SentimentWindow(size, advance, baseline, settings.sentimentNeutralBand()))
+                .toList();
+        this.maxWindowMs = settings.largestSentimentWindow().millis();
+        this.graceMs = settings.sentimentGrace().millis();
+        this.retentionMs = baseline + maxWindowMs + graceMs;
+    }
+
+    /** Output key: ticker|window. */
+    public static String outputKey(String ticker, String windowLabel) {
+        return ticker + "|" + windowLabel;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed<SentimentRolling>> context) {
+        super.init(context);
+        contributions = new TimeIndex<>(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS));
+        streamTimes = context.getStateStore(StoreNames.STREAM_TIMES);
+    }
+
+    @Override
+    protected void handle(Record<String, ScoredArticle> record, Output<SentimentRolling> out) {
+        ScoredArticle article = record.value();
+        String ticker = article.getTicker();
+        if (ticker == null) {
+            return;
+        }
+        long published = article.getPublishedAt().toEpochMilli();
+        Long seen = streamTimes.get(STREAM_TIME_KEY);
+        long streamTime = seen == null ? published : Math.max(seen, published);
+        long lateBefore = streamTime - maxWindowMs - graceMs;
+        if (published < lateBefore) {
+            out.deadLetter(record, DeadLetterReason.LATE_RECORD, "article " + article.getArticleId() + " published "
+                    + article.getPublishedAt() + " is older than stream time " + Instant.ofEpochMilli(streamTime)
+                    + " minus the largest window and the grace period");
+            return;
+        }
+        streamTimes.put(STREAM_TIME_KEY, streamTime);
+
+        long tickerTime = contributions.latest(ticker).map(TimeIndex.Entry::time).orElse(published);
+        long asOf = Math.max(tickerTime, published);
+        contributions.put(ticker, published, article.getArticleId(), new Contribution(article.getArticleId(),
+                published, article.getSentiment(), article.getNovelty() * article.getRelevance(),
+                article.getDuplicateOf() == null, article.getLanguage()));
+        contributions.deleteBefore(ticker, streamTime - retentionMs);
+
+        for (SentimentWindow window : windows) {
+            if (published < window.startAsOf(asOf)) {
+                continue; // only older windows changed; the newest one is as it was
+            }
+            SentimentRolling rolling = window.aggregate(ticker, asOf, contributions);
+            String label = window.size().label();
+            metrics.sentimentRolling(ticker, label, rolling.getNoveltyWeightedSentiment(), rolling.getBuzz(),
+                    rolling.getArticleCount());
+            out.emit(outputKey(ticker, label), rolling, asOf);
+        }
+    }
+
+}

@@ -1,0 +1,75 @@
+package io.newsflow.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsflow.config.AppConfig;
+import io.newsflow.config.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+
+class BrokerCommandTest {
+
+    @Test
+    void startsABrokerWithThePipelineTopicsAtThePrintedAddressAndStopsOnTheSignal() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        AtomicReference<Set<String>> topicsWhileRunning = new AtomicReference<>();
+        AtomicReference<Boolean> closed = new AtomicReference<>(false);
+
+        // Instead of waiting for Ctrl-C: look at the running broker through the printed address, then stop.
+        StopSignal inspectThenStop = new StopSignal() {
+            @Override
+            public void await() throws InterruptedException {
+                Matcher m = Pattern.compile("running at (\\S+)").matcher(buffer.toString(StandardCharsets.UTF_8));
+                assertTrue(m.find(), buffer.toString(StandardCharsets.UTF_8));
+                try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, m.group(1)))) {
+                    topicsWhileRunning.set(admin.listTopics().names().get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new AssertionError(e);
+                }
+            }
+
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+
+        int code = new BrokerCommand(() -> inspectThenStop)
+                .run(List.of(), AppConfig.defaults().with("broker.port", String.valueOf(port)), out);
+
+        assertEquals(0, code);
+        assertTrue(buffer.toString(StandardCharsets.UTF_8).contains("running at 127.0.0.1:" + port));
+        assertTrue(topicsWhileRunning.get().containsAll(Topics.all()), String.valueOf(topicsWhileRunning.get()));
+        assertTrue(closed.get());
+        // The broker is gone: its port can be bound again.
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(port, s.getLocalPort());
+        }
+    }
+
+    @Test
+    void rejectsArguments() {
+        assertThrows(UsageException.class,
+                () -> new BrokerCommand(() -> { throw new AssertionError("must not start"); })
+                        .run(List.of("--port", "1"), AppConfig.defaults(), System.out));
+    }
+}

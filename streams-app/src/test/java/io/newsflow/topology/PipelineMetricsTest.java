@@ -1,0 +1,74 @@
+package io.newsflow.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.metrics.PipelineMetrics;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The domain metrics: names as in docs/metrics.md, bounded labels, values that move. */
+class PipelineMetricsTest {
+
+    @Test
+    void untrackedSymbolsAreReportedAsOther() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        PipelineMetrics metrics = new PipelineMetrics(registry, List.of("META"), 10);
+        metrics.lastPrice("META", 600);
+        metrics.lastPrice("XYZ", 12);
+        metrics.lastPrice("ABC", 13);
+        assertEquals(600.0, registry.find("newsflow.price.last").tag("symbol", "META").gauge().value());
+        assertEquals(13.0, registry.find("newsflow.price.last").tag("symbol", "other").gauge().value());
+        assertEquals(2, registry.find("newsflow.price.last").gauges().size());
+    }
+
+    @Test
+    void onlyTheMostRecentlyUpdatedDealsKeepGauges() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        PipelineMetrics metrics = new PipelineMetrics(registry, List.of("META"), 2);
+        metrics.bondBook("D1", "META", "USD", 10, 5, 2.0, 100.0, 0.0);
+        metrics.bondBook("D2", "META", "USD", 10, 5, 2.0, 100.0, 0.0);
+        metrics.bondBook("D1", "META", "USD", 20, 5, 4.0, 90.0, 10.0);
+        metrics.bondBook("D3", "META", "USD", 10, 5, 2.0, null, null);
+        assertNull(registry.find("newsflow.bond.order.book").tag("deal", "D2").gauge());
+        assertEquals(20.0, registry.find("newsflow.bond.order.book").tag("deal", "D1").gauge().value());
+        assertNotNull(registry.find("newsflow.bond.oversubscription.ratio").tag("deal", "D3").gauge());
+    }
+
+    @Test
+    void prometheusNamesMatchTheCatalogue() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PipelineMetrics metrics = new PipelineMetrics(registry, List.of("META"), 5);
+        metrics.sentimentRolling("META", "1h", -0.4, 2.0, 3);
+        metrics.articleScored("META", "ja");
+        metrics.articleDuplicate("en");
+        metrics.lastPrice("META", 666.0);
+        metrics.priceReturn("META", "5m", -0.04);
+        metrics.marketReaction("META", "1d", -0.11, -0.1);
+        metrics.bondBook("META-1", "META", "USD", 125_000_000_000L, 30_000_000_000L, 4.17, 103.0, 32.0);
+        metrics.creditEquityDivergence("META", true);
+        metrics.alert("META", "5m", "DOWN");
+        metrics.deadLetter("INVALID_PRICE");
+        metrics.recordProcessed("ticks");
+        metrics.endToEndLag("ticks", 1_000, 3_500);
+
+        String scrape = registry.scrape();
+        for (String name : List.of("newsflow_sentiment_rolling{", "newsflow_sentiment_buzz_ratio{",
+                "newsflow_sentiment_window_articles{", "newsflow_articles_scored_total{",
+                "newsflow_articles_duplicate_total{", "newsflow_price_last{", "newsflow_price_return_ratio{",
+                "newsflow_market_reaction_return_ratio{", "newsflow_market_reaction_abnormal_return_ratio{",
+                "newsflow_bond_order_book{", "newsflow_bond_target_size{", "newsflow_bond_oversubscription_ratio{",
+                "newsflow_bond_spread_bps{", "newsflow_bond_spread_tightening_bps{",
+                "newsflow_credit_equity_divergence{", "newsflow_alerts_total{", "newsflow_dead_letters_total{",
+                "newsflow_records_processed_total{", "newsflow_end_to_end_lag_seconds_bucket{")) {
+            assertTrue(scrape.contains(name), name + " missing from:\n" + scrape);
+        }
+        assertTrue(scrape.contains("newsflow_end_to_end_lag_seconds_count{stream=\"ticks\"} 1"));
+        assertTrue(scrape.contains("newsflow_credit_equity_divergence{issuer=\"META\"} 1"));
+    }
+}

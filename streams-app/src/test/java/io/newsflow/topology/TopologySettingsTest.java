@@ -1,0 +1,55 @@
+package io.newsflow.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class TopologySettingsTest {
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        TopologySettings s = TopologySettings.defaults();
+        assertEquals(List.of("1h", "24h"), s.sentimentWindows().stream().map(Span::label).toList());
+        assertEquals(Duration.ofMinutes(1), s.sentimentAdvance().duration());
+        assertEquals(Duration.ofMinutes(10), s.sentimentGrace().duration());
+        assertEquals(List.of("5m", "1h", "1d"), s.reactionHorizons().stream().map(Span::label).toList());
+        assertEquals("QQQ", s.reactionBenchmark());
+        assertEquals(Duration.ofHours(2), s.reactionWait().duration());
+        assertEquals(List.of(0.03, 0.05), s.alertThresholds());
+        assertEquals(0.0, s.alertZScore());
+        assertEquals(0.8, s.noveltyThreshold());
+        assertEquals(3.0, s.divergenceOversubscription());
+        assertEquals(-0.05, s.divergenceEquityReturn());
+        assertEquals(Duration.ofDays(1), s.creditEquityWindow().duration());
+    }
+
+    @Test
+    void keysOverrideDefaultsAndDurationsKeepTheirLabels() {
+        Properties p = new Properties();
+        p.setProperty("sentiment.windows", "30m, PT2H");
+        p.setProperty("reaction.horizons", "500ms,30s,1d");
+        p.setProperty("alerts.windows", "15m");
+        p.setProperty("alerts.thresholds", "0.02");
+        p.setProperty("novelty.threshold", "0.9");
+        p.setProperty("unrelated.key", "ignored");
+        TopologySettings s = TopologySettings.fromProperties(p);
+        assertEquals(List.of(Duration.ofMinutes(30), Duration.ofHours(2)),
+                s.sentimentWindows().stream().map(Span::duration).toList());
+        assertEquals("PT2H", s.sentimentWindows().get(1).label());
+        assertEquals(List.of(500L, 30_000L, 86_400_000L), s.reactionHorizons().stream().map(Span::millis).toList());
+        assertEquals(0.9, s.noveltyThreshold());
+    }
+
+    @Test
+    void inconsistentSettingsAreRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> TopologySettings.fromMap(Map.of("alerts.windows", "5m,1h", "alerts.thresholds", "0.03")));
+        assertThrows(IllegalArgumentException.class, () -> TopologySettings.fromMap(Map.of("sentiment.windows", "90s")));
+        assertThrows(IllegalArgumentException.class, () -> TopologySettings.fromMap(Map.of("reaction.wait", "soon")));
+    }
+}

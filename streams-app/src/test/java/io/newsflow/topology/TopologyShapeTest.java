@@ -1,0 +1,56 @@
+package io.newsflow.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.config.Topics;
+import io.newsflow.metrics.PipelineMetrics;
+import io.newsflow.serde.AvroSerdeConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The partitioning contract: everything keyed by ticker shares one sub-topology (and so one task
+ * per partition), while novelty runs on its own.
+ */
+class TopologyShapeTest {
+
+    private final TopologyDescription description = new NewsflowTopology(TopologySettings.defaults(),
+            FakeTextAnalysis.resolver(), FakeTextAnalysis.scorer(), FakeTextAnalysis.fingerprinter(),
+            new PipelineMetrics(new SimpleMeterRegistry(), List.of("META"), 5),
+            TopologySerdes.avro(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://shape"))).build().describe();
+
+    @Test
+    void ticksScoresBenchmarkAndIssuerSummariesMeetInOneSubTopology() {
+        Set<String> market = sourceTopicsOfSubtopologyReading(Topics.PRICE_TICKS);
+        assertTrue(market.contains(Topics.ARTICLE_SCORES), market.toString());
+        assertTrue(market.stream().anyMatch(t -> t.contains("benchmark-broadcast")), market.toString());
+        assertTrue(market.stream().anyMatch(t -> t.contains("bond-summaries-by-issuer")), market.toString());
+    }
+
+    @Test
+    void noveltyRunsOnItsOwnSubTopology() {
+        Set<String> novelty = description.subtopologies().stream()
+                .map(TopologyShapeTest::sourceTopics)
+                .filter(topics -> topics.stream().anyMatch(t -> t.contains("articles-novelty")))
+                .findFirst().orElseThrow();
+        assertEquals(1, novelty.size(), novelty.toString());
+    }
+
+    private Set<String> sourceTopicsOfSubtopologyReading(String topic) {
+        return description.subtopologies().stream().map(TopologyShapeTest::sourceTopics)
+                .filter(topics -> topics.contains(topic)).findFirst().orElseThrow();
+    }
+
+    private static Set<String> sourceTopics(TopologyDescription.Subtopology subtopology) {
+        return subtopology.nodes().stream()
+                .filter(n -> n instanceof TopologyDescription.Source)
+                .flatMap(n -> ((TopologyDescription.Source) n).topicSet().stream())
+                .collect(Collectors.toSet());
+    }
+}
