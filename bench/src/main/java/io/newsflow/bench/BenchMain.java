@@ -1,7 +1,10 @@
 package io.newsflow.bench;
 
 import io.newsflow.bench.BenchOptions.Phase;
+import io.newsflow.config.AppConfig;
+import io.newsflow.config.Topics;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
@@ -17,9 +20,11 @@ public final class BenchMain {
     static final int STREAMS_DEFAULT_LINGER_MS = 100;
 
     private final BenchOptions options;
+    private final AppConfig appConfig;
 
-    private BenchMain(BenchOptions options) {
+    private BenchMain(BenchOptions options, AppConfig appConfig) {
         this.options = options;
+        this.appConfig = appConfig;
     }
 
     public static void main(String[] args) throws Exception {
@@ -33,7 +38,7 @@ public final class BenchMain {
         }
         int status = 0;
         try {
-            new BenchMain(options).run();
+            new BenchMain(options, AppConfig.load()).run();
         } catch (Exception e) {
             e.printStackTrace();
             status = 1;
@@ -62,7 +67,13 @@ public final class BenchMain {
             }
             if (phases.contains(Phase.LATENCY)) {
                 log("latency: topology at %,d events/s for %d s", options.rate(), options.durationSeconds());
-                report.note("topology latency run not available on this build");
+                System.gc();
+                NewsflowUnderTest newsflow = newsflow(clients);
+                report.add(new LatencyRun(clients).run(
+                        new StreamsUnderTest("topology", newsflow.topology(),
+                                streams.forRun("bench-newsflow-latency", "latest"), Topics.OUTPUTS,
+                                streams.exactlyOnce(), newsflow.registry()),
+                        new Workload(options.seed() + 300), options.rate(), options.durationSeconds()));
             }
             if (phases.contains(Phase.PASSTHROUGH_LATENCY)) {
                 log("latency: passthrough at %,d events/s for %d s", options.rate(), options.durationSeconds());
@@ -79,6 +90,12 @@ public final class BenchMain {
                                 streams.forRun("bench-streams-passthrough-latency", "latest"),
                                 Passthrough.outputTopics(), streams.exactlyOnce(), null),
                         new Workload(options.seed() + 200), options.rate(), options.durationSeconds()));
+            }
+            double capacity = report.recordsPerSecond("topology");
+            if (phases.contains(Phase.LATENCY) && capacity > 0 && capacity < options.rate()) {
+                report.note(String.format(java.util.Locale.ROOT, "the offered load (%,d/s) is above the topology's measured"
+                        + " throughput (%,.0f/s): the latency run is saturated and its latencies grow with the run's"
+                        + " length; see a run with a lower --rate for the unsaturated figures", options.rate(), capacity));
             }
             report.print(System.out);
         }
@@ -117,16 +134,28 @@ public final class BenchMain {
         }
         if (options.phases().contains(Phase.TOPOLOGY)) {
             log("throughput: topology");
-            report.note("topology throughput run not available on this build");
+            System.gc();
+            report.add(new StreamsThroughputRun(clients).run("topology (newsflow)", newsflow(clients).topology(),
+                    streams.forRun("bench-newsflow", "earliest"), options.records()));
         }
     }
 
-    /** The app's Kafka Streams settings with the command line's overrides on top. */
+    /** A fresh topology instance (own metrics registry), built the way the app builds it. */
+    private NewsflowUnderTest newsflow(BenchClients clients) {
+        return new NewsflowUnderTest(clients.serdeConfig(), appConfig.getList("metrics.tracked.symbols", List.of()),
+                appConfig.getInt("metrics.max.deals", 50));
+    }
+
+    /**
+     * The app's Kafka Streams settings (newsflow.properties: processing.guarantee, commit.interval.ms and
+     * every kafka.streams.* key, after NEWSFLOW_* environment overrides) with the command line's on top.
+     */
     private Map<String, Object> appStreamsConfig() {
         Map<String, Object> config = new HashMap<>();
-        // Mirrors streams-app's newsflow.properties until the runtime's AppConfig is on this branch.
-        config.put("processing.guarantee", "exactly_once_v2");
-        config.put("commit.interval.ms", "1000");
+        for (String key : List.of("processing.guarantee", "commit.interval.ms")) {
+            appConfig.getOptional(key).filter(v -> !v.isBlank()).ifPresent(v -> config.put(key, v));
+        }
+        config.putAll(appConfig.withPrefix("kafka.streams."));
         config.putAll(options.streamsOverrides());
         return config;
     }
@@ -135,7 +164,8 @@ public final class BenchMain {
         if (options.bootstrap() != null) {
             return new ExternalCluster(options.bootstrap());
         }
-        throw new IllegalStateException("the in-process broker is not available on this build; pass --bootstrap host:port");
+        log("starting the in-process Kafka broker");
+        return new EmbeddedCluster();
     }
 
     static void log(String format, Object... args) {

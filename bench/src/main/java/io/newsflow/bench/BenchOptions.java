@@ -34,7 +34,7 @@ record BenchOptions(long records, int rate, int durationSeconds, int partitions,
                              [--only PHASE[,PHASE...]]
                              [--bootstrap host:port] [--seed X]
                              [--guarantee at_least_once|exactly_once_v2] [--commit-interval-ms MS] [--streams key=value]
-              --records     records pre-loaded for the throughput runs (default 200000)
+              --records     records pre-loaded for the throughput runs (default 150000)
               --rate        offered load of the latency runs, events/s (default 10000)
               --duration    seconds of each latency run (default 30)
               --partitions  partitions per topic (default 3)
@@ -53,7 +53,7 @@ record BenchOptions(long records, int rate, int durationSeconds, int partitions,
             """;
 
     static BenchOptions parse(String... args) {
-        long records = 200_000;
+        long records = 150_000;
         int rate = 10_000;
         int duration = 30;
         int partitions = 3;

@@ -35,6 +35,12 @@ final class Report {
         notes.add(note);
     }
 
+    /** Throughput of the named run (prefix match), or 0 when it did not run. */
+    double recordsPerSecond(String prefix) {
+        ThroughputResult result = find(prefix);
+        return result == null ? 0 : result.recordsPerSecond();
+    }
+
     void print(PrintStream out) {
         Runtime runtime = Runtime.getRuntime();
         out.println();
@@ -54,7 +60,7 @@ final class Report {
             for (ThroughputResult r : throughput) {
                 out.printf(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %.1f | %s | %s | %d |%n", r.name(), r.records(),
                         r.seconds(), r.recordsPerSecond(), r.heap().cpuNanos() / 1000.0 / Math.max(1, r.records()),
-                        mib(r.heap().used()), mib(r.heap().afterGc()), r.heap().gcs());
+                        mib(r.heap().used()), r.heap().gcs() == 0 ? "n/a (no GC)" : mib(r.heap().afterGc()), r.heap().gcs());
             }
             ratio().ifPresent(ratio -> out.printf(Locale.ROOT, "%n**topology / passthrough throughput ratio: %.2f**%n", ratio));
             out.println();
