@@ -15,7 +15,10 @@ public final class Commands {
     public static Commands builtIn() {
         // Add a command here: one line each.
         return of(List.of(
-                new BrokerCommand()));
+                new BrokerCommand(),
+                new RunCommand(),
+                new DemoCommand(),
+                new ProduceCommand()));
     }
 
     public static Commands of(List<Command> commands) {

@@ -225,6 +225,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 .setDirectories(config.logDirs())
                 .setMetadataLogDirectory(config.metadataLogDir())
                 .setControllerListenerName(config.controllerListenerNames().get(0))
+                // Transactions v2 (KIP-890) on a fresh single node livelocked Kafka Streams exactly_once_v2
+                // here (CONCURRENT_TRANSACTIONS, then endless retriable OUT_OF_ORDER_SEQUENCE on new
+                // changelog partitions). Version 1 is the protocol every 3.x cluster runs and is fully
+                // supported by 4.3 clients.
+                .setFeatureLevel("transaction.version", (short) 1)
                 .run();
     }
 

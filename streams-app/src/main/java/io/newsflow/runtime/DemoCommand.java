@@ -1,0 +1,228 @@
+package io.newsflow.runtime;
+
+import io.newsflow.avro.BondBookSummary;
+import io.newsflow.avro.CreditEquityView;
+import io.newsflow.avro.MarketReaction;
+import io.newsflow.avro.PriceMoveAlert;
+import io.newsflow.avro.SentimentRolling;
+import io.newsflow.config.AppConfig;
+import io.newsflow.config.Topics;
+import io.newsflow.ingest.IngestCli;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * {@code newsflow demo}: the whole pipeline in one process with nothing installed: embedded broker,
+ * in-process schema registry (also served over REST), the streams app and its metrics endpoint; it
+ * replays the Meta bond-day scenario at a speed-up, prints a live summary, then keeps serving
+ * {@code /metrics} until Ctrl-C (or exits with {@code --once} once the outputs settle).
+ */
+public final class DemoCommand implements Command {
+
+    static final String DEFAULT_SCENARIO = "scenarios/meta-bond-day";
+    static final String USAGE = "demo [--once] [--speedup N|asap] [--scenario DIR] [--settle 5s] [--timeout 10m]";
+
+    private final Supplier<StopSignal> stopSignal;
+
+    public DemoCommand() {
+        this(ShutdownSignal::register);
+    }
+
+    public DemoCommand(Supplier<StopSignal> stopSignal) {
+        this.stopSignal = stopSignal;
+    }
+
+    @Override
+    public String name() {
+        return "demo";
+    }
+
+    @Override
+    public String description() {
+        return "Everything in-process: broker, registry, app, metrics; replays the Meta bond-day scenario ("
+                + USAGE + ")";
+    }
+
+    /** Parsed options. */
+    record Options(boolean once, String pace, Path scenario, Duration settle, Duration timeout) {
+
+        static Options parse(List<String> args) {
+            boolean once = false;
+            String pace = "x3600";
+            Path scenario = null;
+            Duration settle = Duration.ofSeconds(5);
+            Duration timeout = Duration.ofMinutes(10);
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                switch (arg) {
+                    case "--once" -> once = true;
+                    case "--speedup" -> {
+                        String v = value(args, ++i, arg);
+                        pace = v.equals("asap") || v.equals("0") ? "asap" : "x" + v;
+                    }
+                    case "--scenario" -> scenario = Path.of(value(args, ++i, arg));
+                    case "--settle" -> settle = io.newsflow.config.DurationParser.parse(value(args, ++i, arg));
+                    case "--timeout" -> timeout = io.newsflow.config.DurationParser.parse(value(args, ++i, arg));
+                    default -> throw new UsageException("unknown demo option '" + arg + "'; usage: " + USAGE);
+                }
+            }
+            return new Options(once, pace, scenario == null ? defaultScenario() : scenario, settle, timeout);
+        }
+
+        private static String value(List<String> args, int i, String option) {
+            if (i >= args.size()) {
+                throw new UsageException(option + " needs a value; usage: " + USAGE);
+            }
+            return args.get(i);
+        }
+
+        /** The scenario below the working directory, else below the checkout the launcher ran from. */
+        private static Path defaultScenario() {
+            Path local = Path.of(DEFAULT_SCENARIO);
+            String home = System.getProperty("newsflow.home");
+            if (!Files.isDirectory(local) && home != null) {
+                return Path.of(home).resolve(DEFAULT_SCENARIO);
+            }
+            return local;
+        }
+    }
+
+    @Override
+    public int run(List<String> args, AppConfig config, PrintStream out) throws Exception {
+        Options options = Options.parse(args);
+        if (!Files.isDirectory(options.scenario())) {
+            throw new UsageException("scenario directory " + options.scenario() + " not found (use --scenario DIR)");
+        }
+        try (StopSignal signal = stopSignal.get();
+             KafkaEnvironment env = KafkaEnvironment.start(config, out);
+             NewsflowApp app = NewsflowApp.start(env.config());
+             OutputMonitor monitor = new OutputMonitor(env.config())) {
+            out.println("Metrics at http://localhost:" + app.metricsPort() + "/metrics");
+            if (!app.awaitRunning(Duration.ofMinutes(2))) {
+                out.println("Kafka Streams did not start: " + app.state());
+                return 1;
+            }
+            out.println("Replaying " + options.scenario() + " (pace " + options.pace() + ")...");
+            out.flush();
+            CompletableFuture<Integer> replay = CompletableFuture.supplyAsync(() -> new IngestCli().run(
+                    List.of("scenario", options.scenario().toString(), "--pace", options.pace()),
+                    ProduceCommand.producerConfig(env.config()), out));
+
+            long deadline = System.nanoTime() + options.timeout().toNanos();
+            while (!replay.isDone() && System.nanoTime() < deadline) {
+                waitQuietly(replay, Duration.ofSeconds(2));
+                out.println(progress(monitor.snapshot()));
+                out.flush();
+            }
+            int replayCode = replay.isDone() ? replay.join() : 1;
+            awaitProcessed(env.config(), monitor, deadline, options.settle(), out);
+            printSummary(monitor.snapshot(), out);
+            if (replayCode != 0) {
+                out.println("The scenario replay reported problems (exit code " + replayCode + ").");
+            }
+            if (options.once()) {
+                return replayCode;
+            }
+            out.println("Serving http://localhost:" + app.metricsPort() + "/metrics"
+                    + env.registryHttpUrl().map(u -> " and the schema registry at " + u).orElse("")
+                    + ". Press Ctrl-C to stop.");
+            out.flush();
+            signal.await();
+            return replayCode;
+        }
+    }
+
+    /**
+     * Waits until the app has committed every input record, then until the outputs have been quiet
+     * for the settle time (exactly-once outputs become visible at the commit after they are written).
+     */
+    private static void awaitProcessed(AppConfig config, OutputMonitor monitor, long deadline, Duration settle,
+            PrintStream out) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.getString(KafkaEnvironment.BOOTSTRAP_SERVERS)))) {
+            ConsumerLag lag = new ConsumerLag(admin);
+            String group = config.getString("application.id");
+            long behind;
+            while ((behind = lag.of(group, Topics.INPUTS)) > 0 && System.nanoTime() < deadline) {
+                out.println(progress(monitor.snapshot()) + " | input records still to process: " + behind);
+                out.flush();
+                Thread.sleep(2000);
+            }
+        }
+        while (monitor.quietFor().compareTo(settle) < 0 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+    }
+
+    private static void waitQuietly(CompletableFuture<?> future, Duration duration) {
+        try {
+            future.get(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // timeout, or the replay failed: both are reported by the caller
+        }
+    }
+
+    static String progress(OutputMonitor.Snapshot s) {
+        List<String> parts = new ArrayList<>();
+        s.recordsPerTopic().forEach((topic, n) -> parts.add(topic + "=" + n));
+        return "  outputs: " + (parts.isEmpty() ? "none yet" : String.join(" ", parts))
+                + " | alerts: " + s.alerts().size();
+    }
+
+    static void printSummary(OutputMonitor.Snapshot s, PrintStream out) {
+        out.println();
+        out.println("=== newsflow summary ===");
+        out.println("Records per output topic:");
+        s.recordsPerTopic().forEach((topic, n) -> out.printf(Locale.ROOT, "  %-28s %d%n", topic, n));
+        out.println("Sharp-move alerts (" + s.alerts().size() + "):");
+        for (PriceMoveAlert a : s.alerts()) {
+            out.printf(Locale.ROOT, "  %-5s %-3s %-4s %+6.1f%% at %s  sentiment %s, %d articles, open deals %s%n",
+                    a.getSymbol(), a.getWindowLabel(), a.getDirection(), 100 * a.getPriceReturn(), a.getTriggeredAt(),
+                    a.getRecentSentiment() == null ? "n/a" : String.format(Locale.ROOT, "%+.2f", a.getRecentSentiment()),
+                    a.getRecentArticleCount(), a.getOpenBondDeals());
+        }
+        out.println("Latest rolling sentiment:");
+        for (SentimentRolling r : s.latestSentiment().values()) {
+            out.printf(Locale.ROOT, "  %-6s %-4s %+.2f  (%d articles, +%d/-%d, buzz %.1f)%n", r.getTicker(),
+                    r.getWindowLabel(), r.getNoveltyWeightedSentiment(), r.getArticleCount(), r.getPositiveCount(),
+                    r.getNegativeCount(), r.getBuzz());
+        }
+        out.println("Market reaction (latest article per ticker and horizon):");
+        for (MarketReaction r : s.reactions().values()) {
+            out.printf(Locale.ROOT, "  %-6s %-3s %+6.1f%%  abnormal %s%n", r.getTicker(), r.getHorizonLabel(),
+                    100 * r.getPriceReturn(), r.getAbnormalReturn() == null ? "n/a"
+                            : String.format(Locale.ROOT, "%+.1f%%", 100 * r.getAbnormalReturn()));
+        }
+        out.println("Bond books:");
+        for (BondBookSummary b : s.bondBooks().values()) {
+            out.printf(Locale.ROOT, "  %s %s: book %.1fB / target %.1fB = %.2fx, spread tightening %s bp, %s%n",
+                    b.getDealId(), b.getCurrency(), b.getOrderBookSize() / 1e9, b.getTargetSize() / 1e9,
+                    b.getOversubscription(), b.getSpreadTighteningBps() == null ? "n/a"
+                            : String.format(Locale.ROOT, "%.0f", b.getSpreadTighteningBps()), b.getStatus());
+        }
+        out.println("Credit vs equity:");
+        for (CreditEquityView c : s.creditEquity().values()) {
+            out.printf(Locale.ROOT, "  %s: book %s, equity %s %s, news sentiment %s -> %s%n", c.getIssuerSymbol(),
+                    c.getOversubscription() == null ? "n/a" : String.format(Locale.ROOT, "%.2fx", c.getOversubscription()),
+                    c.getEquityReturnWindow(), c.getEquityReturn() == null ? "n/a"
+                            : String.format(Locale.ROOT, "%+.1f%%", 100 * c.getEquityReturn()),
+                    c.getNewsSentiment() == null ? "n/a" : String.format(Locale.ROOT, "%+.2f", c.getNewsSentiment()),
+                    c.getDivergent() ? "DIVERGENT" : "aligned");
+        }
+        if (!s.deadLettersPerReason().isEmpty()) {
+            out.println("Dead letters: " + s.deadLettersPerReason());
+        }
+        out.flush();
+    }
+}

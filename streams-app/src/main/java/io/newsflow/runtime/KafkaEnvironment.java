@@ -1,0 +1,95 @@
+package io.newsflow.runtime;
+
+import io.newsflow.config.AppConfig;
+import io.newsflow.serde.AvroSerdeConfig;
+import io.newsflow.serde.registry.EmbeddedSchemaRegistryServer;
+import io.newsflow.serde.registry.MockSchemaRegistry;
+import java.io.PrintStream;
+import java.util.Optional;
+
+/**
+ * The Kafka cluster and schema registry the app talks to: the configured ones, or in-process ones
+ * when none is configured (the zero-set-up default). With a {@code mock://scope} registry the
+ * in-process registry is also served over the Schema Registry REST API, so that tools outside this
+ * JVM (kcat, Confluent's deserializer, a second newsflow process) can read the topics.
+ */
+public final class KafkaEnvironment implements AutoCloseable {
+
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String REGISTRY_SERVER_PORT = "registry.server.port";
+    public static final String REGISTRY_SERVER_HOST = "registry.server.host";
+
+    private final EmbeddedKafkaBroker broker;
+    private final EmbeddedSchemaRegistryServer registryServer;
+    private final AppConfig config;
+
+    private KafkaEnvironment(EmbeddedKafkaBroker broker, EmbeddedSchemaRegistryServer registryServer, AppConfig config) {
+        this.broker = broker;
+        this.registryServer = registryServer;
+        this.config = config;
+    }
+
+    /** Starts what is missing and creates the pipeline topics (idempotently). */
+    public static KafkaEnvironment start(AppConfig config, PrintStream out) {
+        EmbeddedKafkaBroker broker = null;
+        EmbeddedSchemaRegistryServer registryServer = null;
+        try {
+            Optional<String> configured = config.getOptional(BOOTSTRAP_SERVERS);
+            String bootstrap;
+            if (configured.isPresent()) {
+                bootstrap = configured.get();
+            } else {
+                broker = EmbeddedKafkaBroker.start();
+                bootstrap = broker.bootstrapServers();
+                out.println("Embedded Kafka broker (KRaft) at " + bootstrap);
+            }
+            AppConfig effective = config.with(BOOTSTRAP_SERVERS, bootstrap);
+            TopicBootstrap.ensureAll(bootstrap, effective).warnings().forEach(w -> out.println("warning: " + w));
+
+            String registryUrl = effective.getString(AvroSerdes.SCHEMA_REGISTRY_URL);
+            int port = effective.getInt(REGISTRY_SERVER_PORT, -1);
+            if (registryUrl.startsWith(AvroSerdeConfig.MOCK_SCHEME) && port >= 0) {
+                String scope = registryUrl.substring(AvroSerdeConfig.MOCK_SCHEME.length());
+                registryServer = EmbeddedSchemaRegistryServer.start(
+                        effective.getString(REGISTRY_SERVER_HOST, "127.0.0.1"), port, MockSchemaRegistry.forScope(scope));
+                out.println("Schema registry (REST API over " + registryUrl + ") at " + registryServer.url());
+            }
+            return new KafkaEnvironment(broker, registryServer, effective);
+        } catch (RuntimeException e) {
+            closeQuietly(registryServer);
+            closeQuietly(broker);
+            throw e;
+        }
+    }
+
+    /** The configuration with {@code bootstrap.servers} set to the cluster in use. */
+    public AppConfig config() {
+        return config;
+    }
+
+    public String bootstrapServers() {
+        return config.getString(BOOTSTRAP_SERVERS);
+    }
+
+    /** The registry's HTTP URL for clients outside this JVM, when one is served. */
+    public Optional<String> registryHttpUrl() {
+        return Optional.ofNullable(registryServer).map(EmbeddedSchemaRegistryServer::url);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(registryServer);
+        closeQuietly(broker);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("warning: closing " + closeable.getClass().getSimpleName() + " failed: " + e);
+        }
+    }
+}

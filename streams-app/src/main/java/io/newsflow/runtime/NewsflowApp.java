@@ -1,0 +1,164 @@
+package io.newsflow.runtime;
+
+import io.newsflow.config.AppConfig;
+import io.newsflow.metrics.AppMeterRegistry;
+import io.newsflow.metrics.MetricsRegistryFactory;
+import io.newsflow.metrics.MetricsServer;
+import io.newsflow.metrics.PipelineMetrics;
+import io.newsflow.text.TextAnalysis;
+import io.newsflow.topology.NewsflowTopology;
+import io.newsflow.topology.TopologySerdes;
+import io.newsflow.topology.TopologySettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+
+/**
+ * The running streams application: the topology wired with its collaborators from configuration,
+ * its Kafka Streams client, and the Prometheus endpoint ({@code /metrics}, {@code /health},
+ * {@code /ready}). Used by {@code run} and {@code demo}.
+ */
+public final class NewsflowApp implements AutoCloseable {
+
+    public static final String METRICS_PORT = "metrics.port";
+    public static final String METRICS_HOST = "metrics.host";
+
+    private final KafkaStreams streams;
+    private final AppMeterRegistry meters;
+    private final AppMeterRegistry.KafkaStreamsBinding binding;
+    private final MetricsServer metricsServer;
+    private final Path temporaryStateDir;
+
+    private NewsflowApp(KafkaStreams streams, AppMeterRegistry meters, AppMeterRegistry.KafkaStreamsBinding binding,
+            MetricsServer metricsServer, Path temporaryStateDir) {
+        this.streams = streams;
+        this.meters = meters;
+        this.binding = binding;
+        this.metricsServer = metricsServer;
+        this.temporaryStateDir = temporaryStateDir;
+    }
+
+    /** @param config configuration with {@code bootstrap.servers} set (see {@link KafkaEnvironment}) */
+    public static NewsflowApp start(AppConfig config) throws IOException {
+        Map<String, String> settings = new HashMap<>();
+        config.asMap().forEach((k, v) -> settings.put(k, String.valueOf(v)));
+
+        AppMeterRegistry meters = MetricsRegistryFactory.create(config.getString(StreamsConfig.APPLICATION_ID_CONFIG));
+        PipelineMetrics metrics = new PipelineMetrics(meters.registry(), config.getList("metrics.tracked.symbols"),
+                config.getInt("metrics.max.deals"));
+        TextAnalysis text = TextAnalysis.fromConfig(config.asMap());
+        Topology topology = new NewsflowTopology(TopologySettings.fromMap(settings), text.entityResolver(),
+                text.sentimentScorer(), text.fingerprinter(), metrics, serdes(config)).build();
+
+        Path temporaryStateDir = config.getOptional(StreamsConfig.STATE_DIR_CONFIG).isPresent() ? null : tempDir();
+        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, temporaryStateDir));
+        // Bad records are dead-lettered inside the topology; an exception escaping it is a bug or an
+        // infrastructure failure, after which a fresh thread resumes from the last commit.
+        streams.setUncaughtExceptionHandler(e -> {
+            System.err.println("Stream thread failed, replacing it: " + e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        AppMeterRegistry.KafkaStreamsBinding binding = meters.bindKafkaStreams(streams);
+        MetricsServer server;
+        try {
+            server = new MetricsServer(meters.registry(), streams::state,
+                    new InetSocketAddress(config.getString(METRICS_HOST, "0.0.0.0"), config.getInt(METRICS_PORT))).start();
+        } catch (IOException | RuntimeException e) {
+            binding.close();
+            streams.close();
+            meters.close();
+            throw new IOException("Cannot serve metrics on port " + config.getInt(METRICS_PORT)
+                    + " (set " + METRICS_PORT + "): " + e.getMessage(), e);
+        }
+        streams.start();
+        return new NewsflowApp(streams, meters, binding, server, temporaryStateDir);
+    }
+
+    static Properties streamsProperties(AppConfig config, Path temporaryStateDir) {
+        Properties props = new Properties();
+        props.putAll(config.withPrefix("kafka.streams."));
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(StreamsConfig.APPLICATION_ID_CONFIG));
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(KafkaEnvironment.BOOTSTRAP_SERVERS));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getString(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, temporaryStateDir != null
+                ? temporaryStateDir.toString() : config.getString(StreamsConfig.STATE_DIR_CONFIG));
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        return props;
+    }
+
+    private static TopologySerdes serdes(AppConfig config) {
+        return new TopologySerdes(AvroSerdes.valueSerde(config), AvroSerdes.valueSerde(config),
+                AvroSerdes.valueSerde(config), AvroSerdes.valueSerde(config), AvroSerdes.valueSerde(config),
+                AvroSerdes.valueSerde(config), AvroSerdes.valueSerde(config), AvroSerdes.valueSerde(config),
+                AvroSerdes.valueSerde(config), AvroSerdes.valueSerde(config));
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("newsflow-state-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary state directory", e);
+        }
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public int metricsPort() {
+        return metricsServer.port();
+    }
+
+    public AppMeterRegistry meters() {
+        return meters;
+    }
+
+    /** Waits until the client is RUNNING; false on timeout or when it failed. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            KafkaStreams.State state = streams.state();
+            if (state == KafkaStreams.State.RUNNING) {
+                return true;
+            }
+            if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+        binding.close();
+        metricsServer.close();
+        meters.close();
+        if (temporaryStateDir != null) {
+            deleteRecursively(temporaryStateDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("warning: could not delete " + dir + ": " + e);
+        }
+    }
+}

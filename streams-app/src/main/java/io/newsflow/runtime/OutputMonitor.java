@@ -1,0 +1,123 @@
+package io.newsflow.runtime;
+
+import io.newsflow.avro.BondBookSummary;
+import io.newsflow.avro.CreditEquityView;
+import io.newsflow.avro.DeadLetter;
+import io.newsflow.avro.MarketReaction;
+import io.newsflow.avro.PriceMoveAlert;
+import io.newsflow.avro.SentimentRolling;
+import io.newsflow.config.AppConfig;
+import io.newsflow.config.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads the pipeline's output topics (committed records only) and keeps what the demo summary
+ * shows: records per topic, alerts, latest rolling sentiment, bond books, credit-equity views and
+ * market reactions. Runs its own consumer thread; readers get consistent snapshots.
+ */
+public final class OutputMonitor implements AutoCloseable {
+
+    /** What the pipeline has produced so far. */
+    public record Snapshot(Map<String, Long> recordsPerTopic, List<PriceMoveAlert> alerts,
+            Map<String, SentimentRolling> latestSentiment, Map<String, BondBookSummary> bondBooks,
+            Map<String, CreditEquityView> creditEquity, Map<String, MarketReaction> reactions,
+            Map<String, Long> deadLettersPerReason) {
+
+        public long total() {
+            return recordsPerTopic.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private final KafkaConsumer<String, Object> consumer;
+    private final Thread thread;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong lastRecordNanos = new AtomicLong(System.nanoTime());
+    private final Map<String, Long> counts = new TreeMap<>();
+    private final List<PriceMoveAlert> alerts = new ArrayList<>();
+    private final Map<String, SentimentRolling> sentiment = new TreeMap<>();
+    private final Map<String, BondBookSummary> bonds = new TreeMap<>();
+    private final Map<String, CreditEquityView> credit = new TreeMap<>();
+    private final Map<String, MarketReaction> reactions = new TreeMap<>();
+    private final Map<String, Long> deadLetters = new TreeMap<>();
+
+    public OutputMonitor(AppConfig config) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(KafkaEnvironment.BOOTSTRAP_SERVERS));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-monitor-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer = new KafkaConsumer<>(props, new StringDeserializer(), AvroSerdes.valueDeserializer(config));
+        consumer.subscribe(Topics.OUTPUTS);
+        thread = new Thread(this::poll, "newsflow-output-monitor");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void poll() {
+        try {
+            while (running.get()) {
+                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
+                    record(record.topic(), record.value());
+                }
+            }
+        } catch (org.apache.kafka.common.errors.WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            System.err.println("Output monitor stopped: " + e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private synchronized void record(String topic, Object value) {
+        lastRecordNanos.set(System.nanoTime());
+        counts.merge(topic, 1L, Long::sum);
+        if (value instanceof PriceMoveAlert alert) {
+            alerts.add(alert);
+        } else if (value instanceof SentimentRolling s) {
+            sentiment.put(s.getTicker() + " " + s.getWindowLabel(), s);
+        } else if (value instanceof BondBookSummary b) {
+            bonds.put(b.getDealId(), b);
+        } else if (value instanceof CreditEquityView c) {
+            credit.put(c.getIssuerSymbol(), c);
+        } else if (value instanceof MarketReaction r) {
+            reactions.put(r.getTicker() + " " + r.getHorizonLabel(), r);
+        } else if (value instanceof DeadLetter d) {
+            deadLetters.merge(d.getReason(), 1L, Long::sum);
+        }
+    }
+
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(new TreeMap<>(counts), List.copyOf(alerts), new TreeMap<>(sentiment), new TreeMap<>(bonds),
+                new TreeMap<>(credit), new TreeMap<>(reactions), new TreeMap<>(deadLetters));
+    }
+
+    /** How long no output record has arrived. */
+    public Duration quietFor() {
+        return Duration.ofNanos(System.nanoTime() - lastRecordNanos.get());
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
