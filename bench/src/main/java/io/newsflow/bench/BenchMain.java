@@ -142,8 +142,7 @@ public final class BenchMain {
 
     /** A fresh topology instance (own metrics registry), built the way the app builds it. */
     private NewsflowUnderTest newsflow(BenchClients clients) {
-        return new NewsflowUnderTest(clients.serdeConfig(), appConfig.getList("metrics.tracked.symbols", List.of()),
-                appConfig.getInt("metrics.max.deals", 50));
+        return new NewsflowUnderTest(appConfig, clients.serdeConfig());
     }
 
     /**

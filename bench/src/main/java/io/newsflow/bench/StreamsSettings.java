@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -30,6 +31,7 @@ final class StreamsSettings {
         props.putAll(clients.serdeConfig());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationIdPrefix + "-" + System.nanoTime());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, clients.bootstrapServers());
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class); // as NewsflowApp
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), offsetReset);
         try {
             props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("newsflow-bench-state").toString());
