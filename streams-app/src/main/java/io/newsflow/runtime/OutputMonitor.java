@@ -33,7 +33,7 @@ public final class OutputMonitor implements AutoCloseable {
     public record Snapshot(Map<String, Long> recordsPerTopic, List<PriceMoveAlert> alerts,
             Map<String, SentimentRolling> latestSentiment, Map<String, BondBookSummary> bondBooks,
             Map<String, CreditEquityView> creditEquity, Map<String, MarketReaction> reactions,
-            Map<String, Long> deadLettersPerReason) {
+            List<MarketReaction> allReactions, Map<String, Long> deadLettersPerReason) {
 
         public long total() {
             return recordsPerTopic.values().stream().mapToLong(Long::longValue).sum();
@@ -50,6 +50,7 @@ public final class OutputMonitor implements AutoCloseable {
     private final Map<String, BondBookSummary> bonds = new TreeMap<>();
     private final Map<String, CreditEquityView> credit = new TreeMap<>();
     private final Map<String, MarketReaction> reactions = new TreeMap<>();
+    private final List<MarketReaction> allReactions = new ArrayList<>();
     private final Map<String, Long> deadLetters = new TreeMap<>();
 
     public OutputMonitor(AppConfig config) {
@@ -95,6 +96,7 @@ public final class OutputMonitor implements AutoCloseable {
             credit.put(c.getIssuerSymbol(), c);
         } else if (value instanceof MarketReaction r) {
             reactions.put(r.getTicker() + " " + r.getHorizonLabel(), r);
+            allReactions.add(r);
         } else if (value instanceof DeadLetter d) {
             deadLetters.merge(d.getReason(), 1L, Long::sum);
         }
@@ -102,7 +104,7 @@ public final class OutputMonitor implements AutoCloseable {
 
     public synchronized Snapshot snapshot() {
         return new Snapshot(new TreeMap<>(counts), List.copyOf(alerts), new TreeMap<>(sentiment), new TreeMap<>(bonds),
-                new TreeMap<>(credit), new TreeMap<>(reactions), new TreeMap<>(deadLetters));
+                new TreeMap<>(credit), new TreeMap<>(reactions), List.copyOf(allReactions), new TreeMap<>(deadLetters));
     }
 
     /** How long no output record has arrived. */

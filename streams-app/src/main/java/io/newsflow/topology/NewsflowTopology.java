@@ -14,6 +14,7 @@ import io.newsflow.config.Topics;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.text.EntityResolver;
 import io.newsflow.text.SentimentScorer;
+import io.newsflow.text.TextAnalysis;
 import io.newsflow.text.TextFingerprinter;
 import io.newsflow.topology.alert.AlertState;
 import io.newsflow.topology.alert.PriceMoveDetector;
@@ -35,6 +36,8 @@ import io.newsflow.topology.market.TickRecorder;
 import io.newsflow.topology.sentiment.Contribution;
 import io.newsflow.topology.sentiment.RollingSentimentProcessor;
 import io.newsflow.topology.state.JsonSerde;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -95,6 +98,21 @@ public final class NewsflowTopology {
         this.metrics = metrics;
         this.serdes = serdes;
         this.deadLetters = new DeadLetters(metrics);
+    }
+
+    /**
+     * The topology as the app runs it: settings (keys of {@link TopologySettings}) and Avro serdes
+     * ({@code schema.registry.url}...) from one configuration map, the shipped text analysis.
+     */
+    public static NewsflowTopology fromConfig(Map<String, ?> config, TextAnalysis text, PipelineMetrics metrics) {
+        Map<String, String> strings = new HashMap<>();
+        config.forEach((key, value) -> {
+            if (value != null) {
+                strings.put(key, value.toString());
+            }
+        });
+        return new NewsflowTopology(TopologySettings.fromMap(strings), text.entityResolver(), text.sentimentScorer(),
+                text.fingerprinter(), metrics, TopologySerdes.avro(config));
     }
 
     public Topology build() {

@@ -33,6 +33,10 @@ import java.util.function.Function;
  * @param rallyEquityReturn       {@code bond.divergence.equity.rally} strong stock (0.05)
  * @param openDealPricedWithin    {@code bond.open.priced.within} a priced deal still counts as open this long (1d)
  * @param creditEquityWindow      {@code credit.equity.window} equity return window of the credit view (1d)
+ * @param tickRetention           {@code ticks.retention} how far behind the newest tick of a symbol prices are
+ *                                kept (3d; never less than the horizons + wait, alert and credit windows need):
+ *                                bond updates and articles arriving later than this behind the ticks (a replay
+ *                                publishing all ticks first) find no price to compare with
  */
 public record TopologySettings(
         List<Span> sentimentWindows,
@@ -56,7 +60,8 @@ public record TopologySettings(
         double weakOversubscription,
         double rallyEquityReturn,
         Span openDealPricedWithin,
-        Span creditEquityWindow) {
+        Span creditEquityWindow,
+        Span tickRetention) {
 
     public TopologySettings {
         sentimentWindows = List.copyOf(sentimentWindows);
@@ -117,7 +122,8 @@ public record TopologySettings(
                 number(get, "bond.divergence.weak.oversubscription", "1.5"),
                 number(get, "bond.divergence.equity.rally", "0.05"),
                 span(get, "bond.open.priced.within", "1d"),
-                span(get, "credit.equity.window", "1d"));
+                span(get, "credit.equity.window", "1d"),
+                span(get, "ticks.retention", "3d"));
     }
 
     public Span largestSentimentWindow() {
@@ -128,11 +134,12 @@ public record TopologySettings(
         return reactionHorizons.stream().mapToLong(Span::millis).max().orElse(0);
     }
 
-    /** How long tick history must be kept for reactions, alerts and the credit view. */
+    /** How long tick history is kept: {@code ticks.retention}, at least what reactions, alerts and the credit view need. */
     public long tickRetentionMs() {
         long alerts = alertWindows.stream().mapToLong(Span::millis).max().orElse(0);
-        return Math.max(maxHorizonMs() + reactionWait.millis(), Math.max(alerts, creditEquityWindow.millis()))
+        long needed = Math.max(maxHorizonMs() + reactionWait.millis(), Math.max(alerts, creditEquityWindow.millis()))
                 + reactionWait.millis();
+        return Math.max(needed, tickRetention.millis());
     }
 
     private static String text(Function<String, String> get, String key, String dflt) {

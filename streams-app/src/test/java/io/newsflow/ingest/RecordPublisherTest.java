@@ -86,7 +86,7 @@ class RecordPublisherTest {
         MockProducer<String, Object> producer = new MockProducer<>(true, null, new StringSerializer(), serializer());
         RecordPublisher publisher = new RecordPublisher(producer);
 
-        publisher.publish(Topics.PRICE_TICKS, "META", "not an Avro record", Instant.EPOCH);
+        publisher.publish(Topics.PRICE_TICKS, "META", List.of("neither Avro nor a primitive"), Instant.EPOCH);
 
         assertEquals(Map.of(Topics.PRICE_TICKS, 1L), publisher.failedCounts());
         assertEquals(List.of(), producer.history());

@@ -78,10 +78,10 @@ class DashboardMetricsTest {
         return all;
     }
 
-    private record Query(String where, String expr) {
+    record Query(String where, String expr) {
     }
 
-    private static List<Query> dashboardQueries() {
+    static List<Query> dashboardQueries() {
         List<Query> queries = new ArrayList<>();
         for (Path file : dashboards()) {
             JsonNode dashboard = readJson(file);
@@ -95,7 +95,7 @@ class DashboardMetricsTest {
         return queries;
     }
 
-    private static List<Query> ruleQueries() {
+    static List<Query> ruleQueries() {
         List<Query> queries = new ArrayList<>();
         for (Path file : RepoFiles.list("prometheus/rules", ".yml")) {
             for (JsonNode group : readYaml(file).path("groups")) {

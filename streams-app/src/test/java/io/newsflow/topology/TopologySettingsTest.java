@@ -26,6 +26,10 @@ class TopologySettingsTest {
         assertEquals(3.0, s.divergenceOversubscription());
         assertEquals(-0.05, s.divergenceEquityReturn());
         assertEquals(Duration.ofDays(1), s.creditEquityWindow().duration());
+        assertEquals(Duration.ofDays(3).toMillis(), s.tickRetentionMs());
+        assertEquals(Duration.ofHours(28).toMillis(),
+                TopologySettings.fromMap(Map.of("ticks.retention", "1h")).tickRetentionMs(),
+                "never below 1d horizon + 2h wait (+2h margin)");
     }
 
     @Test
