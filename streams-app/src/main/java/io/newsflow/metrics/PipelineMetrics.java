@@ -43,6 +43,15 @@ public class PipelineMetrics {
         this.registry = registry;
         this.trackedSymbols = Set.copyOf(trackedSymbols);
         this.maxDeals = Math.max(1, maxDeals);
+        // Counters exist at zero from the start, so rate()/increase() and dashboards work before the first event.
+        for (String language : List.of("ja", "en", "und")) {
+            registry.counter("newsflow.articles.duplicate", "language", language);
+        }
+    }
+
+    /** Registers the dead-letter counter of a reason at zero (call once per reason of the bounded set). */
+    public void declareDeadLetterReason(String reason) {
+        registry.counter("newsflow.dead.letters", "reason", reason);
     }
 
     /** The label a symbol is reported under. */

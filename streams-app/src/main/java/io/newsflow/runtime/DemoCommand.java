@@ -160,9 +160,19 @@ public final class DemoCommand implements Command {
                 Thread.sleep(2000);
             }
         }
-        while (monitor.quietFor().compareTo(settle) < 0 && System.nanoTime() < deadline) {
+        while ((!monitor.caughtUp() || monitor.quietFor().compareTo(settle) < 0) && System.nanoTime() < deadline) {
             Thread.sleep(250);
         }
+    }
+
+    private static String creditLine(CreditEquityView c) {
+        return String.format(Locale.ROOT, "%s as of %s: book %s, equity %s %s, news sentiment %s -> %s",
+                c.getIssuerSymbol(), c.getAsOf(),
+                c.getOversubscription() == null ? "n/a" : String.format(Locale.ROOT, "%.2fx", c.getOversubscription()),
+                c.getEquityReturnWindow(), c.getEquityReturn() == null ? "n/a"
+                        : String.format(Locale.ROOT, "%+.1f%%", 100 * c.getEquityReturn()),
+                c.getNewsSentiment() == null ? "n/a" : String.format(Locale.ROOT, "%+.2f", c.getNewsSentiment()),
+                c.getDivergent() ? "DIVERGENT" : "aligned");
     }
 
     private static void waitQuietly(CompletableFuture<?> future, Duration duration) {
@@ -211,15 +221,13 @@ public final class DemoCommand implements Command {
                     b.getOversubscription(), b.getSpreadTighteningBps() == null ? "n/a"
                             : String.format(Locale.ROOT, "%.0f", b.getSpreadTighteningBps()), b.getStatus());
         }
-        out.println("Credit vs equity:");
-        for (CreditEquityView c : s.creditEquity().values()) {
-            out.printf(Locale.ROOT, "  %s: book %s, equity %s %s, news sentiment %s -> %s%n", c.getIssuerSymbol(),
-                    c.getOversubscription() == null ? "n/a" : String.format(Locale.ROOT, "%.2fx", c.getOversubscription()),
-                    c.getEquityReturnWindow(), c.getEquityReturn() == null ? "n/a"
-                            : String.format(Locale.ROOT, "%+.1f%%", 100 * c.getEquityReturn()),
-                    c.getNewsSentiment() == null ? "n/a" : String.format(Locale.ROOT, "%+.2f", c.getNewsSentiment()),
-                    c.getDivergent() ? "DIVERGENT" : "aligned");
+        out.println("Credit vs equity (divergent views, then the latest):");
+        for (CreditEquityView c : s.allCreditEquity()) {
+            if (c.getDivergent()) {
+                out.println("  " + creditLine(c));
+            }
         }
+        s.creditEquity().values().forEach(c -> out.println("  " + creditLine(c)));
         if (!s.deadLettersPerReason().isEmpty()) {
             out.println("Dead letters: " + s.deadLettersPerReason());
         }

@@ -213,6 +213,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("num.recovery.threads.per.data.dir", "1");
         // A single broker shuts down at once; no point in waiting for partition leadership to move.
         p.put("controlled.shutdown.enable", "false");
+        // Records carry their event time, and replayed scenarios are historical (2025): time-based
+        // retention would delete them from the (temporary) log within the first retention check.
+        p.put("log.retention.ms", "-1");
         return p;
     }
 

@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -32,7 +35,8 @@ public final class OutputMonitor implements AutoCloseable {
     /** What the pipeline has produced so far. */
     public record Snapshot(Map<String, Long> recordsPerTopic, List<PriceMoveAlert> alerts,
             Map<String, SentimentRolling> latestSentiment, Map<String, BondBookSummary> bondBooks,
-            Map<String, CreditEquityView> creditEquity, Map<String, MarketReaction> reactions,
+            Map<String, CreditEquityView> creditEquity, List<CreditEquityView> allCreditEquity,
+            Map<String, MarketReaction> reactions,
             List<MarketReaction> allReactions, Map<String, Long> deadLettersPerReason) {
 
         public long total() {
@@ -44,11 +48,13 @@ public final class OutputMonitor implements AutoCloseable {
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong lastRecordNanos = new AtomicLong(System.nanoTime());
+    private volatile boolean caughtUp;
     private final Map<String, Long> counts = new TreeMap<>();
     private final List<PriceMoveAlert> alerts = new ArrayList<>();
     private final Map<String, SentimentRolling> sentiment = new TreeMap<>();
     private final Map<String, BondBookSummary> bonds = new TreeMap<>();
     private final Map<String, CreditEquityView> credit = new TreeMap<>();
+    private final List<CreditEquityView> allCredit = new ArrayList<>();
     private final Map<String, MarketReaction> reactions = new TreeMap<>();
     private final List<MarketReaction> allReactions = new ArrayList<>();
     private final Map<String, Long> deadLetters = new TreeMap<>();
@@ -69,9 +75,17 @@ public final class OutputMonitor implements AutoCloseable {
 
     private void poll() {
         try {
+            long nextCheck = 0;
             while (running.get()) {
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
+                ConsumerRecords<String, Object> records = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<String, Object> record : records) {
                     record(record.topic(), record.value());
+                }
+                if (records.isEmpty() && System.nanoTime() >= nextCheck) {
+                    caughtUp = atEnd();
+                    nextCheck = System.nanoTime() + Duration.ofMillis(500).toNanos();
+                } else if (!records.isEmpty()) {
+                    caughtUp = false;
                 }
             }
         } catch (org.apache.kafka.common.errors.WakeupException e) {
@@ -81,6 +95,16 @@ public final class OutputMonitor implements AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** Whether every output partition has been read up to its last stable offset (committed end). */
+    private boolean atEnd() {
+        Set<TopicPartition> assigned = consumer.assignment();
+        if (assigned.stream().map(TopicPartition::topic).distinct().count() < Topics.OUTPUTS.size()) {
+            return false;
+        }
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
+        return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     private synchronized void record(String topic, Object value) {
@@ -94,6 +118,7 @@ public final class OutputMonitor implements AutoCloseable {
             bonds.put(b.getDealId(), b);
         } else if (value instanceof CreditEquityView c) {
             credit.put(c.getIssuerSymbol(), c);
+            allCredit.add(c);
         } else if (value instanceof MarketReaction r) {
             reactions.put(r.getTicker() + " " + r.getHorizonLabel(), r);
             allReactions.add(r);
@@ -104,7 +129,12 @@ public final class OutputMonitor implements AutoCloseable {
 
     public synchronized Snapshot snapshot() {
         return new Snapshot(new TreeMap<>(counts), List.copyOf(alerts), new TreeMap<>(sentiment), new TreeMap<>(bonds),
-                new TreeMap<>(credit), new TreeMap<>(reactions), List.copyOf(allReactions), new TreeMap<>(deadLetters));
+                new TreeMap<>(credit), List.copyOf(allCredit), new TreeMap<>(reactions), List.copyOf(allReactions), new TreeMap<>(deadLetters));
+    }
+
+    /** True once everything committed to the output topics so far has been read (false again while records arrive). */
+    public boolean caughtUp() {
+        return caughtUp;
     }
 
     /** How long no output record has arrived. */

@@ -1,13 +1,6 @@
 package io.newsflow.text;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -85,44 +78,25 @@ public final class AliasDictionary {
     }
 
     public static AliasDictionary fromResource(String resource) {
-        InputStream in = AliasDictionary.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalArgumentException("alias dictionary resource not found: " + resource);
-        }
-        return parse(new InputStreamReader(in, StandardCharsets.UTF_8), resource);
+        return parse(TsvFile.openResource(resource, "alias dictionary"), resource);
     }
 
     public static AliasDictionary fromFile(Path path) {
-        try {
-            return parse(Files.newBufferedReader(path, StandardCharsets.UTF_8), path.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read alias dictionary " + path, e);
-        }
+        return parse(TsvFile.open(path), path.toString());
     }
 
     /** Parses the tab-separated format described in the class comment; a malformed line fails with its number. */
     public static AliasDictionary parse(Reader reader, String sourceName) {
         List<EntityDefinition> entities = new ArrayList<>();
         List<Alias> aliases = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(reader)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = trimmed.split("\t+");
-                if (columns.length != 3 || columns[0].isBlank()) {
-                    throw new IllegalArgumentException(sourceName + ":" + number
-                            + ": expected 'name<TAB>ticker-or-minus<TAB>alias|alias...', got: " + line);
-                }
-                addEntity(columns, entities, aliases);
+        TsvFile.read(reader, sourceName, (line, location) -> {
+            String[] columns = line.split("\t+");
+            if (columns.length != 3 || columns[0].isBlank()) {
+                throw new IllegalArgumentException(location
+                        + ": expected 'name<TAB>ticker-or-minus<TAB>alias|alias...', got: " + line);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read alias dictionary " + sourceName, e);
-        }
+            addEntity(columns, entities, aliases);
+        });
         return new AliasDictionary(entities, aliases);
     }
 

@@ -1,13 +1,6 @@
 package io.newsflow.text;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -80,43 +73,24 @@ public final class SentimentLexicon {
     }
 
     public static SentimentLexicon fromResource(String resource, Language language) {
-        InputStream in = SentimentLexicon.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalArgumentException("lexicon resource not found: " + resource);
-        }
-        return parse(new InputStreamReader(in, StandardCharsets.UTF_8), language, resource);
+        return parse(TsvFile.openResource(resource, "lexicon"), language, resource);
     }
 
     public static SentimentLexicon fromFile(Path path, Language language) {
-        try {
-            return parse(Files.newBufferedReader(path, StandardCharsets.UTF_8), language, path.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read lexicon " + path, e);
-        }
+        return parse(TsvFile.open(path), language, path.toString());
     }
 
     /** Parses the format in the class comment; a malformed line fails with its line number. */
     public static SentimentLexicon parse(Reader reader, Language language, String sourceName) {
         Map<List<String>, Entry> entries = new LinkedHashMap<>();
         List<String> duplicates = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(reader)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                Entry entry = parseLine(trimmed, language, sourceName + ":" + number);
-                Entry previous = entries.put(entry.keys(), entry);
-                if (previous != null) {
-                    duplicates.add(previous.term() + " / " + entry.term());
-                }
+        TsvFile.read(reader, sourceName, (line, location) -> {
+            Entry entry = parseLine(line, language, location);
+            Entry previous = entries.put(entry.keys(), entry);
+            if (previous != null) {
+                duplicates.add(previous.term() + " / " + entry.term());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read lexicon " + sourceName, e);
-        }
+        });
         return new SentimentLexicon(language, entries, duplicates);
     }
 

@@ -14,6 +14,9 @@ public final class DeadLetters {
 
     public DeadLetters(PipelineMetrics metrics) {
         this.metrics = metrics;
+        for (DeadLetterReason reason : DeadLetterReason.values()) {
+            metrics.declareDeadLetterReason(reason.name());
+        }
     }
 
     /**
