@@ -1,0 +1,173 @@
+package io.newsflow.bench;
+
+import io.newsflow.bench.BenchOptions.Phase;
+import io.newsflow.config.AppConfig;
+import io.newsflow.config.Topics;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The benchmark command: raw Kafka passthrough vs the newsflow topology on the same seeded input,
+ * throughput over pre-loaded records and end-to-end latency at a fixed offered load. Prints Markdown
+ * tables. Not a test: numbers depend on the machine and what else runs on it.
+ */
+public final class BenchMain {
+
+    /** Kafka Streams' own producer default, used by the plain passthrough too so both batch the same way. */
+    static final int STREAMS_DEFAULT_LINGER_MS = 100;
+
+    private final BenchOptions options;
+    private final AppConfig appConfig;
+
+    private BenchMain(BenchOptions options, AppConfig appConfig) {
+        this.options = options;
+        this.appConfig = appConfig;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int status = 0;
+        try {
+            new BenchMain(options, AppConfig.load()).run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // Kafka and Streams can leave non-daemon helper threads behind; the report is out, so exit.
+        System.exit(status);
+    }
+
+    private void run() throws Exception {
+        try (BenchCluster cluster = startCluster()) {
+            BenchClients clients = new BenchClients(cluster.bootstrapServers(),
+                    "newsflow-bench-" + ProcessHandle.current().pid());
+            try (Admin admin = clients.admin()) {
+                BenchTopics.create(admin, options.partitions());
+                BenchTopics.requireEmptyInputs(admin);
+            }
+            StreamsSettings streams = new StreamsSettings(clients, appStreamsConfig());
+            long commitIntervalMs = Long.parseLong(String.valueOf(
+                    streams.setting("commit.interval.ms", "30000")));
+            Report report = new Report(options, cluster.describe());
+            report.note(streams.describe());
+            Set<Phase> phases = options.phases();
+            if (phases.contains(Phase.PASSTHROUGH) || phases.contains(Phase.STREAMS_PASSTHROUGH)
+                    || phases.contains(Phase.TOPOLOGY)) {
+                runThroughput(clients, streams, commitIntervalMs, report);
+            }
+            if (phases.contains(Phase.LATENCY)) {
+                log("latency: topology at %,d events/s for %d s", options.rate(), options.durationSeconds());
+                System.gc();
+                NewsflowUnderTest newsflow = newsflow(clients);
+                report.add(new LatencyRun(clients).run(
+                        new StreamsUnderTest("topology", newsflow.topology(),
+                                streams.forRun("bench-newsflow-latency", "latest"), Topics.OUTPUTS,
+                                streams.exactlyOnce(), newsflow.registry()),
+                        new Workload(options.seed() + 300), options.rate(), options.durationSeconds()));
+            }
+            if (phases.contains(Phase.PASSTHROUGH_LATENCY)) {
+                log("latency: passthrough at %,d events/s for %d s", options.rate(), options.durationSeconds());
+                System.gc();
+                report.add(new LatencyRun(clients).run(
+                        new PassthroughUnderTest(clients, STREAMS_DEFAULT_LINGER_MS, commitIntervalMs),
+                        new Workload(options.seed() + 100), options.rate(), options.durationSeconds()));
+            }
+            if (phases.contains(Phase.STREAMS_PASSTHROUGH_LATENCY)) {
+                log("latency: Kafka Streams passthrough at %,d events/s for %d s", options.rate(), options.durationSeconds());
+                System.gc();
+                report.add(new LatencyRun(clients).run(
+                        new StreamsUnderTest("streams passthrough", StreamsPassthroughTopology.build(clients.serdeConfig()),
+                                streams.forRun("bench-streams-passthrough-latency", "latest"),
+                                Passthrough.outputTopics(), streams.exactlyOnce(), null),
+                        new Workload(options.seed() + 200), options.rate(), options.durationSeconds()));
+            }
+            double capacity = report.recordsPerSecond("topology");
+            if (phases.contains(Phase.LATENCY) && capacity > 0 && capacity < options.rate()) {
+                report.note(String.format(java.util.Locale.ROOT, "the offered load (%,d/s) is above the topology's measured"
+                        + " throughput (%,.0f/s): the latency run is saturated and its latencies grow with the run's"
+                        + " length; see a run with a lower --rate for the unsaturated figures", options.rate(), capacity));
+            }
+            report.print(System.out);
+        }
+    }
+
+    private void runThroughput(BenchClients clients, StreamsSettings streams, long commitIntervalMs, Report report)
+            throws Exception {
+        log("pre-loading %,d records into %d partitions per topic", options.records(), options.partitions());
+        long loadStart = System.nanoTime();
+        try (ResourceMonitor heap = new ResourceMonitor()) {
+            Map<String, Long> loaded = new Loader(clients).load(new Workload(options.seed()), options.records());
+            report.add(new ThroughputResult("producer pre-load (serialize + send)", options.records(),
+                    System.nanoTime() - loadStart, heap.peak()));
+            log("loaded %s", loaded);
+        }
+        if (options.phases().contains(Phase.PASSTHROUGH)) {
+            log("throughput: passthrough");
+            System.gc();
+            try (ResourceMonitor heap = new ResourceMonitor()) {
+                Passthrough passthrough = new Passthrough(clients, "bench-passthrough-" + System.nanoTime(),
+                        options.records(), STREAMS_DEFAULT_LINGER_MS, commitIntervalMs, "earliest");
+                passthrough.run();
+                if (passthrough.failure() != null) {
+                    throw passthrough.failure();
+                }
+                report.add(new ThroughputResult("passthrough (raw limit)", passthrough.processed(),
+                        passthrough.elapsedNanos(), heap.peak()));
+            }
+        }
+        if (options.phases().contains(Phase.STREAMS_PASSTHROUGH)) {
+            log("throughput: Kafka Streams passthrough");
+            System.gc();
+            report.add(new StreamsThroughputRun(clients).run("streams passthrough (source -> sink)",
+                    StreamsPassthroughTopology.build(clients.serdeConfig()),
+                    streams.forRun("bench-streams-passthrough", "earliest"), options.records()));
+        }
+        if (options.phases().contains(Phase.TOPOLOGY)) {
+            log("throughput: topology");
+            System.gc();
+            report.add(new StreamsThroughputRun(clients).run("topology (newsflow)", newsflow(clients).topology(),
+                    streams.forRun("bench-newsflow", "earliest"), options.records()));
+        }
+    }
+
+    /** A fresh topology instance (own metrics registry), built the way the app builds it. */
+    private NewsflowUnderTest newsflow(BenchClients clients) {
+        return new NewsflowUnderTest(appConfig, clients.serdeConfig());
+    }
+
+    /**
+     * The app's Kafka Streams settings (newsflow.properties: processing.guarantee, commit.interval.ms and
+     * every kafka.streams.* key, after NEWSFLOW_* environment overrides) with the command line's on top.
+     */
+    private Map<String, Object> appStreamsConfig() {
+        Map<String, Object> config = new HashMap<>();
+        for (String key : List.of("processing.guarantee", "commit.interval.ms")) {
+            appConfig.getOptional(key).filter(v -> !v.isBlank()).ifPresent(v -> config.put(key, v));
+        }
+        config.putAll(appConfig.withPrefix("kafka.streams."));
+        config.putAll(options.streamsOverrides());
+        return config;
+    }
+
+    private BenchCluster startCluster() {
+        if (options.bootstrap() != null) {
+            return new ExternalCluster(options.bootstrap());
+        }
+        log("starting the in-process Kafka broker");
+        return new EmbeddedCluster();
+    }
+
+    static void log(String format, Object... args) {
+        System.err.printf("[bench] " + format + "%n", args);
+    }
+}

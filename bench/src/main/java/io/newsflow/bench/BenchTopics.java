@@ -1,0 +1,63 @@
+package io.newsflow.bench;
+
+import io.newsflow.config.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates the pipeline's topics and the passthrough's outputs, and refuses to benchmark on top of old data. */
+final class BenchTopics {
+
+    private BenchTopics() {
+    }
+
+    static List<String> all() {
+        List<String> topics = new ArrayList<>(Topics.all());
+        topics.addAll(Passthrough.outputTopics());
+        return topics;
+    }
+
+    static void create(Admin admin, int partitions) throws InterruptedException, ExecutionException {
+        for (String topic : all()) {
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Fails when an input topic already holds records: counts and timings would silently include them. */
+    static void requireEmptyInputs(Admin admin) throws InterruptedException, ExecutionException {
+        Map<TopicPartition, Long> ends = endOffsets(admin, Set.copyOf(Topics.INPUTS));
+        long existing = ends.values().stream().mapToLong(Long::longValue).sum();
+        if (existing > 0) {
+            throw new IllegalStateException("the input topics " + Topics.INPUTS + " already hold " + existing
+                    + " records; run the benchmark against an empty cluster");
+        }
+    }
+
+    static Map<TopicPartition, Long> endOffsets(Admin admin, Set<String> topics)
+            throws InterruptedException, ExecutionException {
+        Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames().get();
+        Map<TopicPartition, OffsetSpec> request = descriptions.values().stream()
+                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                .collect(Collectors.toMap(Function.identity(), tp -> OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets = admin.listOffsets(request).all().get();
+        return offsets.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+}

@@ -1,0 +1,41 @@
+package io.newsflow.bench;
+
+/**
+ * One latency measurement: start the subject at the latest offsets, offer the workload at a fixed
+ * rate for a fixed time, keep reading outputs for a drain period, report percentiles.
+ */
+final class LatencyRun {
+
+    /** Outputs of the last inputs may legitimately trail (windows, caches); give them this long to show up. */
+    private static final long DRAIN_MS = 3_000;
+
+    /** The upstream feed is not under test: it sends with the Kafka client's default linger.ms. */
+    private static final int FEED_LINGER_MS = 5;
+
+    private final BenchClients clients;
+
+    LatencyRun(BenchClients clients) {
+        this.clients = clients;
+    }
+
+    LatencyResult run(SystemUnderTest subject, Workload workload, int rate, int durationSeconds) throws Exception {
+        long notBefore = System.currentTimeMillis();
+        try (ResourceMonitor heap = new ResourceMonitor(); subject) {
+            subject.startAndAwaitReady();
+            OutputLatencyProbe probe = new OutputLatencyProbe(clients, subject.outputTopics(), notBefore,
+                    subject.transactional());
+            Thread probeThread = new Thread(probe, "bench-latency-probe");
+            probeThread.start();
+            probe.awaitPositioned();
+            long sent = new PacedProducer(clients, FEED_LINGER_MS).run(workload, rate, durationSeconds);
+            Thread.sleep(DRAIN_MS);
+            probe.stop();
+            probeThread.join();
+            if (probe.failure() != null) {
+                throw probe.failure();
+            }
+            return new LatencyResult(subject.name(), rate, durationSeconds, sent, probe.overall(), probe.byTopic(),
+                    subject.inAppLag(), heap.peak());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.newsflow.bench;
+
+import io.newsflow.avro.ArticleEvent;
+import io.newsflow.text.EntityMention;
+import io.newsflow.text.EntityResolver;
+import io.newsflow.text.SentimentScore;
+import io.newsflow.text.SentimentScorer;
+import io.newsflow.text.TextAnalysis;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Per-article cost of the text analysis the topology runs on every article: entity resolution,
+ * sentiment toward the main entity, and the MinHash novelty fingerprint, for one English and one
+ * Japanese article (about 600 characters each, the benchmark workload's articles).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class TextBenchmark {
+
+    private TextAnalysis analysis;
+    private EntityResolver resolver;
+    private SentimentScorer scorer;
+    private ArticleEvent english;
+    private ArticleEvent japanese;
+    private EntityMention englishTarget;
+    private EntityMention japaneseTarget;
+    private long[] englishFingerprint;
+    private long[] japaneseFingerprint;
+
+    @Setup
+    public void setUp() {
+        analysis = TextAnalysis.defaults();
+        resolver = analysis.entityResolver();
+        scorer = analysis.sentimentScorer();
+        english = SyntheticNews.sampleEnglish();
+        japanese = SyntheticNews.sampleJapanese();
+        englishTarget = mainEntity(english);
+        japaneseTarget = mainEntity(japanese);
+        englishFingerprint = analysis.fingerprint(english);
+        japaneseFingerprint = analysis.fingerprint(japanese);
+    }
+
+    private EntityMention mainEntity(ArticleEvent article) {
+        List<EntityMention> mentions = resolver.resolve(article);
+        if (mentions.isEmpty()) {
+            throw new IllegalStateException("no entity resolved in benchmark article " + article.getId()
+                    + ": the benchmark would measure the empty path");
+        }
+        return mentions.get(0);
+    }
+
+    @Benchmark
+    public List<EntityMention> resolveEntitiesEnglish() {
+        return resolver.resolve(english);
+    }
+
+    @Benchmark
+    public List<EntityMention> resolveEntitiesJapanese() {
+        return resolver.resolve(japanese);
+    }
+
+    @Benchmark
+    public SentimentScore sentimentEnglish() {
+        return scorer.score(english, englishTarget);
+    }
+
+    @Benchmark
+    public SentimentScore sentimentJapanese() {
+        return scorer.score(japanese, japaneseTarget);
+    }
+
+    @Benchmark
+    public long[] fingerprintEnglish() {
+        return analysis.fingerprint(english);
+    }
+
+    @Benchmark
+    public long[] fingerprintJapanese() {
+        return analysis.fingerprint(japanese);
+    }
+
+    @Benchmark
+    public double fingerprintSimilarity() {
+        return analysis.fingerprinter().similarity(englishFingerprint, japaneseFingerprint);
+    }
+}
