@@ -1,6 +1,7 @@
 package io.newsflow.metrics;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -31,6 +32,7 @@ public class PipelineMetrics {
     private final Set<String> trackedSymbols;
     private final int maxDeals;
     private final Map<String, Timer> lagTimers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> processed = new ConcurrentHashMap<>();
     private final Map<List<String>, Holder> gauges = new ConcurrentHashMap<>();
     /** Access-ordered so that the least recently updated deal is dropped first. */
     private final Map<String, Set<Meter>> dealMeters = new LinkedHashMap<>(16, 0.75f, true);
@@ -132,8 +134,9 @@ public class PipelineMetrics {
         registry.counter("newsflow.dead.letters", "reason", reason).increment();
     }
 
+    /** Once per input record: the counter is looked up in a local map, not re-resolved in the registry. */
     public void recordProcessed(String stream) {
-        registry.counter("newsflow.records.processed", "stream", stream).increment();
+        processed.computeIfAbsent(stream, s -> registry.counter("newsflow.records.processed", "stream", s)).increment();
     }
 
     /** Event time to processing time; negative lags (clock skew) are recorded as zero. */

@@ -107,7 +107,11 @@ public final class TimeIndex<V> {
         return group + SEP + pad(time) + SEP + END;
     }
 
+    private static final String ZEROS = "000000000000000";
+
+    /** 15 digits, zero-padded. On the per-tick hot path: String.format cost most of the stream thread. */
     private static String pad(long time) {
-        return String.format("%015d", Math.min(Math.max(time, 0), MAX_TIME));
+        String digits = Long.toString(Math.min(Math.max(time, 0), MAX_TIME));
+        return ZEROS.substring(digits.length()) + digits;
     }
 }
