@@ -7,7 +7,6 @@ import io.newsflow.metrics.MetricsServer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs scripts/e2e-prometheus.sh --external against a MetricsServer that exports the credit-equity
@@ -29,11 +27,7 @@ class E2ePrometheusScriptTest {
 
     @Test
     void scriptReportsTheDivergenceAlertFiringFromARealScrape() throws Exception {
-        boolean available = prometheusAvailable();
-        if (!available && System.getenv("CI") != null) {
-            fail("prometheus not installed (apt-get install -y prometheus); CI is set, so this is a failure");
-        }
-        assumeTrue(available, "prometheus not installed: apt-get update && apt-get install -y prometheus");
+        RequiredTool.require("prometheus");
 
         AtomicInteger divergence = new AtomicInteger(1);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -59,19 +53,6 @@ class E2ePrometheusScriptTest {
             assertTrue(output.contains("\"issuer\":\"META\""), output);
         } finally {
             registry.close();
-        }
-    }
-
-    private static boolean prometheusAvailable() {
-        try {
-            Process process = new ProcessBuilder("prometheus", "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs promtool on the repository's Prometheus configuration: the rules must load, the configs must
@@ -25,16 +24,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class PrometheusRulesTest {
 
-    private static final String INSTALL_HINT = "promtool not found on PATH; install it with "
-            + "`apt-get update && apt-get install -y prometheus` (Debian package)";
-
     @BeforeAll
     static void requirePromtool() {
-        boolean available = promtoolAvailable();
-        if (!available && System.getenv("CI") != null) {
-            fail(INSTALL_HINT + " (CI is set, so this is a failure, not a skip)");
-        }
-        assumeTrue(available, INSTALL_HINT);
+        RequiredTool.require("promtool");
     }
 
     @Test
@@ -110,18 +102,5 @@ class PrometheusRulesTest {
             fail("promtool timed out: " + command);
         }
         return new Result(process.exitValue(), String.join(" ", command) + "\n" + output);
-    }
-
-    private static boolean promtoolAvailable() {
-        try {
-            Process process = new ProcessBuilder("promtool", "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
