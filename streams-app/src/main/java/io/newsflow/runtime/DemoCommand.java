@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * {@code newsflow demo}: the whole pipeline in one process with nothing installed: embedded broker,
@@ -152,7 +153,7 @@ public final class DemoCommand implements Command {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 config.getString(KafkaEnvironment.BOOTSTRAP_SERVERS)))) {
             ConsumerLag lag = new ConsumerLag(admin);
-            String group = config.getString("application.id");
+            String group = config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
             long behind;
             while ((behind = lag.of(group, Topics.INPUTS)) > 0 && System.nanoTime() < deadline) {
                 out.println(progress(monitor.snapshot()) + " | input records still to process: " + behind);
@@ -168,11 +169,19 @@ public final class DemoCommand implements Command {
     private static String creditLine(CreditEquityView c) {
         return String.format(Locale.ROOT, "%s as of %s: book %s, equity %s %s, news sentiment %s -> %s",
                 c.getIssuerSymbol(), c.getAsOf(),
-                c.getOversubscription() == null ? "n/a" : String.format(Locale.ROOT, "%.2fx", c.getOversubscription()),
-                c.getEquityReturnWindow(), c.getEquityReturn() == null ? "n/a"
-                        : String.format(Locale.ROOT, "%+.1f%%", 100 * c.getEquityReturn()),
-                c.getNewsSentiment() == null ? "n/a" : String.format(Locale.ROOT, "%+.2f", c.getNewsSentiment()),
+                orNa(c.getOversubscription(), "%.2fx"),
+                c.getEquityReturnWindow(), orNa(percent(c.getEquityReturn()), "%+.1f%%"),
+                orNa(c.getNewsSentiment(), "%+.2f"),
                 c.getDivergent() ? "DIVERGENT" : "aligned");
+    }
+
+    /** Formats an optional value; "n/a" when the pipeline had none. */
+    private static String orNa(Double value, String pattern) {
+        return value == null ? "n/a" : String.format(Locale.ROOT, pattern, value);
+    }
+
+    private static Double percent(Double fraction) {
+        return fraction == null ? null : 100 * fraction;
     }
 
     private static void waitQuietly(CompletableFuture<?> future, Duration duration) {
@@ -199,7 +208,7 @@ public final class DemoCommand implements Command {
         for (PriceMoveAlert a : s.alerts()) {
             out.printf(Locale.ROOT, "  %-5s %-3s %-4s %+6.1f%% at %s  sentiment %s, %d articles, open deals %s%n",
                     a.getSymbol(), a.getWindowLabel(), a.getDirection(), 100 * a.getPriceReturn(), a.getTriggeredAt(),
-                    a.getRecentSentiment() == null ? "n/a" : String.format(Locale.ROOT, "%+.2f", a.getRecentSentiment()),
+                    orNa(a.getRecentSentiment(), "%+.2f"),
                     a.getRecentArticleCount(), a.getOpenBondDeals());
         }
         out.println("Latest rolling sentiment:");
@@ -211,15 +220,13 @@ public final class DemoCommand implements Command {
         out.println("Market reaction (latest article per ticker and horizon):");
         for (MarketReaction r : s.reactions().values()) {
             out.printf(Locale.ROOT, "  %-6s %-3s %+6.1f%%  abnormal %s%n", r.getTicker(), r.getHorizonLabel(),
-                    100 * r.getPriceReturn(), r.getAbnormalReturn() == null ? "n/a"
-                            : String.format(Locale.ROOT, "%+.1f%%", 100 * r.getAbnormalReturn()));
+                    100 * r.getPriceReturn(), orNa(percent(r.getAbnormalReturn()), "%+.1f%%"));
         }
         out.println("Bond books:");
         for (BondBookSummary b : s.bondBooks().values()) {
             out.printf(Locale.ROOT, "  %s %s: book %.1fB / target %.1fB = %.2fx, spread tightening %s bp, %s%n",
                     b.getDealId(), b.getCurrency(), b.getOrderBookSize() / 1e9, b.getTargetSize() / 1e9,
-                    b.getOversubscription(), b.getSpreadTighteningBps() == null ? "n/a"
-                            : String.format(Locale.ROOT, "%.0f", b.getSpreadTighteningBps()), b.getStatus());
+                    b.getOversubscription(), orNa(b.getSpreadTighteningBps(), "%.0f"), b.getStatus());
         }
         out.println("Credit vs equity (divergent views, then the latest):");
         for (CreditEquityView c : s.allCreditEquity()) {
