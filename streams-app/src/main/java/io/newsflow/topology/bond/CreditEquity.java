@@ -7,8 +7,7 @@ import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.dlq.DeadLetters;
-import io.newsflow.topology.dlq.GuardedProcessor;
-import io.newsflow.topology.dlq.Routed;
+import io.newsflow.topology.dlq.GuardedStatefulProcessor;
 import io.newsflow.topology.market.PriceSeries;
 import io.newsflow.avro.SentimentRolling;
 import io.newsflow.topology.sentiment.Contribution;
@@ -122,54 +121,32 @@ public final class CreditEquity {
     }
 
     /** Deal summaries re-keyed by issuer symbol. */
-    public static final class OnDeal extends GuardedProcessor<BondBookSummary, CreditEquityView> {
-        private final TopologySettings settings;
-        private final PipelineMetrics metrics;
-        private CreditEquity credit;
+    public static final class OnDeal extends GuardedStatefulProcessor<BondBookSummary, CreditEquityView, CreditEquity> {
 
         public OnDeal(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<BondBookSummary> payload) {
-            super(deadLetters, payload);
-            this.settings = settings;
-            this.metrics = metrics;
-        }
-
-        @Override
-        public void init(ProcessorContext<String, Routed<CreditEquityView>> context) {
-            super.init(context);
-            credit = new CreditEquity(context, settings, metrics);
+            super(deadLetters, payload, context -> new CreditEquity(context, settings, metrics));
         }
 
         @Override
         protected void handle(Record<String, BondBookSummary> record, Output<CreditEquityView> out) {
-            CreditEquityView view = credit.onDeal(record.value());
+            CreditEquityView view = helper.onDeal(record.value());
             out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli());
         }
     }
 
     /** Ticks: re-evaluates the issuer's view, emitting only when divergence flips. */
-    public static final class OnTick extends GuardedProcessor<PriceTick, CreditEquityView> {
-        private final TopologySettings settings;
-        private final PipelineMetrics metrics;
-        private CreditEquity credit;
+    public static final class OnTick extends GuardedStatefulProcessor<PriceTick, CreditEquityView, CreditEquity> {
 
         public OnTick(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<PriceTick> payload) {
-            super(deadLetters, payload);
-            this.settings = settings;
-            this.metrics = metrics;
-        }
-
-        @Override
-        public void init(ProcessorContext<String, Routed<CreditEquityView>> context) {
-            super.init(context);
-            credit = new CreditEquity(context, settings, metrics);
+            super(deadLetters, payload, context -> new CreditEquity(context, settings, metrics));
         }
 
         @Override
         protected void handle(Record<String, PriceTick> record, Output<CreditEquityView> out) {
             PriceTick tick = record.value();
-            credit.onTick(tick.getSymbol(), tick.getEventTime().toEpochMilli())
+            helper.onTick(tick.getSymbol(), tick.getEventTime().toEpochMilli())
                     .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli()));
         }
     }

@@ -8,6 +8,7 @@ import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
+import io.newsflow.topology.dlq.GuardedStatefulProcessor;
 import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.state.TimeIndex;
 import java.time.Duration;
@@ -40,22 +41,11 @@ public final class ReactionProcessors {
     }
 
     /** Registers the horizons of each novel scored article and completes those already past. */
-    public static final class OnArticle extends GuardedProcessor<ScoredArticle, MarketReaction> {
-        private final TopologySettings settings;
-        private final PipelineMetrics metrics;
-        private ReactionTracker tracker;
+    public static final class OnArticle extends GuardedStatefulProcessor<ScoredArticle, MarketReaction, ReactionTracker> {
 
         public OnArticle(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<ScoredArticle> payloadSerializer) {
-            super(deadLetters, payloadSerializer);
-            this.settings = settings;
-            this.metrics = metrics;
-        }
-
-        @Override
-        public void init(ProcessorContext<String, Routed<MarketReaction>> context) {
-            super.init(context);
-            tracker = tracker(context, settings, metrics);
+            super(deadLetters, payloadSerializer, context -> tracker(context, settings, metrics));
         }
 
         @Override
@@ -64,8 +54,8 @@ public final class ReactionProcessors {
             if (article.getTicker() == null || article.getDuplicateOf() != null) {
                 return; // repeats would only duplicate the original's reactions
             }
-            tracker.register(article);
-            emit(out, tracker.completeReady(article.getTicker(), Math.max(context.currentStreamTimeMs(), record.timestamp())));
+            helper.register(article);
+            emit(out, helper.completeReady(article.getTicker(), Math.max(context.currentStreamTimeMs(), record.timestamp())));
         }
     }
 
@@ -73,25 +63,19 @@ public final class ReactionProcessors {
      * Completes the ticker's reactions on each of its ticks, and sweeps all pending reactions on
      * stream-time punctuation (for benchmark ticks arriving last and for expired waits).
      */
-    public static final class OnTick extends GuardedProcessor<PriceTick, MarketReaction> {
+    public static final class OnTick extends GuardedStatefulProcessor<PriceTick, MarketReaction, ReactionTracker> {
         private static final Duration SWEEP = Duration.ofMinutes(1);
-        private final TopologySettings settings;
-        private final PipelineMetrics metrics;
-        private ReactionTracker tracker;
 
         public OnTick(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<PriceTick> payloadSerializer) {
-            super(deadLetters, payloadSerializer);
-            this.settings = settings;
-            this.metrics = metrics;
+            super(deadLetters, payloadSerializer, context -> tracker(context, settings, metrics));
         }
 
         @Override
         public void init(ProcessorContext<String, Routed<MarketReaction>> context) {
             super.init(context);
-            tracker = tracker(context, settings, metrics);
             context.schedule(SWEEP, PunctuationType.STREAM_TIME, now -> {
-                for (MarketReaction r : tracker.completeAllReady(now)) {
+                for (MarketReaction r : helper.completeAllReady(now)) {
                     context.forward(new Record<>(r.getTicker(), Routed.ok(r),
                             r.getPublishedAt().toEpochMilli() + r.getHorizonMs()));
                 }
@@ -100,7 +84,7 @@ public final class ReactionProcessors {
 
         @Override
         protected void handle(Record<String, PriceTick> record, Output<MarketReaction> out) {
-            emit(out, tracker.completeReady(record.value().getSymbol(), Math.max(context.currentStreamTimeMs(), record.timestamp())));
+            emit(out, helper.completeReady(record.value().getSymbol(), Math.max(context.currentStreamTimeMs(), record.timestamp())));
         }
     }
 
@@ -108,24 +92,20 @@ public final class ReactionProcessors {
      * Benchmark ticks (a broadcast copy in every task): records them, and when the benchmark's
      * event time enters a new minute, completes the reactions that were waiting for it.
      */
-    public static final class OnBenchmarkTick extends GuardedProcessor<PriceTick, MarketReaction> {
+    public static final class OnBenchmarkTick extends GuardedStatefulProcessor<PriceTick, MarketReaction, ReactionTracker> {
         private static final long MINUTE = 60_000L;
         private final TopologySettings settings;
-        private final PipelineMetrics metrics;
-        private ReactionTracker tracker;
         private TimeIndex<Double> benchmark;
 
         public OnBenchmarkTick(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<PriceTick> payloadSerializer) {
-            super(deadLetters, payloadSerializer);
+            super(deadLetters, payloadSerializer, context -> tracker(context, settings, metrics));
             this.settings = settings;
-            this.metrics = metrics;
         }
 
         @Override
         public void init(ProcessorContext<String, Routed<MarketReaction>> context) {
             super.init(context);
-            tracker = tracker(context, settings, metrics);
             benchmark = new TimeIndex<>(context.getStateStore(StoreNames.BENCHMARK_HISTORY));
         }
 
@@ -136,7 +116,7 @@ public final class ReactionProcessors {
             boolean newest = TickRecorder.record(benchmark, tick, settings.tickRetentionMs());
             long time = tick.getEventTime().toEpochMilli();
             if (newest && time / MINUTE > before / MINUTE) {
-                emit(out, tracker.completeAllReady(Math.max(context.currentStreamTimeMs(), time)));
+                emit(out, helper.completeAllReady(Math.max(context.currentStreamTimeMs(), time)));
             }
         }
     }
