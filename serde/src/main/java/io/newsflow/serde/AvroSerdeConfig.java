@@ -55,6 +55,13 @@ public final class AvroSerdeConfig {
         this.requestTimeoutMs = positiveInt(configs, REGISTRY_TIMEOUT_MS, 10_000);
     }
 
+    /** The configs with a serde's fixed settings applied on top (they win over what the caller passed). */
+    static Map<String, Object> withOverrides(Map<String, ?> configs, Map<String, ?> overrides) {
+        Map<String, Object> merged = new java.util.HashMap<>(configs);
+        merged.putAll(overrides);
+        return merged;
+    }
+
     private static boolean bool(Map<String, ?> configs, String key, boolean dflt) {
         Object v = configs.get(key);
         if (v == null) {

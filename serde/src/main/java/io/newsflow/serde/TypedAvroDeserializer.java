@@ -1,7 +1,6 @@
 package io.newsflow.serde;
 
 import java.nio.ByteBuffer;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
@@ -26,9 +25,7 @@ final class TypedAvroDeserializer<T> implements Deserializer<T> {
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        Map<String, Object> merged = new HashMap<>(configs);
-        merged.putAll(overrides);
-        inner.configure(merged, isKey);
+        inner.configure(AvroSerdeConfig.withOverrides(configs, overrides), isKey);
     }
 
     @Override

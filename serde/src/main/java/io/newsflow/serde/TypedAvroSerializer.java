@@ -1,6 +1,5 @@
 package io.newsflow.serde;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
@@ -21,9 +20,7 @@ final class TypedAvroSerializer<T> implements Serializer<T> {
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        Map<String, Object> merged = new HashMap<>(configs);
-        merged.putAll(overrides);
-        inner.configure(merged, isKey);
+        inner.configure(AvroSerdeConfig.withOverrides(configs, overrides), isKey);
     }
 
     @Override
