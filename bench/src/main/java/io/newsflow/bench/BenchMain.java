@@ -3,10 +3,15 @@ package io.newsflow.bench;
 import io.newsflow.bench.BenchOptions.Phase;
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
+import io.newsflow.runtime.FormatLocale;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -28,6 +33,7 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        FormatLocale.useUs(); // as the app's Main does
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
@@ -112,32 +118,63 @@ public final class BenchMain {
             log("loaded %s", loaded);
         }
         if (options.phases().contains(Phase.PASSTHROUGH)) {
-            log("throughput: passthrough");
-            System.gc();
-            try (ResourceMonitor heap = new ResourceMonitor()) {
-                Passthrough passthrough = new Passthrough(clients, "bench-passthrough-" + System.nanoTime(),
-                        options.records(), STREAMS_DEFAULT_LINGER_MS, commitIntervalMs, "earliest");
-                passthrough.run();
-                if (passthrough.failure() != null) {
-                    throw passthrough.failure();
+            measured("passthrough", report, () -> {
+                try (ResourceMonitor heap = new ResourceMonitor()) {
+                    Passthrough passthrough = new Passthrough(clients, "bench-passthrough-" + System.nanoTime(),
+                            options.records(), STREAMS_DEFAULT_LINGER_MS, commitIntervalMs, "earliest");
+                    passthrough.run();
+                    if (passthrough.failure() != null) {
+                        throw passthrough.failure();
+                    }
+                    return new ThroughputResult("passthrough (raw limit)", passthrough.processed(),
+                            passthrough.elapsedNanos(), heap.peak());
                 }
-                report.add(new ThroughputResult("passthrough (raw limit)", passthrough.processed(),
-                        passthrough.elapsedNanos(), heap.peak()));
-            }
+            });
         }
         if (options.phases().contains(Phase.STREAMS_PASSTHROUGH)) {
-            log("throughput: Kafka Streams passthrough");
-            System.gc();
-            report.add(new StreamsThroughputRun(clients).run("streams passthrough (source -> sink)",
-                    StreamsPassthroughTopology.build(clients.serdeConfig()),
+            measured("Kafka Streams passthrough", report, () -> new StreamsThroughputRun(clients).run(
+                    "streams passthrough (source -> sink)", StreamsPassthroughTopology.build(clients.serdeConfig()),
                     streams.forRun("bench-streams-passthrough", "earliest"), options.records()));
         }
         if (options.phases().contains(Phase.TOPOLOGY)) {
-            log("throughput: topology");
-            System.gc();
-            report.add(new StreamsThroughputRun(clients).run("topology (newsflow)", newsflow(clients).topology(),
-                    streams.forRun("bench-newsflow", "earliest"), options.records()));
+            measured("topology", report, () -> new StreamsThroughputRun(clients).run("topology (newsflow)",
+                    newsflow(clients).topology(), streams.forRun("bench-newsflow", "earliest"), options.records()));
         }
+    }
+
+    /**
+     * One throughput phase: {@code --warmup} unmeasured rounds over the same input, then {@code --repeat}
+     * measured ones; the median round goes in the table, every round in a note.
+     */
+    private void measured(String phase, Report report, ThroughputPhase run) throws Exception {
+        for (int round = 1; round <= options.warmups(); round++) {
+            log("throughput: %s, warm-up round %d of %d", phase, round, options.warmups());
+            System.gc();
+            ThroughputResult warmup = run.run();
+            log("  warm-up: %,.0f records/s (not reported)", warmup.recordsPerSecond());
+        }
+        List<ThroughputResult> rounds = new ArrayList<>();
+        for (int round = 1; round <= options.repeats(); round++) {
+            log("throughput: %s, round %d of %d", phase, round, options.repeats());
+            System.gc();
+            ThroughputResult result = run.run();
+            log("  %,.0f records/s", result.recordsPerSecond());
+            rounds.add(result);
+        }
+        List<ThroughputResult> sorted = new ArrayList<>(rounds);
+        sorted.sort(Comparator.comparingDouble(ThroughputResult::recordsPerSecond));
+        ThroughputResult median = sorted.get(sorted.size() / 2);
+        report.add(median);
+        if (rounds.size() > 1) {
+            report.note(String.format(Locale.ROOT, "%s: %d rounds, records/s %s (median reported)", median.name(),
+                    rounds.size(), rounds.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.recordsPerSecond()))
+                            .collect(Collectors.joining(", "))));
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThroughputPhase {
+        ThroughputResult run() throws Exception;
     }
 
     /** A fresh topology instance (own metrics registry), built the way the app builds it. */

@@ -24,6 +24,8 @@ class BenchOptionsTest {
                 options.phases());
         assertNull(options.bootstrap());
         assertTrue(options.streamsOverrides().isEmpty());
+        assertEquals(1, options.warmups());
+        assertEquals(3, options.repeats());
     }
 
     @Test
@@ -31,7 +33,7 @@ class BenchOptionsTest {
         BenchOptions options = BenchOptions.parse("--records", "1_000", "--rate", "500", "--duration", "5",
                 "--partitions", "6", "--only", "passthrough-latency,topology", "--bootstrap", "kafka:9092",
                 "--seed", "9", "--guarantee", "at_least_once", "--commit-interval-ms", "100",
-                "--streams", "num.stream.threads=2");
+                "--streams", "num.stream.threads=2", "--warmup", "0", "--repeat", "5");
 
         assertEquals(1_000, options.records());
         assertEquals(500, options.rate());
@@ -42,6 +44,8 @@ class BenchOptionsTest {
         assertEquals(9, options.seed());
         assertEquals(Map.of("processing.guarantee", "at_least_once", "commit.interval.ms", "100",
                 "num.stream.threads", "2"), options.streamsOverrides());
+        assertEquals(0, options.warmups());
+        assertEquals(5, options.repeats());
     }
 
     @Test
@@ -52,5 +56,7 @@ class BenchOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--streams", "no-equals"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--duration"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--unknown", "1"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--warmup", "-1"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--repeat", "0"));
     }
 }

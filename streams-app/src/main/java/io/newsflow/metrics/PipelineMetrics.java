@@ -37,8 +37,15 @@ public class PipelineMetrics {
     /** Access-ordered so that the least recently updated deal is dropped first. */
     private final Map<String, Set<Meter>> dealMeters = new LinkedHashMap<>(16, 0.75f, true);
 
+    /** The per-tick gauges by symbol (and window), so that a tick builds no tags. */
+    private final Map<String, Holder> lastPrices = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Holder>> priceReturns = new ConcurrentHashMap<>();
+
     /** A gauge's value and its meter, registered once per label set. */
     private record Holder(AtomicLong bits, Meter meter) {
+        void set(double value) {
+            bits.set(Double.doubleToLongBits(value));
+        }
     }
 
     public PipelineMetrics(MeterRegistry registry, List<String> trackedSymbols, int maxDeals) {
@@ -81,12 +88,18 @@ public class PipelineMetrics {
 
     // --- prices -----------------------------------------------------------------------------
 
+    /** Once per tick: the gauge is found by symbol in a local map, without building its tags. */
     public void lastPrice(String symbol, double price) {
-        gauge("newsflow.price.last", Tags.of("symbol", symbolLabel(symbol)), price);
+        lastPrices.computeIfAbsent(symbol, s -> holder("newsflow.price.last", Tags.of("symbol", symbolLabel(s))))
+                .set(price);
     }
 
+    /** Once per tick and alert window, like {@link #lastPrice}. */
     public void priceReturn(String symbol, String window, double ratio) {
-        gauge("newsflow.price.return.ratio", Tags.of("symbol", symbolLabel(symbol), "window", window), ratio);
+        priceReturns.computeIfAbsent(symbol, s -> new ConcurrentHashMap<>())
+                .computeIfAbsent(window, w -> holder("newsflow.price.return.ratio",
+                        Tags.of("symbol", symbolLabel(symbol), "window", w)))
+                .set(ratio);
     }
 
     public void marketReaction(String ticker, String horizon, double priceReturn, Double abnormalReturn) {
@@ -161,17 +174,22 @@ public class PipelineMetrics {
     }
 
     private Meter gauge(String name, Tags tags, double value) {
+        Holder holder = holder(name, tags);
+        holder.set(value);
+        return holder.meter();
+    }
+
+    /** The gauge's value holder, registered on first use (starting at NaN until its first value is set). */
+    private Holder holder(String name, Tags tags) {
         List<String> id = new ArrayList<>();
         id.add(name);
         tags.forEach(t -> id.add(t.getKey() + "=" + t.getValue()));
-        Holder holder = gauges.computeIfAbsent(id, k -> {
-            AtomicLong bits = new AtomicLong(Double.doubleToLongBits(value));
+        return gauges.computeIfAbsent(id, k -> {
+            AtomicLong bits = new AtomicLong(Double.doubleToLongBits(Double.NaN));
             Gauge meter = Gauge.builder(name, bits, b -> Double.longBitsToDouble(b.get())).tags(tags)
                     .strongReference(true).register(registry);
             return new Holder(bits, meter);
         });
-        holder.bits().set(Double.doubleToLongBits(value));
-        return holder.meter();
     }
 
     private void dropDeal(String deal) {

@@ -28,6 +28,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        FormatLocale.useUs();
         int code = new Main(Commands.builtIn(), System.getenv(), System.out, System.err).run(Arrays.asList(args));
         System.out.flush();
         // Exit explicitly: a library thread that is not a daemon must not keep a finished command alive.

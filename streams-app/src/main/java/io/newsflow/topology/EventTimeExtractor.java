@@ -1,5 +1,6 @@
 package io.newsflow.topology;
 
+import io.newsflow.topology.dlq.DecodedValues;
 import java.time.Instant;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,11 +19,19 @@ public final class EventTimeExtractor<T> implements TimestampExtractor {
     private final Class<T> type;
     private final Deserializer<T> deserializer;
     private final Function<T, Instant> eventTime;
+    private final DecodedValues<T> decoded;
 
     public EventTimeExtractor(Class<T> type, Deserializer<T> deserializer, Function<T, Instant> eventTime) {
+        this(type, deserializer, eventTime, null);
+    }
+
+    /** Also leaves each value it decodes in {@code decoded}, for the decode step to reuse. */
+    public EventTimeExtractor(Class<T> type, Deserializer<T> deserializer, Function<T, Instant> eventTime,
+            DecodedValues<T> decoded) {
         this.type = type;
         this.deserializer = deserializer;
         this.eventTime = eventTime;
+        this.decoded = decoded;
     }
 
     @Override
@@ -31,6 +40,9 @@ public final class EventTimeExtractor<T> implements TimestampExtractor {
             Object raw = record.value();
             Object value = raw instanceof byte[] bytes ? deserializer.deserialize(record.topic(), bytes) : raw;
             if (type.isInstance(value)) {
+                if (decoded != null && raw instanceof byte[] bytes) {
+                    decoded.put(bytes, type.cast(value));
+                }
                 Instant time = eventTime.apply(type.cast(value));
                 if (time != null && time.toEpochMilli() > 0) {
                     return time.toEpochMilli();

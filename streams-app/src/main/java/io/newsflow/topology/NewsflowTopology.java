@@ -17,7 +17,6 @@ import io.newsflow.text.SentimentScorer;
 import io.newsflow.text.TextAnalysis;
 import io.newsflow.text.TextFingerprinter;
 import io.newsflow.topology.alert.AlertState;
-import io.newsflow.topology.alert.PriceMoveDetector;
 import io.newsflow.topology.article.ArticleEnrichmentProcessor;
 import io.newsflow.topology.article.FingerprintSerde;
 import io.newsflow.topology.article.NoveltyState;
@@ -27,17 +26,21 @@ import io.newsflow.topology.bond.DealState;
 import io.newsflow.topology.bond.IssuerDeal;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.DecodeProcessor;
+import io.newsflow.topology.dlq.DecodedValues;
 import io.newsflow.topology.dlq.InputRules;
 import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.BroadcastPartitioner;
 import io.newsflow.topology.market.PendingReaction;
 import io.newsflow.topology.market.ReactionProcessors;
-import io.newsflow.topology.market.TickRecorder;
+import io.newsflow.topology.market.TickPoint;
+import io.newsflow.topology.market.TickProcessor;
 import io.newsflow.topology.sentiment.Contribution;
 import io.newsflow.topology.sentiment.RollingSentimentProcessor;
 import io.newsflow.topology.state.JsonSerde;
+import io.newsflow.topology.state.SortedMemoryStore;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -127,12 +130,9 @@ public final class NewsflowTopology {
                 serdes.articleEvent(), InputRules.ARTICLES);
 
         articleBranch(articles);
-        KStream<String, PriceTick> recordedTicks = tickBranch(ticks);
+        tickBranch(ticks);
         bondBranch(bonds);
         scoresBranch(builder);
-        reactionOnTicks(recordedTicks);
-        alertBranch(recordedTicks);
-        creditOnTicks(recordedTicks);
         return builder.build();
     }
 
@@ -141,10 +141,13 @@ public final class NewsflowTopology {
     /** Source as bytes with event time, then decode + validate; failures to the dead letters. */
     private <T> KStream<String, T> decoded(StreamsBuilder builder, String topic, Class<T> type, Serde<T> serde,
             InputRules<T> rules) {
+        DecodedValues<T> decodedValues = new DecodedValues<>();
         KStream<byte[], byte[]> raw = builder.stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                .withTimestampExtractor(new EventTimeExtractor<>(type, serde.deserializer(), rules.eventTimeOf()))
+                .withTimestampExtractor(new EventTimeExtractor<>(type, serde.deserializer(), rules.eventTimeOf(),
+                        decodedValues))
                 .withName(rules.stream() + "-source"));
-        return routed(raw.process(() -> new DecodeProcessor<>(serde.deserializer(), rules, deadLetters, metrics),
+        return routed(raw.process(() -> new DecodeProcessor<>(serde.deserializer(), rules, deadLetters, metrics,
+                        decodedValues),
                 Named.as(rules.stream() + "-decode")), rules.stream() + "-decode");
     }
 
@@ -198,14 +201,28 @@ public final class NewsflowTopology {
                 .withName("reaction-on-article-sink"));
     }
 
-    private KStream<String, PriceTick> tickBranch(KStream<String, PriceTick> ticks) {
-        KStream<String, PriceTick> recorded = ticks.process(
-                () -> new TickRecorder(StoreNames.TICK_HISTORY, settings.tickRetentionMs(), metrics),
-                Named.as("tick-record"), StoreNames.TICK_HISTORY);
+    /**
+     * One step per tick ({@link TickProcessor}: history, reactions, alerts, credit view), its results
+     * split by type to their topics; the benchmark's ticks it passes on go to every task's benchmark
+     * history.
+     */
+    private void tickBranch(KStream<String, PriceTick> ticks) {
+        KStream<String, SpecificRecord> results = routed(ticks.process(
+                () -> new TickProcessor(settings, metrics, deadLetters, serdes.priceTick().serializer()),
+                Named.as("tick-analytics"), StoreNames.TICK_HISTORY, StoreNames.PENDING_REACTIONS,
+                StoreNames.BENCHMARK_HISTORY, StoreNames.ALERT_STATE, StoreNames.SENTIMENT_CONTRIBUTIONS,
+                StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS), "tick-analytics");
+        ofType(results, MarketReaction.class, "tick-reactions")
+                .to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
+                        .withName("reaction-on-tick-sink"));
+        ofType(results, PriceMoveAlert.class, "tick-alerts")
+                .to(Topics.PRICE_ALERTS, Produced.with(Serdes.String(), serdes.priceMoveAlert())
+                        .withName("price-move-alerts-sink"));
+        ofType(results, CreditEquityView.class, "tick-credit-views")
+                .to(Topics.CREDIT_EQUITY, Produced.with(Serdes.String(), serdes.creditEquityView())
+                        .withName("credit-on-tick-sink"));
 
-        String benchmark = settings.reactionBenchmark();
-        KStream<String, PriceTick> broadcast = ticks
-                .filter((symbol, tick) -> benchmark.equals(symbol), Named.as("benchmark-ticks"))
+        KStream<String, PriceTick> broadcast = ofType(results, PriceTick.class, "benchmark-ticks")
                 .repartition(Repartitioned.<String, PriceTick>with(Serdes.String(), serdes.priceTick())
                         .withName("benchmark-broadcast").withStreamPartitioner(new BroadcastPartitioner<>()));
         routed(broadcast.process(
@@ -215,26 +232,11 @@ public final class NewsflowTopology {
                 StoreNames.BENCHMARK_HISTORY), "reaction-on-benchmark")
                 .to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
                         .withName("reaction-on-benchmark-sink"));
-        return recorded;
     }
 
-    private void reactionOnTicks(KStream<String, PriceTick> ticks) {
-        routed(ticks.process(
-                () -> new ReactionProcessors.OnTick(settings, metrics, deadLetters, serdes.priceTick().serializer()),
-                Named.as("reaction-on-tick"), StoreNames.PENDING_REACTIONS, StoreNames.TICK_HISTORY,
-                StoreNames.BENCHMARK_HISTORY), "reaction-on-tick")
-                .to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
-                        .withName("reaction-on-tick-sink"));
-    }
-
-    private void alertBranch(KStream<String, PriceTick> ticks) {
-        routed(ticks.process(
-                () -> new PriceMoveDetector(settings, metrics, deadLetters, serdes.priceTick().serializer()),
-                Named.as("price-move-alerts"), StoreNames.TICK_HISTORY, StoreNames.ALERT_STATE,
-                StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.ISSUER_DEALS),
-                "price-move-alerts")
-                .to(Topics.PRICE_ALERTS, Produced.with(Serdes.String(), serdes.priceMoveAlert())
-                        .withName("price-move-alerts-sink"));
+    private static <T> KStream<String, T> ofType(KStream<String, SpecificRecord> results, Class<T> type, String name) {
+        return results.filter((k, v) -> type.isInstance(v), Named.as(name))
+                .mapValues(type::cast, Named.as(name + "-value"));
     }
 
     private void bondBranch(KStream<String, BondBookUpdate> bonds) {
@@ -257,35 +259,48 @@ public final class NewsflowTopology {
                         .withName("credit-on-deal-sink"));
     }
 
-    private void creditOnTicks(KStream<String, PriceTick> ticks) {
-        routed(ticks.process(
-                () -> new CreditEquity.OnTick(settings, metrics, deadLetters, serdes.priceTick().serializer()),
-                Named.as("credit-on-tick"), StoreNames.TICK_HISTORY, StoreNames.SENTIMENT_CONTRIBUTIONS,
-                StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS), "credit-on-tick")
-                .to(Topics.CREDIT_EQUITY, Produced.with(Serdes.String(), serdes.creditEquityView())
-                        .withName("credit-on-tick-sink"));
-    }
-
     // --- state ----------------------------------------------------------------------------
 
+    /**
+     * Three kinds of store, by how they are used:
+     * <ul>
+     *   <li>news state (ids, fragments, fingerprints, sentiment contributions): RocksDB; it grows with
+     *       the news retention and is touched once per article;</li>
+     *   <li>tick histories: RocksDB behind the record cache; the tick step writes one key per symbol
+     *       and bucket on every tick (the cache sends the last value per commit to RocksDB and the
+     *       changelog) and reads its own in-memory copy ({@link io.newsflow.topology.market.TickHistory});</li>
+     *   <li>small market state read on the tick path (pending reactions, open moves, deals, views,
+     *       stream times): in memory ({@link SortedMemoryStore}), restored from the changelog on start,
+     *       so a look-up is a map access rather than a RocksDB call through JNI.</li>
+     * </ul>
+     */
     private void addStores(StreamsBuilder builder) {
-        store(builder, StoreNames.ARTICLE_SEEN, new JsonSerde<>(NoveltyState.SeenArticle.class));
-        store(builder, StoreNames.ARTICLE_FINGERPRINTS, new FingerprintSerde());
-        store(builder, StoreNames.FRAGMENT_SEEN, new JsonSerde<>(NoveltyState.SeenFragment.class));
-        store(builder, StoreNames.SENTIMENT_CONTRIBUTIONS,
-                new JsonSerde<>(Contribution.class));
-        store(builder, StoreNames.STREAM_TIMES, Serdes.Long());
-        store(builder, StoreNames.TICK_HISTORY, Serdes.Double());
-        store(builder, StoreNames.BENCHMARK_HISTORY, Serdes.Double());
-        store(builder, StoreNames.PENDING_REACTIONS, new JsonSerde<>(PendingReaction.class));
-        store(builder, StoreNames.ALERT_STATE, new JsonSerde<>(AlertState.class));
-        store(builder, StoreNames.BOND_DEALS, new JsonSerde<>(DealState.class));
-        store(builder, StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
-        store(builder, StoreNames.CREDIT_VIEWS, serdes.creditEquityView());
+        persistent(builder, StoreNames.ARTICLE_SEEN, new JsonSerde<>(NoveltyState.SeenArticle.class));
+        persistent(builder, StoreNames.ARTICLE_FINGERPRINTS, new FingerprintSerde());
+        persistent(builder, StoreNames.FRAGMENT_SEEN, new JsonSerde<>(NoveltyState.SeenFragment.class));
+        persistent(builder, StoreNames.SENTIMENT_CONTRIBUTIONS, new JsonSerde<>(Contribution.class));
+        cached(builder, StoreNames.TICK_HISTORY, TickPoint.serde());
+        cached(builder, StoreNames.BENCHMARK_HISTORY, TickPoint.serde());
+        inMemory(builder, StoreNames.STREAM_TIMES, Serdes.Long());
+        inMemory(builder, StoreNames.PENDING_REACTIONS, new JsonSerde<>(PendingReaction.class));
+        inMemory(builder, StoreNames.ALERT_STATE, new JsonSerde<>(AlertState.class));
+        inMemory(builder, StoreNames.BOND_DEALS, new JsonSerde<>(DealState.class));
+        inMemory(builder, StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
+        inMemory(builder, StoreNames.CREDIT_VIEWS, serdes.creditEquityView());
     }
 
-    private static <V> void store(StreamsBuilder builder, String name, Serde<V> valueSerde) {
+    private static <V> void persistent(StreamsBuilder builder, String name, Serde<V> valueSerde) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
+                valueSerde));
+    }
+
+    private static <V> void cached(StreamsBuilder builder, String name, Serde<V> valueSerde) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
+                valueSerde).withCachingEnabled());
+    }
+
+    private static <V> void inMemory(StreamsBuilder builder, String name, Serde<V> valueSerde) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(SortedMemoryStore.supplier(name), Serdes.String(),
                 valueSerde));
     }
 }

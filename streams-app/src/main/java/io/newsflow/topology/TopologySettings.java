@@ -37,6 +37,9 @@ import java.util.function.Function;
  *                                kept (3d; never less than the horizons + wait, alert and credit windows need):
  *                                bond updates and articles arriving later than this behind the ticks (a replay
  *                                publishing all ticks first) find no price to compare with
+ * @param tickResolution          {@code ticks.resolution} one tick is kept per symbol and bucket of this length, the
+ *                                bucket's newest (1s): returns over minutes to days lose nothing that matters, and
+ *                                the history holds at most retention / resolution points per symbol
  */
 public record TopologySettings(
         List<Span> sentimentWindows,
@@ -61,7 +64,8 @@ public record TopologySettings(
         double rallyEquityReturn,
         Span openDealPricedWithin,
         Span creditEquityWindow,
-        Span tickRetention) {
+        Span tickRetention,
+        Span tickResolution) {
 
     public TopologySettings {
         sentimentWindows = List.copyOf(sentimentWindows);
@@ -82,6 +86,9 @@ public record TopologySettings(
         if (alertThresholds.size() != alertWindows.size()) {
             throw new IllegalArgumentException("alerts.thresholds needs one value per alerts.windows entry: "
                     + alertWindows + " vs " + alertThresholds);
+        }
+        if (tickResolution.millis() <= 0) {
+            throw new IllegalArgumentException("ticks.resolution must be positive");
         }
         if (noveltyThreshold <= 0 || noveltyThreshold > 1) {
             throw new IllegalArgumentException("novelty.threshold must be in (0, 1]");
@@ -123,7 +130,8 @@ public record TopologySettings(
                 number(get, "bond.divergence.equity.rally", "0.05"),
                 span(get, "bond.open.priced.within", "1d"),
                 span(get, "credit.equity.window", "1d"),
-                span(get, "ticks.retention", "3d"));
+                span(get, "ticks.retention", "3d"),
+                span(get, "ticks.resolution", "1s"));
     }
 
     public Span largestSentimentWindow() {

@@ -116,6 +116,28 @@ class MarketReactionTopologyTest {
         }
     }
 
+    @Test
+    void ticksInsideOneResolutionBucketCountAsItsNewestTickAndTheBenchmarksFinalTickIsNotLost() {
+        TopologySettings fiveMinutes = TopologySettings.fromMap(Map.of("reaction.horizons", "5m",
+                "ticks.resolution", "1s"));
+        try (TopologyFixture f = new TopologyFixture(fiveMinutes)) {
+            long t = at("13:59").toEpochMilli();
+            f.tick("META", 700.0, java.time.Instant.ofEpochMilli(t + 100));
+            f.tick("META", 701.0, java.time.Instant.ofEpochMilli(t + 800)); // same second: replaces 700
+            f.tick("QQQ", 600.0, java.time.Instant.ofEpochMilli(t + 200));
+            f.tick("QQQ", 606.0, java.time.Instant.ofEpochMilli(t + 900)); // same second: broadcast only as it closes
+            f.publish(article("a1", "Meta beats estimates", "Strong.", at("14:00")).build());
+            f.tick("META", 708.01, at("14:05"));
+            f.tick("QQQ", 612.06, at("14:05")); // opens a new second: 606 goes out first, then 612.06
+
+            MarketReaction r = f.reactions.readValue();
+            assertEquals(701.0, r.getPriceAtPublish());
+            assertEquals(0.01, r.getPriceReturn(), 1e-9);
+            assertEquals(0.01, r.getBenchmarkReturn(), 1e-9, "from the benchmark's final tick of 13:59:00");
+            assertTrue(f.reactions.isEmpty());
+        }
+    }
+
     private static Map<String, MarketReaction> byHorizon(List<MarketReaction> reactions) {
         return reactions.stream().collect(Collectors.toMap(MarketReaction::getHorizonLabel, Function.identity()));
     }

@@ -2,33 +2,29 @@ package io.newsflow.topology.alert;
 
 import io.newsflow.avro.MoveDirection;
 import io.newsflow.avro.PriceMoveAlert;
-import io.newsflow.avro.PriceTick;
 import io.newsflow.avro.SentimentRolling;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.Span;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.bond.IssuerDeal;
-import io.newsflow.topology.dlq.DeadLetters;
-import io.newsflow.topology.dlq.GuardedProcessor;
-import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.PriceSeries;
 import io.newsflow.topology.sentiment.Contribution;
 import io.newsflow.topology.sentiment.SentimentWindow;
 import io.newsflow.topology.state.TimeIndex;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Sharp-move alerts: on each tick, the return of every configured sliding window is the latest
+ * Sharp-move alerts (a helper of the tick step, {@link io.newsflow.topology.market.TickProcessor}): on each tick, the return of every configured sliding window is the latest
  * price against the price at (or just before) {@code latest - window}. Crossing the window's
  * threshold opens a move and emits one alert; the move stays open, silently, until the return
  * falls back inside {@code threshold x alerts.reset.fraction} or flips sign. The alert id is
@@ -38,44 +34,42 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * non-overlapping window returns in the tick history; with {@code alerts.zscore > 0} an alert
  * also needs |z| at or above it (when there are at least 5 earlier windows to judge by).
  */
-public class PriceMoveDetector extends GuardedProcessor<PriceTick, PriceMoveAlert> {
+public final class PriceMoveDetector {
 
     private static final int Z_WINDOWS = 20;
     private static final int Z_MIN_WINDOWS = 5;
 
     private final TopologySettings settings;
     private final PipelineMetrics metrics;
-    private PriceSeries ticks;
-    private KeyValueStore<String, AlertState> states;
-    private SentimentWindow newsWindow;
-    private TimeIndex<Contribution> articles;
-    private KeyValueStore<String, IssuerDeal> deals;
+    private final PriceSeries ticks;
+    private final KeyValueStore<String, AlertState> states;
+    /** The open moves, read through: every tick asks for them and only this step writes them. */
+    private final Map<String, Optional<AlertState>> openMoves = new HashMap<>();
+    /** symbol -> the alert-state key of each window, built once. */
+    private final Map<String, String[]> stateKeys = new HashMap<>();
+    private final SentimentWindow newsWindow;
+    private final TimeIndex<Contribution> articles;
+    private final KeyValueStore<String, IssuerDeal> deals;
 
-    public PriceMoveDetector(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-            Serializer<PriceTick> payloadSerializer) {
-        super(deadLetters, payloadSerializer);
+    public PriceMoveDetector(TopologySettings settings, PipelineMetrics metrics, PriceSeries ticks,
+            ProcessorContext<?, ?> context) {
         this.settings = settings;
         this.metrics = metrics;
-    }
-
-    @Override
-    public void init(ProcessorContext<String, Routed<PriceMoveAlert>> context) {
-        super.init(context);
-        ticks = new PriceSeries(new TimeIndex<>(context.getStateStore(StoreNames.TICK_HISTORY)));
-        states = context.getStateStore(StoreNames.ALERT_STATE);
-        newsWindow = new SentimentWindow(settings.largestSentimentWindow(), settings.sentimentAdvance().millis(),
+        this.ticks = ticks;
+        this.states = context.getStateStore(StoreNames.ALERT_STATE);
+        this.newsWindow = new SentimentWindow(settings.largestSentimentWindow(), settings.sentimentAdvance().millis(),
                 settings.sentimentBaseline().millis(), settings.sentimentNeutralBand());
-        articles = new TimeIndex<>(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS));
-        deals = context.getStateStore(StoreNames.ISSUER_DEALS);
+        this.articles = new TimeIndex<>(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS));
+        this.deals = context.getStateStore(StoreNames.ISSUER_DEALS);
     }
 
-    @Override
-    protected void handle(Record<String, PriceTick> record, Output<PriceMoveAlert> out) {
-        String symbol = record.value().getSymbol();
+    /** Evaluates every alert window of the symbol as of its newest tick; returns the alerts raised. */
+    public List<PriceMoveAlert> onTick(String symbol) {
         Optional<PriceSeries.Point> latest = ticks.latest(symbol);
         if (latest.isEmpty()) {
-            return;
+            return List.of();
         }
+        List<PriceMoveAlert> raised = new ArrayList<>(0);
         long now = latest.get().time();
         for (int i = 0; i < settings.alertWindows().size(); i++) {
             Span window = settings.alertWindows().get(i);
@@ -84,16 +78,20 @@ public class PriceMoveDetector extends GuardedProcessor<PriceTick, PriceMoveAler
             if (move.isEmpty()) {
                 continue;
             }
-            double ret = move.get().value();
-            metrics.priceReturn(symbol, window.label(), ret);
-            evaluate(symbol, window, threshold, move.get(), out);
+            metrics.priceReturn(symbol, window.label(), move.get().value());
+            evaluate(stateKey(symbol, i), symbol, window, threshold, move.get()).ifPresent(raised::add);
         }
+        return raised;
     }
 
-    private void evaluate(String symbol, Span window, double threshold, PriceSeries.Return move,
-            Output<PriceMoveAlert> out) {
-        String stateKey = symbol + "|" + window.label();
-        AlertState state = states.get(stateKey);
+    private String stateKey(String symbol, int window) {
+        return stateKeys.computeIfAbsent(symbol, s -> settings.alertWindows().stream()
+                .map(w -> s + "|" + w.label()).toArray(String[]::new))[window];
+    }
+
+    private Optional<PriceMoveAlert> evaluate(String stateKey, String symbol, Span window, double threshold,
+            PriceSeries.Return move) {
+        AlertState state = openMoves.computeIfAbsent(stateKey, k -> Optional.ofNullable(states.get(k))).orElse(null);
         double ret = move.value();
         MoveDirection direction = ret >= 0 ? MoveDirection.UP : MoveDirection.DOWN;
         if (state != null) {
@@ -101,24 +99,26 @@ public class PriceMoveDetector extends GuardedProcessor<PriceTick, PriceMoveAler
             boolean flipped = !state.direction().equals(direction.name()) && ret != 0;
             if (inside || flipped) {
                 states.delete(stateKey);
-                state = null;
+                openMoves.put(stateKey, Optional.empty());
             } else {
-                return; // still the same move: already alerted
+                return Optional.empty(); // still the same move: already alerted
             }
         }
         if (Math.abs(ret) < threshold) {
-            return;
+            return Optional.empty();
         }
         Double z = zScore(symbol, window, move);
         if (settings.alertZScore() > 0 && z != null && Math.abs(z) < settings.alertZScore()) {
-            return;
+            return Optional.empty();
         }
         long start = move.from().time();
         long triggered = move.to().time();
         String alertId = symbol + "|" + window.label() + "|" + start;
-        states.put(stateKey, new AlertState(alertId, direction.name(), start, triggered));
+        AlertState opened = new AlertState(alertId, direction.name(), start, triggered);
+        states.put(stateKey, opened);
+        openMoves.put(stateKey, Optional.of(opened));
         metrics.alert(symbol, window.label(), direction.name());
-        out.emit(symbol, alert(alertId, symbol, window, threshold, direction, move, z), triggered);
+        return Optional.of(alert(alertId, symbol, window, threshold, direction, move, z));
     }
 
     private PriceMoveAlert alert(String alertId, String symbol, Span window, double threshold,

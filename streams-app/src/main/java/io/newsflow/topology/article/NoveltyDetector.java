@@ -6,6 +6,7 @@ import io.newsflow.text.TextFingerprinter;
 import io.newsflow.topology.state.TimeIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -34,6 +35,11 @@ public final class NoveltyDetector {
     private final KeyValueStore<String, NoveltyState.Fingerprint> fingerprintStore;
     private final TimeIndex<NoveltyState.Fingerprint> fingerprints;
     private final KeyValueStore<String, NoveltyState.SeenFragment> fragments;
+    /**
+     * The fingerprint store's content in key (time) order, read once and then written through:
+     * every article is compared with all of them, and only this detector writes the store.
+     */
+    private TreeMap<String, NoveltyState.Fingerprint> recent;
 
     public NoveltyDetector(TextFingerprinter fingerprinter, double threshold, int maxFingerprints, long retentionMs,
             KeyValueStore<String, NoveltyState.Fingerprint> fingerprintStore,
@@ -74,7 +80,10 @@ public final class NoveltyDetector {
                 fragments.put(piece.hash(), new NoveltyState.SeenFragment(id, published));
             }
         }
-        fingerprints.put(GROUP, published, id, new NoveltyState.Fingerprint(id, article.getLanguage(), signature));
+        NoveltyState.Fingerprint fingerprint = new NoveltyState.Fingerprint(id, article.getLanguage(), signature);
+        String key = TimeIndex.key(GROUP, published, id);
+        fingerprintStore.put(key, fingerprint);
+        recent().put(key, fingerprint);
 
         double fragmentNovelty = 1.0 - repeatedShare;
         if (best != null && best.similarity() >= threshold) {
@@ -87,6 +96,7 @@ public final class NoveltyDetector {
     /** Drops fingerprints and fragments older than the retention; called on punctuation. */
     public void expire(long streamTime) {
         fingerprints.deleteBefore(GROUP, streamTime - retentionMs);
+        recent().headMap(TimeIndex.key(GROUP, Math.max(0, streamTime - retentionMs), "")).clear();
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, NoveltyState.SeenFragment> it = fragments.all()) {
             it.forEachRemaining(kv -> {
@@ -103,27 +113,31 @@ public final class NoveltyDetector {
 
     /** Scans the recent fingerprints (oldest first), trimming them to the bound as it goes. */
     private Match bestMatch(String id, long[] signature, long streamTime) {
-        List<KeyValue<String, NoveltyState.Fingerprint>> all = new ArrayList<>();
-        try (KeyValueIterator<String, NoveltyState.Fingerprint> it = fingerprintStore.all()) {
-            it.forEachRemaining(all::add);
+        TreeMap<String, NoveltyState.Fingerprint> all = recent();
+        while (all.size() > maxFingerprints - 1) {
+            fingerprintStore.delete(all.pollFirstEntry().getKey());
         }
-        int excess = all.size() - (maxFingerprints - 1);
         Match best = null;
-        for (int i = 0; i < all.size(); i++) {
-            var kv = all.get(i);
-            if (i < excess) {
-                fingerprintStore.delete(kv.key);
+        for (NoveltyState.Fingerprint fp : all.values()) {
+            if (fp.articleId().equals(id)) {
                 continue;
             }
-            if (kv.value.articleId().equals(id)) {
-                continue;
-            }
-            double similarity = fingerprinter.similarity(signature, kv.value.signature());
+            double similarity = fingerprinter.similarity(signature, fp.signature());
             if (best == null || similarity > best.similarity()) {
-                best = new Match(kv.value.articleId(), similarity);
+                best = new Match(fp.articleId(), similarity);
             }
         }
         return best;
+    }
+
+    private TreeMap<String, NoveltyState.Fingerprint> recent() {
+        if (recent == null) {
+            recent = new TreeMap<>();
+            try (KeyValueIterator<String, NoveltyState.Fingerprint> it = fingerprintStore.all()) {
+                it.forEachRemaining(kv -> recent.put(kv.key, kv.value));
+            }
+        }
+        return recent;
     }
 
     private record Piece(String hash, int length, boolean repeatInside) {

@@ -2,13 +2,13 @@ package io.newsflow.topology.bond;
 
 import io.newsflow.avro.BondBookSummary;
 import io.newsflow.avro.CreditEquityView;
-import io.newsflow.avro.PriceTick;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedStatefulProcessor;
 import io.newsflow.topology.market.PriceSeries;
+import io.newsflow.topology.market.StoredPriceSeries;
 import io.newsflow.avro.SentimentRolling;
 import io.newsflow.topology.sentiment.Contribution;
 import io.newsflow.topology.sentiment.SentimentWindow;
@@ -29,8 +29,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code bond.divergence.weak.oversubscription}) while the stock rallied
  * {@code bond.divergence.equity.rally} or more.
  *
- * <p>Emitted on every deal update of the issuer, and on an issuer's tick only when it flips the
- * divergence flag (a view per tick would repeat itself thousands of times a day).
+ * <p>Emitted on every deal update of the issuer ({@link OnDeal}), and on an issuer's tick only when
+ * it flips the divergence flag (a view per tick would repeat itself thousands of times a day; the
+ * tick step, {@link io.newsflow.topology.market.TickProcessor}, calls {@link #onTick}).
  */
 public final class CreditEquity {
 
@@ -42,10 +43,11 @@ public final class CreditEquity {
     private final KeyValueStore<String, IssuerDeal> deals;
     private final KeyValueStore<String, CreditEquityView> views;
 
-    CreditEquity(ProcessorContext<?, ?> context, TopologySettings settings, PipelineMetrics metrics) {
+    public CreditEquity(ProcessorContext<?, ?> context, TopologySettings settings, PipelineMetrics metrics,
+            PriceSeries ticks) {
         this.settings = settings;
         this.metrics = metrics;
-        this.ticks = new PriceSeries(new TimeIndex<>(context.getStateStore(StoreNames.TICK_HISTORY)));
+        this.ticks = ticks;
         this.newsWindow = new SentimentWindow(settings.largestSentimentWindow(), settings.sentimentAdvance().millis(),
                 settings.sentimentBaseline().millis(), settings.sentimentNeutralBand());
         this.contributions = new TimeIndex<>(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS));
@@ -63,7 +65,8 @@ public final class CreditEquity {
         return record(view(issuer, deal, deal.lastUpdateAt()));
     }
 
-    Optional<CreditEquityView> onTick(String symbol, long time) {
+    /** The issuer's view when this tick flips its divergence flag; empty otherwise (and for non-issuers). */
+    public Optional<CreditEquityView> onTick(String symbol, long time) {
         CreditEquityView last = views.get(symbol);
         if (last == null || last.getDealId() == null) {
             return Optional.empty();
@@ -125,7 +128,9 @@ public final class CreditEquity {
 
         public OnDeal(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<BondBookSummary> payload) {
-            super(deadLetters, payload, context -> new CreditEquity(context, settings, metrics));
+            super(deadLetters, payload, context -> new CreditEquity(context, settings, metrics,
+                    new StoredPriceSeries(context.getStateStore(StoreNames.TICK_HISTORY),
+                            settings.tickResolution().millis())));
         }
 
         @Override
@@ -135,19 +140,4 @@ public final class CreditEquity {
         }
     }
 
-    /** Ticks: re-evaluates the issuer's view, emitting only when divergence flips. */
-    public static final class OnTick extends GuardedStatefulProcessor<PriceTick, CreditEquityView, CreditEquity> {
-
-        public OnTick(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-                Serializer<PriceTick> payload) {
-            super(deadLetters, payload, context -> new CreditEquity(context, settings, metrics));
-        }
-
-        @Override
-        protected void handle(Record<String, PriceTick> record, Output<CreditEquityView> out) {
-            PriceTick tick = record.value();
-            helper.onTick(tick.getSymbol(), tick.getEventTime().toEpochMilli())
-                    .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli()));
-        }
-    }
 }

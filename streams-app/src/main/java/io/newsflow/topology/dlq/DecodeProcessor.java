@@ -18,14 +18,22 @@ public class DecodeProcessor<T> implements Processor<byte[], byte[], String, Rou
     private final InputRules<T> rules;
     private final DeadLetters deadLetters;
     private final PipelineMetrics metrics;
+    private final DecodedValues<T> decoded;
     private ProcessorContext<String, Routed<T>> context;
 
     public DecodeProcessor(Deserializer<T> deserializer, InputRules<T> rules, DeadLetters deadLetters,
             PipelineMetrics metrics) {
+        this(deserializer, rules, deadLetters, metrics, new DecodedValues<>());
+    }
+
+    /** Takes the value from {@code decoded} when the event-time extractor has just decoded it. */
+    public DecodeProcessor(Deserializer<T> deserializer, InputRules<T> rules, DeadLetters deadLetters,
+            PipelineMetrics metrics, DecodedValues<T> decoded) {
         this.deserializer = deserializer;
         this.rules = rules;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.decoded = decoded;
     }
 
     @Override
@@ -39,7 +47,10 @@ public class DecodeProcessor<T> implements Processor<byte[], byte[], String, Rou
         String topic = context.recordMetadata().map(m -> m.topic()).orElse(rules.stream());
         T value;
         try {
-            value = record.value() == null ? null : deserializer.deserialize(topic, record.value());
+            value = record.value() == null ? null : decoded.take(record.value());
+            if (value == null && record.value() != null) {
+                value = deserializer.deserialize(topic, record.value());
+            }
         } catch (RuntimeException e) {
             deadLetter(record, DeadLetterReason.DESERIALIZATION, DeadLetters.describe(e));
             return;

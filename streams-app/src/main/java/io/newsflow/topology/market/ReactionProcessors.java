@@ -10,31 +10,36 @@ import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.GuardedStatefulProcessor;
 import io.newsflow.topology.dlq.Routed;
-import io.newsflow.topology.state.TimeIndex;
-import java.time.Duration;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * The two entry points of the market-reaction branch. Both share the pending-reactions store and
- * the tick histories, so they run in the same task as the ticks of the article's ticker (scores
- * are keyed by ticker, ticks by symbol, and both topics are partitioned alike).
+ * The entry points of the market-reaction branch besides the ticks themselves (the tick step,
+ * {@link TickProcessor}, completes reactions on each tick). All share the pending-reactions store
+ * and the tick histories, so they run in the same task as the ticks of the article's ticker
+ * (scores are keyed by ticker, ticks by symbol, and both topics are partitioned alike).
  */
 public final class ReactionProcessors {
 
     private ReactionProcessors() {
     }
 
-    private static ReactionTracker tracker(ProcessorContext<?, ?> context, TopologySettings settings,
-            PipelineMetrics metrics) {
-        return new ReactionTracker(settings, context.getStateStore(StoreNames.PENDING_REACTIONS),
-                new PriceSeries(new TimeIndex<>(context.getStateStore(StoreNames.TICK_HISTORY))),
-                new PriceSeries(new TimeIndex<>(context.getStateStore(StoreNames.BENCHMARK_HISTORY))), metrics);
+    /** A tracker reading the tick histories from their stores (the tick step passes its in-memory history instead). */
+    static ReactionTracker tracker(ProcessorContext<?, ?> context, TopologySettings settings, PipelineMetrics metrics,
+            PriceSeries ticks) {
+        return new ReactionTracker(settings, context.getStateStore(StoreNames.PENDING_REACTIONS), ticks,
+                new StoredPriceSeries(context.getStateStore(StoreNames.BENCHMARK_HISTORY),
+                        settings.tickResolution().millis()), metrics);
     }
 
-    private static void emit(GuardedProcessor.Output<MarketReaction> out, Iterable<MarketReaction> reactions) {
+    private static ReactionTracker storedTracker(ProcessorContext<?, ?> context, TopologySettings settings,
+            PipelineMetrics metrics) {
+        return tracker(context, settings, metrics, new StoredPriceSeries(context.getStateStore(StoreNames.TICK_HISTORY),
+                settings.tickResolution().millis()));
+    }
+
+    static void emit(GuardedProcessor.Output<MarketReaction> out, Iterable<MarketReaction> reactions) {
         for (MarketReaction r : reactions) {
             out.emit(r.getTicker(), r, r.getPublishedAt().toEpochMilli() + r.getHorizonMs());
         }
@@ -45,7 +50,7 @@ public final class ReactionProcessors {
 
         public OnArticle(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<ScoredArticle> payloadSerializer) {
-            super(deadLetters, payloadSerializer, context -> tracker(context, settings, metrics));
+            super(deadLetters, payloadSerializer, context -> storedTracker(context, settings, metrics));
         }
 
         @Override
@@ -60,61 +65,33 @@ public final class ReactionProcessors {
     }
 
     /**
-     * Completes the ticker's reactions on each of its ticks, and sweeps all pending reactions on
-     * stream-time punctuation (for benchmark ticks arriving last and for expired waits).
-     */
-    public static final class OnTick extends GuardedStatefulProcessor<PriceTick, MarketReaction, ReactionTracker> {
-        private static final Duration SWEEP = Duration.ofMinutes(1);
-
-        public OnTick(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-                Serializer<PriceTick> payloadSerializer) {
-            super(deadLetters, payloadSerializer, context -> tracker(context, settings, metrics));
-        }
-
-        @Override
-        public void init(ProcessorContext<String, Routed<MarketReaction>> context) {
-            super.init(context);
-            context.schedule(SWEEP, PunctuationType.STREAM_TIME, now -> {
-                for (MarketReaction r : helper.completeAllReady(now)) {
-                    context.forward(new Record<>(r.getTicker(), Routed.ok(r),
-                            r.getPublishedAt().toEpochMilli() + r.getHorizonMs()));
-                }
-            });
-        }
-
-        @Override
-        protected void handle(Record<String, PriceTick> record, Output<MarketReaction> out) {
-            emit(out, helper.completeReady(record.value().getSymbol(), Math.max(context.currentStreamTimeMs(), record.timestamp())));
-        }
-    }
-
-    /**
      * Benchmark ticks (a broadcast copy in every task): records them, and when the benchmark's
      * event time enters a new minute, completes the reactions that were waiting for it.
      */
     public static final class OnBenchmarkTick extends GuardedStatefulProcessor<PriceTick, MarketReaction, ReactionTracker> {
         private static final long MINUTE = 60_000L;
         private final TopologySettings settings;
-        private TimeIndex<Double> benchmark;
+        private TickHistory benchmark;
 
         public OnBenchmarkTick(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<PriceTick> payloadSerializer) {
-            super(deadLetters, payloadSerializer, context -> tracker(context, settings, metrics));
+            super(deadLetters, payloadSerializer, context -> storedTracker(context, settings, metrics));
             this.settings = settings;
         }
 
         @Override
         public void init(ProcessorContext<String, Routed<MarketReaction>> context) {
             super.init(context);
-            benchmark = new TimeIndex<>(context.getStateStore(StoreNames.BENCHMARK_HISTORY));
+            benchmark = new TickHistory(context.getStateStore(StoreNames.BENCHMARK_HISTORY),
+                    settings.tickResolution().millis(), settings.tickRetentionMs());
         }
 
         @Override
         protected void handle(Record<String, PriceTick> record, Output<MarketReaction> out) {
             PriceTick tick = record.value();
-            long before = benchmark.latest(tick.getSymbol()).map(TimeIndex.Entry::time).orElse(0L);
-            boolean newest = TickRecorder.record(benchmark, tick, settings.tickRetentionMs());
             long time = tick.getEventTime().toEpochMilli();
+            long before = benchmark.latest(tick.getSymbol()).map(PriceSeries.Point::time).orElse(0L);
+            boolean newest = benchmark.record(tick.getSymbol(), time, tick.getPrice()).newest();
             if (newest && time / MINUTE > before / MINUTE) {
                 emit(out, helper.completeAllReady(Math.max(context.currentStreamTimeMs(), time)));
             }

@@ -1,0 +1,257 @@
+package io.newsflow.topology.market;
+
+import io.newsflow.topology.state.TimeIndex;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Every symbol's recent ticks, one per {@code ticks.resolution} bucket (the bucket's newest tick),
+ * bounded by the retention, held in memory as sorted primitive arrays and written through to a
+ * changelogged store.
+ *
+ * <p>Why: the tick path asks for "the price at or before t" several times per tick (alert windows,
+ * reaction horizons, the credit window). Against a store each answer is a range scan through the
+ * store's layers; here it is a binary search. The store stays the durable copy: a symbol's series
+ * is loaded from it on first use after a restart or rebalance, and a write touches one key per
+ * symbol and bucket (with the store's cache on, one changelog record per bucket and commit).
+ *
+ * <p>One instance per task and store, used by the single processor that records the ticks.
+ */
+public final class TickHistory implements PriceSeries {
+
+    private final KeyValueStore<String, TickPoint> store;
+    private final long resolutionMs;
+    private final long retentionMs;
+    private final Map<String, Series> bySymbol = new HashMap<>();
+
+    public TickHistory(KeyValueStore<String, TickPoint> store, long resolutionMs, long retentionMs) {
+        if (resolutionMs <= 0) {
+            throw new IllegalArgumentException("resolution must be positive");
+        }
+        this.store = store;
+        this.resolutionMs = resolutionMs;
+        this.retentionMs = retentionMs;
+    }
+
+    /** What recording a tick did to the symbol's series. */
+    public enum Recorded {
+        /** Older than the symbol's newest tick (kept in its bucket if the bucket had no later tick, or dropped). */
+        OLDER,
+        /** The symbol's newest tick, in the same bucket as the previous newest. */
+        NEWEST,
+        /** The symbol's newest tick, and the first of a new bucket. */
+        NEWEST_IN_NEW_BUCKET;
+
+        public boolean newest() {
+            return this != OLDER;
+        }
+    }
+
+    /**
+     * Keeps the tick unless it is older than the retention behind the symbol's newest tick or an
+     * older tick of an already kept bucket, and drops the symbol's expired ticks.
+     */
+    public Recorded record(String symbol, long time, double price) {
+        Series series = series(symbol);
+        long newest = series.isEmpty() ? time : Math.max(series.newestTime(), time);
+        if (time < newest - retentionMs) {
+            return Recorded.OLDER; // too old to matter for any window, and would be dropped right away
+        }
+        Recorded recorded = series.isEmpty() || bucket(time) > series.newestBucket() ? Recorded.NEWEST_IN_NEW_BUCKET
+                : time >= series.newestTime() ? Recorded.NEWEST : Recorded.OLDER;
+        long bucket = bucket(time);
+        if (series.put(bucket, time, price)) {
+            store.put(series.key(symbol, bucket), new TickPoint(time, price));
+        }
+        long cutoff = newest - retentionMs;
+        while (!series.isEmpty() && series.oldestTime() < cutoff) {
+            store.delete(key(symbol, series.oldestBucket()));
+            series.dropOldest();
+        }
+        return recorded;
+    }
+
+    @Override
+    public Optional<Point> latest(String symbol) {
+        Series series = series(symbol);
+        return series.isEmpty() ? Optional.empty() : Optional.of(series.point(series.end - 1));
+    }
+
+    @Override
+    public Optional<Point> atOrBefore(String symbol, long time) {
+        Series series = series(symbol);
+        int i = series.floor(time);
+        return i < 0 ? Optional.empty() : Optional.of(series.point(i));
+    }
+
+    @Override
+    public Optional<Point> earliestAtOrAfter(String symbol, long time) {
+        Series series = series(symbol);
+        int i = series.ceiling(time);
+        return i < 0 ? Optional.empty() : Optional.of(series.point(i));
+    }
+
+    private long bucket(long time) {
+        return Math.floorDiv(time, resolutionMs) * resolutionMs;
+    }
+
+    private static String key(String symbol, long bucket) {
+        return TimeIndex.key(symbol, bucket, "");
+    }
+
+    /** The symbol's series, read from the store the first time this task touches the symbol. */
+    private Series series(String symbol) {
+        Series series = bySymbol.get(symbol);
+        if (series == null) {
+            series = new Series();
+            for (TimeIndex.Entry<TickPoint> e : new TimeIndex<>(store).range(symbol, 0, TimeIndex.MAX_TIME)) {
+                series.put(e.time(), e.value().time(), e.value().price());
+            }
+            bySymbol.put(symbol, series);
+        }
+        return series;
+    }
+
+    /**
+     * Points sorted by time, at most one per bucket, in {@code [start, end)} of growable arrays:
+     * appends and drops at the ends are O(1), a look-up is a binary search.
+     */
+    private static final class Series {
+        private long[] buckets = new long[64];
+        private long[] times = new long[64];
+        private double[] prices = new double[64];
+        private int start;
+        private int end;
+        /** The store key of the newest bucket: most ticks land there, so it is built once per bucket. */
+        private long keyBucket = Long.MIN_VALUE;
+        private String key;
+
+        String key(String symbol, long bucket) {
+            if (bucket != keyBucket) {
+                key = TickHistory.key(symbol, bucket);
+                keyBucket = bucket;
+            }
+            return key;
+        }
+
+        boolean isEmpty() {
+            return start == end;
+        }
+
+        long newestTime() {
+            return times[end - 1];
+        }
+
+        long newestBucket() {
+            return buckets[end - 1];
+        }
+
+        long oldestTime() {
+            return times[start];
+        }
+
+        long oldestBucket() {
+            return buckets[start];
+        }
+
+        void dropOldest() {
+            start++;
+        }
+
+        Point point(int i) {
+            return new Point(times[i], prices[i]);
+        }
+
+        /** Sets the bucket's point unless it already holds a later tick; returns whether it changed. */
+        boolean put(long bucket, long time, double price) {
+            int i = end - 1;
+            if (i < start || buckets[i] < bucket) {
+                insert(end, bucket, time, price); // the usual case: a new bucket at the end
+                return true;
+            }
+            if (buckets[i] != bucket) {
+                i = Arrays.binarySearch(buckets, start, end, bucket);
+                if (i < 0) {
+                    insert(-i - 1, bucket, time, price); // a late tick in a bucket not kept yet
+                    return true;
+                }
+            }
+            if (times[i] > time) {
+                return false;
+            }
+            times[i] = time;
+            prices[i] = price;
+            return true;
+        }
+
+        /** Index of the newest point at or before {@code time}, or -1. */
+        int floor(long time) {
+            int lo = start;
+            int hi = end - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (times[mid] <= time) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return found;
+        }
+
+        /** Index of the oldest point at or after {@code time}, or -1. */
+        int ceiling(long time) {
+            int lo = start;
+            int hi = end - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (times[mid] >= time) {
+                    found = mid;
+                    hi = mid - 1;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return found;
+        }
+
+        private void insert(int at, long bucket, long time, double price) {
+            if (end == buckets.length) {
+                int shift = start;
+                compactOrGrow(); // moves the live points to index 0
+                at -= shift;
+            }
+            System.arraycopy(buckets, at, buckets, at + 1, end - at);
+            System.arraycopy(times, at, times, at + 1, end - at);
+            System.arraycopy(prices, at, prices, at + 1, end - at);
+            buckets[at] = bucket;
+            times[at] = time;
+            prices[at] = price;
+            end++;
+        }
+
+        private void compactOrGrow() {
+            int size = end - start;
+            int capacity = size * 2 <= buckets.length ? buckets.length : buckets.length * 2;
+            buckets = move(buckets, capacity);
+            times = move(times, capacity);
+            double[] p = new double[capacity];
+            System.arraycopy(prices, start, p, 0, size);
+            prices = p;
+            start = 0;
+            end = size;
+        }
+
+        private long[] move(long[] from, int capacity) {
+            long[] to = new long[capacity];
+            System.arraycopy(from, start, to, 0, end - start);
+            return to;
+        }
+    }
+}
