@@ -126,8 +126,7 @@ public final class BenchMain {
                     if (passthrough.failure() != null) {
                         throw passthrough.failure();
                     }
-                    return new ThroughputResult("passthrough (raw limit)", passthrough.processed(),
-                            passthrough.elapsedNanos(), heap.peak());
+                    return passthrough.result("passthrough (raw limit)", heap.peak());
                 }
             });
         }

@@ -36,6 +36,8 @@ final class Passthrough implements Runnable {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private volatile boolean running = true;
     private volatile long firstRecordNanos;
+    private volatile long clockStartNanos;
+    private volatile long clockStartRecords;
     private volatile long doneNanos;
 
     /**
@@ -84,7 +86,11 @@ final class Passthrough implements Runnable {
                                 }
                             });
                 }
-                processed.addAndGet(records.count());
+                long done = processed.addAndGet(records.count());
+                if (clockStartNanos == 0 && done >= ThroughputResult.CLOCK_START_FRACTION * stopAfter) {
+                    clockStartNanos = System.nanoTime();
+                    clockStartRecords = done;
+                }
                 if (System.nanoTime() - lastCommit >= commitIntervalMs * 1_000_000) {
                     // At-least-once like Kafka Streams: outputs are flushed before the input offsets are committed.
                     producer.flush();
@@ -118,6 +124,12 @@ final class Passthrough implements Runnable {
     /** Wall time from the first record polled to the last output flushed, or 0 if not finished. */
     long elapsedNanos() {
         return doneNanos == 0 || firstRecordNanos == 0 ? 0 : doneNanos - firstRecordNanos;
+    }
+
+    /** The steady-state part of the run (see {@link ThroughputResult#CLOCK_START_FRACTION}). */
+    ThroughputResult result(String name, ResourceMonitor.Peak peak) {
+        return new ThroughputResult(name, processed(), elapsedNanos(), processed() - clockStartRecords,
+                doneNanos - clockStartNanos, peak);
     }
 
     Exception failure() {

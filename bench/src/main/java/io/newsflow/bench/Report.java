@@ -52,10 +52,11 @@ final class Report {
         out.printf(Locale.ROOT, "- cluster: %s; %d partitions per topic; workload seed %d (1 article per 1,000 ticks, "
                 + "1 bond-book update per 5,000 ticks)%n", cluster, options.partitions(), options.seed());
         out.println("- heap and CPU figures are for the whole benchmark JVM: its clients and, when in-process, the broker too."
-                + " CPU is counted from the phase start (includes start-up and rebalance), records/s from first to last record");
+                + " CPU is counted from the phase start (includes start-up and rebalance); seconds from first to last record;"
+                + " records/s over the steady state, from 10 % of the input processed to the last record");
         out.println();
         if (!throughput.isEmpty()) {
-            out.println("| throughput run | records | seconds | records/s | JVM CPU µs/record | peak heap used | peak live heap (after GC) | GCs |");
+            out.println("| throughput run | records | seconds | records/s (steady) | JVM CPU µs/record | peak heap used | peak live heap (after GC) | GCs |");
             out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
             for (ThroughputResult r : throughput) {
                 out.printf(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %.1f | %s | %s | %d |%n", r.name(), r.records(),

@@ -84,6 +84,7 @@ public final class ReactionProcessors {
             super.init(context);
             benchmark = new TickHistory(context.getStateStore(StoreNames.BENCHMARK_HISTORY),
                     settings.tickResolution().millis(), settings.tickRetentionMs());
+            benchmark.flushEveryCommit(context);
         }
 
         @Override

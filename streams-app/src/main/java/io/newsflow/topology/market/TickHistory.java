@@ -1,10 +1,14 @@
 package io.newsflow.topology.market;
 
 import io.newsflow.topology.state.TimeIndex;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -15,8 +19,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Why: the tick path asks for "the price at or before t" several times per tick (alert windows,
  * reaction horizons, the credit window). Against a store each answer is a range scan through the
  * store's layers; here it is a binary search. The store stays the durable copy: a symbol's series
- * is loaded from it on first use after a restart or rebalance, and a write touches one key per
- * symbol and bucket (with the store's cache on, one changelog record per bucket and commit).
+ * is loaded from it on first use after a restart or rebalance.
+ *
+ * <p>Writes: a bucket's first tick goes to the store at once, so does its final tick when the next
+ * bucket opens, and a late tick that changes an older bucket. The ticks in between only update
+ * memory and are written by {@link #flush}, which the owning processor runs every commit interval
+ * (wall clock): a store write per tick cost more than everything else the tick step does. So after
+ * a crash the bucket that was open may hold an earlier tick of the same bucket, at most one commit
+ * interval older, until the next tick of that bucket replaces it: within the resolution's own
+ * approximation. The store's record cache turns its writes into one changelog record per key and
+ * commit.
  *
  * <p>One instance per task and store, used by the single processor that records the ticks.
  */
@@ -25,6 +37,8 @@ public final class TickHistory implements PriceSeries {
     private final KeyValueStore<String, TickPoint> store;
     private final long resolutionMs;
     private final long retentionMs;
+    private static final long DEFAULT_FLUSH_MS = 1_000;
+
     private final Map<String, Series> bySymbol = new HashMap<>();
 
     public TickHistory(KeyValueStore<String, TickPoint> store, long resolutionMs, long retentionMs) {
@@ -63,8 +77,15 @@ public final class TickHistory implements PriceSeries {
         Recorded recorded = series.isEmpty() || bucket(time) > series.newestBucket() ? Recorded.NEWEST_IN_NEW_BUCKET
                 : time >= series.newestTime() ? Recorded.NEWEST : Recorded.OLDER;
         long bucket = bucket(time);
+        if (recorded == Recorded.NEWEST_IN_NEW_BUCKET) {
+            write(symbol, series); // the closing bucket's final tick, if it was not written yet
+        }
         if (series.put(bucket, time, price)) {
-            store.put(series.key(symbol, bucket), new TickPoint(time, price));
+            if (recorded == Recorded.NEWEST) {
+                series.dirty = true;
+            } else {
+                store.put(series.key(symbol, bucket), new TickPoint(time, price));
+            }
         }
         long cutoff = newest - retentionMs;
         while (!series.isEmpty() && series.oldestTime() < cutoff) {
@@ -72,6 +93,27 @@ public final class TickHistory implements PriceSeries {
             series.dropOldest();
         }
         return recorded;
+    }
+
+    /** Writes every symbol's newest tick not written yet (see the class comment). */
+    public void flush() {
+        bySymbol.forEach(this::write);
+    }
+
+    /** Schedules {@link #flush} every commit interval of the task's Kafka Streams configuration. */
+    public void flushEveryCommit(ProcessorContext<?, ?> context) {
+        Object configured = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+        long interval = configured == null ? DEFAULT_FLUSH_MS : Math.max(1, Long.parseLong(configured.toString()));
+        context.schedule(Duration.ofMillis(interval), PunctuationType.WALL_CLOCK_TIME, now -> flush());
+    }
+
+    private void write(String symbol, Series series) {
+        if (series.dirty && !series.isEmpty()) {
+            int newest = series.end - 1;
+            store.put(series.key(symbol, series.buckets[newest]),
+                    new TickPoint(series.times[newest], series.prices[newest]));
+        }
+        series.dirty = false;
     }
 
     @Override
@@ -125,6 +167,8 @@ public final class TickHistory implements PriceSeries {
         private double[] prices = new double[64];
         private int start;
         private int end;
+        /** The newest bucket holds a tick that is not in the store yet. */
+        private boolean dirty;
         /** The store key of the newest bucket: most ticks land there, so it is built once per bucket. */
         private long keyBucket = Long.MIN_VALUE;
         private String key;

@@ -68,6 +68,7 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
         super.init(context);
         history = new TickHistory(context.getStateStore(StoreNames.TICK_HISTORY), settings.tickResolution().millis(),
                 settings.tickRetentionMs());
+        history.flushEveryCommit(context);
         reactions = ReactionProcessors.tracker(context, settings, metrics, history);
         alerts = new PriceMoveDetector(settings, metrics, history, context);
         credit = new CreditEquity(context, settings, metrics, history);

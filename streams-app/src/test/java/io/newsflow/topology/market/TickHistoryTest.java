@@ -52,6 +52,24 @@ class TickHistoryTest {
     }
 
     @Test
+    void theOpenBucketsLaterTicksReachTheStoreWhenItClosesOrOnFlush() {
+        TickHistory history = history(3_600_000);
+        StoredPriceSeries stored = new StoredPriceSeries(store, SECOND);
+        history.record("META", T + 100, 750.0);
+        history.record("META", T + 900, 751.0);
+
+        assertEquals(Optional.of(new Point(T + 100, 750.0)), stored.latest("META"), "first tick of the bucket only");
+        history.flush();
+        assertEquals(Optional.of(new Point(T + 900, 751.0)), stored.latest("META"));
+
+        history.record("META", T + 1_100, 752.0);
+        history.record("META", T + 1_500, 753.0);
+        history.record("META", T + 2_000, 754.0); // closes the second bucket
+        assertEquals(Optional.of(new Point(T + 1_500, 753.0)), stored.atOrBefore("META", T + 1_999));
+        assertEquals(history.latest("META"), stored.latest("META"));
+    }
+
+    @Test
     void aLateTickLandsInItsOwnBucketInTimeOrder() {
         TickHistory history = history(3_600_000);
         history.record("META", T, 100.0);
@@ -85,6 +103,7 @@ class TickHistoryTest {
             before.record("QQQ", T + i * 700L, 600.0 - i / 10.0);
         }
 
+        before.flush(); // as at a commit
         TickHistory after = history(3_600_000); // as after a restart or a rebalance
         StoredPriceSeries stored = new StoredPriceSeries(store, SECOND);
         for (long t = T - SECOND; t < T + 360 * SECOND; t += 333) {
