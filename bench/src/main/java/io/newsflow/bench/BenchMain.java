@@ -79,14 +79,16 @@ public final class BenchMain {
                         new StreamsUnderTest("topology", newsflow.topology(),
                                 streams.forRun("bench-newsflow-latency", "latest"), Topics.OUTPUTS,
                                 streams.exactlyOnce(), newsflow.registry()),
-                        new Workload(options.seed() + 300), options.rate(), options.durationSeconds()));
+                        new Workload(options.seed() + 300), options.rate(), options.latencyWarmupSeconds(),
+                        options.durationSeconds()));
             }
             if (phases.contains(Phase.PASSTHROUGH_LATENCY)) {
                 log("latency: passthrough at %,d events/s for %d s", options.rate(), options.durationSeconds());
                 System.gc();
                 report.add(new LatencyRun(clients).run(
                         new PassthroughUnderTest(clients, STREAMS_DEFAULT_LINGER_MS, commitIntervalMs),
-                        new Workload(options.seed() + 100), options.rate(), options.durationSeconds()));
+                        new Workload(options.seed() + 100), options.rate(), options.latencyWarmupSeconds(),
+                        options.durationSeconds()));
             }
             if (phases.contains(Phase.STREAMS_PASSTHROUGH_LATENCY)) {
                 log("latency: Kafka Streams passthrough at %,d events/s for %d s", options.rate(), options.durationSeconds());
@@ -95,7 +97,8 @@ public final class BenchMain {
                         new StreamsUnderTest("streams passthrough", StreamsPassthroughTopology.build(clients.serdeConfig()),
                                 streams.forRun("bench-streams-passthrough-latency", "latest"),
                                 Passthrough.outputTopics(), streams.exactlyOnce(), null),
-                        new Workload(options.seed() + 200), options.rate(), options.durationSeconds()));
+                        new Workload(options.seed() + 200), options.rate(), options.latencyWarmupSeconds(),
+                        options.durationSeconds()));
             }
             double capacity = report.recordsPerSecond("topology");
             if (phases.contains(Phase.LATENCY) && capacity > 0 && capacity < options.rate()) {

@@ -19,12 +19,13 @@ import java.util.Set;
  * @param streamsOverrides Kafka Streams settings that replace the app's for this run (--guarantee, --commit-interval-ms, --streams k=v)
  * @param warmups unmeasured rounds of each throughput phase before the measured one (the JIT compiles the hot
  *                paths during the first round; on 2 cores its compiler threads compete with the stream thread)
+ * @param latencyWarmupSeconds seconds of offered load before each latency run's measured part
  * @param repeats measured rounds of each throughput phase; the median round is reported (a shared VM varies by
  *                tens of percent from one run to the next)
  */
 record BenchOptions(long records, int rate, int durationSeconds, int partitions, Set<Phase> phases, String bootstrap,
         long seed, Map<String, String> streamsOverrides, int warmups,
-        int repeats) {
+        int repeats, int latencyWarmupSeconds) {
 
     enum Phase {
         PASSTHROUGH, STREAMS_PASSTHROUGH, TOPOLOGY, LATENCY, PASSTHROUGH_LATENCY, STREAMS_PASSTHROUGH_LATENCY;
@@ -39,10 +40,11 @@ record BenchOptions(long records, int rate, int durationSeconds, int partitions,
                              [--only PHASE[,PHASE...]]
                              [--bootstrap host:port] [--seed X]
                              [--guarantee at_least_once|exactly_once_v2] [--commit-interval-ms MS] [--streams key=value]
-                             [--warmup N] [--repeat N]
+                             [--warmup N] [--repeat N] [--latency-warmup S]
               --records     records pre-loaded for the throughput runs (default 150000)
               --warmup      unmeasured rounds of each throughput phase before the measured ones (default 1; 0 = none)
               --repeat      measured rounds of each throughput phase, the median is reported (default 3)
+              --latency-warmup  seconds of offered load before each latency run is measured (default 10)
               --rate        offered load of the latency runs, events/s (default 10000)
               --duration    seconds of each latency run (default 30)
               --partitions  partitions per topic (default 3)
@@ -71,6 +73,7 @@ record BenchOptions(long records, int rate, int durationSeconds, int partitions,
         long seed = 42;
         int warmups = 1;
         int repeats = 3;
+        int latencyWarmup = 10;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -89,6 +92,7 @@ record BenchOptions(long records, int rate, int durationSeconds, int partitions,
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--warmup" -> warmups = value.equals("0") ? 0 : (int) positiveLong(flag, value);
                 case "--repeat" -> repeats = (int) positiveLong(flag, value);
+                case "--latency-warmup" -> latencyWarmup = value.equals("0") ? 0 : (int) positiveLong(flag, value);
                 case "--guarantee" -> streams.put("processing.guarantee", value);
                 case "--commit-interval-ms" -> streams.put("commit.interval.ms", String.valueOf(positiveLong(flag, value)));
                 case "--streams" -> {
@@ -112,7 +116,7 @@ record BenchOptions(long records, int rate, int durationSeconds, int partitions,
             }
         }
         return new BenchOptions(records, rate, duration, partitions, phases, bootstrap, seed, Map.copyOf(streams),
-                warmups, repeats);
+                warmups, repeats, latencyWarmup);
     }
 
     private static long positiveLong(String flag, String value) {

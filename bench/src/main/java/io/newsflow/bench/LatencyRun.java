@@ -2,7 +2,9 @@ package io.newsflow.bench;
 
 /**
  * One latency measurement: start the subject at the latest offsets, offer the workload at a fixed
- * rate for a fixed time, keep reading outputs for a drain period, report percentiles.
+ * rate for a warm-up period (not measured: the JIT compiles the hot paths meanwhile) and then for
+ * the measured time, keep reading outputs for a drain period, report percentiles of the outputs of
+ * the measured inputs.
  */
 final class LatencyRun {
 
@@ -18,7 +20,8 @@ final class LatencyRun {
         this.clients = clients;
     }
 
-    LatencyResult run(SystemUnderTest subject, Workload workload, int rate, int durationSeconds) throws Exception {
+    LatencyResult run(SystemUnderTest subject, Workload workload, int rate, int warmupSeconds, int durationSeconds)
+            throws Exception {
         long notBefore = System.currentTimeMillis();
         try (ResourceMonitor heap = new ResourceMonitor(); subject) {
             subject.startAndAwaitReady();
@@ -27,7 +30,9 @@ final class LatencyRun {
             Thread probeThread = new Thread(probe, "bench-latency-probe");
             probeThread.start();
             probe.awaitPositioned();
-            long sent = new PacedProducer(clients, FEED_LINGER_MS).run(workload, rate, durationSeconds);
+            probe.measureFrom(System.currentTimeMillis() + warmupSeconds * 1000L); // the feed's clock starts now
+            long sent = new PacedProducer(clients, FEED_LINGER_MS).run(workload, rate, warmupSeconds + durationSeconds)
+                    - (long) rate * warmupSeconds;
             Thread.sleep(DRAIN_MS);
             probe.stop();
             probeThread.join();

@@ -26,7 +26,7 @@ final class OutputLatencyProbe implements Runnable {
 
     private final BenchClients clients;
     private final Collection<String> topics;
-    private final long notBeforeMillis;
+    private volatile long notBeforeMillis;
     private final boolean readCommitted;
     private final Map<String, LatencyStats> perTopic = new ConcurrentHashMap<>();
     private final LatencyStats all = new LatencyStats();
@@ -70,6 +70,11 @@ final class OutputLatencyProbe implements Runnable {
         } finally {
             positioned.countDown();
         }
+    }
+
+    /** From now on, only outputs of inputs stamped at or after {@code millis} count (the end of a warm-up). */
+    void measureFrom(long millis) {
+        notBeforeMillis = millis;
     }
 
     void awaitPositioned() throws InterruptedException {

@@ -26,6 +26,7 @@ class BenchOptionsTest {
         assertTrue(options.streamsOverrides().isEmpty());
         assertEquals(1, options.warmups());
         assertEquals(3, options.repeats());
+        assertEquals(10, options.latencyWarmupSeconds());
     }
 
     @Test
@@ -33,7 +34,7 @@ class BenchOptionsTest {
         BenchOptions options = BenchOptions.parse("--records", "1_000", "--rate", "500", "--duration", "5",
                 "--partitions", "6", "--only", "passthrough-latency,topology", "--bootstrap", "kafka:9092",
                 "--seed", "9", "--guarantee", "at_least_once", "--commit-interval-ms", "100",
-                "--streams", "num.stream.threads=2", "--warmup", "0", "--repeat", "5");
+                "--streams", "num.stream.threads=2", "--warmup", "0", "--repeat", "5", "--latency-warmup", "0");
 
         assertEquals(1_000, options.records());
         assertEquals(500, options.rate());
@@ -46,6 +47,7 @@ class BenchOptionsTest {
                 "num.stream.threads", "2"), options.streamsOverrides());
         assertEquals(0, options.warmups());
         assertEquals(5, options.repeats());
+        assertEquals(0, options.latencyWarmupSeconds());
     }
 
     @Test
