@@ -41,10 +41,10 @@ record BenchOptions(long records, int rate, int durationSeconds, int partitions,
                              [--bootstrap host:port] [--seed X]
                              [--guarantee at_least_once|exactly_once_v2] [--commit-interval-ms MS] [--streams key=value]
                              [--warmup N] [--repeat N] [--latency-warmup S]
-              --records     records pre-loaded for the throughput runs (default 150000)
+              --records     records pre-loaded for the throughput runs (default 400000)
               --warmup      unmeasured rounds of each throughput phase before the measured ones (default 1; 0 = none)
               --repeat      measured rounds of each throughput phase, the median is reported (default 3)
-              --latency-warmup  seconds of offered load before each latency run is measured (default 10)
+              --latency-warmup  seconds of offered load before each latency run is measured (default 30)
               --rate        offered load of the latency runs, events/s (default 10000)
               --duration    seconds of each latency run (default 30)
               --partitions  partitions per topic (default 3)
@@ -63,7 +63,7 @@ record BenchOptions(long records, int rate, int durationSeconds, int partitions,
             """;
 
     static BenchOptions parse(String... args) {
-        long records = 150_000;
+        long records = 400_000;
         int rate = 10_000;
         int duration = 30;
         int partitions = 3;
@@ -73,7 +73,7 @@ record BenchOptions(long records, int rate, int durationSeconds, int partitions,
         long seed = 42;
         int warmups = 1;
         int repeats = 3;
-        int latencyWarmup = 10;
+        int latencyWarmup = 30;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {

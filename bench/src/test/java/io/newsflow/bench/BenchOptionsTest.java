@@ -16,7 +16,7 @@ class BenchOptionsTest {
     void defaultsMeasureEverythingOnTheInProcessBroker() {
         BenchOptions options = BenchOptions.parse();
 
-        assertEquals(150_000, options.records());
+        assertEquals(400_000, options.records());
         assertEquals(10_000, options.rate());
         assertEquals(30, options.durationSeconds());
         assertEquals(3, options.partitions());
@@ -26,7 +26,7 @@ class BenchOptionsTest {
         assertTrue(options.streamsOverrides().isEmpty());
         assertEquals(1, options.warmups());
         assertEquals(3, options.repeats());
-        assertEquals(10, options.latencyWarmupSeconds());
+        assertEquals(30, options.latencyWarmupSeconds());
     }
 
     @Test

@@ -56,10 +56,10 @@ import org.apache.kafka.streams.state.Stores;
  * The newsflow Kafka Streams topology.
  *
  * <pre>
- *  market.price-ticks ──decode──┬─ tick-history ─┬─ reactions(on tick) ──────────► analytics.market-reaction
- *   (key symbol)                │                ├─ price-move alerts ───────────► alerts.price-moves
- *                               │                └─ credit view (on flip) ───────► analytics.credit-equity
- *                               └─ QQQ only ─► [benchmark-broadcast, to every partition] ─► benchmark-history
+ *  market.price-ticks ──decode── tick step ─┬─ reactions (per new bucket) ─────────────────► analytics.market-reaction
+ *   (key symbol)       (in-memory history,  ├─ price-move alerts (every tick) ────────────► alerts.price-moves
+ *                       tick-history store) ├─ credit view (per new bucket, on flip) ─────► analytics.credit-equity
+ *                                           └─ QQQ, thinned ─► [benchmark-broadcast, to every partition] ─► benchmark-history
  *  market.bond-books ──decode── bond book ──────────────────────────────────────► analytics.bond-books
  *   (key dealId)                    └─► [by issuer symbol] ─ credit view (on deal) ─► analytics.credit-equity
  *  news.articles ──decode─► [novelty, 1 partition] ─ enrich (entities, sentiment, novelty) ─► news.article-scores

@@ -15,9 +15,9 @@ public final class StoreNames {
     /** stream name -> highest event time seen (for late-record detection). */
     public static final String STREAM_TIMES = "stream-times";
 
-    /** symbol|time -> price: every symbol's recent ticks. */
+    /** symbol|bucket start -> the bucket's newest tick (time, price): every symbol's recent ticks, one per ticks.resolution. */
     public static final String TICK_HISTORY = "tick-history";
-    /** benchmark|time -> price, a full copy in every task (broadcast). */
+    /** benchmark|bucket start -> tick, like tick-history, a copy in every task (broadcast). */
     public static final String BENCHMARK_HISTORY = "benchmark-history";
     /** ticker|due time|article#horizon -> reaction waiting for its horizon. */
     public static final String PENDING_REACTIONS = "pending-reactions";
