@@ -120,8 +120,9 @@ public final class BenchMain {
                     System.nanoTime() - loadStart, heap.peak()));
             log("loaded %s", loaded);
         }
+        Map<String, ThroughputPhase> selected = new java.util.LinkedHashMap<>();
         if (options.phases().contains(Phase.PASSTHROUGH)) {
-            measured("passthrough", report, () -> {
+            selected.put("passthrough", () -> {
                 try (ResourceMonitor heap = new ResourceMonitor()) {
                     Passthrough passthrough = new Passthrough(clients, "bench-passthrough-" + System.nanoTime(),
                             options.records(), STREAMS_DEFAULT_LINGER_MS, commitIntervalMs, "earliest");
@@ -134,43 +135,60 @@ public final class BenchMain {
             });
         }
         if (options.phases().contains(Phase.STREAMS_PASSTHROUGH)) {
-            measured("Kafka Streams passthrough", report, () -> new StreamsThroughputRun(clients).run(
+            selected.put("Kafka Streams passthrough", () -> new StreamsThroughputRun(clients).run(
                     "streams passthrough (source -> sink)", StreamsPassthroughTopology.build(clients.serdeConfig()),
                     streams.forRun("bench-streams-passthrough", "earliest"), options.records()));
         }
         if (options.phases().contains(Phase.TOPOLOGY)) {
-            measured("topology", report, () -> new StreamsThroughputRun(clients).run("topology (newsflow)",
+            selected.put("topology", () -> new StreamsThroughputRun(clients).run("topology (newsflow)",
                     newsflow(clients).topology(), streams.forRun("bench-newsflow", "earliest"), options.records()));
         }
+        measured(selected, report);
     }
 
     /**
-     * One throughput phase: {@code --warmup} unmeasured rounds over the same input, then {@code --repeat}
-     * measured ones; the median round goes in the table, every round in a note.
+     * The throughput phases: {@code --warmup} unmeasured rounds of each, then {@code --repeat} measured
+     * rounds, each round running every phase once, so that a slow spell of a shared machine hits the
+     * phases of a round alike. The table shows each phase's median round; the notes list every round and
+     * the topology / passthrough ratio of each round, whose median is the headline ratio.
      */
-    private void measured(String phase, Report report, ThroughputPhase run) throws Exception {
+    private void measured(Map<String, ThroughputPhase> phases, Report report) throws Exception {
         for (int round = 1; round <= options.warmups(); round++) {
-            log("throughput: %s, warm-up round %d of %d", phase, round, options.warmups());
-            System.gc();
-            ThroughputResult warmup = run.run();
-            log("  warm-up: %,.0f records/s (not reported)", warmup.recordsPerSecond());
+            for (Map.Entry<String, ThroughputPhase> phase : phases.entrySet()) {
+                log("throughput: %s, warm-up round %d of %d", phase.getKey(), round, options.warmups());
+                System.gc();
+                log("  warm-up: %,.0f records/s (not reported)", phase.getValue().run().recordsPerSecond());
+            }
         }
-        List<ThroughputResult> rounds = new ArrayList<>();
+        Map<String, List<ThroughputResult>> rounds = new java.util.LinkedHashMap<>();
         for (int round = 1; round <= options.repeats(); round++) {
-            log("throughput: %s, round %d of %d", phase, round, options.repeats());
-            System.gc();
-            ThroughputResult result = run.run();
-            log("  %,.0f records/s", result.recordsPerSecond());
-            rounds.add(result);
+            for (Map.Entry<String, ThroughputPhase> phase : phases.entrySet()) {
+                log("throughput: %s, round %d of %d", phase.getKey(), round, options.repeats());
+                System.gc();
+                ThroughputResult result = phase.getValue().run();
+                log("  %,.0f records/s", result.recordsPerSecond());
+                rounds.computeIfAbsent(phase.getKey(), k -> new ArrayList<>()).add(result);
+            }
         }
-        List<ThroughputResult> sorted = new ArrayList<>(rounds);
-        sorted.sort(Comparator.comparingDouble(ThroughputResult::recordsPerSecond));
-        ThroughputResult median = sorted.get(sorted.size() / 2);
-        report.add(median);
-        if (rounds.size() > 1) {
-            report.note(String.format(Locale.ROOT, "%s: %d rounds, records/s %s (median reported)", median.name(),
-                    rounds.size(), rounds.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.recordsPerSecond()))
-                            .collect(Collectors.joining(", "))));
+        for (List<ThroughputResult> results : rounds.values()) {
+            List<ThroughputResult> sorted = new ArrayList<>(results);
+            sorted.sort(Comparator.comparingDouble(ThroughputResult::recordsPerSecond));
+            report.add(sorted.get(sorted.size() / 2));
+            if (results.size() > 1) {
+                report.note(String.format(Locale.ROOT, "%s: %d rounds, records/s %s (median reported)",
+                        results.get(0).name(), results.size(), results.stream()
+                                .map(r -> String.format(Locale.ROOT, "%,.0f", r.recordsPerSecond()))
+                                .collect(Collectors.joining(", "))));
+            }
+        }
+        List<ThroughputResult> passthrough = rounds.get("passthrough");
+        List<ThroughputResult> topology = rounds.get("topology");
+        if (passthrough != null && topology != null) {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < topology.size(); i++) {
+                ratios.add(topology.get(i).recordsPerSecond() / passthrough.get(i).recordsPerSecond());
+            }
+            report.roundRatios(ratios);
         }
     }
 

@@ -17,6 +17,7 @@ final class Report {
     private final List<ThroughputResult> throughput = new ArrayList<>();
     private final List<LatencyResult> latency = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private List<Double> roundRatios = List.of();
 
     Report(BenchOptions options, String cluster) {
         this.options = options;
@@ -63,7 +64,10 @@ final class Report {
                         r.seconds(), r.recordsPerSecond(), r.heap().cpuNanos() / 1000.0 / Math.max(1, r.records()),
                         mib(r.heap().used()), r.heap().gcs() == 0 ? "n/a (no GC)" : mib(r.heap().afterGc()), r.heap().gcs());
             }
-            ratio().ifPresent(ratio -> out.printf(Locale.ROOT, "%n**topology / passthrough throughput ratio: %.2f**%n", ratio));
+            ratio().ifPresent(ratio -> out.printf(Locale.ROOT, "%n**topology / passthrough throughput ratio: %.2f**%s%n",
+                    ratio, roundRatios.size() > 1 ? String.format(Locale.ROOT, " (median of the rounds' ratios %s)",
+                            roundRatios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r))
+                                    .collect(java.util.stream.Collectors.joining(", "))) : ""));
             out.println();
         }
         if (!latency.isEmpty()) {
@@ -103,7 +107,17 @@ final class Report {
                 r.durationSeconds(), r.sent(), s.count(), s.p50(), s.p99(), s.p999(), s.max(), mib(r.heap().used()));
     }
 
+    /** Topology / passthrough ratio of each measured round (the phases of a round run back to back). */
+    void roundRatios(List<Double> ratios) {
+        this.roundRatios = List.copyOf(ratios);
+    }
+
+    /** The median of the rounds' ratios when there are rounds, else the ratio of the reported runs. */
     java.util.Optional<Double> ratio() {
+        if (!roundRatios.isEmpty()) {
+            List<Double> sorted = roundRatios.stream().sorted().toList();
+            return java.util.Optional.of(sorted.get(sorted.size() / 2));
+        }
         ThroughputResult passthrough = find("passthrough");
         ThroughputResult topology = find("topology");
         if (passthrough == null || topology == null || passthrough.recordsPerSecond() == 0) {
