@@ -44,11 +44,11 @@ public class DecodeProcessor<T> implements Processor<byte[], byte[], String, Rou
     @Override
     public void process(Record<byte[], byte[]> record) {
         metrics.recordProcessed(rules.stream());
-        String topic = context.recordMetadata().map(m -> m.topic()).orElse(rules.stream());
         T value;
         try {
             value = record.value() == null ? null : decoded.take(record.value());
             if (value == null && record.value() != null) {
+                String topic = context.recordMetadata().map(m -> m.topic()).orElse(rules.stream());
                 value = deserializer.deserialize(topic, record.value());
             }
         } catch (RuntimeException e) {

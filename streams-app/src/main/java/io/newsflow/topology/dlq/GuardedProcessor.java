@@ -41,7 +41,7 @@ public abstract class GuardedProcessor<VIn, VOut> implements Processor<String, V
         } catch (StreamsException e) {
             throw e;
         } catch (RuntimeException e) {
-            out.results.clear();
+            out.clearResults();
             out.deadLetter(record, DeadLetterReason.PROCESSING_ERROR, DeadLetters.describe(e));
         }
         flush(record, out);
@@ -77,21 +77,31 @@ public abstract class GuardedProcessor<VIn, VOut> implements Processor<String, V
     private record PendingDeadLetter(DeadLetterReason reason, String detail) {
     }
 
-    /** Results of one {@link #handle} call. */
+    /** Results of one {@link #handle} call (most calls have none: the lists are created on first use). */
     public static final class Output<V> {
-        private final List<Record<String, V>> results = new ArrayList<>();
-        private final List<PendingDeadLetter> deadLetters = new ArrayList<>();
+        private List<Record<String, V>> results = List.of();
+        private List<PendingDeadLetter> deadLetters = List.of();
 
         public void emit(String key, V value, long timestamp) {
+            if (results.isEmpty()) {
+                results = new ArrayList<>(2);
+            }
             results.add(new Record<>(key, value, timestamp));
         }
 
         public void deadLetter(Record<String, ?> cause, DeadLetterReason reason, String detail) {
+            if (deadLetters.isEmpty()) {
+                deadLetters = new ArrayList<>(1);
+            }
             deadLetters.add(new PendingDeadLetter(reason, detail));
         }
 
         public List<Record<String, V>> results() {
             return results;
+        }
+
+        void clearResults() {
+            results = List.of();
         }
     }
 }

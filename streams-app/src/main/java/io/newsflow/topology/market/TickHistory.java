@@ -136,6 +136,27 @@ public final class TickHistory implements PriceSeries {
         return i < 0 ? Optional.empty() : Optional.of(series.point(i));
     }
 
+    /** As {@link PriceSeries#change}, with one look-up of the symbol: the alert windows ask on every tick. */
+    @Override
+    public Optional<Return> change(String symbol, long start, long end) {
+        Series series = series(symbol);
+        int to = series.floor(end);
+        if (to < 0) {
+            return Optional.empty();
+        }
+        int from = series.floor(start);
+        if (from < 0) {
+            from = series.ceiling(start);
+            if (from < 0 || series.times[from] >= end) {
+                return Optional.empty();
+            }
+        }
+        if (series.times[from] > series.times[to]) {
+            return Optional.empty();
+        }
+        return Optional.of(new Return(series.point(from), series.point(to)));
+    }
+
     private long bucket(long time) {
         return Math.floorDiv(time, resolutionMs) * resolutionMs;
     }

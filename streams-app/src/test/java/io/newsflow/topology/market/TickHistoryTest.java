@@ -112,6 +112,10 @@ class TickHistoryTest {
                 assertEquals(before.atOrBefore(symbol, t), stored.atOrBefore(symbol, t), symbol + " at " + t);
                 assertEquals(before.earliestAtOrAfter(symbol, t), stored.earliestAtOrAfter(symbol, t),
                         symbol + " from " + t);
+                for (long window : new long[] {500, 5 * SECOND, 60 * SECOND, 3_600 * SECOND}) {
+                    assertEquals(stored.change(symbol, t - window, t), after.change(symbol, t - window, t),
+                            symbol + " over " + window + " ms to " + t);
+                }
             }
         }
         assertEquals(before.latest("META"), stored.latest("META"));
