@@ -139,5 +139,4 @@ public final class CreditEquity {
             out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli());
         }
     }
-
 }

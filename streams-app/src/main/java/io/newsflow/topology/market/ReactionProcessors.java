@@ -39,7 +39,7 @@ public final class ReactionProcessors {
                 settings.tickResolution().millis()));
     }
 
-    static void emit(GuardedProcessor.Output<MarketReaction> out, Iterable<MarketReaction> reactions) {
+    private static void emit(GuardedProcessor.Output<MarketReaction> out, Iterable<MarketReaction> reactions) {
         for (MarketReaction r : reactions) {
             out.emit(r.getTicker(), r, r.getPublishedAt().toEpochMilli() + r.getHorizonMs());
         }
