@@ -58,8 +58,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *  market.price-ticks ──decode── tick step ─┬─ reactions (per new bucket) ─────────────────► analytics.market-reaction
  *   (key symbol)       (in-memory history,  ├─ price-move alerts (every tick) ────────────► alerts.price-moves
- *                       tick-history store) ├─ credit view (per new bucket, on flip) ─────► analytics.credit-equity
- *                                           └─ QQQ, thinned ─► [benchmark-broadcast, to every partition] ─► benchmark-history
+ *                       tick-points store)  ├─ credit view (per new bucket, on flip) ─────► analytics.credit-equity
+ *                                           └─ QQQ, thinned ─► [benchmark-broadcast, to every partition] ─► benchmark-points
  *  market.bond-books ──decode── bond book ──────────────────────────────────────► analytics.bond-books
  *   (key dealId)                    └─► [by issuer symbol] ─ credit view (on deal) ─► analytics.credit-equity
  *  news.articles ──decode─► [novelty, 1 partition] ─ enrich (entities, sentiment, novelty) ─► news.article-scores
@@ -77,7 +77,7 @@ import org.apache.kafka.streams.state.Stores;
  *       enrichment step runs on a one-partition repartition topic; news volume is small.</li>
  *   <li>Every ticker's abnormal return needs the benchmark (QQQ), whose ticks live in one
  *       partition. They are multicast to every partition of an internal topic (KIP-837
- *       {@link BroadcastPartitioner}) and kept in a local benchmark-history store in every task.
+ *       {@link BroadcastPartitioner}) and kept in a local benchmark-points store in every task.
  *       This beats a GlobalKTable, which would need its own pre-created topic and would copy
  *       every symbol's ticks to every instance; only the benchmark is broadcast.</li>
  * </ul>

@@ -15,10 +15,14 @@ public final class StoreNames {
     /** stream name -> highest event time seen (for late-record detection). */
     public static final String STREAM_TIMES = "stream-times";
 
-    /** symbol|bucket start -> the bucket's newest tick (time, price): every symbol's recent ticks, one per ticks.resolution. */
-    public static final String TICK_HISTORY = "tick-history";
-    /** benchmark|bucket start -> tick, like tick-history, a copy in every task (broadcast). */
-    public static final String BENCHMARK_HISTORY = "benchmark-history";
+    /**
+     * symbol|bucket start -> the bucket's newest tick (time, price): every symbol's recent ticks, one
+     * per ticks.resolution. (Named anew when the value became a tick point: the changelog of the
+     * former price-per-tick store, tick-history, cannot be read into it.)
+     */
+    public static final String TICK_HISTORY = "tick-points";
+    /** benchmark|bucket start -> tick, like tick-points, a copy in every task (broadcast). */
+    public static final String BENCHMARK_HISTORY = "benchmark-points";
     /** ticker|due time|article#horizon -> reaction waiting for its horizon. */
     public static final String PENDING_REACTIONS = "pending-reactions";
     /** symbol|window -> the move currently alerted on. */

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Price look-ups straight from a tick-history store (keys {@code symbol|bucket start|}), for the
+ * Price look-ups straight from a tick-points store (keys {@code symbol|bucket start|}), for the
  * steps that see few records (articles, deal updates) and so keep no in-memory copy. Agrees with
  * {@link TickHistory}, which writes the store.
  */
