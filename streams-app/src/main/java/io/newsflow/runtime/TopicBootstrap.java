@@ -5,6 +5,7 @@ import io.newsflow.config.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +108,7 @@ public final class TopicBootstrap {
                     throw new IllegalStateException("Could not describe topics " + names + ": " + e, e);
                 }
             }
-            if (descriptions != null && allHaveLeaders(descriptions.values())) {
+            if (descriptions != null && allHaveLeaders(descriptions.values()) && allServing(descriptions.values())) {
                 List<String> warnings = new ArrayList<>();
                 for (TopicDescription d : descriptions.values()) {
                     if (d.partitions().size() != partitions) {
@@ -127,6 +130,28 @@ public final class TopicBootstrap {
         return descriptions.stream()
                 .flatMap(d -> d.partitions().stream())
                 .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    }
+
+    /**
+     * Whether every partition's leader answers a ListOffsets request. The metadata can name a leader
+     * a moment before that broker acts as one; an idempotent producer whose first batch meets that
+     * NOT_LEADER_OR_FOLLOWER window can then retry it forever with OUT_OF_ORDER_SEQUENCE_NUMBER
+     * (seen with the embedded broker: later batches of the same partition were appended first).
+     */
+    private boolean allServing(Collection<TopicDescription> descriptions) {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        descriptions.forEach(d -> d.partitions()
+                .forEach(p -> partitions.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        try {
+            admin.listOffsets(partitions).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for topics", e);
+            }
+            return false;
+        }
     }
 
     private static void sleep() {
