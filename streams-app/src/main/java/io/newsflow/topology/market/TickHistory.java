@@ -254,36 +254,29 @@ public final class TickHistory implements PriceSeries {
 
         /** Index of the newest point at or before {@code time}, or -1. */
         int floor(long time) {
-            int lo = start;
-            int hi = end - 1;
-            int found = -1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                if (times[mid] <= time) {
-                    found = mid;
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return found;
+            int after = firstAfter(time, false);
+            return after > start ? after - 1 : -1;
         }
 
         /** Index of the oldest point at or after {@code time}, or -1. */
         int ceiling(long time) {
+            int at = firstAfter(time, true);
+            return at < end ? at : -1;
+        }
+
+        /** The first index whose time is after {@code time} (or at it, when {@code inclusive}); end if none. */
+        private int firstAfter(long time, boolean inclusive) {
             int lo = start;
-            int hi = end - 1;
-            int found = -1;
-            while (lo <= hi) {
+            int hi = end;
+            while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (times[mid] >= time) {
-                    found = mid;
-                    hi = mid - 1;
+                if (inclusive ? times[mid] >= time : times[mid] > time) {
+                    hi = mid;
                 } else {
                     lo = mid + 1;
                 }
             }
-            return found;
+            return lo;
         }
 
         private void insert(int at, long bucket, long time, double price) {
