@@ -6,8 +6,8 @@ import io.newsflow.text.TextFingerprinter;
 import io.newsflow.topology.state.TimeIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -33,7 +33,6 @@ public final class NoveltyDetector {
     private final int maxFingerprints;
     private final long retentionMs;
     private final KeyValueStore<String, NoveltyState.Fingerprint> fingerprintStore;
-    private final TimeIndex<NoveltyState.Fingerprint> fingerprints;
     private final KeyValueStore<String, NoveltyState.SeenFragment> fragments;
     /**
      * The fingerprint store's content in key (time) order, read once and then written through:
@@ -49,7 +48,6 @@ public final class NoveltyDetector {
         this.maxFingerprints = maxFingerprints;
         this.retentionMs = retentionMs;
         this.fingerprintStore = fingerprintStore;
-        this.fingerprints = new TimeIndex<>(fingerprintStore);
         this.fragments = fragments;
     }
 
@@ -95,8 +93,11 @@ public final class NoveltyDetector {
 
     /** Drops fingerprints and fragments older than the retention; called on punctuation. */
     public void expire(long streamTime) {
-        fingerprints.deleteBefore(GROUP, streamTime - retentionMs);
-        recent().headMap(TimeIndex.key(GROUP, Math.max(0, streamTime - retentionMs), "")).clear();
+        // the in-memory copy mirrors the store, so it names the expired keys without a range scan
+        Map<String, NoveltyState.Fingerprint> expired =
+                recent().headMap(TimeIndex.key(GROUP, Math.max(0, streamTime - retentionMs), ""));
+        expired.keySet().forEach(fingerprintStore::delete);
+        expired.clear();
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, NoveltyState.SeenFragment> it = fragments.all()) {
             it.forEachRemaining(kv -> {

@@ -129,8 +129,7 @@ public final class CreditEquity {
         public OnDeal(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<BondBookSummary> payload) {
             super(deadLetters, payload, context -> new CreditEquity(context, settings, metrics,
-                    new StoredPriceSeries(context.getStateStore(StoreNames.TICK_HISTORY),
-                            settings.tickResolution().millis())));
+                    StoredPriceSeries.of(context, StoreNames.TICK_HISTORY, settings)));
         }
 
         @Override

@@ -21,11 +21,6 @@ public class DecodeProcessor<T> implements Processor<byte[], byte[], String, Rou
     private final DecodedValues<T> decoded;
     private ProcessorContext<String, Routed<T>> context;
 
-    public DecodeProcessor(Deserializer<T> deserializer, InputRules<T> rules, DeadLetters deadLetters,
-            PipelineMetrics metrics) {
-        this(deserializer, rules, deadLetters, metrics, new DecodedValues<>());
-    }
-
     /** Takes the value from {@code decoded} when the event-time extractor has just decoded it. */
     public DecodeProcessor(Deserializer<T> deserializer, InputRules<T> rules, DeadLetters deadLetters,
             PipelineMetrics metrics, DecodedValues<T> decoded) {

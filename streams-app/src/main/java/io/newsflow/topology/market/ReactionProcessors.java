@@ -29,14 +29,12 @@ public final class ReactionProcessors {
     static ReactionTracker tracker(ProcessorContext<?, ?> context, TopologySettings settings, PipelineMetrics metrics,
             PriceSeries ticks) {
         return new ReactionTracker(settings, context.getStateStore(StoreNames.PENDING_REACTIONS), ticks,
-                new StoredPriceSeries(context.getStateStore(StoreNames.BENCHMARK_HISTORY),
-                        settings.tickResolution().millis()), metrics);
+                StoredPriceSeries.of(context, StoreNames.BENCHMARK_HISTORY, settings), metrics);
     }
 
     private static ReactionTracker storedTracker(ProcessorContext<?, ?> context, TopologySettings settings,
             PipelineMetrics metrics) {
-        return tracker(context, settings, metrics, new StoredPriceSeries(context.getStateStore(StoreNames.TICK_HISTORY),
-                settings.tickResolution().millis()));
+        return tracker(context, settings, metrics, StoredPriceSeries.of(context, StoreNames.TICK_HISTORY, settings));
     }
 
     private static void emit(GuardedProcessor.Output<MarketReaction> out, Iterable<MarketReaction> reactions) {

@@ -1,7 +1,9 @@
 package io.newsflow.topology.market;
 
+import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.state.TimeIndex;
 import java.util.Optional;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -17,6 +19,11 @@ public final class StoredPriceSeries implements PriceSeries {
     public StoredPriceSeries(KeyValueStore<String, TickPoint> store, long resolutionMs) {
         this.index = new TimeIndex<>(store);
         this.resolutionMs = resolutionMs;
+    }
+
+    /** Over the task's store {@code storeName} ({@code StoreNames.TICK_HISTORY} or {@code BENCHMARK_HISTORY}). */
+    public static StoredPriceSeries of(ProcessorContext<?, ?> context, String storeName, TopologySettings settings) {
+        return new StoredPriceSeries(context.getStateStore(storeName), settings.tickResolution().millis());
     }
 
     @Override

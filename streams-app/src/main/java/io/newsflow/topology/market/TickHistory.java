@@ -74,9 +74,9 @@ public final class TickHistory implements PriceSeries {
         if (time < newest - retentionMs) {
             return Recorded.OLDER; // too old to matter for any window, and would be dropped right away
         }
-        Recorded recorded = series.isEmpty() || bucket(time) > series.newestBucket() ? Recorded.NEWEST_IN_NEW_BUCKET
-                : time >= series.newestTime() ? Recorded.NEWEST : Recorded.OLDER;
         long bucket = bucket(time);
+        Recorded recorded = series.isEmpty() || bucket > series.newestBucket() ? Recorded.NEWEST_IN_NEW_BUCKET
+                : time >= series.newestTime() ? Recorded.NEWEST : Recorded.OLDER;
         if (recorded == Recorded.NEWEST_IN_NEW_BUCKET) {
             write(symbol, series); // the closing bucket's final tick, if it was not written yet
         }
