@@ -35,6 +35,7 @@ import io.newsflow.topology.market.ReactionProcessors;
 import io.newsflow.topology.market.TickPoint;
 import io.newsflow.topology.market.TickProcessor;
 import io.newsflow.topology.sentiment.Contribution;
+import io.newsflow.topology.sentiment.ContributionRecorder;
 import io.newsflow.topology.sentiment.RollingSentimentProcessor;
 import io.newsflow.topology.state.JsonSerde;
 import io.newsflow.topology.state.SortedMemoryStore;
@@ -62,9 +63,9 @@ import org.apache.kafka.streams.state.Stores;
  *                                           └─ QQQ, thinned ─► [benchmark-broadcast, to every partition] ─► benchmark-points
  *  market.bond-books ──decode── bond book ──────────────────────────────────────► analytics.bond-books
  *   (key dealId)                    └─► [by issuer symbol] ─ credit view (on deal) ─► analytics.credit-equity
- *  news.articles ──decode─► [novelty, 1 partition] ─ enrich (entities, sentiment, novelty) ─► news.article-scores
- *   (key id)                                                                                  (key ticker|entity)
- *  news.article-scores (read back, key ticker) ─┬─ rolling sentiment ────────────► analytics.sentiment-rolling
+ *  news.articles ──decode─► [novelty, 1 partition] ─ enrich (entities, sentiment, novelty) ─┬─► news.article-scores
+ *   (key id)                                                            (key ticker|entity) └─ rolling sentiment ─► analytics.sentiment-rolling
+ *  news.article-scores (read back, key ticker) ─┬─ contributions (news context of alerts, credit views)
  *                                               └─ reactions(on article) ────────► analytics.market-reaction
  *  every decode / processing failure / late article ─────────────────────────────► dead-letters
  * </pre>
@@ -74,7 +75,9 @@ import org.apache.kafka.streams.state.Stores;
  * count (repartition topics inherit it). Two exceptions by design:
  * <ul>
  *   <li>Novelty is a property of the whole news stream (a near-duplicate can have any id), so the
- *       enrichment step runs on a one-partition repartition topic; news volume is small.</li>
+ *       enrichment step runs on a one-partition repartition topic; news volume is small. Rolling
+       sentiment runs there too, on the scores as they are made: its results are then one Kafka
+       hop from the article (each hop costs a commit interval under exactly-once).</li>
  *   <li>Every ticker's abnormal return needs the benchmark (QQQ), whose ticks live in one
  *       partition. They are multicast to every partition of an internal topic (KIP-837
  *       {@link BroadcastPartitioner}) and kept in a local benchmark-points store in every task.
@@ -173,11 +176,23 @@ public final class NewsflowTopology {
                 Named.as("article-enrich"), StoreNames.ARTICLE_SEEN, StoreNames.ARTICLE_FINGERPRINTS,
                 StoreNames.FRAGMENT_SEEN), "article-enrich");
         scored.to(Topics.ARTICLE_SCORES, Produced.with(Serdes.String(), serdes.scoredArticle()).withName("article-scores"));
+
+        // rolling sentiment where the scores are made: one hop from the article instead of two
+        KStream<String, SentimentRolling> rolling = routed(scored
+                .filter((k, v) -> v.getTicker() != null, Named.as("scored-with-ticker"))
+                .process(() -> new RollingSentimentProcessor(settings, metrics, deadLetters,
+                                serdes.scoredArticle().serializer()),
+                        Named.as("sentiment-rolling"), StoreNames.NEWS_SENTIMENT_CONTRIBUTIONS,
+                        StoreNames.NEWS_STREAM_TIMES), "sentiment-rolling");
+        rolling.to(Topics.SENTIMENT_ROLLING, Produced.with(Serdes.String(), serdes.sentimentRolling())
+                .withName("sentiment-rolling-sink"));
     }
 
     /**
      * Scores are read back from their output topic, keyed by ticker, so that they meet the ticks
-     * of the same symbol in the same task (the topic is partitioned like the tick topic).
+     * of the same symbol in the same task (the topic is partitioned like the tick topic): the
+     * task's copy of the contributions (news context of alerts and credit views) and the
+     * reactions to each article.
      */
     private void scoresBranch(StreamsBuilder builder) {
         KStream<String, ScoredArticle> scores = builder.stream(Topics.ARTICLE_SCORES,
@@ -187,11 +202,10 @@ public final class NewsflowTopology {
                         .withName("scores-source"))
                 .filter((k, v) -> v != null && v.getTicker() != null, Named.as("scores-with-ticker"));
 
-        KStream<String, SentimentRolling> rolling = routed(scores.process(
-                () -> new RollingSentimentProcessor(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
-                Named.as("sentiment-rolling"), StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.STREAM_TIMES), "sentiment-rolling");
-        rolling.to(Topics.SENTIMENT_ROLLING, Produced.with(Serdes.String(), serdes.sentimentRolling())
-                .withName("sentiment-rolling-sink"));
+        routed(scores.process(
+                () -> new ContributionRecorder(settings, deadLetters, serdes.scoredArticle().serializer()),
+                Named.as("sentiment-contributions"), StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.STREAM_TIMES),
+                "sentiment-contributions");
 
         KStream<String, MarketReaction> reactions = routed(scores.process(
                 () -> new ReactionProcessors.OnArticle(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
@@ -278,6 +292,8 @@ public final class NewsflowTopology {
         persistent(builder, StoreNames.ARTICLE_SEEN, new JsonSerde<>(NoveltyState.SeenArticle.class));
         persistent(builder, StoreNames.ARTICLE_FINGERPRINTS, new FingerprintSerde());
         persistent(builder, StoreNames.FRAGMENT_SEEN, new JsonSerde<>(NoveltyState.SeenFragment.class));
+        persistent(builder, StoreNames.NEWS_SENTIMENT_CONTRIBUTIONS, new JsonSerde<>(Contribution.class));
+        inMemory(builder, StoreNames.NEWS_STREAM_TIMES, Serdes.Long());
         persistent(builder, StoreNames.SENTIMENT_CONTRIBUTIONS, new JsonSerde<>(Contribution.class));
         cached(builder, StoreNames.TICK_HISTORY, TickPoint.serde());
         cached(builder, StoreNames.BENCHMARK_HISTORY, TickPoint.serde());

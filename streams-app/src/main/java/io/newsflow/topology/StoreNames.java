@@ -10,9 +10,17 @@ public final class StoreNames {
     /** hash of a normalised body fragment -> first article that carried it. */
     public static final String FRAGMENT_SEEN = "fragment-seen";
 
-    /** ticker|time|article id -> contribution of a scored article to rolling sentiment. */
+    /** ticker|time|article id -> contribution of a scored article to rolling sentiment (news task). */
+    public static final String NEWS_SENTIMENT_CONTRIBUTIONS = "news-sentiment-contributions";
+    /** stream name -> highest event time seen by the news task (for late-record detection). */
+    public static final String NEWS_STREAM_TIMES = "news-stream-times";
+
+    /**
+     * ticker|time|article id -> contribution, the ticker tasks' copy (from the scores read back), for
+     * the news context of alerts and the credit view.
+     */
     public static final String SENTIMENT_CONTRIBUTIONS = "sentiment-contributions";
-    /** stream name -> highest event time seen (for late-record detection). */
+    /** stream name -> highest event time seen by a ticker task (for late-record detection). */
     public static final String STREAM_TIMES = "stream-times";
 
     /**

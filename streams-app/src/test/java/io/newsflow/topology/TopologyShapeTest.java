@@ -42,6 +42,18 @@ class TopologyShapeTest {
         assertEquals(1, novelty.size(), novelty.toString());
     }
 
+    @Test
+    void rollingSentimentIsOneHopFromTheArticles() {
+        TopologyDescription.Subtopology novelty = description.subtopologies().stream()
+                .filter(sub -> sourceTopics(sub).stream().anyMatch(t -> t.contains("articles-novelty")))
+                .findFirst().orElseThrow();
+        Set<String> sinks = novelty.nodes().stream()
+                .filter(n -> n instanceof TopologyDescription.Sink)
+                .map(n -> ((TopologyDescription.Sink) n).topic())
+                .collect(Collectors.toSet());
+        assertTrue(sinks.containsAll(Set.of(Topics.ARTICLE_SCORES, Topics.SENTIMENT_ROLLING)), sinks.toString());
+    }
+
     private Set<String> sourceTopicsOfSubtopologyReading(String topic) {
         return description.subtopologies().stream().map(TopologyShapeTest::sourceTopics)
                 .filter(topics -> topics.contains(topic)).findFirst().orElseThrow();

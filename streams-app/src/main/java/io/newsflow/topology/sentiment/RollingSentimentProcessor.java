@@ -19,7 +19,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Rolling sentiment per ticker over hopping windows (one per configured size), from the scored
- * articles keyed by ticker.
+ * articles as the news task makes them: one Kafka hop from the article, not two (reading the scores
+ * back by ticker would add one). The news task sees every article, so its stream time is the news
+ * stream's.
  *
  * <p>Emission: one record per window size per article, for the newest window as of the ticker's
  * latest article (see {@link SentimentWindow}), instead of one per overlapping hop (60 for 1h/1m,
@@ -34,26 +36,22 @@ public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, S
 
     private static final String STREAM_TIME_KEY = "scored-articles";
 
+    private final TopologySettings settings;
     private final List<SentimentWindow> windows;
-    private final long maxWindowMs;
-    private final long graceMs;
-    private final long retentionMs;
     private final PipelineMetrics metrics;
-    private TimeIndex<Contribution> contributions;
+    private Contributions contributions;
     private KeyValueStore<String, Long> streamTimes;
 
     public RollingSentimentProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
             Serializer<ScoredArticle> payloadSerializer) {
         super(deadLetters, payloadSerializer);
+        this.settings = settings;
         this.metrics = metrics;
         long advance = settings.sentimentAdvance().millis();
         long baseline = settings.sentimentBaseline().millis();
         this.windows = settings.sentimentWindows().stream()
                 .map(size -> new SentimentWindow(size, advance, baseline, settings.sentimentNeutralBand()))
                 .toList();
-        this.maxWindowMs = settings.largestSentimentWindow().millis();
-        this.graceMs = settings.sentimentGrace().millis();
-        this.retentionMs = baseline + maxWindowMs + graceMs;
     }
 
     /** Output key: ticker|window. */
@@ -64,8 +62,8 @@ public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, S
     @Override
     public void init(ProcessorContext<String, Routed<SentimentRolling>> context) {
         super.init(context);
-        contributions = new TimeIndex<>(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS));
-        streamTimes = context.getStateStore(StoreNames.STREAM_TIMES);
+        contributions = new Contributions(context.getStateStore(StoreNames.NEWS_SENTIMENT_CONTRIBUTIONS), settings);
+        streamTimes = context.getStateStore(StoreNames.NEWS_STREAM_TIMES);
     }
 
     @Override
@@ -78,8 +76,7 @@ public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, S
         long published = article.getPublishedAt().toEpochMilli();
         Long seen = streamTimes.get(STREAM_TIME_KEY);
         long streamTime = seen == null ? published : Math.max(seen, published);
-        long lateBefore = streamTime - maxWindowMs - graceMs;
-        if (published < lateBefore) {
+        if (contributions.isLate(published, streamTime)) {
             out.deadLetter(record, DeadLetterReason.LATE_RECORD, "article " + article.getArticleId() + " published "
                     + article.getPublishedAt() + " is older than stream time " + Instant.ofEpochMilli(streamTime)
                     + " minus the largest window and the grace period");
@@ -87,18 +84,15 @@ public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, S
         }
         streamTimes.put(STREAM_TIME_KEY, streamTime);
 
-        long tickerTime = contributions.latest(ticker).map(TimeIndex.Entry::time).orElse(published);
+        long tickerTime = contributions.index().latest(ticker).map(TimeIndex.Entry::time).orElse(published);
         long asOf = Math.max(tickerTime, published);
-        contributions.put(ticker, published, article.getArticleId(), new Contribution(article.getArticleId(),
-                published, article.getSentiment(), article.getNovelty() * article.getRelevance(),
-                article.getDuplicateOf() == null, article.getLanguage()));
-        contributions.deleteBefore(ticker, streamTime - retentionMs);
+        contributions.record(article, streamTime);
 
         for (SentimentWindow window : windows) {
             if (published < window.startAsOf(asOf)) {
                 continue; // only older windows changed; the newest one is as it was
             }
-            SentimentRolling rolling = window.aggregate(ticker, asOf, contributions);
+            SentimentRolling rolling = window.aggregate(ticker, asOf, contributions.index());
             String label = window.size().label();
             metrics.sentimentRolling(ticker, label, rolling.getNoveltyWeightedSentiment(), rolling.getBuzz(),
                     rolling.getArticleCount());
