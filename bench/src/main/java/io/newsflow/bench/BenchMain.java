@@ -4,6 +4,7 @@ import io.newsflow.bench.BenchOptions.Phase;
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.runtime.FormatLocale;
+import io.newsflow.topology.TopologySettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,7 +59,8 @@ public final class BenchMain {
             BenchClients clients = new BenchClients(cluster.bootstrapServers(),
                     "newsflow-bench-" + ProcessHandle.current().pid());
             try (Admin admin = clients.admin()) {
-                BenchTopics.create(admin, options.partitions());
+                BenchTopics.create(admin, options.partitions(),
+                        appConfig.getBoolean(TopologySettings.ARTICLES_SINGLE_PARTITION, false));
                 BenchTopics.requireEmptyInputs(admin);
             }
             StreamsSettings streams = new StreamsSettings(clients, appStreamsConfig());

@@ -29,10 +29,13 @@ final class BenchTopics {
         return topics;
     }
 
-    static void create(Admin admin, int partitions) throws InterruptedException, ExecutionException {
+    /** @param singleArticles the app's articles.single.partition: the articles topic then gets one partition */
+    static void create(Admin admin, int partitions, boolean singleArticles)
+            throws InterruptedException, ExecutionException {
         for (String topic : all()) {
+            int count = singleArticles && topic.equals(Topics.ARTICLES) ? 1 : partitions;
             try {
-                admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get();
+                admin.createTopics(List.of(new NewTopic(topic, Optional.of(count), Optional.empty()))).all().get();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;

@@ -2,14 +2,16 @@ package io.newsflow.runtime;
 
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
+import io.newsflow.topology.TopologySettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -51,7 +53,11 @@ public final class TopicBootstrap {
         }
     }
 
-    /** Creates {@link Topics#all()} with {@code topic.partitions} and {@code topic.replication.factor}. */
+    /**
+     * Creates {@link Topics#all()} with {@code topic.partitions} and {@code topic.replication.factor};
+     * with {@code articles.single.partition=true} the articles topic gets one partition, and the
+     * set-up fails when it exists with more (novelty would then be judged per partition).
+     */
     public Result ensureAll(AppConfig config) {
         int partitions = config.getInt(PARTITIONS);
         int rf = config.getInt(REPLICATION_FACTOR, -1);
@@ -59,7 +65,14 @@ public final class TopicBootstrap {
             throw new IllegalArgumentException("Configuration '" + REPLICATION_FACTOR + "' must be -1 (broker default)"
                     + " or a positive replication factor, was " + rf);
         }
-        return ensureTopics(Topics.all(), partitions, rf == -1 ? Optional.empty() : Optional.of((short) rf));
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        Topics.all().forEach(topic -> wanted.put(topic, partitions));
+        Set<String> exact = Set.of();
+        if (config.getBoolean(TopologySettings.ARTICLES_SINGLE_PARTITION, false)) {
+            wanted.put(Topics.ARTICLES, 1);
+            exact = Set.of(Topics.ARTICLES);
+        }
+        return ensureTopics(wanted, exact, rf == -1 ? Optional.empty() : Optional.of((short) rf));
     }
 
     /**
@@ -67,12 +80,26 @@ public final class TopicBootstrap {
      * of the created topics has a leader, so a producer started right after does not race metadata.
      */
     public Result ensureTopics(Collection<String> names, int partitions, Optional<Short> replicationFactor) {
-        if (partitions < 1) {
-            throw new IllegalArgumentException("Topic partitions must be >= 1, was " + partitions);
-        }
-        List<String> unique = List.copyOf(new LinkedHashSet<>(names));
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        names.forEach(name -> wanted.put(name, partitions));
+        return ensureTopics(wanted, Set.of(), replicationFactor);
+    }
+
+    /**
+     * Creates the topics of {@code partitionsByTopic} that do not exist yet with their partition
+     * count and waits until they serve. An existing topic with another count is reported in the
+     * warnings, or, when it is one of {@code exact}, refused with an exception.
+     */
+    public Result ensureTopics(Map<String, Integer> partitionsByTopic, Set<String> exact,
+            Optional<Short> replicationFactor) {
+        partitionsByTopic.forEach((name, partitions) -> {
+            if (partitions < 1) {
+                throw new IllegalArgumentException("Topic partitions must be >= 1, was " + partitions + " for " + name);
+            }
+        });
+        List<String> unique = List.copyOf(partitionsByTopic.keySet());
         List<NewTopic> requests = unique.stream()
-                .map(name -> new NewTopic(name, Optional.of(partitions), replicationFactor))
+                .map(name -> new NewTopic(name, Optional.of(partitionsByTopic.get(name)), replicationFactor))
                 .toList();
         Map<String, KafkaFuture<Void>> results = admin.createTopics(requests).values();
         List<String> created = new ArrayList<>();
@@ -90,12 +117,26 @@ public final class TopicBootstrap {
                 throw new IllegalStateException("Could not create topic '" + name + "': " + e, e);
             }
         }
-        List<String> warnings = describeAndWait(unique, partitions);
+        List<String> warnings = new ArrayList<>();
+        for (TopicDescription d : describeAndWait(unique)) {
+            int wanted = partitionsByTopic.get(d.name());
+            if (d.partitions().size() == wanted) {
+                continue;
+            }
+            if (exact.contains(d.name())) {
+                throw new IllegalStateException("Topic '" + d.name() + "' exists with " + d.partitions().size()
+                        + " partitions but must have " + wanted + " (" + TopologySettings.ARTICLES_SINGLE_PARTITION
+                        + "=true); set it to false, or recreate the topic");
+            }
+            warnings.add("Topic '" + d.name() + "' exists with " + d.partitions().size()
+                    + " partitions, configured " + PARTITIONS + " is " + wanted
+                    + "; left unchanged (co-partitioned joins need equal counts)");
+        }
         warnings.forEach(log::warn);
-        return new Result(List.copyOf(created), List.copyOf(existing), warnings);
+        return new Result(List.copyOf(created), List.copyOf(existing), List.copyOf(warnings));
     }
 
-    private List<String> describeAndWait(List<String> names, int partitions) {
+    private Collection<TopicDescription> describeAndWait(List<String> names) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             Map<String, TopicDescription> descriptions;
@@ -109,15 +150,7 @@ public final class TopicBootstrap {
                 }
             }
             if (descriptions != null && allHaveLeaders(descriptions.values()) && allServing(descriptions.values())) {
-                List<String> warnings = new ArrayList<>();
-                for (TopicDescription d : descriptions.values()) {
-                    if (d.partitions().size() != partitions) {
-                        warnings.add("Topic '" + d.name() + "' exists with " + d.partitions().size()
-                                + " partitions, configured " + PARTITIONS + " is " + partitions
-                                + "; left unchanged (co-partitioned joins need equal counts)");
-                    }
-                }
-                return warnings;
+                return descriptions.values();
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Topics " + names + " have partitions without a leader after " + TIMEOUT);

@@ -166,9 +166,14 @@ public final class NewsflowTopology {
 
     // --- branches -------------------------------------------------------------------------
 
+    /**
+     * Novelty needs every article in one task: the articles are funnelled through a one-partition
+     * repartition topic, unless the input topic itself has one partition
+     * ({@code articles.single.partition}), which saves that hop.
+     */
     private void articleBranch(KStream<String, ArticleEvent> articles) {
-        KStream<String, ArticleEvent> funnelled = articles.repartition(
-                Repartitioned.<String, ArticleEvent>with(Serdes.String(), serdes.articleEvent())
+        KStream<String, ArticleEvent> funnelled = settings.articlesSinglePartition() ? articles
+                : articles.repartition(Repartitioned.<String, ArticleEvent>with(Serdes.String(), serdes.articleEvent())
                         .withName("articles-novelty").withNumberOfPartitions(1));
         KStream<String, ScoredArticle> scored = routed(funnelled.process(
                 () -> new ArticleEnrichmentProcessor(settings, resolver, scorer, fingerprinter, metrics, deadLetters,

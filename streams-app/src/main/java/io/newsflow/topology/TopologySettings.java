@@ -40,6 +40,10 @@ import java.util.function.Function;
  * @param tickResolution          {@code ticks.resolution} one tick is kept per symbol and bucket of this length, the
  *                                bucket's newest (1s): returns over minutes to days lose nothing that matters, and
  *                                the history holds at most retention / resolution points per symbol
+ * @param articlesSinglePartition {@code articles.single.partition} the articles topic has exactly one partition, so
+ *                                articles are scored where they are read instead of being funnelled through a
+ *                                one-partition repartition topic first: one Kafka hop less for article scores and
+ *                                rolling sentiment (false; the app refuses to start when the topic has more)
  */
 public record TopologySettings(
         List<Span> sentimentWindows,
@@ -65,7 +69,11 @@ public record TopologySettings(
         Span openDealPricedWithin,
         Span creditEquityWindow,
         Span tickRetention,
-        Span tickResolution) {
+        Span tickResolution,
+        boolean articlesSinglePartition) {
+
+    /** The key of {@link #articlesSinglePartition()}, read by the topic set-up too. */
+    public static final String ARTICLES_SINGLE_PARTITION = "articles.single.partition";
 
     public TopologySettings {
         sentimentWindows = List.copyOf(sentimentWindows);
@@ -131,7 +139,8 @@ public record TopologySettings(
                 span(get, "bond.open.priced.within", "1d"),
                 span(get, "credit.equity.window", "1d"),
                 span(get, "ticks.retention", "3d"),
-                span(get, "ticks.resolution", "1s"));
+                span(get, "ticks.resolution", "1s"),
+                bool(get, ARTICLES_SINGLE_PARTITION, "false"));
     }
 
     public Span largestSentimentWindow() {
@@ -162,6 +171,14 @@ public record TopologySettings(
     private static List<Span> spans(Function<String, String> get, String key, String dflt) {
         return Arrays.stream(text(get, key, dflt).split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(Span::parse).toList();
+    }
+
+    private static boolean bool(Function<String, String> get, String key, String dflt) {
+        String v = text(get, key, dflt);
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(key + " must be true or false, was " + v);
+        }
+        return Boolean.parseBoolean(v);
     }
 
     private static double number(Function<String, String> get, String key, String dflt) {

@@ -1,6 +1,7 @@
 package io.newsflow.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.avro.ArticleEvent;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.Properties;
 import java.util.function.Function;
@@ -103,6 +105,30 @@ class EmbeddedKafkaRoundTripTest {
         assertEquals(List.of("two-partitions"), result.existing());
         assertEquals(1, result.warnings().size());
         assertTrue(result.warnings().get(0).contains("'two-partitions' exists with 2 partitions"), result.warnings().get(0));
+    }
+
+    @Test
+    void singlePartitionArticlesRefuseAnArticlesTopicWithMorePartitions() {
+        AppConfig single = config.with("articles.single.partition", "true");
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> TopicBootstrap.ensureAll(broker.bootstrapServers(), single));
+        assertTrue(refused.getMessage().contains("'" + Topics.ARTICLES + "' exists with 3 partitions but must have 1"),
+                refused.getMessage());
+    }
+
+    @Test
+    void aTopicThatMustHaveOnePartitionIsCreatedWithOne() throws Exception {
+        try (Admin admin = admin()) {
+            TopicBootstrap.Result result = new TopicBootstrap(admin).ensureTopics(
+                    Map.of("one-partition-articles", 1, "three-partition-ticks", 3), Set.of("one-partition-articles"),
+                    java.util.Optional.empty());
+            assertEquals(List.of(), result.warnings());
+            Map<String, TopicDescription> topics = admin.describeTopics(
+                    List.of("one-partition-articles", "three-partition-ticks")).allTopicNames().get();
+            assertEquals(1, topics.get("one-partition-articles").partitions().size());
+            assertEquals(3, topics.get("three-partition-ticks").partitions().size());
+        }
     }
 
     @Test

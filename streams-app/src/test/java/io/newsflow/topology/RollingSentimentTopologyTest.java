@@ -35,6 +35,20 @@ class RollingSentimentTopologyTest {
     }
 
     @Test
+    void aSinglePartitionArticlesTopicGivesTheSameScoresAndWindows() {
+        TopologySettings single = TopologySettings.fromMap(Map.of("articles.single.partition", "true"));
+        try (TopologyFixture f = new TopologyFixture(single)) {
+            f.publish(article("a1", "Meta plunges on capex worries", "Spending falls short.", at("12:00")).build());
+
+            assertEquals("a1", f.scores.readValue().getArticleId());
+            SentimentRolling hour = f.sentiment.readValuesToList().get(0);
+            assertEquals("META", hour.getTicker());
+            assertEquals("1h", hour.getWindowLabel());
+            assertEquals(-1.0, hour.getNoveltyWeightedSentiment(), 1e-9);
+        }
+    }
+
+    @Test
     void theWindowAggregatesCountsToneAndLanguagesWithRelevanceWeights() {
         try (TopologyFixture f = new TopologyFixture()) {
             f.publish(article("a1", "Meta beats estimates", "Strong ads.", at("12:00")).build());          // +1, relevance .9

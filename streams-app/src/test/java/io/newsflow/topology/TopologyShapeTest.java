@@ -47,11 +47,33 @@ class TopologyShapeTest {
         TopologyDescription.Subtopology novelty = description.subtopologies().stream()
                 .filter(sub -> sourceTopics(sub).stream().anyMatch(t -> t.contains("articles-novelty")))
                 .findFirst().orElseThrow();
-        Set<String> sinks = novelty.nodes().stream()
+        Set<String> sinks = sinkTopics(novelty);
+        assertTrue(sinks.containsAll(Set.of(Topics.ARTICLE_SCORES, Topics.SENTIMENT_ROLLING)), sinks.toString());
+    }
+
+    @Test
+    void aSinglePartitionArticlesTopicIsScoredWhereItIsRead() {
+        TopologyDescription single = new NewsflowTopology(
+                TopologySettings.fromMap(Map.of("articles.single.partition", "true")), FakeTextAnalysis.resolver(),
+                FakeTextAnalysis.scorer(), FakeTextAnalysis.fingerprinter(),
+                new PipelineMetrics(new SimpleMeterRegistry(), List.of("META"), 5),
+                TopologySerdes.avro(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://shape"))).build().describe();
+
+        TopologyDescription.Subtopology news = single.subtopologies().stream()
+                .filter(sub -> sourceTopics(sub).contains(Topics.ARTICLES))
+                .findFirst().orElseThrow();
+        assertEquals(Set.of(Topics.ARTICLES), sourceTopics(news));
+        assertTrue(sinkTopics(news).containsAll(Set.of(Topics.ARTICLE_SCORES, Topics.SENTIMENT_ROLLING)),
+                sinkTopics(news).toString());
+        assertTrue(single.subtopologies().stream().flatMap(sub -> sourceTopics(sub).stream())
+                .noneMatch(t -> t.contains("articles-novelty")));
+    }
+
+    private static Set<String> sinkTopics(TopologyDescription.Subtopology subtopology) {
+        return subtopology.nodes().stream()
                 .filter(n -> n instanceof TopologyDescription.Sink)
                 .map(n -> ((TopologyDescription.Sink) n).topic())
                 .collect(Collectors.toSet());
-        assertTrue(sinks.containsAll(Set.of(Topics.ARTICLE_SCORES, Topics.SENTIMENT_ROLLING)), sinks.toString());
     }
 
     private Set<String> sourceTopicsOfSubtopologyReading(String topic) {

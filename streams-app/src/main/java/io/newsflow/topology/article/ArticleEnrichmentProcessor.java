@@ -57,6 +57,13 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
     @Override
     public void init(ProcessorContext<String, Routed<ScoredArticle>> context) {
         super.init(context);
+        if (context.taskId().partition() != 0) {
+            // only with articles.single.partition=true on a topic that has more partitions (the
+            // start-up check refuses that): each task would judge novelty on a part of the news
+            throw new IllegalStateException("novelty needs all articles in one task, but the articles topic has a"
+                    + " partition " + context.taskId().partition() + "; set " + TopologySettings.ARTICLES_SINGLE_PARTITION
+                    + "=false or give the topic one partition");
+        }
         seen = context.getStateStore(StoreNames.ARTICLE_SEEN);
         novelty = new NoveltyDetector(fingerprinter, settings.noveltyThreshold(), settings.noveltyMaxFingerprints(),
                 settings.noveltyRetention().millis(), context.getStateStore(StoreNames.ARTICLE_FINGERPRINTS),
