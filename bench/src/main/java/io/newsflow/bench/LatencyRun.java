@@ -1,5 +1,9 @@
 package io.newsflow.bench;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 /**
  * One latency measurement: start the subject at the latest offsets, offer the workload at a fixed
  * rate for a warm-up period (not measured: the JIT compiles the hot paths meanwhile) and then for
@@ -31,8 +35,15 @@ final class LatencyRun {
             probeThread.start();
             probe.awaitPositioned();
             probe.measureFrom(System.currentTimeMillis() + warmupSeconds * 1000L); // the feed's clock starts now
-            long sent = new PacedProducer(clients, FEED_LINGER_MS).run(workload, rate, warmupSeconds + durationSeconds)
-                    - (long) rate * warmupSeconds;
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+            long sent;
+            try {
+                timer.schedule(subject::startLagMeasurement, warmupSeconds, TimeUnit.SECONDS);
+                sent = new PacedProducer(clients, FEED_LINGER_MS).run(workload, rate, warmupSeconds + durationSeconds)
+                        - (long) rate * warmupSeconds;
+            } finally {
+                timer.shutdownNow();
+            }
             Thread.sleep(DRAIN_MS);
             probe.stop();
             probeThread.join();

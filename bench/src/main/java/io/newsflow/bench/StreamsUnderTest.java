@@ -25,6 +25,7 @@ final class StreamsUnderTest implements SystemUnderTest {
     private final MeterRegistry registry;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch running = new CountDownLatch(1);
+    private volatile Map<String, LagMetricSummary.Counts> lagBaseline = Map.of();
 
     /** @param registry the topology's metrics registry, or null when it has none */
     StreamsUnderTest(String name, Topology topology, Properties properties, Collection<String> outputTopics,
@@ -71,8 +72,15 @@ final class StreamsUnderTest implements SystemUnderTest {
     }
 
     @Override
+    public void startLagMeasurement() {
+        if (registry != null) {
+            lagBaseline = LagMetricSummary.snapshot(registry);
+        }
+    }
+
+    @Override
     public Map<String, LagMetricSummary.StreamLag> inAppLag() {
-        return registry == null ? Map.of() : LagMetricSummary.read(registry);
+        return registry == null ? Map.of() : LagMetricSummary.since(registry, lagBaseline);
     }
 
     @Override

@@ -18,6 +18,10 @@ interface SystemUnderTest extends AutoCloseable {
         return false;
     }
 
+    /** From now on, {@link #inAppLag()} counts only the records processed after this call (the warm-up's end). */
+    default void startLagMeasurement() {
+    }
+
     /** The subject's own event-time-to-processed lag per input stream, when it measures one. */
     default Map<String, LagMetricSummary.StreamLag> inAppLag() {
         return Map.of();
