@@ -30,6 +30,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Idempotent: an article id already processed with the same content (title and body hash) is
  * ignored, so re-ingesting produces nothing and counts nothing. A changed content under the same
  * id (a correction) is scored again; downstream keys by article id make it replace, not add.
+ *
+ * <p>Replay: under at-least-once, a crash can leave the "seen" entry in the changelog while the
+ * scores it went with never reached the output topic; the input record is then processed again.
+ * The entry names the record it was written for and keeps the novelty verdict, so that very record
+ * (same topic, partition and offset) gets the same scores again (entity resolution and scoring are
+ * deterministic), counted nowhere; any other copy of the article is still ignored. Under
+ * exactly-once the entry is rolled back with the output and this never happens.
  */
 public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, ScoredArticle> {
 
@@ -75,17 +82,27 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
     protected void handle(Record<String, ArticleEvent> record, Output<ScoredArticle> out) {
         ArticleEvent article = record.value();
         String hash = TextHash.content(article.getTitle(), article.getBody());
+        String source = context.recordMetadata()
+                .map(m -> m.topic() + "/" + m.partition() + "@" + m.offset()).orElse(null);
         NoveltyState.SeenArticle before = seen.get(article.getId());
         if (before != null && before.contentHash().equals(hash)) {
+            if (before.writtenFor(source)) {
+                emitScores(article, before.verdict(), out, false); // replayed: the same scores, counted once already
+            }
             return; // re-ingested: already scored and counted
         }
         long published = article.getPublishedAt().toEpochMilli();
         Novelty judged = novelty.assess(article, Math.max(context.currentStreamTimeMs(), published));
-        seen.put(article.getId(), new NoveltyState.SeenArticle(hash, published));
+        seen.put(article.getId(), new NoveltyState.SeenArticle(hash, published, source, judged));
         if (judged.duplicateOf() != null) {
             metrics.articleDuplicate(article.getLanguage());
         }
+        emitScores(article, judged, out, true);
+    }
 
+    /** One scored record per entity the article is about; {@code count} adds them to the metrics. */
+    private void emitScores(ArticleEvent article, Novelty judged, Output<ScoredArticle> out, boolean count) {
+        long published = article.getPublishedAt().toEpochMilli();
         List<EntityMention> mentions = resolver.resolve(article);
         List<String> entities = mentions.stream().map(EntityMention::entity).distinct().toList();
         for (EntityMention mention : mentions) {
@@ -106,7 +123,9 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
                     .setMatchedTerms(new ArrayList<>(score.matchedTerms()))
                     .setEntities(entities)
                     .build();
-            metrics.articleScored(mention.ticker(), article.getLanguage());
+            if (count) {
+                metrics.articleScored(mention.ticker(), article.getLanguage());
+            }
             out.emit(mention.ticker() != null ? mention.ticker() : mention.entity(), scored, published);
         }
     }

@@ -1,0 +1,112 @@
+package io.newsflow.topology;
+
+import static io.newsflow.topology.TopologyFixture.at;
+import static io.newsflow.topology.TopologyFixture.article;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.avro.ArticleEvent;
+import io.newsflow.avro.ScoredArticle;
+import io.newsflow.metrics.PipelineMetrics;
+import io.newsflow.topology.article.ArticleEnrichmentProcessor;
+import io.newsflow.topology.article.FingerprintSerde;
+import io.newsflow.topology.article.NoveltyState;
+import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.dlq.Routed;
+import io.newsflow.topology.state.JsonSerde;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * At-least-once replay of the enrichment step: the input record whose "seen" entry survived a
+ * crash is scored again, the same way and counted once; any other copy of the article is not.
+ * (TopologyTestDriver cannot deliver a record at an offset it already delivered, hence the mock
+ * context.)
+ */
+class ArticleReplayTest {
+
+    private static final String TOPIC = "newsflow-articles-novelty-repartition";
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final PipelineMetrics metrics = new PipelineMetrics(registry, List.of("META"), 5);
+    private final MockProcessorContext<String, Routed<ScoredArticle>> context = new MockProcessorContext<>();
+    private final ArticleEnrichmentProcessor processor = new ArticleEnrichmentProcessor(TopologySettings.defaults(),
+            FakeTextAnalysis.resolver(), FakeTextAnalysis.scorer(), FakeTextAnalysis.fingerprinter(), metrics,
+            new DeadLetters(metrics), null);
+    private final ArticleEvent article = article("a1", "Meta beats estimates", "Strong quarter.", at("12:00")).build();
+
+    @BeforeEach
+    void init() {
+        addStore(StoreNames.ARTICLE_SEEN, new JsonSerde<>(NoveltyState.SeenArticle.class));
+        addStore(StoreNames.ARTICLE_FINGERPRINTS, new FingerprintSerde());
+        addStore(StoreNames.FRAGMENT_SEEN, new JsonSerde<>(NoveltyState.SeenFragment.class));
+        context.setCurrentSystemTimeMs(0);
+        context.setCurrentStreamTimeMs(0);
+        processor.init(context);
+    }
+
+    @Test
+    void theSameRecordProcessedAgainGetsTheSameScoresCountedOnce() {
+        List<ScoredArticle> first = process(article, 7);
+        List<ScoredArticle> replayed = process(article, 7);
+
+        assertEquals(1, first.size());
+        assertEquals(first, replayed);
+        assertEquals(1.0, registry.counter("newsflow.articles.scored", "ticker", "META", "language", "en").count());
+    }
+
+    @Test
+    void aReplayKeepsTheFirstVerdictEvenWhenLaterArticlesAreAlreadyInTheState() {
+        process(article, 7);
+        // a near-copy processed after it, before the crash: its fingerprint is in the restored state
+        process(article("a2", "Meta beats estimates", "Strong quarter.", at("12:05")).build(), 8);
+
+        ScoredArticle replayed = process(article, 7).get(0);
+
+        assertNull(replayed.getDuplicateOf(), "still the original, not a duplicate of what came after it");
+        assertEquals(1.0, replayed.getNovelty());
+    }
+
+    @Test
+    void anotherCopyOfTheSameArticleIsStillIgnored() {
+        process(article, 7);
+
+        assertEquals(List.of(), process(article, 12), "re-ingested at another offset");
+    }
+
+    @Test
+    void entriesWrittenBeforeTheReplayFieldsExistedAreReadAndIgnoreCopies() {
+        byte[] old = "{\"contentHash\":\"h\",\"seenAt\":5}".getBytes(StandardCharsets.UTF_8);
+        NoveltyState.SeenArticle entry = new JsonSerde<>(NoveltyState.SeenArticle.class).deserializer()
+                .deserialize("any", old);
+
+        assertEquals("h", entry.contentHash());
+        assertEquals(false, entry.writtenFor(TOPIC + "/0@7"));
+    }
+
+    private List<ScoredArticle> process(ArticleEvent value, long offset) {
+        context.resetForwards();
+        context.setRecordMetadata(TOPIC, 0, offset);
+        processor.process(new Record<>(value.getId(), value, value.getPublishedAt().toEpochMilli()));
+        context.forwarded().stream().map(f -> f.record().value()).filter(Routed::isDeadLetter)
+                .forEach(dead -> fail("dead letter: " + dead.deadLetter().getDetail()));
+        return context.forwarded().stream().map(f -> f.record().value().value()).toList();
+    }
+
+    private <V> void addStore(String name, Serde<V> valueSerde) {
+        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
+                Serdes.String(), valueSerde).withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+    }
+}
