@@ -1,160 +1,25 @@
 package io.newsflow.ops;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newsflow.avro.BondBookSummary;
-import io.newsflow.avro.CreditEquityView;
-import io.newsflow.avro.MarketReaction;
-import io.newsflow.avro.MoveDirection;
-import io.newsflow.avro.SentimentRolling;
 import io.newsflow.config.AppConfig;
 import io.newsflow.metrics.ExportedMetrics;
 import io.newsflow.metrics.PromQlMetricNames;
-import io.newsflow.runtime.DemoCommand;
-import io.newsflow.runtime.EmbeddedKafkaBroker;
-import io.newsflow.runtime.OutputMonitor;
-import io.newsflow.runtime.StopSignal;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole product on the Meta bond-day scenario: the real demo command (embedded registry, the
- * streams app with exactly_once_v2, the metrics endpoint, the scenario replay at the demo's default
- * pace, x3600) against a real embedded broker. Given the scenario, expect what happened on 2025-10-30 in the outputs, and
- * expect every dashboard panel and alert rule to find its metrics on the live {@code /metrics}.
+ * The Meta bond-day story with the default configuration (exactly_once_v2), and every dashboard panel
+ * and alert rule checked against the live {@code /metrics}.
  */
-class MetaBondDayEndToEndTest {
+class MetaBondDayEndToEndTest extends MetaBondDayStoryTest {
 
-    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(8);
-
-    private static EmbeddedKafkaBroker broker;
-    private static AppConfig config;
-    private static final CountDownLatch stop = new CountDownLatch(1);
-    private static final ByteArrayOutputStream console = new ByteArrayOutputStream();
-    private static CompletableFuture<Integer> demo;
-    private static int metricsPort;
-    private static OutputMonitor.Snapshot outputs;
-    private static String scrape;
-
-    @BeforeAll
-    static void replayTheScenario() throws Exception {
-        broker = EmbeddedKafkaBroker.start();
-        metricsPort = freePort();
-        config = AppConfig.defaults().with(Map.of(
-                "bootstrap.servers", broker.bootstrapServers(),
-                "schema.registry.url", "mock://e2e-" + UUID.randomUUID(),
-                "registry.server.port", "-1",
-                "metrics.port", String.valueOf(metricsPort),
-                "application.id", "newsflow-e2e"));
-        PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
-        StopSignal signal = new StopSignal() {
-            @Override
-            public void await() throws InterruptedException {
-                stop.await();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        demo = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new DemoCommand(() -> signal).run(List.of("--settle", "3s",
-                        "--scenario", RepoFiles.path("scenarios/meta-bond-day").toString()), config, out);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
-        while (!console().contains("Serving http") && !demo.isDone() && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-        }
-        assertTrue(console().contains("Serving http"), "the demo did not finish its replay:\n" + console());
-
-        try (OutputMonitor monitor = new OutputMonitor(config)) {
-            while (!monitor.caughtUp() && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-            }
-            outputs = monitor.snapshot();
-        }
-        scrape = get("/metrics").body();
-    }
-
-    @AfterAll
-    static void stopEverything() throws Exception {
-        stop.countDown();
-        if (demo != null) {
-            assertEquals(0, demo.get(2, TimeUnit.MINUTES), "demo exit code; console:\n" + console());
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
-    @Test
-    void theBondBookIsAboutFourPointTwoTimesCovered() {
-        BondBookSummary deal = outputs.bondBooks().get("META-2025-10-30");
-        assertTrue(deal != null, "no summary for the Meta deal: " + outputs.bondBooks().keySet());
-        assertEquals(4.2, deal.getOversubscription(), 0.1);
-        assertTrue(deal.getSpreadTighteningBps() != null && deal.getSpreadTighteningBps() > 0, "guidance tightened");
-    }
-
-    @Test
-    void metaFallingElevenPercentRaisesASharpMoveAlert() {
-        assertTrue(outputs.alerts().stream().anyMatch(a -> a.getSymbol().equals("META")
-                && a.getDirection() == MoveDirection.DOWN),
-                "alerts: " + outputs.alerts() + "; outputs " + outputs.recordsPerTopic() + "\n" + console());
-    }
-
-    @Test
-    void theEarningsNewsIsFollowedByAnElevenPercentDrop() {
-        List<MarketReaction> meta = outputs.allReactions().stream().filter(r -> r.getTicker().equals("META")).toList();
-        double worst = meta.stream().mapToDouble(MarketReaction::getPriceReturn).min().orElse(0);
-        assertTrue(worst < -0.08 && worst > -0.14, "worst META reaction " + worst + " of " + meta);
-    }
-
-    @Test
-    void metaNewsToneIsNegativeToMixed() {
-        SentimentRolling day = outputs.latestSentiment().get("META 24h");
-        assertTrue(day != null, "no 24h sentiment for META: " + outputs.latestSentiment().keySet());
-        assertTrue(day.getNoveltyWeightedSentiment() < 0.15, "META 24h sentiment " + day);
-        assertTrue(day.getNegativeCount() > 0, "META has negative articles: " + day);
-    }
-
-    @Test
-    void creditDemandAndTheStockDiverge() {
-        // The view follows event time: divergent on the deal day, aligned again once the drop leaves the 1d window.
-        List<CreditEquityView> meta = outputs.allCreditEquity().stream()
-                .filter(v -> v.getIssuerSymbol().equals("META")).toList();
-        assertTrue(meta.stream().anyMatch(v -> v.getDivergent() && v.getOversubscription() != null
-                && v.getOversubscription() > 4 && v.getEquityReturn() != null && v.getEquityReturn() < -0.08),
-                "expected a divergent META view (4x+ book, stock down ~11%): " + meta);
-    }
-
-    @Test
-    void theAppIsHealthyAndReady() throws Exception {
-        assertEquals(200, get("/health").statusCode());
-        assertEquals(200, get("/ready").statusCode());
+    @Override
+    protected AppConfig baseConfig() {
+        return AppConfig.defaults();
     }
 
     @Test
@@ -181,21 +46,5 @@ class MetaBondDayEndToEndTest {
             }
         }
         assertTrue(problems.length() == 0, "queries naming metrics absent from the live /metrics:\n" + problems);
-    }
-
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + metricsPort + path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String console() {
-        return console.toString(StandardCharsets.UTF_8);
     }
 }
