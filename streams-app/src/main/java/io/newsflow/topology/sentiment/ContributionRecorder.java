@@ -9,7 +9,6 @@ import io.newsflow.topology.dlq.Routed;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps the ticker tasks' copy of the sentiment contributions, from the scores read back by
@@ -19,11 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public class ContributionRecorder extends GuardedProcessor<ScoredArticle, Void> {
 
-    private static final String STREAM_TIME_KEY = "scored-articles";
-
     private final TopologySettings settings;
     private Contributions contributions;
-    private KeyValueStore<String, Long> streamTimes;
 
     public ContributionRecorder(TopologySettings settings, DeadLetters deadLetters,
             Serializer<ScoredArticle> payloadSerializer) {
@@ -34,20 +30,14 @@ public class ContributionRecorder extends GuardedProcessor<ScoredArticle, Void> 
     @Override
     public void init(ProcessorContext<String, Routed<Void>> context) {
         super.init(context);
-        contributions = new Contributions(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS), settings);
-        streamTimes = context.getStateStore(StoreNames.STREAM_TIMES);
+        contributions = new Contributions(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS),
+                context.getStateStore(StoreNames.STREAM_TIMES), settings);
     }
 
     @Override
     protected void handle(Record<String, ScoredArticle> record, Output<Void> out) {
-        ScoredArticle article = record.value();
-        long published = article.getPublishedAt().toEpochMilli();
-        Long seen = streamTimes.get(STREAM_TIME_KEY);
-        long streamTime = seen == null ? published : Math.max(seen, published);
-        if (contributions.isLate(published, streamTime)) {
-            return; // the rolling sentiment dead-lettered it; it counts nowhere
-        }
-        streamTimes.put(STREAM_TIME_KEY, streamTime);
-        contributions.record(article, streamTime);
+        // lateness is judged against this task's stream time, which never runs ahead of the news task's:
+        // the rolling sentiment has dead-lettered every article found late here (not always the reverse)
+        contributions.record(record.value());
     }
 }

@@ -7,46 +7,54 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The scored articles of each ticker as {@link Contribution}s, by publication time: what a
- * contribution is and how long it is kept, in one place for the two copies (the news task's, for
- * rolling sentiment, and the ticker tasks', for alert context and the credit view).
+ * contribution is, which articles are too late to be one, and how long they are kept, in one place
+ * for the two copies (the news task's, for rolling sentiment, and the ticker tasks', for alert
+ * context and the credit view).
  */
 public final class Contributions {
 
+    private static final String STREAM_TIME_KEY = "scored-articles";
+
     private final TimeIndex<Contribution> index;
+    private final KeyValueStore<String, Long> streamTimes;
     private final long retentionMs;
     private final long lateAfterMs;
 
-    public Contributions(KeyValueStore<String, Contribution> store, TopologySettings settings) {
+    /** @param streamTimes where the highest publication time seen is kept (restored with the task) */
+    public Contributions(KeyValueStore<String, Contribution> store, KeyValueStore<String, Long> streamTimes,
+            TopologySettings settings) {
         this.index = new TimeIndex<>(store);
-        this.retentionMs = retentionMs(settings);
+        this.streamTimes = streamTimes;
+        // long enough for the largest window, its baseline before it, and late articles within the grace
+        this.retentionMs = settings.sentimentBaseline().millis() + settings.largestSentimentWindow().millis()
+                + settings.sentimentGrace().millis();
         this.lateAfterMs = settings.largestSentimentWindow().millis() + settings.sentimentGrace().millis();
     }
 
-    /**
-     * An article published before stream time minus the largest window and the grace could no
-     * longer change any open window: it is late, and not recorded.
-     */
-    public boolean isLate(long publishedAt, long streamTime) {
-        return publishedAt < streamTime - lateAfterMs;
-    }
-
-    /** Long enough for the largest window, its baseline before it, and late articles within the grace. */
-    public static long retentionMs(TopologySettings settings) {
-        return settings.sentimentBaseline().millis() + settings.largestSentimentWindow().millis()
-                + settings.sentimentGrace().millis();
+    /** Whether the article was recorded, and the stream time it was judged against. */
+    public record Outcome(boolean late, long streamTime) {
     }
 
     /**
      * Keeps the article (keyed by its id, so a replay or a re-emitted score replaces rather than
-     * adds) and forgets the ticker's contributions that fell out of retention as of {@code streamTime}.
+     * adds) and forgets the ticker's contributions that fell out of retention. An article published
+     * before stream time minus the largest window and the grace could no longer change any open
+     * window: it is late, and not kept.
      */
-    public void record(ScoredArticle article, long streamTime) {
+    public Outcome record(ScoredArticle article) {
         String ticker = article.getTicker();
         long published = article.getPublishedAt().toEpochMilli();
+        Long seen = streamTimes.get(STREAM_TIME_KEY);
+        long streamTime = seen == null ? published : Math.max(seen, published);
+        if (published < streamTime - lateAfterMs) {
+            return new Outcome(true, streamTime);
+        }
+        streamTimes.put(STREAM_TIME_KEY, streamTime);
         index.put(ticker, published, article.getArticleId(), new Contribution(article.getArticleId(), published,
                 article.getSentiment(), article.getNovelty() * article.getRelevance(),
                 article.getDuplicateOf() == null, article.getLanguage()));
         index.deleteBefore(ticker, streamTime - retentionMs);
+        return new Outcome(false, streamTime);
     }
 
     public TimeIndex<Contribution> index() {

@@ -15,7 +15,6 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Rolling sentiment per ticker over hopping windows (one per configured size), from the scored
@@ -34,13 +33,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, SentimentRolling> {
 
-    private static final String STREAM_TIME_KEY = "scored-articles";
-
     private final TopologySettings settings;
     private final List<SentimentWindow> windows;
     private final PipelineMetrics metrics;
     private Contributions contributions;
-    private KeyValueStore<String, Long> streamTimes;
 
     public RollingSentimentProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
             Serializer<ScoredArticle> payloadSerializer) {
@@ -62,8 +58,8 @@ public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, S
     @Override
     public void init(ProcessorContext<String, Routed<SentimentRolling>> context) {
         super.init(context);
-        contributions = new Contributions(context.getStateStore(StoreNames.NEWS_SENTIMENT_CONTRIBUTIONS), settings);
-        streamTimes = context.getStateStore(StoreNames.NEWS_STREAM_TIMES);
+        contributions = new Contributions(context.getStateStore(StoreNames.NEWS_SENTIMENT_CONTRIBUTIONS),
+                context.getStateStore(StoreNames.NEWS_STREAM_TIMES), settings);
     }
 
     @Override
@@ -74,19 +70,15 @@ public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, S
             return;
         }
         long published = article.getPublishedAt().toEpochMilli();
-        Long seen = streamTimes.get(STREAM_TIME_KEY);
-        long streamTime = seen == null ? published : Math.max(seen, published);
-        if (contributions.isLate(published, streamTime)) {
+        long tickerTime = contributions.index().latest(ticker).map(TimeIndex.Entry::time).orElse(published);
+        Contributions.Outcome recorded = contributions.record(article);
+        if (recorded.late()) {
             out.deadLetter(record, DeadLetterReason.LATE_RECORD, "article " + article.getArticleId() + " published "
-                    + article.getPublishedAt() + " is older than stream time " + Instant.ofEpochMilli(streamTime)
-                    + " minus the largest window and the grace period");
+                    + article.getPublishedAt() + " is older than stream time "
+                    + Instant.ofEpochMilli(recorded.streamTime()) + " minus the largest window and the grace period");
             return;
         }
-        streamTimes.put(STREAM_TIME_KEY, streamTime);
-
-        long tickerTime = contributions.index().latest(ticker).map(TimeIndex.Entry::time).orElse(published);
         long asOf = Math.max(tickerTime, published);
-        contributions.record(article, streamTime);
 
         for (SentimentWindow window : windows) {
             if (published < window.startAsOf(asOf)) {
