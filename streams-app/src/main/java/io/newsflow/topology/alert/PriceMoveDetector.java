@@ -12,6 +12,9 @@ import io.newsflow.topology.market.PriceSeries;
 import io.newsflow.topology.sentiment.Contribution;
 import io.newsflow.topology.sentiment.SentimentWindow;
 import io.newsflow.topology.state.TimeIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -63,8 +67,12 @@ public final class PriceMoveDetector {
         this.deals = context.getStateStore(StoreNames.ISSUER_DEALS);
     }
 
-    /** Evaluates every alert window of the symbol as of its newest tick; returns the alerts raised. */
-    public List<PriceMoveAlert> onTick(String symbol) {
+    /**
+     * Evaluates every alert window of the symbol as of its newest tick; returns the alerts raised.
+     * {@code source} names the tick being processed (see {@link AlertState}); it is asked for only
+     * when a move is already open.
+     */
+    public List<PriceMoveAlert> onTick(String symbol, Supplier<String> source) {
         Optional<PriceSeries.Point> latest = ticks.latest(symbol);
         if (latest.isEmpty()) {
             return List.of();
@@ -79,7 +87,7 @@ public final class PriceMoveDetector {
                 continue;
             }
             metrics.priceReturn(symbol, window.label(), move.get().value());
-            evaluate(stateKey(symbol, i), symbol, window, threshold, move.get()).ifPresent(raised::add);
+            evaluate(stateKey(symbol, i), symbol, window, threshold, move.get(), source).ifPresent(raised::add);
         }
         return raised;
     }
@@ -90,7 +98,7 @@ public final class PriceMoveDetector {
     }
 
     private Optional<PriceMoveAlert> evaluate(String stateKey, String symbol, Span window, double threshold,
-            PriceSeries.Return move) {
+            PriceSeries.Return move, Supplier<String> source) {
         AlertState state = openMoves.computeIfAbsent(stateKey, k -> Optional.ofNullable(states.get(k))).orElse(null);
         double ret = move.value();
         MoveDirection direction = ret >= 0 ? MoveDirection.UP : MoveDirection.DOWN;
@@ -100,6 +108,8 @@ public final class PriceMoveDetector {
             if (inside || flipped) {
                 states.delete(stateKey);
                 openMoves.put(stateKey, Optional.empty());
+            } else if (state.raisedBy(source.get())) {
+                return Optional.of(decode(state.alert())); // the tick that raised it, replayed: the same alert
             } else {
                 return Optional.empty(); // still the same move: already alerted
             }
@@ -114,11 +124,31 @@ public final class PriceMoveDetector {
         long start = move.from().time();
         long triggered = move.to().time();
         String alertId = symbol + "|" + window.label() + "|" + start;
-        AlertState opened = new AlertState(alertId, direction.name(), start, triggered);
+        PriceMoveAlert alert = alert(alertId, symbol, window, threshold, direction, move, z);
+        AlertState opened = new AlertState(alertId, direction.name(), start, triggered, source.get(), encode(alert));
         states.put(stateKey, opened);
         openMoves.put(stateKey, Optional.of(opened));
         metrics.alert(symbol, window.label(), direction.name());
-        return Optional.of(alert(alertId, symbol, window, threshold, direction, move, z));
+        return Optional.of(alert);
+    }
+
+    private static byte[] encode(PriceMoveAlert alert) {
+        try {
+            ByteBuffer buffer = alert.toByteBuffer();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PriceMoveAlert decode(byte[] bytes) {
+        try {
+            return PriceMoveAlert.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private PriceMoveAlert alert(String alertId, String symbol, Span window, double threshold,

@@ -82,8 +82,7 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
     protected void handle(Record<String, ArticleEvent> record, Output<ScoredArticle> out) {
         ArticleEvent article = record.value();
         String hash = TextHash.content(article.getTitle(), article.getBody());
-        String source = context.recordMetadata()
-                .map(m -> m.topic() + "/" + m.partition() + "@" + m.offset()).orElse(null);
+        String source = currentSource();
         NoveltyState.SeenArticle before = seen.get(article.getId());
         if (before != null && before.contentHash().equals(hash)) {
             if (before.writtenFor(source)) {

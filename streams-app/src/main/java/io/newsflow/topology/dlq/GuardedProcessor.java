@@ -47,6 +47,15 @@ public abstract class GuardedProcessor<VIn, VOut> implements Processor<String, V
         flush(record, out);
     }
 
+    /**
+     * The input record being processed, as {@code topic/partition@offset} (null without metadata):
+     * a step that emits once and remembers it stores this with its state, so that a replay of that
+     * very record (at-least-once, after a crash) can emit the same result again.
+     */
+    protected String currentSource() {
+        return context.recordMetadata().map(m -> m.topic() + "/" + m.partition() + "@" + m.offset()).orElse(null);
+    }
+
     /** Handles one record, adding results and dead letters to {@code out}. */
     protected abstract void handle(Record<String, VIn> record, Output<VOut> out);
 

@@ -14,6 +14,7 @@ import io.newsflow.topology.dlq.Routed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -54,6 +55,8 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
     private TickHistory history;
     private ReactionTracker reactions;
     private PriceMoveDetector alerts;
+    /** The tick being processed, named only when an alert needs it (see {@link PriceMoveDetector#onTick}). */
+    private final Supplier<String> source = this::currentSource;
     private CreditEquity credit;
 
     public TickProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
@@ -94,7 +97,7 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
         if (benchmark) {
             broadcast(tick, recorded, previous, out);
         }
-        guarded(record, out, () -> alerts.onTick(symbol)
+        guarded(record, out, () -> alerts.onTick(symbol, source)
                 .forEach(alert -> out.emit(symbol, alert, alert.getTriggeredAt().toEpochMilli())));
         if (recorded != TickHistory.Recorded.NEWEST_IN_NEW_BUCKET) {
             return; // reactions and the credit view move on bucket boundaries (see the class comment)
