@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -67,10 +66,11 @@ public final class TopicBootstrap {
         }
         Map<String, Integer> wanted = new LinkedHashMap<>();
         Topics.all().forEach(topic -> wanted.put(topic, partitions));
-        Set<String> exact = Set.of();
+        Map<String, String> exact = Map.of();
         if (config.getBoolean(TopologySettings.ARTICLES_SINGLE_PARTITION, false)) {
             wanted.put(Topics.ARTICLES, 1);
-            exact = Set.of(Topics.ARTICLES);
+            exact = Map.of(Topics.ARTICLES, TopologySettings.ARTICLES_SINGLE_PARTITION
+                    + "=true: novelty needs every article in one task; set it to false, or recreate the topic");
         }
         return ensureTopics(wanted, exact, rf == -1 ? Optional.empty() : Optional.of((short) rf));
     }
@@ -82,15 +82,16 @@ public final class TopicBootstrap {
     public Result ensureTopics(Collection<String> names, int partitions, Optional<Short> replicationFactor) {
         Map<String, Integer> wanted = new LinkedHashMap<>();
         names.forEach(name -> wanted.put(name, partitions));
-        return ensureTopics(wanted, Set.of(), replicationFactor);
+        return ensureTopics(wanted, Map.of(), replicationFactor);
     }
 
     /**
      * Creates the topics of {@code partitionsByTopic} that do not exist yet with their partition
      * count and waits until they serve. An existing topic with another count is reported in the
-     * warnings, or, when it is one of {@code exact}, refused with an exception.
+     * warnings, or, when it is one of {@code exact} (topic -> why it must have that count), refused
+     * with an exception.
      */
-    public Result ensureTopics(Map<String, Integer> partitionsByTopic, Set<String> exact,
+    public Result ensureTopics(Map<String, Integer> partitionsByTopic, Map<String, String> exact,
             Optional<Short> replicationFactor) {
         partitionsByTopic.forEach((name, partitions) -> {
             if (partitions < 1) {
@@ -123,10 +124,9 @@ public final class TopicBootstrap {
             if (d.partitions().size() == wanted) {
                 continue;
             }
-            if (exact.contains(d.name())) {
+            if (exact.containsKey(d.name())) {
                 throw new IllegalStateException("Topic '" + d.name() + "' exists with " + d.partitions().size()
-                        + " partitions but must have " + wanted + " (" + TopologySettings.ARTICLES_SINGLE_PARTITION
-                        + "=true); set it to false, or recreate the topic");
+                        + " partitions but must have " + wanted + " (" + exact.get(d.name()) + ")");
             }
             warnings.add("Topic '" + d.name() + "' exists with " + d.partitions().size()
                     + " partitions, configured " + PARTITIONS + " is " + wanted

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.Properties;
 import java.util.function.Function;
@@ -113,15 +112,16 @@ class EmbeddedKafkaRoundTripTest {
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> TopicBootstrap.ensureAll(broker.bootstrapServers(), single));
-        assertTrue(refused.getMessage().contains("'" + Topics.ARTICLES + "' exists with 3 partitions but must have 1"),
-                refused.getMessage());
+        assertTrue(refused.getMessage().contains("'" + Topics.ARTICLES + "' exists with 3 partitions but must have 1"
+                + " (articles.single.partition=true"), refused.getMessage());
     }
 
     @Test
     void aTopicThatMustHaveOnePartitionIsCreatedWithOne() throws Exception {
         try (Admin admin = admin()) {
             TopicBootstrap.Result result = new TopicBootstrap(admin).ensureTopics(
-                    Map.of("one-partition-articles", 1, "three-partition-ticks", 3), Set.of("one-partition-articles"),
+                    Map.of("one-partition-articles", 1, "three-partition-ticks", 3),
+                    Map.of("one-partition-articles", "one task must see them all"),
                     java.util.Optional.empty());
             assertEquals(List.of(), result.warnings());
             Map<String, TopicDescription> topics = admin.describeTopics(
