@@ -55,7 +55,9 @@ final class LagMetricSummary {
             if (count == 0 || cumulative.length == 0) {
                 return Double.NaN;
             }
-            double rank = p * count;
+            // ranks over the bucketed records: the count and the buckets are read one after the other while
+            // the stream thread records, so the count can be a few records ahead of the buckets
+            double rank = p * Math.min(count, cumulative[cumulative.length - 1]);
             for (int i = 0; i < cumulative.length; i++) {
                 if (cumulative[i] >= rank) {
                     return bucketsMs[i];
