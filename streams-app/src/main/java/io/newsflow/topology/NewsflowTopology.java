@@ -230,7 +230,7 @@ public final class NewsflowTopology {
                 () -> new TickProcessor(settings, metrics, deadLetters, serdes.priceTick().serializer()),
                 Named.as("tick-analytics"), StoreNames.TICK_HISTORY, StoreNames.PENDING_REACTIONS,
                 StoreNames.BENCHMARK_HISTORY, StoreNames.ALERT_STATE, StoreNames.SENTIMENT_CONTRIBUTIONS,
-                StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS), "tick-analytics");
+                StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES), "tick-analytics");
         ofType(results, MarketReaction.class, "tick-reactions")
                 .to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
                         .withName("reaction-on-tick-sink"));
@@ -273,7 +273,7 @@ public final class NewsflowTopology {
         routed(byIssuer.process(
                 () -> new CreditEquity.OnDeal(settings, metrics, deadLetters, serdes.bondBookSummary().serializer()),
                 Named.as("credit-on-deal"), StoreNames.TICK_HISTORY, StoreNames.SENTIMENT_CONTRIBUTIONS,
-                StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS), "credit-on-deal")
+                StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES), "credit-on-deal")
                 .to(Topics.CREDIT_EQUITY, Produced.with(Serdes.String(), serdes.creditEquityView())
                         .withName("credit-on-deal-sink"));
     }
@@ -308,6 +308,7 @@ public final class NewsflowTopology {
         inMemory(builder, StoreNames.BOND_DEALS, new JsonSerde<>(DealState.class));
         inMemory(builder, StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
         inMemory(builder, StoreNames.CREDIT_VIEWS, serdes.creditEquityView());
+        inMemory(builder, StoreNames.CREDIT_VIEW_SOURCES, Serdes.String());
     }
 
     private static <V> void persistent(StreamsBuilder builder, String name, Serde<V> valueSerde) {

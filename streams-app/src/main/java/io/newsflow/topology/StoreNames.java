@@ -42,6 +42,11 @@ public final class StoreNames {
     public static final String ISSUER_DEALS = "issuer-deals";
     /** issuer symbol -> last credit-equity view emitted. */
     public static final String CREDIT_VIEWS = "credit-views";
+    /**
+     * issuer symbol -> the tick ({@code topic/partition@offset}) whose flip emitted the issuer's last
+     * view; absent when a deal update emitted it. A replay of that tick emits the view again.
+     */
+    public static final String CREDIT_VIEW_SOURCES = "credit-view-sources";
 
     private StoreNames() {
     }

@@ -14,7 +14,10 @@ import io.newsflow.topology.sentiment.Contribution;
 import io.newsflow.topology.sentiment.SentimentWindow;
 import io.newsflow.topology.state.TimeIndex;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -42,6 +45,13 @@ public final class CreditEquity {
     private final TimeIndex<Contribution> contributions;
     private final KeyValueStore<String, IssuerDeal> deals;
     private final KeyValueStore<String, CreditEquityView> views;
+    private final KeyValueStore<String, String> viewSources;
+    /**
+     * The view sources, read through: the tick step asks on every tick. An entry another instance
+     * (the deal step) deleted may linger here, but a source names one input record, so it can only
+     * match that record's replay, which comes after a restart, with a fresh cache.
+     */
+    private final Map<String, Optional<String>> flipSources = new HashMap<>();
 
     public CreditEquity(ProcessorContext<?, ?> context, TopologySettings settings, PipelineMetrics metrics,
             PriceSeries ticks) {
@@ -53,6 +63,7 @@ public final class CreditEquity {
         this.contributions = new TimeIndex<>(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS));
         this.deals = context.getStateStore(StoreNames.ISSUER_DEALS);
         this.views = context.getStateStore(StoreNames.CREDIT_VIEWS);
+        this.viewSources = context.getStateStore(StoreNames.CREDIT_VIEW_SOURCES);
     }
 
     CreditEquityView onDeal(BondBookSummary summary) {
@@ -62,11 +73,16 @@ public final class CreditEquity {
                 summary.getLastUpdateAt().toEpochMilli());
         deals.put(IssuerDeal.key(issuer, deal.dealId()), deal);
         // as of the deal update's event time, not of the newest tick: in a replay the ticks run ahead
+        viewSources.delete(issuer); // a deal update emits its view every time, replayed or not
         return record(view(issuer, deal, deal.lastUpdateAt()));
     }
 
-    /** The issuer's view when this tick flips its divergence flag; empty otherwise (and for non-issuers). */
-    public Optional<CreditEquityView> onTick(String symbol, long time) {
+    /**
+     * The issuer's view when this tick flips its divergence flag; empty otherwise (and for
+     * non-issuers). {@code source} names the tick (see {@link StoreNames#CREDIT_VIEW_SOURCES}): the
+     * tick whose flip emitted the last view, replayed (at-least-once, after a crash), emits it again.
+     */
+    public Optional<CreditEquityView> onTick(String symbol, long time, Supplier<String> source) {
         CreditEquityView last = views.get(symbol);
         if (last == null || last.getDealId() == null) {
             return Optional.empty();
@@ -77,7 +93,26 @@ public final class CreditEquity {
         }
         long asOf = Math.max(time, last.getAsOf().toEpochMilli());
         boolean divergent = divergent(deal.oversubscription(), equityReturn(symbol, asOf));
-        return divergent == last.getDivergent() ? Optional.empty() : Optional.of(record(view(symbol, deal, asOf)));
+        if (divergent != last.getDivergent()) {
+            String tick = source.get();
+            viewSources.put(symbol, tick);
+            flipSources.put(symbol, Optional.ofNullable(tick));
+            return Optional.of(record(view(symbol, deal, asOf)));
+        }
+        return replayOf(symbol, source);
+    }
+
+    /**
+     * The issuer's last view, if this tick is the one whose flip emitted it, processed again: a
+     * replay after a crash finds the view already flipped and would emit nothing. Asked on every
+     * tick, because the replayed tick may no longer open a bucket (the tick store kept it).
+     */
+    public Optional<CreditEquityView> replayOf(String symbol, Supplier<String> source) {
+        Optional<String> flippedBy = flipSources.computeIfAbsent(symbol, s -> Optional.ofNullable(viewSources.get(s)));
+        if (flippedBy.isEmpty() || !flippedBy.get().equals(source.get())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(views.get(symbol));
     }
 
     private CreditEquityView record(CreditEquityView view) {

@@ -55,7 +55,7 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
     private TickHistory history;
     private ReactionTracker reactions;
     private PriceMoveDetector alerts;
-    /** The tick being processed, named only when an alert needs it (see {@link PriceMoveDetector#onTick}). */
+    /** The tick being processed, named only when an alert or a credit view needs it (replays). */
     private final Supplier<String> source = this::currentSource;
     private CreditEquity credit;
 
@@ -100,14 +100,18 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
         guarded(record, out, () -> alerts.onTick(symbol, source)
                 .forEach(alert -> out.emit(symbol, alert, alert.getTriggeredAt().toEpochMilli())));
         if (recorded != TickHistory.Recorded.NEWEST_IN_NEW_BUCKET) {
-            return; // reactions and the credit view move on bucket boundaries (see the class comment)
+            // reactions and the credit view move on bucket boundaries (see the class comment); a
+            // replayed tick that had flipped the credit view emits it again
+            guarded(record, out, () -> credit.replayOf(symbol, source)
+                    .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli())));
+            return;
         }
         guarded(record, out, () -> {
             for (MarketReaction r : reactions.completeReady(symbol, Math.max(context.currentStreamTimeMs(), record.timestamp()))) {
                 out.emit(r.getTicker(), r, r.getPublishedAt().toEpochMilli() + r.getHorizonMs());
             }
         });
-        guarded(record, out, () -> credit.onTick(symbol, time)
+        guarded(record, out, () -> credit.onTick(symbol, time, source)
                 .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli())));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.avro.CreditEquityView;
 import io.newsflow.avro.PriceMoveAlert;
 import io.newsflow.avro.PriceTick;
 import io.newsflow.metrics.PipelineMetrics;
@@ -34,12 +35,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * At-least-once replay of the tick step: the tick that raised an alert, processed again after a
- * crash, raises the same alert again (counted once); any later tick of the same move does not.
+ * At-least-once replay of the tick step: the tick that raised an alert or flipped a credit view,
+ * processed again after a crash, emits the same output again (counted once); any later tick does
+ * not.
  * (TopologyTestDriver cannot deliver a record at an offset it already delivered, hence the mock
  * context.)
  */
-class PriceMoveReplayTest {
+class TickReplayTest {
 
     private static final String TOPIC = "market.price-ticks";
 
@@ -48,6 +50,8 @@ class PriceMoveReplayTest {
     private final MockProcessorContext<String, Routed<SpecificRecord>> context = new MockProcessorContext<>();
     private final TickProcessor processor = new TickProcessor(TopologySettings.defaults(), metrics,
             new DeadLetters(metrics), null);
+    private KeyValueStore<String, CreditEquityView> views;
+    private KeyValueStore<String, IssuerDeal> deals;
 
     @BeforeEach
     void init() {
@@ -57,8 +61,9 @@ class PriceMoveReplayTest {
         addStore(StoreNames.PENDING_REACTIONS, new JsonSerde<>(PendingReaction.class));
         addStore(StoreNames.ALERT_STATE, new JsonSerde<>(AlertState.class));
         addStore(StoreNames.SENTIMENT_CONTRIBUTIONS, new JsonSerde<>(Contribution.class));
-        addStore(StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
-        addStore(StoreNames.CREDIT_VIEWS, serdes.creditEquityView());
+        views = addStore(StoreNames.CREDIT_VIEWS, serdes.creditEquityView());
+        deals = addStore(StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
+        addStore(StoreNames.CREDIT_VIEW_SOURCES, Serdes.String());
         context.setCurrentSystemTimeMs(0);
         context.setCurrentStreamTimeMs(0);
         processor.init(context);
@@ -68,9 +73,9 @@ class PriceMoveReplayTest {
     void theTickThatRaisedAnAlertRaisesTheSameAlertWhenReplayed() {
         tick(750.0, at("13:30"), 0);
         tick(740.0, at("13:32"), 1);
-        List<PriceMoveAlert> raised = tick(720.0, at("13:34"), 2); // -4 % within 5 minutes
+        List<PriceMoveAlert> raised = alerts(tick(720.0, at("13:34"), 2)); // -4 % within 5 minutes
 
-        List<PriceMoveAlert> replayed = tick(720.0, at("13:34"), 2);
+        List<PriceMoveAlert> replayed = alerts(tick(720.0, at("13:34"), 2));
 
         assertEquals(1, raised.size());
         assertEquals(raised, replayed);
@@ -83,8 +88,27 @@ class PriceMoveReplayTest {
         tick(750.0, at("13:30"), 0);
         tick(720.0, at("13:34"), 1);
 
-        assertEquals(List.of(), tick(715.0, at("13:35"), 2));
-        assertEquals(List.of(), tick(715.0, at("13:35"), 2), "replayed, but it raised nothing");
+        assertEquals(List.of(), alerts(tick(715.0, at("13:35"), 2)));
+        assertEquals(List.of(), alerts(tick(715.0, at("13:35"), 2)), "replayed, but it raised nothing");
+    }
+
+    @Test
+    void theTickThatFlippedTheCreditViewFlipsItAgainWhenReplayed() {
+        // a 4.2x covered deal whose view (from the deal update) said "not divergent"
+        deals.put(IssuerDeal.key("META", "META-1"), new IssuerDeal("META-1", "META", "OPEN", 125_000, 4.2, 10.0,
+                at("12:00").toEpochMilli()));
+        views.put("META", CreditEquityView.newBuilder().setIssuerSymbol("META").setDealId("META-1")
+                .setOversubscription(4.2).setEquityReturnWindow("1d").setDivergent(false).setAsOf(at("12:00"))
+                .build());
+        tick(750.0, at("12:00"), 0);
+        List<CreditEquityView> flipped = views(tick(660.0, at("14:00"), 1)); // -12 % while the book is 4.2x
+
+        List<CreditEquityView> replayed = views(tick(660.0, at("14:00"), 1));
+
+        assertEquals(1, flipped.size());
+        assertEquals(true, flipped.get(0).getDivergent());
+        assertEquals(flipped, replayed);
+        assertEquals(List.of(), views(tick(661.0, at("14:01"), 2)), "a later tick: still divergent, nothing new");
     }
 
     @Test
@@ -97,21 +121,29 @@ class PriceMoveReplayTest {
         assertFalse(state.raisedBy(TOPIC + "/0@2"));
     }
 
-    private List<PriceMoveAlert> tick(double price, Instant time, long offset) {
+    private static List<PriceMoveAlert> alerts(List<SpecificRecord> out) {
+        return out.stream().filter(PriceMoveAlert.class::isInstance).map(PriceMoveAlert.class::cast).toList();
+    }
+
+    private static List<CreditEquityView> views(List<SpecificRecord> out) {
+        return out.stream().filter(CreditEquityView.class::isInstance).map(CreditEquityView.class::cast).toList();
+    }
+
+    private List<SpecificRecord> tick(double price, Instant time, long offset) {
         context.resetForwards();
         context.setRecordMetadata(TOPIC, 0, offset);
         processor.process(new Record<>("META", PriceTick.newBuilder().setSymbol("META").setPrice(price).setSize(100)
                 .setEventTime(time).build(), time.toEpochMilli()));
         context.forwarded().stream().map(f -> f.record().value()).filter(Routed::isDeadLetter)
                 .forEach(dead -> fail("dead letter: " + dead.deadLetter().getDetail()));
-        return context.forwarded().stream().map(f -> f.record().value().value())
-                .filter(PriceMoveAlert.class::isInstance).map(PriceMoveAlert.class::cast).toList();
+        return context.forwarded().stream().map(f -> f.record().value().value()).toList();
     }
 
-    private <V> void addStore(String name, Serde<V> valueSerde) {
+    private <V> KeyValueStore<String, V> addStore(String name, Serde<V> valueSerde) {
         KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
                 Serdes.String(), valueSerde).withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
+        return store;
     }
 }
