@@ -1,8 +1,8 @@
 package io.newsflow.bench;
 
 import io.newsflow.config.Topics;
-import java.util.ArrayList;
-import java.util.List;
+import io.newsflow.runtime.TopicBootstrap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,11 +11,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the pipeline's topics and the passthrough's outputs, and refuses to benchmark on top of old data. */
 final class BenchTopics {
@@ -23,25 +21,16 @@ final class BenchTopics {
     private BenchTopics() {
     }
 
-    static List<String> all() {
-        List<String> topics = new ArrayList<>(Topics.all());
-        topics.addAll(Passthrough.outputTopics());
-        return topics;
-    }
-
-    /** @param singleArticles the app's articles.single.partition: the articles topic then gets one partition */
-    static void create(Admin admin, int partitions, boolean singleArticles)
-            throws InterruptedException, ExecutionException {
-        for (String topic : all()) {
-            int count = singleArticles && topic.equals(Topics.ARTICLES) ? 1 : partitions;
-            try {
-                admin.createTopics(List.of(new NewTopic(topic, Optional.of(count), Optional.empty()))).all().get();
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-        }
+    /**
+     * Creates them as the app's topic set-up does ({@link TopicBootstrap}, which also waits until they
+     * serve), the passthrough's outputs with {@code partitions} too.
+     *
+     * @param singleArticles the app's articles.single.partition: the articles topic then gets one partition
+     */
+    static void create(Admin admin, int partitions, boolean singleArticles) {
+        Map<String, Integer> wanted = new LinkedHashMap<>(TopicBootstrap.pipelineTopics(partitions, singleArticles));
+        Passthrough.outputTopics().forEach(topic -> wanted.put(topic, partitions));
+        new TopicBootstrap(admin).ensureTopics(wanted, Map.of(), Optional.empty());
     }
 
     /** Fails when an input topic already holds records: counts and timings would silently include them. */

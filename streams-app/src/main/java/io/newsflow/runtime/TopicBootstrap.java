@@ -64,15 +64,25 @@ public final class TopicBootstrap {
             throw new IllegalArgumentException("Configuration '" + REPLICATION_FACTOR + "' must be -1 (broker default)"
                     + " or a positive replication factor, was " + rf);
         }
+        boolean singleArticles = config.getBoolean(TopologySettings.ARTICLES_SINGLE_PARTITION, false);
+        Map<String, String> exact = !singleArticles ? Map.of() : Map.of(Topics.ARTICLES,
+                TopologySettings.ARTICLES_SINGLE_PARTITION
+                        + "=true: novelty needs every article in one task; set it to false, or recreate the topic");
+        return ensureTopics(pipelineTopics(partitions, singleArticles), exact,
+                rf == -1 ? Optional.empty() : Optional.of((short) rf));
+    }
+
+    /**
+     * {@link Topics#all()} with their partition counts: {@code partitions} each, except the articles
+     * topic, which has one with {@code articles.single.partition=true} ({@code singleArticles}).
+     */
+    public static Map<String, Integer> pipelineTopics(int partitions, boolean singleArticles) {
         Map<String, Integer> wanted = new LinkedHashMap<>();
         Topics.all().forEach(topic -> wanted.put(topic, partitions));
-        Map<String, String> exact = Map.of();
-        if (config.getBoolean(TopologySettings.ARTICLES_SINGLE_PARTITION, false)) {
+        if (singleArticles) {
             wanted.put(Topics.ARTICLES, 1);
-            exact = Map.of(Topics.ARTICLES, TopologySettings.ARTICLES_SINGLE_PARTITION
-                    + "=true: novelty needs every article in one task; set it to false, or recreate the topic");
         }
-        return ensureTopics(wanted, exact, rf == -1 ? Optional.empty() : Optional.of((short) rf));
+        return wanted;
     }
 
     /**
