@@ -76,8 +76,8 @@ import org.apache.kafka.streams.state.Stores;
  * <ul>
  *   <li>Novelty is a property of the whole news stream (a near-duplicate can have any id), so the
  *       enrichment step runs on a one-partition repartition topic; news volume is small. Rolling
-       sentiment runs there too, on the scores as they are made: its results are then one Kafka
-       hop from the article (each hop costs a commit interval under exactly-once).</li>
+ *       sentiment runs there too, on the scores as they are made: its results are then one Kafka
+ *       hop from the article (each hop costs a commit interval under exactly-once).</li>
  *   <li>Every ticker's abnormal return needs the benchmark (QQQ), whose ticks live in one
  *       partition. They are multicast to every partition of an internal topic (KIP-837
  *       {@link BroadcastPartitioner}) and kept in a local benchmark-points store in every task.
@@ -183,12 +183,10 @@ public final class NewsflowTopology {
         scored.to(Topics.ARTICLE_SCORES, Produced.with(Serdes.String(), serdes.scoredArticle()).withName("article-scores"));
 
         // rolling sentiment where the scores are made: one hop from the article instead of two
-        KStream<String, SentimentRolling> rolling = routed(scored
-                .filter((k, v) -> v.getTicker() != null, Named.as("scored-with-ticker"))
-                .process(() -> new RollingSentimentProcessor(settings, metrics, deadLetters,
-                                serdes.scoredArticle().serializer()),
-                        Named.as("sentiment-rolling"), StoreNames.NEWS_SENTIMENT_CONTRIBUTIONS,
-                        StoreNames.NEWS_STREAM_TIMES), "sentiment-rolling");
+        KStream<String, SentimentRolling> rolling = routed(scored.process(
+                () -> new RollingSentimentProcessor(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
+                Named.as("sentiment-rolling"), StoreNames.NEWS_SENTIMENT_CONTRIBUTIONS, StoreNames.NEWS_STREAM_TIMES),
+                "sentiment-rolling");
         rolling.to(Topics.SENTIMENT_ROLLING, Produced.with(Serdes.String(), serdes.sentimentRolling())
                 .withName("sentiment-rolling-sink"));
     }

@@ -66,7 +66,7 @@ public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, S
     protected void handle(Record<String, ScoredArticle> record, Output<SentimentRolling> out) {
         ScoredArticle article = record.value();
         String ticker = article.getTicker();
-        if (ticker == null) {
+        if (ticker == null) { // an entity without a ticker has no rolling sentiment
             return;
         }
         long published = article.getPublishedAt().toEpochMilli();
