@@ -4,7 +4,6 @@ import static io.newsflow.topology.TopologyFixture.at;
 import static io.newsflow.topology.TopologyFixture.article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.avro.ArticleEvent;
@@ -14,24 +13,17 @@ import io.newsflow.topology.article.ArticleEnrichmentProcessor;
 import io.newsflow.topology.article.FingerprintSerde;
 import io.newsflow.topology.article.NoveltyState;
 import io.newsflow.topology.dlq.DeadLetters;
-import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.state.JsonSerde;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * At-least-once replay of the enrichment step: the input record whose "seen" entry survived a
  * crash is scored again, the same way and counted once; any other copy of the article is not.
- * (TopologyTestDriver cannot deliver a record at an offset it already delivered, hence the mock
- * context.)
+ * ({@link ReplayContext}: TopologyTestDriver cannot deliver a record at an offset it already delivered.)
  */
 class ArticleReplayTest {
 
@@ -39,7 +31,7 @@ class ArticleReplayTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final PipelineMetrics metrics = new PipelineMetrics(registry, List.of("META"), 5);
-    private final MockProcessorContext<String, Routed<ScoredArticle>> context = new MockProcessorContext<>();
+    private final ReplayContext<ScoredArticle> replay = new ReplayContext<>();
     private final ArticleEnrichmentProcessor processor = new ArticleEnrichmentProcessor(TopologySettings.defaults(),
             FakeTextAnalysis.resolver(), FakeTextAnalysis.scorer(), FakeTextAnalysis.fingerprinter(), metrics,
             new DeadLetters(metrics), null);
@@ -47,12 +39,10 @@ class ArticleReplayTest {
 
     @BeforeEach
     void init() {
-        addStore(StoreNames.ARTICLE_SEEN, new JsonSerde<>(NoveltyState.SeenArticle.class));
-        addStore(StoreNames.ARTICLE_FINGERPRINTS, new FingerprintSerde());
-        addStore(StoreNames.FRAGMENT_SEEN, new JsonSerde<>(NoveltyState.SeenFragment.class));
-        context.setCurrentSystemTimeMs(0);
-        context.setCurrentStreamTimeMs(0);
-        processor.init(context);
+        replay.addStore(StoreNames.ARTICLE_SEEN, new JsonSerde<>(NoveltyState.SeenArticle.class));
+        replay.addStore(StoreNames.ARTICLE_FINGERPRINTS, new FingerprintSerde());
+        replay.addStore(StoreNames.FRAGMENT_SEEN, new JsonSerde<>(NoveltyState.SeenFragment.class));
+        processor.init(replay.context());
     }
 
     @Test
@@ -95,18 +85,7 @@ class ArticleReplayTest {
     }
 
     private List<ScoredArticle> process(ArticleEvent value, long offset) {
-        context.resetForwards();
-        context.setRecordMetadata(TOPIC, 0, offset);
-        processor.process(new Record<>(value.getId(), value, value.getPublishedAt().toEpochMilli()));
-        context.forwarded().stream().map(f -> f.record().value()).filter(Routed::isDeadLetter)
-                .forEach(dead -> fail("dead letter: " + dead.deadLetter().getDetail()));
-        return context.forwarded().stream().map(f -> f.record().value().value()).toList();
-    }
-
-    private <V> void addStore(String name, Serde<V> valueSerde) {
-        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
-                Serdes.String(), valueSerde).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
+        return replay.process(processor, TOPIC, offset,
+                new Record<>(value.getId(), value, value.getPublishedAt().toEpochMilli()));
     }
 }

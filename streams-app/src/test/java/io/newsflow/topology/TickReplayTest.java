@@ -3,7 +3,6 @@ package io.newsflow.topology;
 import static io.newsflow.topology.TopologyFixture.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.avro.CreditEquityView;
@@ -14,7 +13,6 @@ import io.newsflow.serde.AvroSerdeConfig;
 import io.newsflow.topology.alert.AlertState;
 import io.newsflow.topology.bond.IssuerDeal;
 import io.newsflow.topology.dlq.DeadLetters;
-import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.PendingReaction;
 import io.newsflow.topology.market.TickPoint;
 import io.newsflow.topology.market.TickProcessor;
@@ -25,12 +23,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +33,7 @@ import org.junit.jupiter.api.Test;
  * At-least-once replay of the tick step: the tick that raised an alert or flipped a credit view,
  * processed again after a crash, emits the same output again (counted once); any later tick does
  * not.
- * (TopologyTestDriver cannot deliver a record at an offset it already delivered, hence the mock
- * context.)
+ * ({@link ReplayContext}: TopologyTestDriver cannot deliver a record at an offset it already delivered.)
  */
 class TickReplayTest {
 
@@ -47,7 +41,7 @@ class TickReplayTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final PipelineMetrics metrics = new PipelineMetrics(registry, List.of("META"), 5);
-    private final MockProcessorContext<String, Routed<SpecificRecord>> context = new MockProcessorContext<>();
+    private final ReplayContext<SpecificRecord> replay = new ReplayContext<>();
     private final TickProcessor processor = new TickProcessor(TopologySettings.defaults(), metrics,
             new DeadLetters(metrics), null);
     private KeyValueStore<String, CreditEquityView> views;
@@ -56,17 +50,15 @@ class TickReplayTest {
     @BeforeEach
     void init() {
         TopologySerdes serdes = TopologySerdes.avro(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://replay"));
-        addStore(StoreNames.TICK_HISTORY, TickPoint.serde());
-        addStore(StoreNames.BENCHMARK_HISTORY, TickPoint.serde());
-        addStore(StoreNames.PENDING_REACTIONS, new JsonSerde<>(PendingReaction.class));
-        addStore(StoreNames.ALERT_STATE, new JsonSerde<>(AlertState.class));
-        addStore(StoreNames.SENTIMENT_CONTRIBUTIONS, new JsonSerde<>(Contribution.class));
-        views = addStore(StoreNames.CREDIT_VIEWS, serdes.creditEquityView());
-        deals = addStore(StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
-        addStore(StoreNames.CREDIT_VIEW_SOURCES, Serdes.String());
-        context.setCurrentSystemTimeMs(0);
-        context.setCurrentStreamTimeMs(0);
-        processor.init(context);
+        replay.addStore(StoreNames.TICK_HISTORY, TickPoint.serde());
+        replay.addStore(StoreNames.BENCHMARK_HISTORY, TickPoint.serde());
+        replay.addStore(StoreNames.PENDING_REACTIONS, new JsonSerde<>(PendingReaction.class));
+        replay.addStore(StoreNames.ALERT_STATE, new JsonSerde<>(AlertState.class));
+        replay.addStore(StoreNames.SENTIMENT_CONTRIBUTIONS, new JsonSerde<>(Contribution.class));
+        views = replay.addStore(StoreNames.CREDIT_VIEWS, serdes.creditEquityView());
+        deals = replay.addStore(StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
+        replay.addStore(StoreNames.CREDIT_VIEW_SOURCES, Serdes.String());
+        processor.init(replay.context());
     }
 
     @Test
@@ -130,20 +122,7 @@ class TickReplayTest {
     }
 
     private List<SpecificRecord> tick(double price, Instant time, long offset) {
-        context.resetForwards();
-        context.setRecordMetadata(TOPIC, 0, offset);
-        processor.process(new Record<>("META", PriceTick.newBuilder().setSymbol("META").setPrice(price).setSize(100)
-                .setEventTime(time).build(), time.toEpochMilli()));
-        context.forwarded().stream().map(f -> f.record().value()).filter(Routed::isDeadLetter)
-                .forEach(dead -> fail("dead letter: " + dead.deadLetter().getDetail()));
-        return context.forwarded().stream().map(f -> f.record().value().value()).toList();
-    }
-
-    private <V> KeyValueStore<String, V> addStore(String name, Serde<V> valueSerde) {
-        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
-                Serdes.String(), valueSerde).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        return store;
+        return replay.process(processor, TOPIC, offset, new Record<>("META", PriceTick.newBuilder().setSymbol("META")
+                .setPrice(price).setSize(100).setEventTime(time).build(), time.toEpochMilli()));
     }
 }
