@@ -65,7 +65,7 @@ public final class LexiconSentimentScorer implements SentimentScorer {
     @Override
     public SentimentScore score(ArticleEvent article, EntityMention target) {
         if (article == null) {
-            return new SentimentScore(0, List.of());
+            return SentimentScore.none();
         }
         ArticleText text = ArticleText.of(article);
         SentimentLexicon lexicon = text.language == Language.JA ? japanese : english;
@@ -270,10 +270,11 @@ public final class LexiconSentimentScorer implements SentimentScorer {
 
         SentimentScore result() {
             if (weights == 0) {
-                return new SentimentScore(0, List.of());
+                return SentimentScore.none();
             }
             double score = Math.tanh(weightedSum / Math.sqrt(Math.max(1, weights)));
-            return new SentimentScore(score, List.copyOf(new ArrayList<>(terms)));
+            // The lexicon has no probabilities: the score's own magnitude is its confidence.
+            return new SentimentScore(score, Math.abs(score), new ArrayList<>(terms));
         }
     }
 }

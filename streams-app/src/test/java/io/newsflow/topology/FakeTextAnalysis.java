@@ -59,7 +59,8 @@ final class FakeTextAnalysis {
                     terms.add(word);
                 }
             }
-            return new SentimentScore(Math.max(-1, Math.min(1, score)), terms);
+            double clamped = Math.max(-1, Math.min(1, score));
+            return new SentimentScore(clamped, Math.abs(clamped), terms);
         };
     }
 
