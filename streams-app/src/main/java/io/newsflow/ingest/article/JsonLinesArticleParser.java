@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.ingest.BadInputException;
 import io.newsflow.ingest.Parsed;
 import io.newsflow.ingest.Problem;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +54,7 @@ public final class JsonLinesArticleParser {
         Map<String, Object> map = (Map<String, Object>) parsed;
         String title = Fields.required(map, "title");
         String body = Fields.required(map, "body");
-        Instant published = Fields.instant(map, "publishedAt", "date");
+        PublishedAt published = Fields.publishedAt(map, "publishedAt", "date");
         if (published == null) {
             throw new BadInputException("missing 'publishedAt'");
         }
