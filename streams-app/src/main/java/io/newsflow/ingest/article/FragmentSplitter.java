@@ -20,9 +20,10 @@ import java.util.Set;
  *       a repeat) whose comparable form ({@link TextNormalizer#comparable}) is identical, or which
  *       contains at least {@value #CONTAINMENT_THRESHOLD} of this fragment's character
  *       {@value #SHINGLE}-shingles. Containment rather than Jaccard, so a copy cut short still
- *       counts as a repeat of the whole paragraph. A fragment that is a run-together copy of several
- *       earlier ones (their comparable forms, verbatim, cover at least {@value #CONTAINMENT_THRESHOLD}
- *       of it) repeats the first of them. Fragments shorter than {@value #MIN_NEAR_LENGTH}
+ *       counts as a repeat of the whole paragraph. A fragment that is a run-together copy of other
+ *       paragraphs, before or after it (their comparable forms, verbatim, cover at least
+ *       {@value #CONTAINMENT_THRESHOLD} of it), repeats the first of them: the copy is the repeat, the
+ *       paragraphs are the originals. Fragments shorter than {@value #MIN_NEAR_LENGTH}
  *       comparable characters repeat only when identical, and do not count towards a cover.</li>
  *   <li>{@code truncated} is true when the fragment does not end with sentence-final punctuation
  *       (. ! ? 。 ！ ？ … or a closing quote/bracket after one); headings and list items are exempt.</li>
@@ -39,29 +40,25 @@ public final class FragmentSplitter {
 
     public List<ArticleFragment> split(String body) {
         List<Paragraph> paragraphs = paragraphs(body);
+        List<String> comparables = paragraphs.stream().map(p -> TextNormalizer.comparable(p.text())).toList();
         List<ArticleFragment> fragments = new ArrayList<>(paragraphs.size());
         List<Integer> originals = new ArrayList<>();
-        List<String> comparables = new ArrayList<>();
         List<Set<String>> shingles = new ArrayList<>();
         for (int i = 0; i < paragraphs.size(); i++) {
-            Paragraph paragraph = paragraphs.get(i);
-            String comparable = TextNormalizer.comparable(paragraph.text());
+            String comparable = comparables.get(i);
             Set<String> own = shingles(comparable);
-            comparables.add(comparable);
             shingles.add(own);
-            Integer repeatOf = null;
-            for (int j : originals) {
-                if (isRepeat(comparable, own, comparables.get(j), shingles.get(j))) {
-                    repeatOf = j;
-                    break;
+            Integer repeatOf = runTogetherCopyOf(i, comparables);
+            for (int j = 0; repeatOf == null && j < originals.size(); j++) {
+                int earlier = originals.get(j);
+                if (isRepeat(comparable, own, comparables.get(earlier), shingles.get(earlier))) {
+                    repeatOf = earlier;
                 }
-            }
-            if (repeatOf == null) {
-                repeatOf = coveringOriginal(comparable, originals, comparables);
             }
             if (repeatOf == null) {
                 originals.add(i);
             }
+            Paragraph paragraph = paragraphs.get(i);
             fragments.add(ArticleFragment.newBuilder()
                     .setText(paragraph.text())
                     .setRepeatOf(repeatOf)
@@ -95,29 +92,37 @@ public final class FragmentSplitter {
         return out;
     }
 
-    /** The first original whose comparable form and its successors' cover the fragment, verbatim. */
-    private static Integer coveringOriginal(String comparable, List<Integer> originals, List<String> comparables) {
+    /**
+     * When paragraph {@code i} is a run-together copy of others (at least two other, shorter paragraphs of
+     * at least {@value #MIN_NEAR_LENGTH} comparable characters occur in it verbatim and cover at least
+     * {@value #CONTAINMENT_THRESHOLD} of it), the first of them; else null. The copy is the repeat, before
+     * or after the paragraphs, so the paragraphs stay the originals the analysis reads.
+     */
+    private static Integer runTogetherCopyOf(int i, List<String> comparables) {
+        String comparable = comparables.get(i);
         if (comparable.length() < MIN_NEAR_LENGTH) {
             return null;
         }
         boolean[] covered = new boolean[comparable.length()];
         Integer first = null;
-        for (int j : originals) {
-            String earlier = comparables.get(j);
-            if (earlier.length() < MIN_NEAR_LENGTH) {
+        int parts = 0;
+        for (int j = 0; j < comparables.size(); j++) {
+            String other = comparables.get(j);
+            if (j == i || other.length() < MIN_NEAR_LENGTH || other.length() >= comparable.length()) {
                 continue;
             }
-            int at = comparable.indexOf(earlier);
+            int at = comparable.indexOf(other);
             if (at >= 0) {
-                java.util.Arrays.fill(covered, at, at + earlier.length(), true);
+                java.util.Arrays.fill(covered, at, at + other.length(), true);
                 first = first == null ? j : first;
+                parts++;
             }
         }
         int count = 0;
         for (boolean c : covered) {
             count += c ? 1 : 0;
         }
-        return count >= CONTAINMENT_THRESHOLD * comparable.length() ? first : null;
+        return parts >= 2 && count >= CONTAINMENT_THRESHOLD * comparable.length() ? first : null;
     }
 
     private static boolean endsSentence(String line) {

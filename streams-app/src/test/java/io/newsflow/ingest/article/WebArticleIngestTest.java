@@ -57,9 +57,9 @@ class WebArticleIngestTest {
 
         List<ArticleFragment> f = a.getFragments();
         assertEquals(7, f.size(), "the run-together line, then six paragraphs on single newlines");
-        assertNull(f.get(0).getRepeatOf());
+        assertEquals(1, f.get(0).getRepeatOf(), "the run-together copy is the repeat (of the paragraphs from 1 on)");
         for (int i = 1; i < f.size(); i++) {
-            assertEquals(0, f.get(i).getRepeatOf(), "paragraph " + i + " repeats the run-together line");
+            assertNull(f.get(i).getRepeatOf(), "paragraph " + i + " is an original");
         }
         assertEquals("Spending worries", f.get(1).getText());
         assertEquals("Shares of Meta Platforms (NASDAQ: META) fell sharply on Thursday after the company raised its "
