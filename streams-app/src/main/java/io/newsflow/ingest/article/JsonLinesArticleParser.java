@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * JSON Lines, one article object per line with fields mirroring ArticleEvent: title, body and
- * publishedAt (ISO-8601 or epoch millis; {@code date} also accepted) required; id, source, url,
+ * publishedAt (any form {@link io.newsflow.ingest.Times} reads; {@code date} also accepted) required; id, source, url,
  * language, tags, categories, author and sentiment (or upstreamSentiment) optional. Fragments are
  * always computed by ingest. A bad line is reported as {@code file:line} and skipped.
  */
