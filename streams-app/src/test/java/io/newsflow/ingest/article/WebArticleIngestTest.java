@@ -1,6 +1,7 @@
 package io.newsflow.ingest.article;
 
 import static io.newsflow.ingest.TestFiles.resource;
+import static io.newsflow.ingest.article.ArticleLoaderTest.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,12 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class WebArticleIngestTest {
 
     private final ArticleLoader loader = new ArticleLoader();
-
-    private static ArticleEvent only(Parsed<ArticleEvent> parsed) {
-        assertEquals(List.of(), parsed.problems());
-        assertEquals(1, parsed.records().size());
-        return parsed.records().get(0);
-    }
 
     @Test
     void aJekyllPostWithJekyllsDefaultDateFormatIsAccepted() {
