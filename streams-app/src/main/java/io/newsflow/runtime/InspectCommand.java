@@ -13,18 +13,22 @@ import io.newsflow.ingest.TextFiles;
 import io.newsflow.ingest.article.ArticleFactory;
 import io.newsflow.ingest.article.ArticleLoader;
 import io.newsflow.text.TextAnalysis;
+import io.newsflow.topology.TopologySettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code newsflow inspect <files or dirs...> [--json] [--source NAME] [--max-bytes N]}: what the pipeline
  * makes of article files, without a broker. The files are read as {@code produce articles} reads them
  * (same parsers, same {@code bad input:} lines and exit codes, {@link BadInput}); each article is then
  * shown with its parsed fields, its fragments with repeat and truncation marks, the share of its text
- * that repeats, and its entities with their sentiment and its evidence ({@link ArticleInspection}).
+ * that repeats, the most similar article inspected before it, and its entities with their sentiment and
+ * its evidence ({@link ArticleInspector}).
  * With {@code --json}, one JSON object per article per line on stdout, and the bad-input lines on
  * stderr so that stdout stays JSON Lines.
  */
@@ -79,9 +83,9 @@ public final class InspectCommand implements Command {
         }
         Parsed<ArticleEvent> parsed = new ArticleLoader(maxBytes, source, new ArticleFactory()).load(files);
         BadInput.report(parsed.problems(), json ? err : out);
-        TextAnalysis text = parsed.records().isEmpty() ? null : TextAnalysis.fromConfig(config.asMap());
+        ArticleInspector inspector = parsed.records().isEmpty() ? null : inspector(config);
         for (ArticleEvent article : parsed.records()) {
-            ArticleInspection inspection = ArticleInspection.of(article, text);
+            ArticleInspector.Inspection inspection = inspector.inspect(article);
             if (json) {
                 out.println(JSON.writeValueAsString(json(inspection)));
             } else {
@@ -92,6 +96,13 @@ public final class InspectCommand implements Command {
             out.println("nothing to inspect");
         }
         return BadInput.exitCode(parsed.records().size(), parsed.problems());
+    }
+
+    private static ArticleInspector inspector(AppConfig config) {
+        Map<String, String> settings = new HashMap<>();
+        config.asMap().forEach((k, v) -> settings.put(k, String.valueOf(v)));
+        return new ArticleInspector(TextAnalysis.fromConfig(config.asMap()),
+                TopologySettings.fromMap(settings).noveltyThreshold());
     }
 
     private static String value(List<String> args, int i, String option) {
@@ -109,7 +120,7 @@ public final class InspectCommand implements Command {
         }
     }
 
-    static ObjectNode json(ArticleInspection inspection) {
+    static ObjectNode json(ArticleInspector.Inspection inspection) {
         ArticleEvent a = inspection.article();
         ObjectNode node = JSON.createObjectNode();
         node.put("id", a.getId());
@@ -128,8 +139,10 @@ public final class InspectCommand implements Command {
             fragment.put("truncated", f.getTruncated());
         }
         node.put("repeatedShare", inspection.repeatedShare());
+        node.put("nearDuplicateOf", inspection.nearDuplicateOf());
+        node.put("similarity", inspection.similarity());
         ArrayNode entities = node.putArray("entities");
-        for (ArticleInspection.Entity e : inspection.entities()) {
+        for (ArticleInspector.Entity e : inspection.entities()) {
             ObjectNode entity = entities.addObject();
             entity.put("entity", e.entity());
             entity.put("ticker", e.ticker());
@@ -142,7 +155,7 @@ public final class InspectCommand implements Command {
         return node;
     }
 
-    private static void human(ArticleInspection inspection, PrintStream out) {
+    private static void human(ArticleInspector.Inspection inspection, PrintStream out) {
         ArticleEvent a = inspection.article();
         out.println("article " + a.getId());
         field(out, "title", a.getTitle());
@@ -162,12 +175,16 @@ public final class InspectCommand implements Command {
                     + (f.getRepeatOf() != null && f.getTruncated() ? ", " : "") + (f.getTruncated() ? "truncated" : "");
             out.printf(Locale.ROOT, "    [%d] %-22s %s%n", i, marks, clip(f.getText()));
         }
+        if (inspection.mostSimilar() != null) {
+            field(out, "similar", String.format(Locale.ROOT, "%s %s (similarity %.2f)", inspection.nearDuplicateOf() != null
+                    ? "near-duplicate of" : "most like", inspection.mostSimilar(), inspection.similarity()));
+        }
         if (inspection.entities().isEmpty()) {
             field(out, "entities", "none recognised");
         } else {
             out.println("  entities");
         }
-        for (ArticleInspection.Entity e : inspection.entities()) {
+        for (ArticleInspector.Entity e : inspection.entities()) {
             out.printf(Locale.ROOT, "    %s (%s)  relevance %.2f  mentions %d  sentiment %+.2f  confidence %.2f%n",
                     e.entity(), e.ticker() == null ? "no ticker" : e.ticker(), e.relevance(), e.mentions(),
                     e.sentiment(), e.confidence());

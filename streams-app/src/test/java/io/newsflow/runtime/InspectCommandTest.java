@@ -12,10 +12,13 @@ import io.newsflow.config.AppConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code newsflow inspect} on fixtures written for the tests (ingest/web, ingest/inspect). */
 class InspectCommandTest {
@@ -114,6 +117,21 @@ class InspectCommandTest {
         double runTogether = articles.get(1).get("repeatedShare").asDouble();
         assertTrue(runTogether > 0.45 && runTogether < 0.55,
                 "once run together in one line, once in paragraphs (the copy keeps the title and headings): " + runTogether);
+    }
+
+    @Test
+    void anArticleNearlyTheSameAsOneInspectedBeforeItIsANearDuplicateOfIt(@TempDir Path dir) throws Exception {
+        Path repost = dir.resolve("repost.txt");
+        Files.writeString(repost, Files.readString(resource("web/web-page-run-together.txt"))
+                .replace("next week", "next month"));
+
+        inspect("--json", file("web/web-page-run-together.txt"), file("web/ja-page.txt"), repost.toString());
+
+        List<JsonNode> articles = jsonLines();
+        assertTrue(articles.get(0).get("nearDuplicateOf").isNull(), "nothing before the first");
+        assertTrue(articles.get(1).get("nearDuplicateOf").isNull(), "another article");
+        assertEquals(articles.get(0).get("id").asText(), articles.get(2).get("nearDuplicateOf").asText());
+        assertTrue(articles.get(2).get("similarity").asDouble() >= 0.8, articles.get(2).toString());
     }
 
     @Test
