@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Splits a body into paragraph fragments and marks repeats and cut-off fragments, so novelty
@@ -13,7 +14,8 @@ import java.util.Set;
  * <ul>
  *   <li>Fragments are separated by blank lines, by separator lines ({@link SeparatorLines}) and by
  *       single newlines after a line that ends a sentence or around a heading, list item or quote
- *       (web pages put paragraphs on single lines); other wrapped lines are joined (with a space, except
+ *       (web pages put paragraphs on single lines), and after HTML block ends ({@code </p>}, {@code <br>});
+ *       other wrapped lines are joined (with a space, except
  *       between Japanese characters). The fragment text is the analysis text: markup removed
  *       ({@link Markup}) and whitespace-normalised ({@link TextNormalizer#whitespace}).</li>
  *   <li>{@code repeatOf} is the index of the first earlier original fragment (one that is not itself
@@ -37,6 +39,9 @@ public final class FragmentSplitter {
 
     private static final String SENTENCE_END = ".!?。！？…";
     private static final String CLOSERS = "\"'”’」』）)]】";
+    /** Where an HTML block ends (a page saved with its tags, several paragraphs on one line), a paragraph ends. */
+    private static final Pattern HTML_BLOCK_END = Pattern.compile(
+            "(?i)<br\\s*/?>|</(?:p|div|h[1-6]|li|tr|blockquote|section|article)\\s*>");
 
     public List<ArticleFragment> split(String body) {
         List<Paragraph> paragraphs = paragraphs(body);
@@ -76,7 +81,7 @@ public final class FragmentSplitter {
         List<Paragraph> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         String previous = null;
-        for (String raw : body.split("\\R", -1)) {
+        for (String raw : HTML_BLOCK_END.matcher(body).replaceAll("$0\n\n").split("\\R", -1)) {
             String line = raw.strip();
             if (line.isEmpty() || SeparatorLines.isSeparator(line)) {
                 flush(current, out);

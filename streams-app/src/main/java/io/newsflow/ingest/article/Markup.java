@@ -1,6 +1,8 @@
 package io.newsflow.ingest.article;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +21,10 @@ public final class Markup {
     private static final Pattern LINK = Pattern.compile("\\[([^\\]\\n]*)]\\((?:[^()\\s]|\\([^()\\s]*\\))*(?:\\s+\"[^\"]*\")?\\)"
             + "|\\[([^\\]\\n]+)]\\[[^\\]\\n]*]");
     private static final Pattern AUTOLINK = Pattern.compile("<((?:https?|mailto):[^>\\s]+)>");
-    private static final Pattern TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>");
+    private static final Pattern TAG = Pattern.compile("</?([A-Za-z][A-Za-z0-9-]*)(?:\\s[^<>]*)?/?>");
+    /** Tags inside a run of text: removed without a space, so {@code <b>Meta</b>.} stays {@code Meta.}. */
+    private static final Set<String> INLINE_TAGS = Set.of("a", "abbr", "b", "cite", "code", "em", "font", "i", "mark",
+            "q", "s", "small", "span", "strong", "sub", "sup", "time", "u");
     private static final Pattern END_MARKER = Pattern.compile(
             "(?i)[-=*_~#]{2,}\\s*(?:end(?: of (?:article|story|text))?|fin|終わり|了)\\s*[-=*_~#]{2,}");
     private static final Pattern HEADING = Pattern.compile("(?m)(^|\\s)#{1,6}(?=\\s)");
@@ -44,7 +49,7 @@ public final class Markup {
         s = IMAGE.matcher(s).replaceAll("");
         s = LINK.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) != null ? m.group(1) : m.group(2)));
         s = AUTOLINK.matcher(s).replaceAll("$1");
-        s = TAG.matcher(s).replaceAll(" ");
+        s = TAG.matcher(s).replaceAll(m -> INLINE_TAGS.contains(m.group(1).toLowerCase(Locale.ROOT)) ? "" : " ");
         s = END_MARKER.matcher(s).replaceAll(" ");
         s = HEADING.matcher(s).replaceAll("$1");
         s = QUOTE.matcher(s).replaceAll("");

@@ -65,6 +65,15 @@ class FragmentSplitterTest {
     }
 
     @Test
+    void htmlParagraphsOnOneLineAreFragmentsWithoutTheirTags() {
+        List<ArticleFragment> f = splitter.split("<p>Meta sold bonds on <b>Thursday</b>.</p><p>Orders were strong &amp; "
+                + "broad.</p>");
+
+        assertEquals(List.of("Meta sold bonds on Thursday.", "Orders were strong & broad."),
+                f.stream().map(ArticleFragment::getText).toList());
+    }
+
+    @Test
     void aLongerParagraphThatOnlyQuotesAnEarlierOneIsNovel() {
         String body = "Meta sold bonds.\n\nMeta sold bonds. Orders reached about $125 billion, a record for any "
                 + "corporate bond sale, and pricing tightened.";
