@@ -21,9 +21,12 @@ import java.util.Map;
  */
 final class ArticleInspector {
 
-    /** One article's inspection; {@code nearDuplicateOf} is null below the threshold or for the first article. */
-    record Inspection(ArticleEvent article, double repeatedShare, String nearDuplicateOf, String mostSimilar,
-                      double similarity, List<Entity> entities) {
+    /**
+     * One article's inspection: {@code similarity} to the most similar article inspected before it (0 for the
+     * first), {@code nearDuplicateOf} that article's id when the similarity reaches the threshold, else null.
+     */
+    record Inspection(ArticleEvent article, double repeatedShare, String nearDuplicateOf, double similarity,
+                      List<Entity> entities) {
     }
 
     /** One entity: the resolver's view ({@code relevance}, {@code mentions}) and the scorer's ({@code sentiment}). */
@@ -62,6 +65,6 @@ final class ArticleInspector {
         }
         signatures.put(article.getId(), signature);
         return new Inspection(article, ArticlePieces.repeatedShare(article),
-                best >= nearDuplicateThreshold ? mostSimilar : null, mostSimilar, best, entities);
+                best >= nearDuplicateThreshold ? mostSimilar : null, best, entities);
     }
 }

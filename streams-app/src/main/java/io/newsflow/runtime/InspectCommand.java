@@ -175,9 +175,9 @@ public final class InspectCommand implements Command {
                     + (f.getRepeatOf() != null && f.getTruncated() ? ", " : "") + (f.getTruncated() ? "truncated" : "");
             out.printf(Locale.ROOT, "    [%d] %-22s %s%n", i, marks, clip(f.getText()));
         }
-        if (inspection.mostSimilar() != null) {
-            field(out, "similar", String.format(Locale.ROOT, "%s %s (similarity %.2f)", inspection.nearDuplicateOf() != null
-                    ? "near-duplicate of" : "most like", inspection.mostSimilar(), inspection.similarity()));
+        if (inspection.nearDuplicateOf() != null) {
+            field(out, "similar", String.format(Locale.ROOT, "near-duplicate of %s (similarity %.2f)",
+                    inspection.nearDuplicateOf(), inspection.similarity()));
         }
         if (inspection.entities().isEmpty()) {
             field(out, "entities", "none recognised");
