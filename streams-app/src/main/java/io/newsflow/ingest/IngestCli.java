@@ -96,19 +96,17 @@ public final class IngestCli {
             out.println(USAGE);
             return 2;
         }
-        for (Problem p : batch.problems) {
-            out.println("bad input: " + p);
-        }
+        BadInput.report(batch.problems, out);
         if (batch.records.isEmpty()) {
             if (opts.get("write", null) != null) {
                 return 0;
             }
             out.println("nothing to publish");
-            return batch.problems.isEmpty() ? 0 : 2;
+            return BadInput.exitCode(0, batch.problems);
         }
         if (opts.flag("dry-run")) {
             counts(batch.records).forEach((topic, n) -> out.println(topic + ": " + n + " records (dry run, not published)"));
-            return batch.problems.isEmpty() ? 0 : 1;
+            return BadInput.exitCode(batch.records.size(), batch.problems);
         }
         return publish(batch, pace, producerConfig, out);
     }

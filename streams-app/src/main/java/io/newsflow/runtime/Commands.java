@@ -18,7 +18,8 @@ public final class Commands {
                 new BrokerCommand(),
                 new RunCommand(),
                 new DemoCommand(),
-                new ProduceCommand()));
+                new ProduceCommand(),
+                new InspectCommand()));
     }
 
     public static Commands of(List<Command> commands) {

@@ -7,8 +7,10 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a draft into the Avro event: turns pure separator lines of the body into paragraph breaks (and
- * removes nothing else),
- * splits fragments, detects the language unless given, and assigns the stable id.
+ * removes nothing else), splits fragments (the cleaned text the analysis reads), detects the language
+ * unless given, bounds the title ({@link Titles#bounded}), resolves the publication time in the zone the
+ * language implies when the source named none ({@link PublishedAt}) and records how in
+ * {@code publishedAtSource}, and assigns the stable id.
  */
 public final class ArticleFactory {
 
@@ -38,10 +40,11 @@ public final class ArticleFactory {
                 .setId(id)
                 .setSource(draft.source())
                 .setUrl(draft.url())
-                .setTitle(draft.title().strip())
+                .setTitle(Titles.bounded(draft.title()))
                 .setBody(body)
                 .setLanguage(language)
-                .setPublishedAt(draft.publishedAt())
+                .setPublishedAt(draft.publishedAt().resolve(language))
+                .setPublishedAtSource(draft.publishedAt().describe(language))
                 .setTags(tags)
                 .setCategories(draft.categories())
                 .setAuthor(draft.author())

@@ -1,6 +1,7 @@
 package io.newsflow.ingest.article;
 
 import io.newsflow.ingest.BadInputException;
+import io.newsflow.ingest.StatedTime;
 import io.newsflow.ingest.Times;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -53,20 +54,21 @@ final class Fields {
         return out;
     }
 
-    static Instant instant(Map<String, Object> map, String... keys) throws BadInputException {
+    /** The first of {@code keys} present, read by {@link Times#read}; null when none is. */
+    static PublishedAt publishedAt(Map<String, Object> map, String... keys) throws BadInputException {
         for (String key : keys) {
             Object v = map.get(key);
             if (v == null) {
                 continue;
             }
             if (v instanceof Date d) {
-                return d.toInstant();
+                return new PublishedAt(StatedTime.zoned(d.toInstant(), "YAML timestamp"), key);
             }
             if (v instanceof Number n) {
-                return Instant.ofEpochMilli(n.longValue());
+                return new PublishedAt(StatedTime.zoned(Instant.ofEpochMilli(n.longValue()), "epoch millis"), key);
             }
             try {
-                return Times.parse(v.toString());
+                return new PublishedAt(Times.read(v.toString()), key);
             } catch (DateTimeParseException e) {
                 throw new BadInputException("bad '" + key + "': " + e.getMessage());
             }

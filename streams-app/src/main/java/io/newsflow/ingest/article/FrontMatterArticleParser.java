@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.newsflow.ingest.BadInputException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +46,7 @@ public final class FrontMatterArticleParser {
                 throw new BadInputException("no text: empty body and no excerpt");
             }
         }
-        Instant published = Fields.instant(meta, "date", "publishedAt");
+        PublishedAt published = Fields.publishedAt(meta, "date", "publishedAt");
         if (published == null) {
             throw new BadInputException("missing 'date'");
         }

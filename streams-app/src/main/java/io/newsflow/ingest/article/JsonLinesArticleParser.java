@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.ingest.BadInputException;
 import io.newsflow.ingest.Parsed;
 import io.newsflow.ingest.Problem;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * JSON Lines, one article object per line with fields mirroring ArticleEvent: title, body and
- * publishedAt (ISO-8601 or epoch millis; {@code date} also accepted) required; id, source, url,
+ * publishedAt (any form {@link io.newsflow.ingest.Times} reads; {@code date} also accepted) required; id, source, url,
  * language, tags, categories, author and sentiment (or upstreamSentiment) optional. Fragments are
  * always computed by ingest. A bad line is reported as {@code file:line} and skipped.
  */
@@ -55,7 +54,7 @@ public final class JsonLinesArticleParser {
         Map<String, Object> map = (Map<String, Object>) parsed;
         String title = Fields.required(map, "title");
         String body = Fields.required(map, "body");
-        Instant published = Fields.instant(map, "publishedAt", "date");
+        PublishedAt published = Fields.publishedAt(map, "publishedAt", "date");
         if (published == null) {
             throw new BadInputException("missing 'publishedAt'");
         }

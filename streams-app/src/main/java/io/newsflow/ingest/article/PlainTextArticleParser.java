@@ -4,33 +4,41 @@ import io.newsflow.ingest.BadInputException;
 import io.newsflow.ingest.Times;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plain web-article text: the first non-empty line is the title (kept as is, market prefix and
- * all); when the next non-empty line is a timestamp it is the publication time, otherwise the
- * caller's fallback time (the file's modification time) is used; the rest is the body.
+ * Plain web-article text. The title is the first non-blank line, unless that is implausible (see
+ * {@link Titles}: a run-together copy of the page, or too long), when it is a line below. When the
+ * next non-blank line after the title is a timestamp (any form {@link Times} reads) it is the
+ * publication time, otherwise the caller's fallback time (the file's modification time) is used.
+ * Every other line is the body, in order: a run-together first line stays in it (fragments mark the
+ * copy as a repeat).
  */
 public final class PlainTextArticleParser {
 
     public ArticleDraft parse(String text, String defaultSource, Instant fallbackTime) throws BadInputException {
         List<String> lines = text.lines().toList();
-        int i = nextNonBlank(lines, 0);
-        if (i < 0) {
+        int first = nextNonBlank(lines, 0);
+        if (first < 0) {
             throw new BadInputException("no text");
         }
-        String title = lines.get(i).strip();
-        int bodyStart = i + 1;
-        Instant published = fallbackTime;
-        int j = nextNonBlank(lines, bodyStart);
-        if (j >= 0) {
-            Instant stated = tryTime(lines.get(j));
-            if (stated != null) {
-                published = stated;
-                bodyStart = j + 1;
+        int titleLine = Titles.titleLine(lines, first);
+        String title = lines.get(titleLine).strip();
+        PublishedAt published = fallbackTime == null ? null : PublishedAt.of(fallbackTime, "file modification time");
+        int dateLine = nextNonBlank(lines, titleLine + 1);
+        if (dateLine >= 0 && isTimestamp(lines.get(dateLine))) {
+            published = new PublishedAt(Times.read(lines.get(dateLine)), "line " + (dateLine + 1));
+        } else {
+            dateLine = -1;
+        }
+        List<String> bodyLines = new ArrayList<>();
+        for (int i = first; i < lines.size(); i++) {
+            if (i != titleLine && i != dateLine) {
+                bodyLines.add(lines.get(i));
             }
         }
-        String body = String.join("\n", lines.subList(bodyStart, lines.size())).strip();
+        String body = String.join("\n", bodyLines).strip();
         if (body.isEmpty() || ArticleFactory.withoutSeparators(body).isEmpty()) {
             throw new BadInputException("no text: title only, empty body");
         }
@@ -50,11 +58,12 @@ public final class PlainTextArticleParser {
         return -1;
     }
 
-    private static Instant tryTime(String line) {
+    static boolean isTimestamp(String line) {
         try {
-            return Times.parse(line);
+            Times.read(line);
+            return true;
         } catch (DateTimeParseException e) {
-            return null;
+            return false;
         }
     }
 }

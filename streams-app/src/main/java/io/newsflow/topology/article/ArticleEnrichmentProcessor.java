@@ -102,10 +102,11 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
     /** One scored record per entity the article is about; {@code count} adds them to the metrics. */
     private void emitScores(ArticleEvent article, Novelty judged, Output<ScoredArticle> out, boolean count) {
         long published = article.getPublishedAt().toEpochMilli();
-        List<EntityMention> mentions = resolver.resolve(article);
+        ArticleEvent analysed = AnalysisText.of(article);
+        List<EntityMention> mentions = resolver.resolve(analysed);
         List<String> entities = mentions.stream().map(EntityMention::entity).distinct().toList();
         for (EntityMention mention : mentions) {
-            SentimentScore score = scorer.score(article, mention);
+            SentimentScore score = scorer.score(analysed, mention);
             ScoredArticle scored = ScoredArticle.newBuilder()
                     .setArticleId(article.getId())
                     .setTicker(mention.ticker())

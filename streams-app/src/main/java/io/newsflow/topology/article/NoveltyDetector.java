@@ -1,7 +1,6 @@
 package io.newsflow.topology.article;
 
 import io.newsflow.avro.ArticleEvent;
-import io.newsflow.avro.ArticleFragment;
 import io.newsflow.text.TextFingerprinter;
 import io.newsflow.topology.state.TimeIndex;
 import java.util.ArrayList;
@@ -55,25 +54,17 @@ public final class NoveltyDetector {
     public Novelty assess(ArticleEvent article, long streamTime) {
         String id = article.getId();
         long published = article.getPublishedAt().toEpochMilli();
-        List<Piece> pieces = pieces(article);
-
-        long total = 0;
-        long repeated = 0;
-        for (Piece piece : pieces) {
-            total += piece.length();
+        List<ArticlePieces.Piece> pieces = ArticlePieces.of(article);
+        double repeatedShare = ArticlePieces.repeatedShare(pieces, piece -> {
             NoveltyState.SeenFragment seen = fragments.get(piece.hash());
-            boolean earlier = seen != null && !seen.articleId().equals(id);
-            if (piece.repeatInside() || earlier) {
-                repeated += piece.length();
-            }
-        }
-        double repeatedShare = total == 0 ? 0.0 : (double) repeated / total;
+            return seen != null && !seen.articleId().equals(id);
+        });
 
         long[] signature = fingerprinter.fingerprint(article.getTitle() + "\n" + article.getBody(),
                 article.getLanguage());
         Match best = bestMatch(id, signature, streamTime);
 
-        for (Piece piece : pieces) {
+        for (ArticlePieces.Piece piece : pieces) {
             if (!piece.repeatInside() && fragments.get(piece.hash()) == null) {
                 fragments.put(piece.hash(), new NoveltyState.SeenFragment(id, published));
             }
@@ -139,32 +130,5 @@ public final class NoveltyDetector {
             }
         }
         return recent;
-    }
-
-    private record Piece(String hash, int length, boolean repeatInside) {
-    }
-
-    /** Fragments as ingest split them, or the body's paragraphs when it did not. */
-    private static List<Piece> pieces(ArticleEvent article) {
-        List<Piece> pieces = new ArrayList<>();
-        List<ArticleFragment> given = article.getFragments();
-        if (given != null && !given.isEmpty()) {
-            for (ArticleFragment f : given) {
-                String text = TextHash.normalise(f.getText());
-                if (!text.isEmpty()) {
-                    pieces.add(new Piece(TextHash.sha256(text), text.length(), f.getRepeatOf() != null));
-                }
-            }
-            return pieces;
-        }
-        java.util.Set<String> inArticle = new java.util.HashSet<>();
-        for (String paragraph : article.getBody().split("\\n")) {
-            String text = TextHash.normalise(paragraph);
-            if (!text.isEmpty()) {
-                String hash = TextHash.sha256(text);
-                pieces.add(new Piece(hash, text.length(), !inArticle.add(hash)));
-            }
-        }
-        return pieces;
     }
 }

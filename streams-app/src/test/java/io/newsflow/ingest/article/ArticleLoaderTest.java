@@ -24,7 +24,8 @@ class ArticleLoaderTest {
 
     private final ArticleLoader loader = new ArticleLoader();
 
-    private static ArticleEvent only(Parsed<ArticleEvent> parsed) {
+    /** The one article of a parse that had no problems. */
+    static ArticleEvent only(Parsed<ArticleEvent> parsed) {
         assertEquals(List.of(), parsed.problems());
         assertEquals(1, parsed.records().size());
         return parsed.records().get(0);

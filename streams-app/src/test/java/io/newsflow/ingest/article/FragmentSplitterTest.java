@@ -48,19 +48,29 @@ class FragmentSplitterTest {
     }
 
     @Test
-    void japaneseRepeatsAreFoundAndLinesJoinWithoutSpaces() {
-        String body = "メタは総額300億ドルの社債を発行した。\n注文額は約1250億ドルに達した。\n\n＊＊＊\n\n"
+    void japaneseRepeatsAreFoundAndLinesWrappedMidSentenceJoinWithoutSpaces() {
+        String body = "メタは総額300億ドルの社債を\n発行した。\n注文額は約1250億ドルに達した。\n\n＊＊＊\n\n"
                 + "メタは総額３００億ドルの社債を発行した。注文額は約１２５０億ドルに達した。\n\n"
                 + "一方、株価は約11%下落し";
 
         List<ArticleFragment> f = splitter.split(body);
 
-        assertEquals(3, f.size());
-        assertEquals("メタは総額300億ドルの社債を発行した。注文額は約1250億ドルに達した。", f.get(0).getText());
-        assertEquals(0, f.get(1).getRepeatOf(), "full-width digits normalise to the same text");
-        assertNull(f.get(2).getRepeatOf());
-        assertTrue(f.get(2).getTruncated());
-        assertFalse(f.get(1).getTruncated());
+        assertEquals(4, f.size());
+        assertEquals("メタは総額300億ドルの社債を発行した。", f.get(0).getText(), "wrapped mid-sentence: joined");
+        assertEquals("注文額は約1250億ドルに達した。", f.get(1).getText(), "a single newline after a sentence: split");
+        assertEquals(0, f.get(2).getRepeatOf(), "both paragraphs run together, full-width digits: a repeat of the first");
+        assertNull(f.get(3).getRepeatOf());
+        assertTrue(f.get(3).getTruncated());
+        assertFalse(f.get(2).getTruncated());
+    }
+
+    @Test
+    void htmlParagraphsOnOneLineAreFragmentsWithoutTheirTags() {
+        List<ArticleFragment> f = splitter.split("<p>Meta sold bonds on <b>Thursday</b>.</p><p>Orders were strong &amp; "
+                + "broad.</p>");
+
+        assertEquals(List.of("Meta sold bonds on Thursday.", "Orders were strong & broad."),
+                f.stream().map(ArticleFragment::getText).toList());
     }
 
     @Test
