@@ -1,6 +1,8 @@
 package io.newsflow.bench;
 
 import io.newsflow.avro.ArticleEvent;
+import io.newsflow.text.AliasDictionary;
+import io.newsflow.text.AliasMatch;
 import io.newsflow.text.EntityMention;
 import io.newsflow.text.EntityResolver;
 import io.newsflow.text.SentimentScore;
@@ -35,6 +37,9 @@ public class TextBenchmark {
     private EntityMention japaneseTarget;
     private long[] englishFingerprint;
     private long[] japaneseFingerprint;
+    private AliasDictionary dictionary;
+    private String englishText;
+    private String japaneseText;
 
     @Setup
     public void setUp() {
@@ -47,6 +52,9 @@ public class TextBenchmark {
         japaneseTarget = mainEntity(japanese);
         englishFingerprint = analysis.fingerprint(english);
         japaneseFingerprint = analysis.fingerprint(japanese);
+        dictionary = analysis.dictionary();
+        englishText = english.getTitle() + "\n" + english.getBody();
+        japaneseText = japanese.getTitle() + "\n" + japanese.getBody();
     }
 
     private EntityMention mainEntity(ArticleEvent article) {
@@ -66,6 +74,20 @@ public class TextBenchmark {
     @Benchmark
     public List<EntityMention> resolveEntitiesJapanese() {
         return resolver.resolve(japanese);
+    }
+
+    /**
+     * The alias scan alone on a fresh text each call (resolve() reuses the thread's cached ArticleText and
+     * its matches, so it does not show what the dictionary's size costs).
+     */
+    @Benchmark
+    public List<AliasMatch> aliasMatchesEnglish() {
+        return dictionary.findMatches(englishText);
+    }
+
+    @Benchmark
+    public List<AliasMatch> aliasMatchesJapanese() {
+        return dictionary.findMatches(japaneseText);
     }
 
     @Benchmark
