@@ -22,7 +22,8 @@ final class ContextCues {
             "analysts", "analyst", "nasdaq", "nyse", "market value", "valuation", "dividend", "buyback",
             "acquisition", "acquire", "acquired", "merger", "stake", "layoffs", "stores", "retailer",
             "株", "株価", "株式", "社長", "最高経営責任者", "決算", "売上高", "営業利益", "純利益", "上場", "買収",
-            "出資", "同社", "銘柄", "時価総額");
+            "出資", "同社", "銘柄", "時価総額", "受注", "出荷", "業績", "予想", "増益", "減益", "値上がり", "値下がり",
+            "販売台数", "値下げ", "値上げ", "店舗", "orders", "shipments", "outlook");
 
     private ContextCues() {
     }

@@ -152,6 +152,9 @@ public final class EntityUniverseBuilder {
             }
             e.add(japanese);
             e.add(shortJapanese(japanese));
+            if (japanese.contains(" ")) { // news writes パナソニックホールディングス without the listing's space
+                e.add(japanese.replace(" ", ""));
+            }
             String abbreviation = shortNames.get(code);
             if (abbreviation != null && normalize(abbreviation).length() >= 2) {
                 e.add(abbreviation);
