@@ -11,15 +11,26 @@ import org.junit.jupiter.api.Test;
  */
 class EntityResolutionQualityTest {
 
-    private static final Path LABELLED = Path.of("src", "test", "resources", "entities", "labelled-sentences.tsv");
+    private static final Path DIR = Path.of("src", "test", "resources", "entities");
 
     @Test
-    void theShippedResolverMeetsThePrecisionAndRecallTargets() {
+    void theShippedResolverMeetsTheTargetsOnTheDevelopmentSet() {
+        EntityResolutionEvaluation.Result result = evaluate("labelled-sentences.tsv");
+        assertTrue(result.cases().size() >= 200, EntityResolutionEvaluation.report(result));
+    }
+
+    /** Sentences written after the tuning and never used for it: the honest estimate. */
+    @Test
+    void theShippedResolverMeetsTheTargetsOnTheHeldOutSet() {
+        evaluate("labelled-sentences-holdout.tsv");
+    }
+
+    private static EntityResolutionEvaluation.Result evaluate(String file) {
         EntityResolutionEvaluation.Result result =
-                EntityResolutionEvaluation.evaluate(TextAnalysis.defaults().entityResolver(), LABELLED);
+                EntityResolutionEvaluation.evaluate(TextAnalysis.defaults().entityResolver(), DIR.resolve(file));
         String report = EntityResolutionEvaluation.report(result);
-        assertTrue(result.cases().size() >= 200, report);
         assertTrue(result.precision() >= 0.95, report);
         assertTrue(result.recall() >= 0.90, report);
+        return result;
     }
 }
