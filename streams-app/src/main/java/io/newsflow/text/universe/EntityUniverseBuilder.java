@@ -287,26 +287,22 @@ public final class EntityUniverseBuilder {
 
     /** The listed name without its legal form: "Apple Inc." gives "Apple", "Toyota Motor Corp." "Toyota Motor". */
     static String shortEnglish(String name) {
-        String s = name;
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (String suffix : ENGLISH_SUFFIXES) {
-                if (s.endsWith(suffix) && s.length() - suffix.length() >= 2) {
-                    s = s.substring(0, s.length() - suffix.length()).strip();
-                    changed = true;
-                }
-            }
-        }
+        String s = withoutSuffixes(name, ENGLISH_SUFFIXES);
         return s.endsWith(",") ? s.substring(0, s.length() - 1) : s;
     }
 
+    /** "アサヒグループホールディングス" gives "アサヒ", "レゾナック・ホールディングス" "レゾナック". */
     static String shortJapanese(String name) {
+        return withoutSuffixes(name, JAPANESE_SUFFIXES);
+    }
+
+    /** Strips any of the suffixes repeatedly (with the separator before them), keeping at least two characters. */
+    private static String withoutSuffixes(String name, List<String> suffixes) {
         String s = name;
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (String suffix : JAPANESE_SUFFIXES) {
+            for (String suffix : suffixes) {
                 if (s.endsWith(suffix) && s.length() - suffix.length() >= 2) {
                     s = s.substring(0, s.length() - suffix.length()).replaceAll("[・ ]+$", "");
                     changed = true;
