@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EntityUniverseBuilderTest {
 
-    /** Maven runs tests in the module directory; the sources are at the repository root. */
-    private static final Path SOURCES = Path.of("..", "data", "universe");
+    /** Maven runs tests in the module directory, where the sources are. */
+    private static final Path SOURCES = Path.of("universe");
     private static final Path SHIPPED = Path.of("src", "main", "resources", "text", "entities.tsv");
 
     @Test
