@@ -303,18 +303,20 @@ public final class AliasDictionary {
     }
 
     private List<AliasMatch> supportedByContext(String text, String lower, List<Found> kept) {
+        boolean[] vetoed = new boolean[kept.size()];
         Set<EntityDefinition> namedPlainly = new HashSet<>();
-        for (Found m : kept) {
-            if (!m.alias().weak() && !vetoed(text, lower, m)) {
+        for (int i = 0; i < kept.size(); i++) {
+            Found m = kept.get(i);
+            vetoed[i] = vetoed(text, lower, m);
+            if (!m.alias().weak() && !vetoed[i]) {
                 namedPlainly.add(m.alias().entity());
             }
         }
         List<AliasMatch> out = new ArrayList<>(kept.size());
-        for (Found m : kept) {
+        for (int i = 0; i < kept.size(); i++) {
+            Found m = kept.get(i);
             EntityDefinition entity = m.alias().entity();
-            boolean keep = m.alias().ticker()
-                    || (!vetoed(text, lower, m) && (!m.alias().weak() || namedPlainly.contains(entity)
-                            || confirmed(text, lower, m)));
+            boolean keep = !vetoed[i] && (!m.alias().weak() || namedPlainly.contains(entity) || confirmed(text, lower, m));
             if (keep) {
                 out.add(new AliasMatch(entity, m.alias().text(), m.start(), m.end()));
             }
