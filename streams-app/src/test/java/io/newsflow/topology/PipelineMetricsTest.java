@@ -9,7 +9,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsflow.metrics.PipelineMetrics;
+import io.newsflow.text.AliasDictionary;
+import io.newsflow.text.EntityDefinition;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The domain metrics: names as in docs/metrics.md, bounded labels, values that move. */
@@ -25,6 +30,23 @@ class PipelineMetricsTest {
         assertEquals(600.0, registry.find("newsflow.price.last").tag("symbol", "META").gauge().value());
         assertEquals(13.0, registry.find("newsflow.price.last").tag("symbol", "other").gauge().value());
         assertEquals(2, registry.find("newsflow.price.last").gauges().size());
+    }
+
+    @Test
+    void theWholeEntityUniverseAddsNoLabelBeyondTheTrackedSymbols() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        PipelineMetrics metrics = new PipelineMetrics(registry, List.of("META", "NVDA", "7203.T"), 10);
+        List<String> tickers = AliasDictionary.defaults().entities().stream()
+                .map(EntityDefinition::ticker).filter(Objects::nonNull).toList();
+        assertTrue(tickers.size() > 700, "universe size " + tickers.size());
+        for (String ticker : tickers) {
+            metrics.articleScored(ticker, "en");
+            metrics.sentimentRolling(ticker, "1h", 0.1, 1.0, 1);
+        }
+        Set<String> labels = registry.find("newsflow.articles.scored").counters().stream()
+                .map(c -> c.getId().getTag("ticker")).collect(Collectors.toSet());
+        assertEquals(Set.of("META", "NVDA", "7203.T", PipelineMetrics.OTHER), labels);
+        assertEquals(4, registry.find("newsflow.sentiment.rolling").gauges().size());
     }
 
     @Test
