@@ -288,9 +288,9 @@ public final class KafkaSchemaRegistry implements RegistryBackend {
                     return;
                 }
                 producer.beginTransaction();
-                producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                long offset = producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
                 producer.commitTransaction();
-                catchUp();
+                catchUpPast(offset);
                 return;
             } catch (KafkaException e) {
                 // Fenced by another instance (ProducerFencedException, InvalidProducerEpochException) or
@@ -351,6 +351,23 @@ public final class KafkaSchemaRegistry implements RegistryBackend {
         } catch (KafkaException e) {
             throw new SchemaRegistryException(SchemaRegistryException.NO_RESPONSE, "Could not read topic '" + topic
                     + "' at " + bootstrapServers + " (registry state): " + e, e);
+        }
+    }
+
+    /**
+     * Catches up until the record at {@code offset} is read: the commit returns before the broker
+     * has written the transaction's marker, until which {@code read_committed} ends before it.
+     */
+    private void catchUpPast(long offset) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        catchUp();
+        while (reader.position(partition, timeout) <= offset) {
+            if (System.nanoTime() > deadline) {
+                throw new org.apache.kafka.common.errors.TimeoutException("committed offset " + offset
+                        + " not readable within " + timeout);
+            }
+            Thread.sleep(5);
+            catchUp();
         }
     }
 
