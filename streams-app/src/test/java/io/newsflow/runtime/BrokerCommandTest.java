@@ -67,6 +67,41 @@ class BrokerCommandTest {
     }
 
     @Test
+    void createsTheTopicsTheConfiguredProfileNeeds() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        }
+        AtomicReference<Integer> articlePartitions = new AtomicReference<>();
+        AtomicReference<Integer> tickPartitions = new AtomicReference<>();
+        String bootstrap = "127.0.0.1:" + port;
+        StopSignal inspectThenStop = new StopSignal() {
+            @Override
+            public void await() throws InterruptedException {
+                try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                    var topics = admin.describeTopics(List.of(Topics.ARTICLES, Topics.PRICE_TICKS)).allTopicNames().get();
+                    articlePartitions.set(topics.get(Topics.ARTICLES).partitions().size());
+                    tickPartitions.set(topics.get(Topics.PRICE_TICKS).partitions().size());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new AssertionError(e);
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        // What config/latency-first.properties sets: the app then refuses an articles topic with more partitions.
+        AppConfig latencyFirst = AppConfig.defaults().with("broker.port", String.valueOf(port))
+                .with("articles.single.partition", "true");
+
+        new BrokerCommand(() -> inspectThenStop).run(List.of(), latencyFirst, new PrintStream(new ByteArrayOutputStream()));
+
+        assertEquals(1, articlePartitions.get());
+        assertEquals(latencyFirst.getInt("topic.partitions"), tickPartitions.get());
+    }
+
+    @Test
     void rejectsArguments() {
         assertThrows(UsageException.class,
                 () -> new BrokerCommand(() -> { throw new AssertionError("must not start"); })

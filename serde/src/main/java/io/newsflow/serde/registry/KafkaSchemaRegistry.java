@@ -82,7 +82,8 @@ public final class KafkaSchemaRegistry implements RegistryBackend {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-reader-" + topic,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()),
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs(timeout)),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -321,7 +322,7 @@ public final class KafkaSchemaRegistry implements RegistryBackend {
             config.put(ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-writer-" + topic);
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());
             config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
+            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs(timeout));
             config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
             writer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
             try {
@@ -405,7 +406,8 @@ public final class KafkaSchemaRegistry implements RegistryBackend {
     /** One partition (the order of the log is the registry's history) and compacted (keys are facts). */
     private void ensureTopic() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs(timeout)))) {
             try {
                 admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
@@ -452,6 +454,11 @@ public final class KafkaSchemaRegistry implements RegistryBackend {
             }
             writer = null;
         }
+    }
+
+    /** Kafka's clients require each request's timeout to fit in the whole call's. */
+    private static int requestTimeoutMs(Duration timeout) {
+        return (int) Math.min(timeout.toMillis(), 30_000);
     }
 
     /** Two fenced instances retrying in lock-step would fence each other again: back off with jitter. */
