@@ -39,9 +39,7 @@ class AppAcrossBrokerRestartTest {
 
     @Test
     void recordsPublishedAfterABrokerCrashAndRestartAreProcessed() throws Exception {
-        int port = BrokerProcess.freePort();
-        Path data = dir.resolve("broker-data");
-        BrokerProcess broker = BrokerProcess.start(port, data, dir);
+        BrokerProcess broker = BrokerProcess.start(dir);
         AppConfig config = AppConfig.defaults().with(Map.of(
                 KafkaEnvironment.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 KafkaEnvironment.REGISTRY_SERVER_PORT, "-1",
@@ -55,7 +53,7 @@ class AppAcrossBrokerRestartTest {
             awaitCommitted(env.config(), TICKS_PER_ROUND);
 
             broker.kill();
-            broker = BrokerProcess.start(port, data, dir);
+            broker = broker.restart();
 
             publishTicks(env.config(), TICKS_PER_ROUND);
             awaitCommitted(env.config(), 2 * TICKS_PER_ROUND);

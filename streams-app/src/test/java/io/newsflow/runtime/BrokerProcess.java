@@ -19,18 +19,30 @@ final class BrokerProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final Process process;
+    private final Path workDir;
     private final Path log;
     private final int port;
 
-    private BrokerProcess(Process process, Path log, int port) {
+    private BrokerProcess(Process process, Path workDir, Path log, int port) {
         this.process = process;
+        this.workDir = workDir;
         this.log = log;
         this.port = port;
     }
 
-    /** Starts the broker on {@code port} with its data in {@code dataDir}, and waits until it serves. */
-    static BrokerProcess start(int port, Path dataDir, Path logDir) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(logDir, "broker-", ".log");
+    /** Starts a broker on a free port with its data below {@code workDir}, and waits until it serves. */
+    static BrokerProcess start(Path workDir) throws IOException, InterruptedException {
+        return start(freePort(), workDir);
+    }
+
+    /** The same broker again (same port, same data directory), after {@link #kill()}. */
+    BrokerProcess restart() throws IOException, InterruptedException {
+        return start(port, workDir);
+    }
+
+    private static BrokerProcess start(int port, Path workDir) throws IOException, InterruptedException {
+        Path dataDir = workDir.resolve("broker-data");
+        Path log = Files.createTempFile(workDir, "broker-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-Djava.net.preferIPv4Stack=true",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
@@ -38,12 +50,12 @@ final class BrokerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        BrokerProcess broker = new BrokerProcess(process, log, port);
+        BrokerProcess broker = new BrokerProcess(process, workDir, log, port);
         broker.awaitReady();
         return broker;
     }
 
-    /** A port free now, to give the broker and its restart. */
+    /** A port free now. */
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();

@@ -41,15 +41,13 @@ class BrokerRestartTest {
 
     @Test
     void aKilledBrokerRestartsWithItsTopicsRecordsOffsetsAndTransactions() throws Exception {
-        int port = BrokerProcess.freePort();
-        Path data = dir.resolve("broker-data");
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean producing = new AtomicBoolean(true);
         String clusterId;
         long committedOffset;
         Thread producer;
 
-        BrokerProcess broker = BrokerProcess.start(port, data, dir);
+        BrokerProcess broker = BrokerProcess.start(dir);
         try (Admin admin = admin(broker)) {
             clusterId = admin.describeCluster().clusterId().get();
             admin.createTopics(List.of(new NewTopic(STREAM, 3, (short) 1), new NewTopic(TRANSACTIONS, 1, (short) 1)))
@@ -64,7 +62,7 @@ class BrokerRestartTest {
 
         broker.kill();
         int beforeRestart = acknowledged.size();
-        broker = BrokerProcess.start(port, data, dir);
+        broker = broker.restart();
         try (Admin admin = admin(broker)) {
             // The producer carries on against the restarted broker (same address, same cluster).
             awaitAcknowledged(acknowledged, beforeRestart + 300);
