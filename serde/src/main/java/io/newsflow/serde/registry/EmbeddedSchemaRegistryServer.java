@@ -88,12 +88,20 @@ public final class EmbeddedSchemaRegistryServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** Standalone: {@code java ... EmbeddedSchemaRegistryServer [port] [host]} (defaults 8081, 0.0.0.0). */
+    /**
+     * Standalone: {@code java ... EmbeddedSchemaRegistryServer [port] [host] [kafka://host:port[/topic]]}
+     * (defaults 8081, 0.0.0.0, in memory only).
+     */
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8081;
         String host = args.length > 1 ? args[1] : "0.0.0.0";
-        EmbeddedSchemaRegistryServer server = start(host, port, new InMemorySchemaRegistry());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "schema-registry-shutdown"));
+        RegistryBackend registry = args.length > 2
+                ? KafkaSchemaRegistry.shared(args[2], java.time.Duration.ofSeconds(30)) : new InMemorySchemaRegistry();
+        EmbeddedSchemaRegistryServer server = start(host, port, registry);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            registry.close();
+        }, "schema-registry-shutdown"));
         Thread.currentThread().join();
     }
 
