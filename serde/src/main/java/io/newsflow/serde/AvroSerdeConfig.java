@@ -24,6 +24,8 @@ public final class AvroSerdeConfig {
     public static final String REGISTRY_TIMEOUT_MS = "schema.registry.request.timeout.ms";
 
     public static final String MOCK_SCHEME = "mock://";
+    /** A registry kept in a Kafka topic: {@code kafka://host:port[,host:port...][/topic]} (newsflow only). */
+    public static final String KAFKA_SCHEME = io.newsflow.serde.registry.KafkaSchemaRegistry.SCHEME;
 
     private final String registryUrl;
     private final boolean autoRegisterSchemas;
@@ -40,7 +42,7 @@ public final class AvroSerdeConfig {
         Object url = configs.get(SCHEMA_REGISTRY_URL);
         if (url == null || url.toString().isBlank()) {
             throw new IllegalArgumentException("Missing required configuration '" + SCHEMA_REGISTRY_URL
-                    + "' (e.g. http://localhost:8081 or mock://scope)");
+                    + "' (e.g. http://localhost:8081, kafka://localhost:9092 or mock://scope)");
         }
         this.registryUrl = url.toString().trim();
         this.autoRegisterSchemas = bool(configs, AUTO_REGISTER_SCHEMAS, true);
@@ -104,4 +106,5 @@ public final class AvroSerdeConfig {
     public String basicAuthUserInfo() { return basicAuthUserInfo; }
     public int requestTimeoutMs() { return requestTimeoutMs; }
     public boolean isMock() { return registryUrl.startsWith(MOCK_SCHEME); }
+    public boolean isKafkaStore() { return registryUrl.startsWith(KAFKA_SCHEME); }
 }

@@ -2,6 +2,7 @@ package io.newsflow.runtime;
 
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.ConfigException;
+import io.newsflow.serde.registry.KafkaSchemaRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,17 +34,37 @@ public final class AvroSerdes {
     private AvroSerdes() {
     }
 
-    /** The registry settings of {@code config}: {@code schema.registry.*}, {@code basic.auth.*} and the serde flags. */
+    /**
+     * The registry settings of {@code config}: {@code schema.registry.*}, {@code basic.auth.*} and the
+     * serde flags, with the registry URL as {@link #registryUrl} gives it.
+     */
     public static Map<String, Object> registryConfig(AppConfig config) {
-        config.getOptional(SCHEMA_REGISTRY_URL).orElseThrow(() -> new ConfigException(
-                "Configuration '" + SCHEMA_REGISTRY_URL + "' is empty; use mock://<scope> or http://host:port"));
         Map<String, Object> out = new TreeMap<>();
         config.asMap().forEach((key, value) -> {
             if (PASS_THROUGH_KEYS.contains(key) || PASS_THROUGH_PREFIXES.stream().anyMatch(key::startsWith)) {
                 out.put(key, value);
             }
         });
+        out.put(SCHEMA_REGISTRY_URL, registryUrl(config));
         return out;
+    }
+
+    /**
+     * {@code schema.registry.url}, where a {@code kafka://} URL that names no cluster
+     * ({@code kafka:///_schemas}, the default) means the registry topic on {@code bootstrap.servers}.
+     */
+    public static String registryUrl(AppConfig config) {
+        String url = config.getOptional(SCHEMA_REGISTRY_URL).orElseThrow(() -> new ConfigException(
+                "Configuration '" + SCHEMA_REGISTRY_URL + "' is empty; use kafka:///_schemas, mock://<scope> or"
+                        + " http://host:port"));
+        boolean namesNoCluster = url.equals(KafkaSchemaRegistry.SCHEME) || url.startsWith(KafkaSchemaRegistry.SCHEME + "/");
+        if (!namesNoCluster) {
+            return url;
+        }
+        String bootstrap = config.getOptional(KafkaEnvironment.BOOTSTRAP_SERVERS).orElseThrow(() -> new ConfigException(
+                "Configuration '" + SCHEMA_REGISTRY_URL + "' = '" + url + "' keeps schemas on the Kafka cluster of '"
+                        + KafkaEnvironment.BOOTSTRAP_SERVERS + "', which is empty"));
+        return KafkaSchemaRegistry.SCHEME + bootstrap + url.substring(KafkaSchemaRegistry.SCHEME.length());
     }
 
     /** A configured value serde for generated (specific) Avro records, from {@code value.serde.class}. */

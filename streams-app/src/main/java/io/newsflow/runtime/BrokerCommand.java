@@ -3,17 +3,28 @@ package io.newsflow.runtime;
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@code newsflow broker}: a single-node Kafka broker (KRaft, in this JVM) on {@code broker.port}
- * with the pipeline's topics created, for running producers and the topology as separate processes
- * without installing Kafka. Runs until Ctrl-C; the log directory is temporary and deleted on exit.
+ * {@code newsflow broker [--data-dir DIR]}: a single-node Kafka broker (KRaft, in this JVM) on
+ * {@code broker.port} with the pipeline's topics created, for running producers and the topology as
+ * separate processes without installing Kafka. Runs until Ctrl-C.
+ *
+ * <p>The topics are created by {@link TopicBootstrap#ensureAll} from the same configuration the app
+ * reads, so {@code --config config/latency-first.properties broker} creates the one-partition
+ * articles topic that profile needs: give {@code broker} the same {@code --config}/{@code --set} as
+ * {@code run}. With a data directory ({@code --data-dir} or {@code broker.data.dir}) the broker keeps
+ * its topics, offsets and transactions across restarts; without, its log is temporary.
  */
 public final class BrokerCommand implements Command {
 
     public static final String PORT = "broker.port";
+    /** Empty: a temporary log directory, deleted on exit. */
+    public static final String DATA_DIR = "broker.data.dir";
+    static final String USAGE = "broker [--data-dir DIR]";
 
     private final Supplier<StopSignal> stopSignal;
 
@@ -33,29 +44,51 @@ public final class BrokerCommand implements Command {
 
     @Override
     public String description() {
-        return "Run a single-node Kafka broker (KRaft) on broker.port with the pipeline topics, until Ctrl-C";
+        return "Run a single-node Kafka broker (KRaft) on broker.port with the pipeline topics, until Ctrl-C ("
+                + USAGE + ")";
     }
 
     @Override
     public int run(List<String> args, AppConfig config, PrintStream out) throws Exception {
-        if (!args.isEmpty()) {
-            throw new UsageException("broker takes no arguments; set the port with --set " + PORT + "=N");
-        }
-        int port = config.getInt(PORT);
-        int partitions = config.getInt(TopicBootstrap.PARTITIONS);
+        AppConfig effective = withDataDirOption(args, config);
+        int port = effective.getInt(PORT);
+        Optional<Path> dataDir = dataDir(effective);
         try (StopSignal signal = stopSignal.get();
-             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port)) {
-            broker.createTopics(Topics.all(), partitions);
+             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port, dataDir.orElse(null))) {
+            AppConfig onBroker = effective.with(KafkaEnvironment.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+            TopicBootstrap.Result topics = TopicBootstrap.ensureAll(broker.bootstrapServers(), onBroker);
+            topics.warnings().forEach(w -> out.println("warning: " + w));
+            SchemaPolicy.applyIfKafkaBacked(onBroker, out);
             out.println("Kafka broker (KRaft, single node) running at " + broker.bootstrapServers());
-            out.println("Topics (" + partitions + " partitions each): " + String.join(", ", Topics.all()));
+            out.println("Topics: " + String.join(", ", Topics.all()) + " ("
+                    + topics.created().size() + " created, " + topics.existing().size() + " existing)");
             out.println("Point other commands at it: " + AppConfig.envName("bootstrap.servers") + "="
                     + broker.bootstrapServers() + " or --set bootstrap.servers=" + broker.bootstrapServers());
-            out.println("Press Ctrl-C to stop (data is deleted on exit).");
+            out.println(dataDir.map(d -> "Press Ctrl-C to stop (data kept in " + broker.logDir() + ").")
+                    .orElse("Press Ctrl-C to stop (data is deleted on exit; keep it with --data-dir DIR)."));
             out.flush();
             signal.await();
             out.println("Stopping the broker...");
             out.flush();
         }
         return 0;
+    }
+
+    /** The data directory configured for an embedded broker ({@code broker.data.dir}), if any. */
+    static Optional<Path> dataDir(AppConfig config) {
+        return config.getOptional(DATA_DIR).filter(d -> !d.isBlank()).map(Path::of);
+    }
+
+    private static AppConfig withDataDirOption(List<String> args, AppConfig config) {
+        if (args.isEmpty()) {
+            return config;
+        }
+        if (args.size() == 2 && args.get(0).equals("--data-dir") && !args.get(1).isBlank()) {
+            return config.with(DATA_DIR, args.get(1));
+        }
+        if (args.size() == 1 && args.get(0).startsWith("--data-dir=")) {
+            return withDataDirOption(List.of("--data-dir", args.get(0).substring("--data-dir=".length())), config);
+        }
+        throw new UsageException("usage: " + USAGE + "; set the port with --set " + PORT + "=N");
     }
 }

@@ -38,6 +38,11 @@ import org.slf4j.LoggerFactory;
  * <p>Tuned for one node: internal topics (consumer offsets, transaction state, share state) have
  * replication factor 1 and min ISR 1, so Kafka Streams {@code exactly_once_v2} works, and the
  * initial consumer-group rebalance delay is 0 so tests do not wait three seconds per group.
+ *
+ * <p>Without a data directory the log directory is temporary: empty at start, deleted on close. With
+ * one ({@link #start(int, Path)}) the log and KRaft metadata live there: the storage is formatted only
+ * when the directory holds no {@code meta.properties} yet, so a restart (also after a crash) keeps its
+ * cluster id, node id, topics, committed offsets and transaction state.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -48,14 +53,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final int BIND_ATTEMPTS = 3;
 
+    private static final String META_PROPERTIES = "meta.properties";
+
     private final Path logDir;
+    private final boolean temporary;
     private final int port;
     private final KafkaRaftServer server;
     private final Admin admin;
     private volatile boolean closed;
 
-    private EmbeddedKafkaBroker(Path logDir, int port, KafkaRaftServer server, Admin admin) {
+    private EmbeddedKafkaBroker(Path logDir, boolean temporary, int port, KafkaRaftServer server, Admin admin) {
         this.logDir = logDir;
+        this.temporary = temporary;
         this.port = port;
         this.server = server;
         this.admin = admin;
@@ -63,11 +72,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Starts a broker on a free port. */
     public static EmbeddedKafkaBroker start() {
-        return startWithRetry(true, 0);
+        return startWithRetry(true, 0, null);
+    }
+
+    /** Starts a broker on a free port that keeps its data in {@code dataDir} (see the class comment). */
+    public static EmbeddedKafkaBroker start(Path dataDir) {
+        return startWithRetry(true, 0, java.util.Objects.requireNonNull(dataDir, "dataDir"));
     }
 
     /** Starts a broker whose client listener is {@code 127.0.0.1:port}; the controller port is random. */
     public static EmbeddedKafkaBroker start(int port) {
+        return start(port, null);
+    }
+
+    /**
+     * Starts a broker on {@code 127.0.0.1:port} that keeps its data in {@code dataDir}, or in a
+     * temporary directory when it is null.
+     */
+    public static EmbeddedKafkaBroker start(int port, Path dataDir) {
         if (port <= 0 || port > 65535) {
             throw new IllegalArgumentException("Broker port must be in 1..65535, was " + port);
         }
@@ -76,18 +98,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("Could not start the embedded Kafka broker on port " + port
                     + ": " + HOST + ":" + port + " is already in use");
         }
-        return startWithRetry(false, port);
+        return startWithRetry(false, port, dataDir);
     }
 
     /**
      * A port found free can be taken by another process before the broker binds it. Such a bind
      * failure on a port we picked is retried with new ports; a given port that is in use is not.
      */
-    private static EmbeddedKafkaBroker startWithRetry(boolean randomPort, int givenPort) {
+    private static EmbeddedKafkaBroker startWithRetry(boolean randomPort, int givenPort, Path dataDir) {
         for (int attempt = 1; ; attempt++) {
             int port = randomPort ? freePort() : givenPort;
             try {
-                return startOnce(port, freePort());
+                return startOnce(port, freePort(), dataDir);
             } catch (IllegalStateException e) {
                 boolean retry = attempt < BIND_ATTEMPTS && isBindFailure(e) && (randomPort || !portInUse(port));
                 if (!retry) {
@@ -98,27 +120,38 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static EmbeddedKafkaBroker startOnce(int port, int controllerPort) {
+    private static EmbeddedKafkaBroker startOnce(int port, int controllerPort, Path dataDir) {
         long started = System.nanoTime();
-        Path logDir = createTempDir();
+        boolean temporary = dataDir == null;
+        Path logDir = temporary ? createTempDir() : createDataDir(dataDir);
         KafkaRaftServer server = null;
         Admin admin = null;
         try {
             KafkaConfig config = KafkaConfig.fromProps(serverProperties(logDir, port, controllerPort), false);
-            format(config);
+            boolean formatted = Files.exists(logDir.resolve(META_PROPERTIES));
+            if (!formatted && !isEmpty(logDir)) {
+                throw new IllegalStateException("Data directory " + logDir + " is neither empty nor a broker's"
+                        + " (no " + META_PROPERTIES + "); refusing to format it");
+            }
+            if (!formatted) {
+                format(config);
+            }
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
             admin = Admin.create(Map.of(
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, HOST + ":" + port,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis()));
             awaitReady(admin);
-            log.info("Embedded Kafka broker ready at {}:{} in {} ms (log dir {})", HOST, port,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logDir);
-            return new EmbeddedKafkaBroker(logDir, port, server, admin);
+            log.info("Embedded Kafka broker ready at {}:{} in {} ms (log dir {}{})", HOST, port,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logDir,
+                    temporary ? ", temporary" : formatted ? ", restarted with its data" : ", formatted");
+            return new EmbeddedKafkaBroker(logDir, temporary, port, server, admin);
         } catch (Exception e) {
             closeQuietly(admin);
             stopQuietly(server);
-            deleteRecursively(logDir);
+            if (temporary) {
+                deleteRecursively(logDir);
+            }
             throw new IllegalStateException("Could not start the embedded Kafka broker on port " + port
                     + ": " + e.getMessage(), e);
         }
@@ -169,7 +202,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         long started = System.nanoTime();
         closeQuietly(admin);
         stopQuietly(server);
-        deleteRecursively(logDir);
+        if (temporary) {
+            deleteRecursively(logDir);
+        }
         log.info("Embedded Kafka broker at {} stopped in {} ms", bootstrapServers(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
@@ -268,6 +303,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary log directory", e);
         }
+    }
+
+    private static Path createDataDir(Path dataDir) {
+        try {
+            return Files.createDirectories(dataDir.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the broker data directory " + dataDir, e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    /** Where the log and metadata are kept. */
+    public Path logDir() {
+        return logDir;
     }
 
     private static void closeQuietly(Admin admin) {

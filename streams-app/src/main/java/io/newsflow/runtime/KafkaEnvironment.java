@@ -3,15 +3,19 @@ package io.newsflow.runtime;
 import io.newsflow.config.AppConfig;
 import io.newsflow.serde.AvroSerdeConfig;
 import io.newsflow.serde.registry.EmbeddedSchemaRegistryServer;
-import io.newsflow.serde.registry.MockSchemaRegistry;
+import io.newsflow.serde.registry.RegistryBackend;
+import io.newsflow.serde.registry.SchemaRegistryClients;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * The Kafka cluster and schema registry the app talks to: the configured ones, or in-process ones
- * when none is configured (the zero-set-up default). With a {@code mock://scope} registry the
- * in-process registry is also served over the Schema Registry REST API, so that tools outside this
- * JVM (kcat, Confluent's deserializer, a second newsflow process) can read the topics.
+ * when none is configured (the zero-set-up default; the embedded broker keeps its data in
+ * {@code broker.data.dir} when set). A registry this process holds ({@code kafka://}, the default,
+ * kept in the cluster's {@code _schemas} topic, or {@code mock://scope}) is also served over the
+ * Schema Registry REST API, so that tools outside this JVM (kcat, Confluent's deserializer) can read
+ * the topics. Creating the topics also sets the input subjects' compatibility ({@link SchemaPolicy}).
  */
 public final class KafkaEnvironment implements AutoCloseable {
 
@@ -20,11 +24,14 @@ public final class KafkaEnvironment implements AutoCloseable {
     public static final String REGISTRY_SERVER_HOST = "registry.server.host";
 
     private final EmbeddedKafkaBroker broker;
+    private final RegistryBackend servedRegistry;
     private final EmbeddedSchemaRegistryServer registryServer;
     private final AppConfig config;
 
-    private KafkaEnvironment(EmbeddedKafkaBroker broker, EmbeddedSchemaRegistryServer registryServer, AppConfig config) {
+    private KafkaEnvironment(EmbeddedKafkaBroker broker, RegistryBackend servedRegistry,
+            EmbeddedSchemaRegistryServer registryServer, AppConfig config) {
         this.broker = broker;
+        this.servedRegistry = servedRegistry;
         this.registryServer = registryServer;
         this.config = config;
     }
@@ -32,6 +39,7 @@ public final class KafkaEnvironment implements AutoCloseable {
     /** Starts what is missing and creates the pipeline topics (idempotently). */
     public static KafkaEnvironment start(AppConfig config, PrintStream out) {
         EmbeddedKafkaBroker broker = null;
+        RegistryBackend servedRegistry = null;
         EmbeddedSchemaRegistryServer registryServer = null;
         try {
             Optional<String> configured = config.getOptional(BOOTSTRAP_SERVERS);
@@ -39,24 +47,31 @@ public final class KafkaEnvironment implements AutoCloseable {
             if (configured.isPresent()) {
                 bootstrap = configured.get();
             } else {
-                broker = EmbeddedKafkaBroker.start();
+                Optional<Path> dataDir = BrokerCommand.dataDir(config);
+                broker = dataDir.map(EmbeddedKafkaBroker::start).orElseGet(EmbeddedKafkaBroker::start);
                 bootstrap = broker.bootstrapServers();
-                out.println("Embedded Kafka broker (KRaft) at " + bootstrap);
+                out.println("Embedded Kafka broker (KRaft) at " + bootstrap
+                        + dataDir.map(d -> ", data in " + d).orElse(""));
             }
             AppConfig effective = config.with(BOOTSTRAP_SERVERS, bootstrap);
             TopicBootstrap.ensureAll(bootstrap, effective).warnings().forEach(w -> out.println("warning: " + w));
+            SchemaPolicy.apply(effective, out);
 
-            String registryUrl = effective.getString(AvroSerdes.SCHEMA_REGISTRY_URL);
+            String registryUrl = AvroSerdes.registryUrl(effective);
             int port = effective.getInt(REGISTRY_SERVER_PORT, -1);
-            if (registryUrl.startsWith(AvroSerdeConfig.MOCK_SCHEME) && port >= 0) {
-                String scope = registryUrl.substring(AvroSerdeConfig.MOCK_SCHEME.length());
+            if (port >= 0) {
+                servedRegistry = SchemaRegistryClients.backend(new AvroSerdeConfig(AvroSerdes.registryConfig(effective)))
+                        .orElse(null);
+            }
+            if (servedRegistry != null) {
                 registryServer = EmbeddedSchemaRegistryServer.start(
-                        effective.getString(REGISTRY_SERVER_HOST, "127.0.0.1"), port, MockSchemaRegistry.forScope(scope));
+                        effective.getString(REGISTRY_SERVER_HOST, "127.0.0.1"), port, servedRegistry);
                 out.println("Schema registry (REST API over " + registryUrl + ") at " + registryServer.url());
             }
-            return new KafkaEnvironment(broker, registryServer, effective);
+            return new KafkaEnvironment(broker, servedRegistry, registryServer, effective);
         } catch (RuntimeException e) {
             closeQuietly(registryServer);
+            closeQuietly(servedRegistry);
             closeQuietly(broker);
             throw e;
         }
@@ -79,6 +94,7 @@ public final class KafkaEnvironment implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(registryServer);
+        closeQuietly(servedRegistry);
         closeQuietly(broker);
     }
 

@@ -89,6 +89,20 @@ class AvroSerdesTest {
         assertThrows(ConfigException.class, () -> AvroSerdes.valueSerde(config().with("schema.registry.url", "")));
     }
 
+    @Test
+    void aKafkaRegistryUrlWithoutAClusterMeansTheTopicOnBootstrapServers() {
+        AppConfig defaults = AppConfig.defaults();
+        assertEquals("kafka://127.0.0.1:9092,127.0.0.1:9093/_schemas", AvroSerdes.registryUrl(
+                defaults.with("bootstrap.servers", "127.0.0.1:9092,127.0.0.1:9093")));
+        assertEquals("kafka://127.0.0.1:9092", AvroSerdes.registryUrl(defaults
+                .with("bootstrap.servers", "127.0.0.1:9092").with("schema.registry.url", "kafka://")));
+        assertEquals("kafka://other:9092/_registry", AvroSerdes.registryUrl(defaults
+                .with("bootstrap.servers", "127.0.0.1:9092").with("schema.registry.url", "kafka://other:9092/_registry")));
+        assertEquals("http://registry:8081", AvroSerdes.registryUrl(defaults.with("schema.registry.url", "http://registry:8081")));
+        ConfigException noCluster = assertThrows(ConfigException.class, () -> AvroSerdes.registryUrl(defaults));
+        assertTrue(noCluster.getMessage().contains("bootstrap.servers"), noCluster.getMessage());
+    }
+
     /** Stands in for a third-party serde (e.g. Confluent's): records what it was configured with. */
     public static final class RecordingSerde extends Serdes.WrapperSerde<Object> {
         Map<String, Object> configs;

@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
+import io.newsflow.serde.registry.CompatibilityLevel;
+import io.newsflow.serde.registry.KafkaSchemaRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -64,6 +68,46 @@ class BrokerCommandTest {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
             assertEquals(port, s.getLocalPort());
         }
+    }
+
+    @Test
+    void createsTheTopicsTheConfiguredProfileNeedsAndTheInputSubjectsCompatibility() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        }
+        AtomicReference<Integer> articlePartitions = new AtomicReference<>();
+        AtomicReference<Integer> tickPartitions = new AtomicReference<>();
+        AtomicReference<Optional<CompatibilityLevel>> articlesLevel = new AtomicReference<>();
+        String bootstrap = "127.0.0.1:" + port;
+        StopSignal inspectThenStop = new StopSignal() {
+            @Override
+            public void await() throws InterruptedException {
+                try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                    var topics = admin.describeTopics(List.of(Topics.ARTICLES, Topics.PRICE_TICKS)).allTopicNames().get();
+                    articlePartitions.set(topics.get(Topics.ARTICLES).partitions().size());
+                    tickPartitions.set(topics.get(Topics.PRICE_TICKS).partitions().size());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new AssertionError(e);
+                }
+                try (KafkaSchemaRegistry registry = KafkaSchemaRegistry.open(bootstrap, "_schemas", Duration.ofSeconds(30))) {
+                    articlesLevel.set(registry.subjectCompatibility(Topics.ARTICLES + "-value"));
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        // What config/latency-first.properties sets: the app then refuses an articles topic with more partitions.
+        AppConfig latencyFirst = AppConfig.defaults().with("broker.port", String.valueOf(port))
+                .with("articles.single.partition", "true");
+
+        new BrokerCommand(() -> inspectThenStop).run(List.of(), latencyFirst, new PrintStream(new ByteArrayOutputStream()));
+
+        assertEquals(1, articlePartitions.get());
+        assertEquals(Optional.of(CompatibilityLevel.FULL), articlesLevel.get(), "the policy is in the broker's _schemas");
+        assertEquals(latencyFirst.getInt("topic.partitions"), tickPartitions.get());
     }
 
     @Test

@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Confluent-compatible Schema Registry REST server over an {@link InMemorySchemaRegistry}, on the
- * JDK's built-in HTTP server. Backed by {@code MockSchemaRegistry.forScope(scope)}, it lets an
- * in-process app using {@code mock://scope} and external Confluent clients over HTTP see the same ids.
+ * A Confluent-compatible Schema Registry REST server over a {@link RegistryBackend}, on the JDK's
+ * built-in HTTP server. Backed by the registry an in-process app uses ({@link KafkaSchemaRegistry}
+ * for {@code kafka://}, {@code MockSchemaRegistry.forScope(scope)} for {@code mock://scope}), it lets
+ * that app and external Confluent clients over HTTP see the same ids.
  *
  * <p>Endpoints: {@code GET /}, {@code GET /subjects}, {@code GET|POST /subjects/{s}/versions},
  * {@code POST /subjects/{s}}, {@code GET /subjects/{s}/versions/{v|latest}[/schema]},
@@ -29,11 +30,11 @@ public final class EmbeddedSchemaRegistryServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final InMemorySchemaRegistry registry;
+    private final RegistryBackend registry;
     private final String url;
 
     private EmbeddedSchemaRegistryServer(HttpServer server, ExecutorService executor,
-                                         InMemorySchemaRegistry registry, String url) {
+                                         RegistryBackend registry, String url) {
         this.server = server;
         this.executor = executor;
         this.registry = registry;
@@ -41,12 +42,12 @@ public final class EmbeddedSchemaRegistryServer implements AutoCloseable {
     }
 
     /** Starts without authentication; port 0 picks a free port. */
-    public static EmbeddedSchemaRegistryServer start(String host, int port, InMemorySchemaRegistry registry) {
+    public static EmbeddedSchemaRegistryServer start(String host, int port, RegistryBackend registry) {
         return start(host, port, registry, null, null);
     }
 
     /** Starts requiring HTTP basic credentials on every request (401 otherwise); null user means none. */
-    public static EmbeddedSchemaRegistryServer start(String host, int port, InMemorySchemaRegistry registry,
+    public static EmbeddedSchemaRegistryServer start(String host, int port, RegistryBackend registry,
                                                      String username, String password) {
         Objects.requireNonNull(registry, "registry");
         String authorization = username == null ? null : "Basic " + Base64.getEncoder().encodeToString(
@@ -77,7 +78,7 @@ public final class EmbeddedSchemaRegistryServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    public InMemorySchemaRegistry registry() {
+    public RegistryBackend registry() {
         return registry;
     }
 
@@ -87,12 +88,20 @@ public final class EmbeddedSchemaRegistryServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** Standalone: {@code java ... EmbeddedSchemaRegistryServer [port] [host]} (defaults 8081, 0.0.0.0). */
+    /**
+     * Standalone: {@code java ... EmbeddedSchemaRegistryServer [port] [host] [kafka://host:port[/topic]]}
+     * (defaults 8081, 0.0.0.0, in memory only).
+     */
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8081;
         String host = args.length > 1 ? args[1] : "0.0.0.0";
-        EmbeddedSchemaRegistryServer server = start(host, port, new InMemorySchemaRegistry());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "schema-registry-shutdown"));
+        RegistryBackend registry = args.length > 2
+                ? KafkaSchemaRegistry.shared(args[2], java.time.Duration.ofSeconds(30)) : new InMemorySchemaRegistry();
+        EmbeddedSchemaRegistryServer server = start(host, port, registry);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            registry.close();
+        }, "schema-registry-shutdown"));
         Thread.currentThread().join();
     }
 

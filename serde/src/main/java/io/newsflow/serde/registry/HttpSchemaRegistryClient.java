@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
@@ -131,6 +132,28 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         send("GET", "/subjects/" + encodeSegment(subject) + "/versions", null, "subject '" + subject + "'")
                 .forEach(node -> versions.add(node.asInt()));
         return versions;
+    }
+
+    @Override
+    public Optional<CompatibilityLevel> subjectCompatibility(String subject) {
+        String about = "config of subject '" + subject + "'";
+        try {
+            JsonNode response = send("GET", "/config/" + encodeSegment(subject), null, about);
+            return Optional.of(CompatibilityLevel.parse(response.path("compatibilityLevel").asText(null)));
+        } catch (SchemaRegistryException e) {
+            if (e.errorCode() == SchemaRegistryException.SUBJECT_COMPATIBILITY_NOT_CONFIGURED
+                    || e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void setSubjectCompatibility(String subject, CompatibilityLevel level) {
+        send("PUT", "/config/" + encodeSegment(subject),
+                MAPPER.createObjectNode().put("compatibility", level.name()).toString(),
+                "config of subject '" + subject + "'");
     }
 
     /** The URLs this client talks to, without credentials. */

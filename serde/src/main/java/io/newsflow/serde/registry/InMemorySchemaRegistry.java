@@ -14,7 +14,7 @@ import org.apache.avro.Schema;
  * subject, as in Confluent's registry. A new version must satisfy the subject's compatibility level
  * (its own if set, else the global one; BACKWARD by default, as in Confluent).
  */
-public final class InMemorySchemaRegistry implements SchemaRegistryClient {
+public final class InMemorySchemaRegistry implements RegistryBackend {
 
     private final Map<Integer, Schema> schemasById = new HashMap<>();
     private final Map<String, Integer> idsByCanonicalText = new HashMap<>();
@@ -33,23 +33,65 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
 
     @Override
     public synchronized int register(String subject, Schema schema) {
-        String canonical = canonical(schema);
-        Integer existing = idsByCanonicalText.get(canonical);
-        List<Integer> versions = versionsBySubject.getOrDefault(subject, List.of());
-        if (existing != null && versions.contains(existing)) {
-            return existing;
+        Optional<Integer> registered = registeredId(subject, schema);
+        if (registered.isPresent()) {
+            return registered.get();
         }
+        Registration next = nextRegistration(subject, schema);
+        restore(next);
+        return next.id();
+    }
+
+    /** A registration as a registry records it: the subject's version {@code version} is schema {@code id}. */
+    public record Registration(String subject, int version, int id, Schema schema) {
+    }
+
+    /** The schema's id when it is registered under the subject already. */
+    public synchronized Optional<Integer> registeredId(String subject, Schema schema) {
+        Integer id = idsByCanonicalText.get(canonical(schema));
+        return id != null && versionsBySubject.getOrDefault(subject, List.of()).contains(id)
+                ? Optional.of(id) : Optional.empty();
+    }
+
+    /**
+     * The registration that adding the schema to the subject would make, without making it: the
+     * schema's existing id (the same text has one id under every subject) or the next free one, and
+     * the subject's next version. 409 when the subject's compatibility level forbids it.
+     */
+    public synchronized Registration nextRegistration(String subject, Schema schema) {
         List<String> problems = violations(subject, schema);
         if (!problems.isEmpty()) {
             throw new SchemaRegistryException(SchemaRegistryException.INCOMPATIBLE_SCHEMA,
                     "Schema being registered is incompatible with an earlier schema for subject '" + subject
                             + "' (compatibility " + compatibility(subject) + "): " + String.join("; ", problems));
         }
-        int id = existing != null ? existing : nextId++;
-        schemasById.putIfAbsent(id, schema);
-        idsByCanonicalText.putIfAbsent(canonical, id);
-        versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>()).add(id);
-        return id;
+        Integer existing = idsByCanonicalText.get(canonical(schema));
+        int version = versionsBySubject.getOrDefault(subject, List.of()).size() + 1;
+        return new Registration(subject, version, existing != null ? existing : nextId, schema);
+    }
+
+    /**
+     * Adds a registration decided before (by {@link #nextRegistration}, here or in another registry
+     * reading the same log). Refused, returning false, when it does not follow the state: not the
+     * subject's next version, or an id already taken by another schema (or the schema has another id).
+     */
+    public synchronized boolean restore(Registration registration) {
+        String canonical = canonical(registration.schema());
+        Schema byId = schemasById.get(registration.id());
+        Integer byText = idsByCanonicalText.get(canonical);
+        List<Integer> versions = versionsBySubject.getOrDefault(registration.subject(), List.of());
+        boolean consistent = registration.version() == versions.size() + 1
+                && !versions.contains(registration.id())
+                && (byId == null || canonical(byId).equals(canonical))
+                && (byText == null || byText == registration.id());
+        if (!consistent) {
+            return false;
+        }
+        schemasById.putIfAbsent(registration.id(), registration.schema());
+        idsByCanonicalText.putIfAbsent(canonical, registration.id());
+        versionsBySubject.computeIfAbsent(registration.subject(), s -> new ArrayList<>()).add(registration.id());
+        nextId = Math.max(nextId, registration.id() + 1);
+        return true;
     }
 
     @Override
@@ -95,10 +137,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
         return violations(subject, schema).isEmpty();
     }
 
-    /**
-     * Why the schema could not be registered under the subject at its compatibility level; empty
-     * when it could (always for a new subject).
-     */
+    @Override
     public synchronized List<String> violations(String subject, Schema schema) {
         List<Schema> previous = new ArrayList<>();
         for (int id : versionsBySubject.getOrDefault(subject, List.of())) {
@@ -121,25 +160,27 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
         return result;
     }
 
-    /** The global level, used by subjects without their own. */
+    @Override
     public synchronized CompatibilityLevel globalCompatibility() {
         return globalLevel;
     }
 
+    @Override
     public synchronized void setGlobalCompatibility(CompatibilityLevel level) {
         this.globalLevel = Objects.requireNonNull(level, "level");
     }
 
-    /** The level the subject has been given explicitly, if any. */
+    @Override
     public synchronized Optional<CompatibilityLevel> subjectCompatibility(String subject) {
         return Optional.ofNullable(subjectLevels.get(subject));
     }
 
+    @Override
     public synchronized void setSubjectCompatibility(String subject, CompatibilityLevel level) {
         subjectLevels.put(subject, Objects.requireNonNull(level, "level"));
     }
 
-    /** The level in force for the subject: its own, else the global one. */
+    @Override
     public synchronized CompatibilityLevel compatibility(String subject) {
         return subjectLevels.getOrDefault(subject, globalLevel);
     }

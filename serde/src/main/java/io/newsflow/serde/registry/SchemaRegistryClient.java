@@ -1,11 +1,13 @@
 package io.newsflow.serde.registry;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.avro.Schema;
 
 /**
  * The subset of the Confluent Schema Registry API the serde and tools need. Implementations: an
- * in-process registry ({@code mock://scope}) and an HTTP client of the REST API.
+ * in-process registry ({@code mock://scope}), a registry kept in a Kafka topic ({@code kafka://})
+ * and an HTTP client of the REST API.
  */
 public interface SchemaRegistryClient extends AutoCloseable {
 
@@ -30,6 +32,12 @@ public interface SchemaRegistryClient extends AutoCloseable {
     List<String> subjects();
 
     List<Integer> versions(String subject);
+
+    /** The compatibility level set on the subject itself ({@code GET /config/{subject}}), if any. */
+    Optional<CompatibilityLevel> subjectCompatibility(String subject);
+
+    /** Sets the subject's own compatibility level ({@code PUT /config/{subject}}). */
+    void setSubjectCompatibility(String subject, CompatibilityLevel level);
 
     @Override
     default void close() {

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves an {@link InMemorySchemaRegistry} over the Confluent Schema Registry REST API. Unknown
+ * Serves a {@link RegistryBackend} over the Confluent Schema Registry REST API. Unknown
  * query parameters and body fields are ignored (Confluent's clients send e.g. {@code normalize},
  * {@code fetchMaxId}, {@code references}); errors are Confluent's JSON bodies with its statuses.
  */
@@ -31,11 +31,11 @@ final class SchemaRegistryRestApi implements HttpHandler {
     private static final Logger log = LoggerFactory.getLogger(SchemaRegistryRestApi.class);
     private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-    private final InMemorySchemaRegistry registry;
+    private final RegistryBackend registry;
     private final byte[] expectedAuthorization;
 
     /** @param expectedAuthorization the exact Authorization header required, or null for none */
-    SchemaRegistryRestApi(InMemorySchemaRegistry registry, String expectedAuthorization) {
+    SchemaRegistryRestApi(RegistryBackend registry, String expectedAuthorization) {
         this.registry = registry;
         this.expectedAuthorization = expectedAuthorization == null ? null
                 : expectedAuthorization.getBytes(StandardCharsets.UTF_8);

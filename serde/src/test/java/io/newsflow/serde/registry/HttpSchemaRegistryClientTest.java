@@ -67,6 +67,21 @@ class HttpSchemaRegistryClientTest {
     }
 
     @Test
+    void readsAndSetsASubjectsOwnCompatibilityLevel() {
+        HttpSchemaRegistryClient client = client(server.url());
+
+        assertEquals(java.util.Optional.empty(), client.subjectCompatibility("ticks-value"), "none of its own yet");
+        client.setSubjectCompatibility("ticks-value", CompatibilityLevel.FULL);
+
+        assertEquals(java.util.Optional.of(CompatibilityLevel.FULL), client.subjectCompatibility("ticks-value"));
+        assertEquals(CompatibilityLevel.FULL, backing.compatibility("ticks-value"));
+        client.register("ticks-value", V1);
+        SchemaRegistryException refused = assertThrows(SchemaRegistryException.class,
+                () -> client.register("ticks-value", REQUIRES_SIZE));
+        assertEquals(SchemaRegistryException.INCOMPATIBLE_SCHEMA, refused.errorCode());
+    }
+
+    @Test
     void checksCompatibilityAgainstTheLatestVersion() {
         HttpSchemaRegistryClient client = client(server.url());
         client.register("ticks-value", V1);

@@ -1,0 +1,109 @@
+package io.newsflow.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.avro.PriceTick;
+import io.newsflow.config.AppConfig;
+import io.newsflow.config.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The documented evolution policy is enforced by the registry {@code run}/{@code demo} use by default
+ * (kept in the cluster's {@code _schemas} topic) and serve over the Schema Registry REST API.
+ */
+class SchemaPolicyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final BrokerExtension broker = new BrokerExtension();
+
+    private static AppConfig config(String registryTopic) {
+        return AppConfig.defaults()
+                .with(KafkaEnvironment.BOOTSTRAP_SERVERS, broker.bootstrapServers())
+                .with(KafkaEnvironment.REGISTRY_SERVER_PORT, "0")
+                .with(AvroSerdes.SCHEMA_REGISTRY_URL, "kafka:///" + registryTopic);
+    }
+
+    private static KafkaEnvironment start(AppConfig config) {
+        return KafkaEnvironment.start(config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void inputSubjectsAreFullSoAPriceTickWithoutSymbolIsRefusedOverRestWithConfluentsError() throws Exception {
+        try (KafkaEnvironment env = start(config("_schemas-" + UUID.randomUUID()))) {
+            String url = env.registryHttpUrl().orElseThrow();
+            for (String input : Topics.INPUTS) {
+                assertEquals("{\"compatibilityLevel\":\"FULL\"}", get(url + "/config/" + input + "-value").body());
+            }
+            HttpResponse<String> output = get(url + "/config/" + Topics.MARKET_REACTION + "-value");
+            assertEquals(404, output.statusCode(), "outputs have no level of their own: " + output.body());
+            assertEquals("{\"compatibilityLevel\":\"BACKWARD\"}", get(url + "/config").body());
+
+            String subject = url + "/subjects/" + Topics.PRICE_TICKS + "-value/versions";
+            assertEquals(200, post(subject, PriceTick.getClassSchema().toString()).statusCode());
+            HttpResponse<String> refused = post(subject, withoutField(PriceTick.getClassSchema().toString(), "symbol"));
+
+            assertEquals(409, refused.statusCode(), refused.body());
+            JsonNode error = JSON.readTree(refused.body());
+            assertEquals(409, error.get("error_code").intValue());
+            assertTrue(error.get("message").asText().startsWith("Schema being registered is incompatible with an earlier schema"),
+                    error.get("message").asText());
+        }
+    }
+
+    @Test
+    void theLevelsAreDurableAndAnOperatorsChoiceSurvivesTheNextStart() throws Exception {
+        String topic = "_schemas-" + UUID.randomUUID();
+        try (KafkaEnvironment env = start(config(topic))) {
+            HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(env.registryHttpUrl().orElseThrow() + "/config/" + Topics.BOND_BOOKS + "-value"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"FULL_TRANSITIVE\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("{\"compatibility\":\"FULL_TRANSITIVE\"}", put.body());
+        }
+        try (KafkaEnvironment restarted = start(config(topic))) {
+            String url = restarted.registryHttpUrl().orElseThrow();
+            assertEquals("{\"compatibilityLevel\":\"FULL_TRANSITIVE\"}",
+                    get(url + "/config/" + Topics.BOND_BOOKS + "-value").body());
+            assertEquals("{\"compatibilityLevel\":\"FULL\"}", get(url + "/config/" + Topics.ARTICLES + "-value").body());
+        }
+    }
+
+    private static String withoutField(String schema, String field) throws Exception {
+        ObjectNode tree = (ObjectNode) JSON.readTree(schema);
+        ArrayNode fields = (ArrayNode) tree.get("fields");
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).get("name").asText().equals(field)) {
+                fields.remove(i);
+                return tree.toString();
+            }
+        }
+        throw new AssertionError("no field " + field);
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String url, String schema) throws Exception {
+        String body = JSON.createObjectNode().put("schema", schema).toString();
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
