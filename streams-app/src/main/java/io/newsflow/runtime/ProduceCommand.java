@@ -39,7 +39,8 @@ public final class ProduceCommand implements Command {
                     + ", a registry inside this process only; consumers elsewhere need the same ids: use the "
                     + "registry served by `newsflow run`/`demo` (--set schema.registry.url=http://localhost:8081)");
         }
-        return new IngestCli().run(args, producerConfig(config), out);
+        // A dry run publishes nothing, so it needs neither a cluster nor a registry.
+        return new IngestCli().run(args, dryRun ? Map.of() : producerConfig(config), out);
     }
 
     /** Producer settings: the cluster, the registry keys, the value serializer class and {@code producer.*}. */
