@@ -110,6 +110,22 @@ final class RunningApp implements AutoCloseable {
         return gauge == null ? Double.NaN : gauge.value();
     }
 
+    double counter(String name, String... tags) {
+        io.micrometer.core.instrument.Counter counter = app.meters().registry().find(name).tags(tags).counter();
+        return counter == null ? Double.NaN : counter.count();
+    }
+
+    /** Records of {@code topic} the app has not committed yet. */
+    long lag(String topic) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.getString("bootstrap.servers")))) {
+            return new ConsumerLag(admin).of(config.getString("application.id"), List.of(topic));
+        } catch (Exception e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     void awaitGauge(double expected, String name, String... tags) {
         await(() -> gauge(name, tags) == expected, name + Map.of() + " " + String.join(",", tags) + " = " + expected
                 + " (is " + gauge(name, tags) + ")");

@@ -7,6 +7,7 @@ import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.RegistryFaults;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -17,6 +18,13 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
  * timestamp out of the broker's range, an invalid record) becomes a {@link DeadLetterReason#PRODUCTION_ERROR}
  * dead letter carrying the result, and processing goes on; Kafka Streams' default would fail the
  * stream thread, which then re-reads the same input and fails again, forever.
+ *
+ * <p>Kafka Streams sends a handler's dead letters from where the failure is reported. A refusal by
+ * the broker is reported on the producer's network thread, where a send that needs the dead-letter
+ * topic's metadata would block that very thread (for {@code max.block.ms}): such a result is
+ * logged and counted as skipped ({@code newsflow_records_skipped_total{reason="production-error"}})
+ * instead; a refusal by the producer itself (too large) is reported on the stream thread and
+ * dead-lettered.
  *
  * <p>Not handled here, on purpose: a schema registry outage while serializing (the result is
  * fine; the thread fails and is retried from its last commit, see {@code ThreadFailures}), and
@@ -39,6 +47,12 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
         if (exception instanceof RetriableException) {
             return Response.retry();
+        }
+        if (Thread.currentThread().getName().startsWith(KafkaProducer.NETWORK_THREAD_PREFIX)) {
+            System.err.println("Result refused by the broker, skipped: " + record.topic() + " from " + context.topic()
+                    + "/" + context.partition() + "@" + context.offset() + ": " + DeadLetters.describe(exception));
+            deadLetters.skipped(PipelineMetrics.PRODUCTION_ERROR);
+            return Response.resume();
         }
         return deadLetter(context, record.topic(), record.key(), record.value(), exception);
     }

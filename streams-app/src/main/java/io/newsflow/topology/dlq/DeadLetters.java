@@ -84,6 +84,11 @@ public final class DeadLetters {
         return letter.build();
     }
 
+    /** The largest payload a dead letter carries whole. */
+    public int maxPayloadBytes() {
+        return maxPayloadBytes;
+    }
+
     public static String describe(Throwable e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);

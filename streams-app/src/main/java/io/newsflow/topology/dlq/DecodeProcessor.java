@@ -78,6 +78,12 @@ public class DecodeProcessor<T> implements Processor<byte[], byte[], String, Rou
                     + type.getSimpleName());
             return;
         }
+        if (record.value().length > deadLetters.maxPayloadBytes()) {
+            deadLetter(record, DeadLetterReason.TOO_LARGE, record.value().length + " bytes, more than the "
+                    + deadLetters.maxPayloadBytes() + " the pipeline can write on (" + InputLimits.DEAD_LETTER_MAX_BYTES
+                    + " less room for metadata)");
+            return;
+        }
         T typed = type.cast(value);
         Optional<InputRules.Violation> violation;
         try {
