@@ -49,13 +49,7 @@ class PoisonPillEndToEndTest {
     static void start() throws Exception {
         broker = EmbeddedKafkaBroker.start();
         scope = "poison-" + UUID.randomUUID();
-        AppConfig config = AppConfig.defaults().with(Map.of(
-                "bootstrap.servers", broker.bootstrapServers(),
-                "schema.registry.url", "mock://" + scope,
-                "metrics.port", "0",
-                "metrics.host", "127.0.0.1",
-                "commit.interval.ms", "200",
-                "application.id", "newsflow-poison"));
+        AppConfig config = RunningApp.config(broker.bootstrapServers(), "mock://" + scope, "newsflow-poison", Map.of());
         running = new RunningApp(config);
         avro = AvroSerdes.valueSerializer(config);
     }

@@ -33,14 +33,8 @@ class ProductionFailureEndToEndTest {
     void anAlertTheBrokerRefusesIsCountedAndTheSymbolGoesOn() throws Exception {
         String scope = "production-" + UUID.randomUUID();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-            AppConfig config = AppConfig.defaults().with(Map.of(
-                    "bootstrap.servers", broker.bootstrapServers(),
-                    "schema.registry.url", "mock://" + scope,
-                    "metrics.port", "0",
-                    "metrics.host", "127.0.0.1",
-                    "processing.guarantee", "at_least_once",
-                    "commit.interval.ms", "200",
-                    "application.id", "newsflow-production-failure"));
+            AppConfig config = RunningApp.config(broker.bootstrapServers(), "mock://" + scope,
+                    "newsflow-production-failure", Map.of("processing.guarantee", "at_least_once"));
             TopicBootstrap.ensureAll(broker.bootstrapServers(), config);
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
                 ConfigResource alerts = new ConfigResource(ConfigResource.Type.TOPIC, Topics.PRICE_ALERTS);

@@ -10,11 +10,20 @@ import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.serde.registry.EmbeddedSchemaRegistryServer;
 import io.newsflow.serde.registry.InMemorySchemaRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
@@ -32,13 +41,8 @@ class RegistryOutageEndToEndTest {
         EmbeddedSchemaRegistryServer registry = EmbeddedSchemaRegistryServer.start("127.0.0.1", 0, schemas);
         int port = registry.port();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-            AppConfig config = AppConfig.defaults().with(Map.of(
-                    "bootstrap.servers", broker.bootstrapServers(),
-                    "schema.registry.url", registry.url(),
-                    "metrics.port", "0",
-                    "metrics.host", "127.0.0.1",
-                    "commit.interval.ms", "200",
-                    "application.id", "newsflow-registry-outage"));
+            AppConfig config = RunningApp.config(broker.bootstrapServers(), registry.url(), "newsflow-registry-outage",
+                    Map.of());
             try (RunningApp running = new RunningApp(config)) {
                 // warm: the app has written a dead letter, so it holds the dead-letter schema
                 long garbage = running.send(Topics.BOND_BOOKS, "DEAL-OUTAGE".getBytes(StandardCharsets.UTF_8),
@@ -63,6 +67,54 @@ class RegistryOutageEndToEndTest {
                 assertTrue(letters.stream().noneMatch(l -> l.getSourceTopic().equals(Topics.BOND_BOOKS)
                         && l.getOffset() == offset), "the valid record was dead-lettered: " + letters);
                 assertEquals(3.0, running.gauge("newsflow.bond.oversubscription.ratio", "deal", "DEAL-OUTAGE"), 1e-9);
+            }
+        } finally {
+            registry.close();
+        }
+    }
+
+    @Test
+    void aColdAppWaitsForTheRegistryBeforeStartingAndSaysSoOnHealth() throws Exception {
+        InMemorySchemaRegistry schemas = new InMemorySchemaRegistry();
+        EmbeddedSchemaRegistryServer registry = EmbeddedSchemaRegistryServer.start("127.0.0.1", 0, schemas);
+        int port = registry.port();
+        registry.close();
+        int metricsPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            metricsPort = socket.getLocalPort();
+        }
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            AppConfig config = RunningApp.config(broker.bootstrapServers(), registry.url(), "newsflow-registry-cold",
+                    Map.of("metrics.port", String.valueOf(metricsPort)));
+            TopicBootstrap.ensureAll(broker.bootstrapServers(), config);
+            CompletableFuture<NewsflowApp> starting = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            return NewsflowApp.start(config);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+            HttpClient http = HttpClient.newHttpClient();
+            URI health = URI.create("http://127.0.0.1:" + metricsPort + "/health");
+            String body = "";
+            long deadline = System.nanoTime() + RunningApp.WAIT.toNanos();
+            while (!body.contains("DEGRADED") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                try {
+                    body = http.send(HttpRequest.newBuilder(health).build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                } catch (IOException notServingYet) {
+                    body = "";
+                }
+            }
+            assertTrue(body.contains("DEGRADED") && body.contains("schema-registry"), body);
+            assertTrue(!starting.isDone(), "the stream threads wait for the registry");
+
+            registry = EmbeddedSchemaRegistryServer.start("127.0.0.1", port, schemas);
+            try (NewsflowApp app = starting.get(RunningApp.WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                assertTrue(app.awaitRunning(RunningApp.WAIT), "running once the registry answers");
+                assertEquals(1, schemas.subjects().size(), "the dead-letter schema: " + schemas.subjects());
             }
         } finally {
             registry.close();

@@ -53,6 +53,21 @@ final class RunningApp implements AutoCloseable {
         deadLetterSerde = AvroSerdes.valueSerde(config);
     }
 
+    /**
+     * The app's defaults against {@code bootstrapServers} and the registry at {@code registryUrl}, on a free
+     * metrics port, committing every 200 ms, then {@code overrides}.
+     */
+    static AppConfig config(String bootstrapServers, String registryUrl, String applicationId,
+            Map<String, String> overrides) {
+        return AppConfig.defaults().with(Map.of(
+                "bootstrap.servers", bootstrapServers,
+                "schema.registry.url", registryUrl,
+                "metrics.port", "0",
+                "metrics.host", "127.0.0.1",
+                "commit.interval.ms", "200",
+                "application.id", applicationId)).with(overrides);
+    }
+
     /** Sends and waits for the broker's ack: the offset of the record. */
     long send(String topic, byte[] key, byte[] value) throws Exception {
         return producer.send(new ProducerRecord<>(topic, key, value)).get().offset();
