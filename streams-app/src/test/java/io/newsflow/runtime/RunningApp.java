@@ -142,7 +142,7 @@ final class RunningApp implements AutoCloseable {
     }
 
     void awaitGauge(double expected, String name, String... tags) {
-        await(() -> gauge(name, tags) == expected, name + Map.of() + " " + String.join(",", tags) + " = " + expected
+        await(() -> gauge(name, tags) == expected, name + " " + String.join(",", tags) + " = " + expected
                 + " (is " + gauge(name, tags) + ")");
     }
 
