@@ -1,5 +1,7 @@
 package io.newsflow.metrics;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -11,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +25,9 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code /metrics}: the Prometheus scrape (text format 0.0.4, or OpenMetrics when the scraper's
  *       {@code Accept} header asks for it);</li>
- *   <li>{@code /health}: liveness, 200 unless the Kafka Streams client has failed or stopped;</li>
+ *   <li>{@code /health}: liveness, 200 unless the Kafka Streams client has failed or stopped (503, DOWN);
+ *       200 with status DEGRADED and the reasons while {@link Degradations} has a problem (the app is
+ *       alive and waits or skips by itself: restarting it would not help, an operator should look);</li>
  *   <li>{@code /ready}: readiness, 200 only while the client is {@code RUNNING}.</li>
  * </ul>
  * The Streams state comes from a supplier because the client may be created (or replaced) after the
@@ -38,10 +43,13 @@ public final class MetricsServer implements AutoCloseable {
     private static final Set<KafkaStreams.State> DEAD_STATES = EnumSet.of(
             KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR, KafkaStreams.State.NOT_RUNNING);
 
+    private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
+
     private static final System.Logger LOG = System.getLogger(MetricsServer.class.getName());
 
     private final PrometheusMeterRegistry registry;
     private final Supplier<KafkaStreams.State> streamsState;
+    private final Degradations degradations;
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -50,6 +58,13 @@ public final class MetricsServer implements AutoCloseable {
      */
     public MetricsServer(PrometheusMeterRegistry registry, Supplier<KafkaStreams.State> streamsState,
                          InetSocketAddress address) throws IOException {
+        this(registry, streamsState, new Degradations(), address);
+    }
+
+    /** Also reports {@code degradations} on {@code /health}. */
+    public MetricsServer(PrometheusMeterRegistry registry, Supplier<KafkaStreams.State> streamsState,
+                         Degradations degradations, InetSocketAddress address) throws IOException {
+        this.degradations = Objects.requireNonNull(degradations, "degradations");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.streamsState = Objects.requireNonNull(streamsState, "streamsState");
         this.server = HttpServer.create(Objects.requireNonNull(address, "address"), 0);
@@ -142,7 +157,13 @@ public final class MetricsServer implements AutoCloseable {
     private Response health(HttpExchange exchange) {
         StateReading reading = readState();
         boolean up = reading.error() == null && !DEAD_STATES.contains(reading.state());
-        return json(up, reading);
+        Map<String, String> problems = up ? degradations.current() : Map.of();
+        if (problems.isEmpty()) {
+            return json(up, reading);
+        }
+        ObjectNode body = JSON_MAPPER.createObjectNode().put("status", "DEGRADED").put("state", reading.stateName());
+        problems.forEach(body.putObject("reasons")::put);
+        return new Response(200, JSON, body + "\n");
     }
 
     private Response ready(HttpExchange exchange) {

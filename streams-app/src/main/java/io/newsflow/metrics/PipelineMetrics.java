@@ -56,6 +56,8 @@ public class PipelineMetrics {
         for (String language : List.of("ja", "en", "und")) {
             registry.counter("newsflow.articles.duplicate", "language", language);
         }
+        registry.counter("newsflow.records.skipped", "reason", DEAD_LETTER_NOT_WRITTEN);
+        registry.counter("newsflow.records.skipped", "reason", PRODUCTION_ERROR);
     }
 
     /** Registers the dead-letter counter of a reason at zero (call once per reason of the bounded set). */
@@ -145,6 +147,16 @@ public class PipelineMetrics {
 
     public void deadLetter(String reason) {
         registry.counter("newsflow.dead.letters", "reason", reason).increment();
+    }
+
+    /** A dead letter that could not be written itself. */
+    public static final String DEAD_LETTER_NOT_WRITTEN = "dead-letter-not-written";
+    /** A result the broker refused, reported on the producer's network thread (see DeadLetterProductionHandler). */
+    public static final String PRODUCTION_ERROR = "production-error";
+
+    /** A record dropped because it could be neither written nor dead-lettered (its dead letter failed too). */
+    public void recordSkipped(String reason) {
+        registry.counter("newsflow.records.skipped", "reason", reason).increment();
     }
 
     /** Once per input record: the counter is looked up in a local map, not re-resolved in the registry. */

@@ -1,14 +1,26 @@
 package io.newsflow.runtime;
 
 import io.newsflow.config.AppConfig;
+import io.newsflow.config.Topics;
 import io.newsflow.metrics.AppMeterRegistry;
+import io.newsflow.metrics.Degradations;
 import io.newsflow.metrics.MetricsRegistryFactory;
 import io.newsflow.metrics.MetricsServer;
 import io.newsflow.metrics.PipelineMetrics;
+import io.newsflow.runtime.errors.DeadLetterDeserializationHandler;
+import io.newsflow.runtime.errors.DeadLetterProcessingHandler;
+import io.newsflow.runtime.errors.DeadLetterProductionHandler;
+import io.newsflow.runtime.errors.DeadLetterSizeLimit;
+import io.newsflow.runtime.errors.ErrorDeadLetters;
+import io.newsflow.runtime.errors.ProgressMonitor;
+import io.newsflow.runtime.errors.RegistryWarmUp;
+import io.newsflow.runtime.errors.ThreadFailures;
 import io.newsflow.text.TextAnalysis;
 import io.newsflow.topology.NewsflowTopology;
 import io.newsflow.topology.TopologySerdes;
 import io.newsflow.topology.TopologySettings;
+import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.dlq.InputLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -20,11 +32,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
 /**
  * The running streams application: the topology wired with its collaborators from configuration,
@@ -40,11 +53,13 @@ public final class NewsflowApp implements AutoCloseable {
     private final AppMeterRegistry meters;
     private final AppMeterRegistry.KafkaStreamsBinding binding;
     private final MetricsServer metricsServer;
+    private final ProgressMonitor progress;
     private final Path temporaryStateDir;
 
     private NewsflowApp(KafkaStreams streams, AppMeterRegistry meters, AppMeterRegistry.KafkaStreamsBinding binding,
-            MetricsServer metricsServer, Path temporaryStateDir) {
+            MetricsServer metricsServer, ProgressMonitor progress, Path temporaryStateDir) {
         this.streams = streams;
+        this.progress = progress;
         this.meters = meters;
         this.binding = binding;
         this.metricsServer = metricsServer;
@@ -60,21 +75,26 @@ public final class NewsflowApp implements AutoCloseable {
         PipelineMetrics metrics = new PipelineMetrics(meters.registry(), config.getList("metrics.tracked.symbols"),
                 config.getInt("metrics.max.deals"));
         TextAnalysis text = TextAnalysis.fromConfig(config.asMap());
-        Topology topology = new NewsflowTopology(TopologySettings.fromMap(settings), text.entityResolver(),
-                text.sentimentScorer(), text.fingerprinter(), metrics, serdes(config)).build();
-
+        Degradations degradations = new Degradations().bindTo(meters.registry());
+        TopologySerdes serdes = serdes(config);
         Path temporaryStateDir = config.getOptional(StreamsConfig.STATE_DIR_CONFIG).isPresent() ? null : tempDir();
-        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, temporaryStateDir));
-        // Bad records are dead-lettered inside the topology; an exception escaping it is a bug or an
-        // infrastructure failure, after which a fresh thread resumes from the last commit.
-        streams.setUncaughtExceptionHandler(e -> {
-            System.err.println("Stream thread failed, replacing it: " + e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        Properties streamsProps = streamsProperties(config, temporaryStateDir);
+        InputLimits limits = InputLimits.fromMap(settings).withDeadLetterMaxBytesAtMost(
+                DeadLetterSizeLimit.of(streamsProps, adminProperties(config)));
+        Topology topology = new NewsflowTopology(TopologySettings.fromMap(settings), limits, text.entityResolver(),
+                text.sentimentScorer(), text.fingerprinter(), metrics, serdes, degradations).build();
+
+        withErrorHandlers(streamsProps, new ErrorDeadLetters(new DeadLetters(metrics, limits.deadLetterMaxBytes()),
+                serdes.deadLetter().serializer(), metrics));
+        KafkaStreams streams = new KafkaStreams(topology, streamsProps);
+        // Bad records are dead-lettered inside the topology or by the error handlers; an exception
+        // escaping them is an infrastructure failure (the schema registry down...), after which a
+        // fresh thread resumes from the last commit, after a back-off.
+        streams.setUncaughtExceptionHandler(new ThreadFailures(degradations));
         AppMeterRegistry.KafkaStreamsBinding binding = meters.bindKafkaStreams(streams);
         MetricsServer server;
         try {
-            server = new MetricsServer(meters.registry(), streams::state,
+            server = new MetricsServer(meters.registry(), streams::state, degradations,
                     new InetSocketAddress(config.getString(METRICS_HOST, "0.0.0.0"), config.getInt(METRICS_PORT))).start();
         } catch (IOException | RuntimeException e) {
             binding.close();
@@ -83,8 +103,12 @@ public final class NewsflowApp implements AutoCloseable {
             throw new IOException("Cannot serve metrics on port " + config.getInt(METRICS_PORT)
                     + " (set " + METRICS_PORT + "): " + e.getMessage(), e);
         }
+        ProgressMonitor progress = new ProgressMonitor(Admin.create(adminProperties(config)),
+                config.getString(StreamsConfig.APPLICATION_ID_CONFIG), Topics.INPUTS,
+                config.getDuration(ProgressMonitor.STALL_AFTER, Duration.ofMinutes(2)), degradations).start();
+        RegistryWarmUp.awaitDeadLetterSchema(serdes.deadLetter().serializer(), degradations);
         streams.start();
-        return new NewsflowApp(streams, meters, binding, server, temporaryStateDir);
+        return new NewsflowApp(streams, meters, binding, server, progress, temporaryStateDir);
     }
 
     static Properties streamsProperties(AppConfig config, Path temporaryStateDir) {
@@ -97,6 +121,25 @@ public final class NewsflowApp implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, temporaryStateDir != null
                 ? temporaryStateDir.toString() : config.getString(StreamsConfig.STATE_DIR_CONFIG));
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        return props;
+    }
+
+    /**
+     * The newsflow error handlers (each a failure into a dead letter, see {@link ErrorDeadLetters}),
+     * unless the configuration names others under {@code kafka.streams.*}.
+     */
+    static void withErrorHandlers(Properties props, ErrorDeadLetters deadLetters) {
+        props.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterDeserializationHandler.class);
+        props.put(ErrorDeadLetters.CONFIG, deadLetters);
+    }
+
+    private static Properties adminProperties(AppConfig config) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(KafkaEnvironment.BOOTSTRAP_SERVERS));
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, config.getString(StreamsConfig.APPLICATION_ID_CONFIG) + "-progress");
         return props;
     }
 
@@ -146,6 +189,7 @@ public final class NewsflowApp implements AutoCloseable {
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+        progress.close();
         binding.close();
         metricsServer.close();
         meters.close();

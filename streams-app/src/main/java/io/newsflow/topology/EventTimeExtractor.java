@@ -1,6 +1,7 @@
 package io.newsflow.topology;
 
 import io.newsflow.topology.dlq.DecodedValues;
+import io.newsflow.topology.dlq.InputLimits;
 import java.time.Instant;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,7 +13,9 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
  * (decoding them) and on typed values. A record whose time cannot be read gets the partition
  * time (its Kafka timestamp for the first record): it must not be dropped here (Kafka Streams
  * silently skips negative timestamps) so that the decode step can dead-letter it, and a producer's
- * wall-clock timestamp must not push event-time stream time ahead.
+ * wall-clock timestamp must not push event-time stream time ahead. Nor must an event time outside
+ * {@link InputLimits} (a tick dated 2100 would put stream time, and every later record's lateness,
+ * decades ahead): it gets the partition time too and is dead-lettered at decode.
  */
 public final class EventTimeExtractor<T> implements TimestampExtractor {
 
@@ -20,18 +23,23 @@ public final class EventTimeExtractor<T> implements TimestampExtractor {
     private final Deserializer<T> deserializer;
     private final Function<T, Instant> eventTime;
     private final DecodedValues<T> decoded;
+    private final InputLimits limits;
 
     public EventTimeExtractor(Class<T> type, Deserializer<T> deserializer, Function<T, Instant> eventTime) {
-        this(type, deserializer, eventTime, null);
+        this(type, deserializer, eventTime, null, null);
     }
 
-    /** Also leaves each value it decodes in {@code decoded}, for the decode step to reuse. */
+    /**
+     * Also leaves each value it decodes in {@code decoded}, for the decode step to reuse, and treats
+     * event times outside {@code limits} (null: no limits) as unreadable.
+     */
     public EventTimeExtractor(Class<T> type, Deserializer<T> deserializer, Function<T, Instant> eventTime,
-            DecodedValues<T> decoded) {
+            DecodedValues<T> decoded, InputLimits limits) {
         this.type = type;
         this.deserializer = deserializer;
         this.eventTime = eventTime;
         this.decoded = decoded;
+        this.limits = limits;
     }
 
     @Override
@@ -44,7 +52,8 @@ public final class EventTimeExtractor<T> implements TimestampExtractor {
                     decoded.put(bytes, type.cast(value));
                 }
                 Instant time = eventTime.apply(type.cast(value));
-                if (time != null && time.toEpochMilli() > 0) {
+                if (time != null && time.toEpochMilli() > 0
+                        && (limits == null || limits.acceptsEventTime(time, System.currentTimeMillis()))) {
                     return time.toEpochMilli();
                 }
             }

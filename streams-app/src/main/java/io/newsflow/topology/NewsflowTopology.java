@@ -11,6 +11,7 @@ import io.newsflow.avro.PriceTick;
 import io.newsflow.avro.ScoredArticle;
 import io.newsflow.avro.SentimentRolling;
 import io.newsflow.config.Topics;
+import io.newsflow.metrics.Degradations;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.text.EntityResolver;
 import io.newsflow.text.SentimentScorer;
@@ -27,6 +28,8 @@ import io.newsflow.topology.bond.IssuerDeal;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.DecodeProcessor;
 import io.newsflow.topology.dlq.DecodedValues;
+import io.newsflow.topology.dlq.InputLimits;
+import io.newsflow.topology.dlq.Origin;
 import io.newsflow.topology.dlq.InputRules;
 import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.BroadcastPartitioner;
@@ -51,6 +54,9 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -94,16 +100,30 @@ public final class NewsflowTopology {
     private final PipelineMetrics metrics;
     private final TopologySerdes serdes;
     private final DeadLetters deadLetters;
+    private final InputLimits limits;
+    private final Degradations degradations;
 
     public NewsflowTopology(TopologySettings settings, EntityResolver resolver, SentimentScorer scorer,
             TextFingerprinter fingerprinter, PipelineMetrics metrics, TopologySerdes serdes) {
+        this(settings, InputLimits.defaults(), resolver, scorer, fingerprinter, metrics, serdes, new Degradations());
+    }
+
+    /**
+     * @param limits       event-time window and dead-letter size ({@code input.*}, {@code dead.letter.*} keys)
+     * @param degradations where the decode steps report a schema registry outage (for {@code /health})
+     */
+    public NewsflowTopology(TopologySettings settings, InputLimits limits, EntityResolver resolver,
+            SentimentScorer scorer, TextFingerprinter fingerprinter, PipelineMetrics metrics, TopologySerdes serdes,
+            Degradations degradations) {
         this.settings = settings;
+        this.limits = limits;
+        this.degradations = degradations;
         this.resolver = resolver;
         this.scorer = scorer;
         this.fingerprinter = fingerprinter;
         this.metrics = metrics;
         this.serdes = serdes;
-        this.deadLetters = new DeadLetters(metrics);
+        this.deadLetters = new DeadLetters(metrics, limits.deadLetterMaxBytes());
     }
 
     /**
@@ -117,8 +137,9 @@ public final class NewsflowTopology {
                 strings.put(key, value.toString());
             }
         });
-        return new NewsflowTopology(TopologySettings.fromMap(strings), text.entityResolver(), text.sentimentScorer(),
-                text.fingerprinter(), metrics, TopologySerdes.avro(config));
+        return new NewsflowTopology(TopologySettings.fromMap(strings), InputLimits.fromMap(strings),
+                text.entityResolver(), text.sentimentScorer(), text.fingerprinter(), metrics, TopologySerdes.avro(config),
+                new Degradations());
     }
 
     public Topology build() {
@@ -147,10 +168,10 @@ public final class NewsflowTopology {
         DecodedValues<T> decodedValues = new DecodedValues<>();
         KStream<byte[], byte[]> raw = builder.stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                 .withTimestampExtractor(new EventTimeExtractor<>(type, serde.deserializer(), rules.eventTimeOf(),
-                        decodedValues))
+                        decodedValues, limits))
                 .withName(rules.stream() + "-source"));
-        return routed(raw.process(() -> new DecodeProcessor<>(serde.deserializer(), rules, deadLetters, metrics,
-                        decodedValues),
+        return routed(raw.process(() -> new DecodeProcessor<>(type, serde.deserializer(), rules, limits, deadLetters,
+                        metrics, decodedValues, degradations),
                 Named.as(rules.stream() + "-decode")), rules.stream() + "-decode");
     }
 
@@ -180,7 +201,8 @@ public final class NewsflowTopology {
                         serdes.articleEvent().serializer()),
                 Named.as("article-enrich"), StoreNames.ARTICLE_SEEN, StoreNames.ARTICLE_FINGERPRINTS,
                 StoreNames.FRAGMENT_SEEN), "article-enrich");
-        scored.to(Topics.ARTICLE_SCORES, Produced.with(Serdes.String(), serdes.scoredArticle()).withName("article-scores"));
+        scored.processValues(StripOrigin::new, Named.as("article-scores-strip-origin"))
+                .to(Topics.ARTICLE_SCORES, Produced.with(Serdes.String(), serdes.scoredArticle()).withName("article-scores"));
 
         // rolling sentiment where the scores are made: one hop from the article instead of two
         KStream<String, SentimentRolling> rolling = routed(scored.process(
@@ -249,6 +271,21 @@ public final class NewsflowTopology {
                 StoreNames.BENCHMARK_HISTORY), "reaction-on-benchmark")
                 .to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
                         .withName("reaction-on-benchmark-sink"));
+    }
+
+    /** The origin header is internal lineage: it does not leave the pipeline. */
+    private static final class StripOrigin<V> implements FixedKeyProcessor<String, V, V> {
+        private FixedKeyProcessorContext<String, V> context;
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, V> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, V> record) {
+            context.forward(record.withHeaders(Origin.strip(record.headers())));
+        }
     }
 
     private static <T> KStream<String, T> ofType(KStream<String, SpecificRecord> results, Class<T> type, String name) {

@@ -3,6 +3,7 @@ package io.newsflow.ops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.metrics.Degradations;
 import io.newsflow.metrics.MetricsServer;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,13 +30,15 @@ class MetricsServerTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
+    private final AtomicLong clock = new AtomicLong(1_000_000);
+    private final Degradations degradations = new Degradations(clock::get);
     private PrometheusMeterRegistry registry;
     private MetricsServer server;
 
     @BeforeEach
     void startServer() throws IOException {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        server = new MetricsServer(registry, state::get,
+        server = new MetricsServer(registry, state::get, degradations,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).start();
     }
 
@@ -89,6 +93,35 @@ class MetricsServerTest {
         assertEquals(200, response.statusCode());
         assertEquals("{\"status\":\"UP\",\"state\":\"" + alive + "\"}", response.body().strip());
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void healthIsDegradedWithItsReasonsWhileAProblemIsReportedAndUpOnceItIsOver() throws Exception {
+        state.set(State.RUNNING);
+        degradations.bindTo(registry);
+        degradations.report("schema-registry", "cannot fetch schemas: \"unreachable\"");
+
+        HttpResponse<String> degraded = get("/health");
+
+        assertEquals(200, degraded.statusCode(), "alive: a restart would not help");
+        assertEquals("{\"status\":\"DEGRADED\",\"state\":\"RUNNING\",\"reasons\":{\"schema-registry\":"
+                + "\"cannot fetch schemas: \\\"unreachable\\\"\"}}", degraded.body().strip());
+        assertTrue(get("/metrics").body().contains("newsflow_degraded 1.0"));
+
+        clock.addAndGet(Degradations.EXPIRY.toMillis() + 1); // not reported again
+        assertEquals("{\"status\":\"UP\",\"state\":\"RUNNING\"}", get("/health").body().strip());
+        assertTrue(get("/metrics").body().contains("newsflow_degraded 0.0"));
+    }
+
+    @Test
+    void aFailedClientIsDownEvenWhileDegraded() throws Exception {
+        state.set(State.ERROR);
+        degradations.report("stream-thread", "3 failures in a row");
+
+        HttpResponse<String> response = get("/health");
+
+        assertEquals(503, response.statusCode());
+        assertTrue(response.body().contains("\"DOWN\""), response.body());
     }
 
     @ParameterizedTest

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.newsflow.avro.DeadLetter;
 import io.newsflow.avro.SentimentRolling;
 import io.newsflow.config.Topics;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -111,9 +112,16 @@ class RollingSentimentTopologyTest {
             List<DeadLetter> letters = f.deadLetters.readValuesToList();
             assertEquals(1, letters.size());
             assertEquals("LATE_RECORD", letters.get(0).getReason());
-            assertTrue(letters.get(0).getSourceTopic().endsWith("articles-novelty-repartition"),
-                    letters.get(0).getSourceTopic()); // the news task, where the scores are made
+            // made behind the internal novelty topic, but naming the article where it was published
+            assertEquals(Topics.ARTICLES, letters.get(0).getSourceTopic());
+            assertEquals(2, letters.get(0).getOffset());
             assertTrue(letters.get(0).getDetail().contains("a3"));
+            ByteBuffer payload = letters.get(0).getPayload();
+            assertTrue(payload != null, "the late article's payload");
+            byte[] bytes = new byte[payload.remaining()];
+            payload.duplicate().get(bytes);
+            assertEquals("a3", f.serdes.scoredArticle().deserializer().deserialize(Topics.ARTICLE_SCORES, bytes)
+                    .getArticleId());
             assertEquals(1.0, f.counter("newsflow.dead.letters", "reason", "LATE_RECORD"));
 
             List<SentimentRolling> out = f.sentiment.readValuesToList();

@@ -14,11 +14,13 @@ import io.newsflow.avro.PriceTick;
 import io.newsflow.avro.ScoredArticle;
 import io.newsflow.avro.SentimentRolling;
 import io.newsflow.config.Topics;
+import io.newsflow.metrics.Degradations;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.serde.AvroSerdeConfig;
 import io.newsflow.text.EntityResolver;
 import io.newsflow.text.SentimentScorer;
 import io.newsflow.text.TextFingerprinter;
+import io.newsflow.topology.dlq.InputLimits;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
@@ -75,7 +77,10 @@ final class TopologyFixture implements AutoCloseable {
         Map<String, Object> serdeConfig = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
                 "mock://topology-test-" + UUID.randomUUID());
         serdes = TopologySerdes.avro(serdeConfig);
-        NewsflowTopology topology = new NewsflowTopology(settings, resolver, scorer, fingerprinter, metrics, serdes);
+        // the driver's wall clock stays at T0 while the fixtures' events span days: a wide future window
+        InputLimits limits = InputLimits.fromMap(Map.of(InputLimits.MAX_FUTURE_SKEW, "30d"));
+        NewsflowTopology topology = new NewsflowTopology(settings, limits, resolver, scorer, fingerprinter, metrics,
+                serdes, new Degradations());
 
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsflow-test");

@@ -61,6 +61,12 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
         this.metrics = metrics;
     }
 
+    /** The scores feed rolling sentiment, whose late-article dead letters name the article on its input topic. */
+    @Override
+    protected boolean passesOriginOn() {
+        return true;
+    }
+
     @Override
     public void init(ProcessorContext<String, Routed<ScoredArticle>> context) {
         super.init(context);

@@ -6,7 +6,7 @@ public enum DeadLetterReason {
     DESERIALIZATION,
     /** No symbol / deal id / article id to key the record by. */
     MISSING_KEY,
-    /** Event time missing or not positive. */
+    /** Event time missing, not positive, or outside the window of {@link InputLimits}. */
     INVALID_TIMESTAMP,
     /** Price NaN, infinite, zero or negative. */
     INVALID_PRICE,
@@ -16,6 +16,13 @@ public enum DeadLetterReason {
     EMPTY_ARTICLE,
     /** Too late for the windows it belongs to (beyond the grace period). */
     LATE_RECORD,
+    /**
+     * A valid record too large to be written on (to an internal topic or in a result) within the
+     * producer's limits: under exactly-once, a refused write would abort every retry of it.
+     */
+    TOO_LARGE,
     /** Our own code threw while handling an otherwise valid record. */
-    PROCESSING_ERROR
+    PROCESSING_ERROR,
+    /** A result could not be written (rejected by the producer or the broker); the record carries the result. */
+    PRODUCTION_ERROR
 }

@@ -1,5 +1,6 @@
 package io.newsflow.topology.dlq;
 
+import io.newsflow.metrics.Degradations;
 import io.newsflow.metrics.PipelineMetrics;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -11,24 +12,40 @@ import org.apache.kafka.streams.processor.api.Record;
  * First step of every input: bytes in, a valid typed record keyed by its own id and stamped with
  * its event time out, or a dead letter carrying the original bytes. Decoding here rather than in
  * the source keeps an undecodable record from ever failing the stream thread.
+ *
+ * <p>A record whose schema cannot be fetched because the registry is down is not bad input: it is
+ * retried in place for a few seconds (with backoff, reported to {@link Degradations}), then handed
+ * back to Kafka Streams as {@link RegistryFaults.Unavailable}, which retries it from the last commit.
+ * A record of another type than the topic's (a PriceTick on the articles topic) is a
+ * {@link DeadLetterReason#DESERIALIZATION} dead letter; one whose event time lies outside
+ * {@link InputLimits} an {@link DeadLetterReason#INVALID_TIMESTAMP} one.
  */
 public class DecodeProcessor<T> implements Processor<byte[], byte[], String, Routed<T>> {
 
+    /** How long one record waits in place for the registry: well below the EOS transaction timeout (10 s). */
+    static final long MAX_IN_PLACE_WAIT_MS = 3_000;
+
+    private final Class<T> type;
     private final Deserializer<T> deserializer;
     private final InputRules<T> rules;
+    private final InputLimits limits;
     private final DeadLetters deadLetters;
     private final PipelineMetrics metrics;
     private final DecodedValues<T> decoded;
+    private final Degradations degradations;
     private ProcessorContext<String, Routed<T>> context;
 
     /** Takes the value from {@code decoded} when the event-time extractor has just decoded it. */
-    public DecodeProcessor(Deserializer<T> deserializer, InputRules<T> rules, DeadLetters deadLetters,
-            PipelineMetrics metrics, DecodedValues<T> decoded) {
+    public DecodeProcessor(Class<T> type, Deserializer<T> deserializer, InputRules<T> rules, InputLimits limits,
+            DeadLetters deadLetters, PipelineMetrics metrics, DecodedValues<T> decoded, Degradations degradations) {
+        this.type = type;
         this.deserializer = deserializer;
         this.rules = rules;
+        this.limits = limits;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.decoded = decoded;
+        this.degradations = degradations;
     }
 
     @Override
@@ -39,13 +56,14 @@ public class DecodeProcessor<T> implements Processor<byte[], byte[], String, Rou
     @Override
     public void process(Record<byte[], byte[]> record) {
         metrics.recordProcessed(rules.stream());
-        T value;
+        Object value;
         try {
             value = record.value() == null ? null : decoded.take(record.value());
             if (value == null && record.value() != null) {
-                String topic = context.recordMetadata().map(m -> m.topic()).orElse(rules.stream());
-                value = deserializer.deserialize(topic, record.value());
+                value = decodeWaitingForTheRegistry(record.value());
             }
+        } catch (RegistryFaults.Unavailable e) {
+            throw e;
         } catch (RuntimeException e) {
             deadLetter(record, DeadLetterReason.DESERIALIZATION, DeadLetters.describe(e));
             return;
@@ -54,9 +72,26 @@ public class DecodeProcessor<T> implements Processor<byte[], byte[], String, Rou
             deadLetter(record, DeadLetterReason.DESERIALIZATION, "null value");
             return;
         }
+        if (!type.isInstance(value)) {
+            deadLetter(record, DeadLetterReason.DESERIALIZATION, "wrong record type: "
+                    + value.getClass().getSimpleName() + " on the " + rules.stream() + " topic, which takes "
+                    + type.getSimpleName());
+            return;
+        }
+        if (record.value().length > deadLetters.maxPayloadBytes()) {
+            deadLetter(record, DeadLetterReason.TOO_LARGE, record.value().length + " bytes, more than the "
+                    + deadLetters.maxPayloadBytes() + " the pipeline can write on (" + InputLimits.DEAD_LETTER_MAX_BYTES
+                    + " less room for metadata)");
+            return;
+        }
+        T typed = type.cast(value);
         Optional<InputRules.Violation> violation;
         try {
-            violation = rules.check(value);
+            violation = rules.check(typed);
+            if (violation.isEmpty()) {
+                violation = limits.eventTimeViolation(rules.eventTimeOf().apply(typed), context.currentSystemTimeMs())
+                        .map(why -> new InputRules.Violation(DeadLetterReason.INVALID_TIMESTAMP, why));
+            }
         } catch (RuntimeException e) {
             violation = Optional.of(new InputRules.Violation(DeadLetterReason.PROCESSING_ERROR, DeadLetters.describe(e)));
         }
@@ -64,9 +99,43 @@ public class DecodeProcessor<T> implements Processor<byte[], byte[], String, Rou
             deadLetter(record, violation.get().reason(), violation.get().detail());
             return;
         }
-        long eventTime = rules.eventTimeOf().apply(value).toEpochMilli();
+        long eventTime = rules.eventTimeOf().apply(typed).toEpochMilli();
         metrics.endToEndLag(rules.stream(), eventTime, context.currentSystemTimeMs());
-        context.forward(new Record<>(rules.keyOf().apply(value), Routed.ok(value), eventTime, record.headers()));
+        context.forward(new Record<>(rules.keyOf().apply(typed), Routed.ok(typed), eventTime,
+                Origin.tag(record.headers(), context.recordMetadata())));
+    }
+
+    private Object decodeWaitingForTheRegistry(byte[] bytes) {
+        String topic = context.recordMetadata().map(m -> m.topic()).orElse(rules.stream());
+        long waited = 0;
+        long backoff = 100;
+        while (true) {
+            try {
+                return deserializer.deserialize(topic, bytes);
+            } catch (RuntimeException e) {
+                if (!RegistryFaults.isOutage(e)) {
+                    throw e;
+                }
+                degradations.report(RegistryFaults.SOURCE, "cannot fetch schemas, records of " + topic
+                        + " wait: " + DeadLetters.describe(e));
+                if (waited >= MAX_IN_PLACE_WAIT_MS) {
+                    throw new RegistryFaults.Unavailable("schema registry unavailable; " + topic
+                            + " waits and is retried from its last commit", e);
+                }
+                sleep(backoff);
+                waited += backoff;
+                backoff = Math.min(backoff * 2, 1_000);
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryFaults.Unavailable("interrupted while waiting for the schema registry", e);
+        }
     }
 
     private void deadLetter(Record<byte[], byte[]> record, DeadLetterReason reason, String detail) {

@@ -3,6 +3,9 @@ package io.newsflow.topology.dlq;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -56,17 +59,34 @@ public abstract class GuardedProcessor<VIn, VOut> implements Processor<String, V
         return context.recordMetadata().map(m -> m.topic() + "/" + m.partition() + "@" + m.offset()).orElse(null);
     }
 
+    /**
+     * True for a step whose results stay inside the pipeline for a while (the article scores that
+     * feed rolling sentiment): they carry the cause's {@link Origin}, so that a dead letter made
+     * from them names the input record.
+     */
+    protected boolean passesOriginOn() {
+        return false;
+    }
+
+    /** The topic the dead letters' payload is serialized for (its schema registry subject): by default the input's. */
+    protected String payloadTopic() {
+        return context.recordMetadata().map(m -> m.topic()).orElse("unknown");
+    }
+
     /** Handles one record, adding results and dead letters to {@code out}. */
     protected abstract void handle(Record<String, VIn> record, Output<VOut> out);
 
     protected void flush(Record<String, VIn> cause, Output<VOut> out) {
+        Headers origin = passesOriginOn() ? originOf(cause) : null;
         for (Record<String, VOut> result : out.results) {
-            context.forward(result.withValue(Routed.ok(result.value())));
+            Record<String, Routed<VOut>> routed = result.withValue(Routed.ok(result.value()));
+            context.forward(origin == null ? routed : routed.withHeaders(origin));
         }
         for (PendingDeadLetter dl : out.deadLetters) {
             byte[] payload = serialize(cause);
             byte[] key = cause.key() == null ? null : cause.key().getBytes(StandardCharsets.UTF_8);
-            var letter = deadLetters.create(context, "unknown", dl.reason(), dl.detail(), key, payload, cause.timestamp());
+            var letter = deadLetters.create(context, "unknown", dl.reason(), dl.detail(), key, payload, cause.timestamp(),
+                    cause.headers());
             context.forward(new Record<String, Routed<VOut>>(letter.getSourceTopic(), Routed.dead(letter), cause.timestamp()));
         }
     }
@@ -76,11 +96,15 @@ public abstract class GuardedProcessor<VIn, VOut> implements Processor<String, V
             return null;
         }
         try {
-            String topic = context.recordMetadata().map(m -> m.topic()).orElse("unknown");
-            return payloadSerializer.serialize(topic, cause.value());
+            return payloadSerializer.serialize(payloadTopic(), cause.value());
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    private static Headers originOf(Record<String, ?> cause) {
+        Header header = cause.headers().lastHeader(Origin.HEADER);
+        return header == null ? null : new RecordHeaders(new Header[] {header});
     }
 
     private record PendingDeadLetter(DeadLetterReason reason, String detail) {

@@ -2,6 +2,7 @@ package io.newsflow.topology.sentiment;
 
 import io.newsflow.avro.ScoredArticle;
 import io.newsflow.avro.SentimentRolling;
+import io.newsflow.config.Topics;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
@@ -53,6 +54,15 @@ public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, S
     /** Output key: ticker|window. */
     public static String outputKey(String ticker, String windowLabel) {
         return ticker + "|" + windowLabel;
+    }
+
+    /**
+     * A scored article is read from the internal novelty topic, whose subject holds the article
+     * schema: its dead-letter payload is written as the scores topic writes it.
+     */
+    @Override
+    protected String payloadTopic() {
+        return Topics.ARTICLE_SCORES;
     }
 
     @Override

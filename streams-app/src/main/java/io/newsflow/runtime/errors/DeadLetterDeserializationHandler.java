@@ -1,0 +1,39 @@
+package io.newsflow.runtime.errors;
+
+import io.newsflow.topology.dlq.DeadLetterReason;
+import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.dlq.RegistryFaults;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+
+/**
+ * {@code deserialization.exception.handler}: the inputs are read as bytes and decoded by the
+ * topology, so this only sees the topics read back with a typed serde (the article scores): an
+ * undecodable record there becomes a {@link DeadLetterReason#DESERIALIZATION} dead letter instead
+ * of failing the stream thread; a schema registry outage fails it and the record is retried.
+ */
+public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
+
+    private ErrorDeadLetters deadLetters;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        deadLetters = ErrorDeadLetters.from(configs);
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        if (RegistryFaults.isOutage(exception)) {
+            return Response.fail();
+        }
+        try {
+            return Response.resume(List.of(deadLetters.of(context, DeadLetterReason.DESERIALIZATION,
+                    DeadLetters.describe(exception), record.key(), record.value())));
+        } catch (RuntimeException e) {
+            return Response.fail();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.newsflow.runtime.errors;
+
+import io.newsflow.topology.dlq.DeadLetterReason;
+import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.dlq.RegistryFaults;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * {@code processing.exception.handler}: an exception that escapes a processor (the guarded steps
+ * dead-letter their own, so this is the rest: a state store, a serde, a filter) becomes a
+ * {@link DeadLetterReason#PROCESSING_ERROR} dead letter of the input record, and processing goes on.
+ * A schema registry outage is not the record's fault: the thread fails and the record is retried.
+ */
+public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
+
+    private ErrorDeadLetters deadLetters;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        deadLetters = ErrorDeadLetters.from(configs);
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (RegistryFaults.isOutage(exception)) {
+            return Response.fail();
+        }
+        try {
+            return Response.resume(List.of(deadLetters.of(context, DeadLetterReason.PROCESSING_ERROR,
+                    "in " + context.processorNodeId() + ": " + DeadLetters.describe(exception),
+                    context.sourceRawKey(), context.sourceRawValue())));
+        } catch (RuntimeException e) {
+            return Response.fail();
+        }
+    }
+}

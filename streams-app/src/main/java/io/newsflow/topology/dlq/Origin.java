@@ -1,0 +1,55 @@
+package io.newsflow.topology.dlq;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Where an input record was read ({@code topic/partition/offset}), carried as a header past an
+ * internal repartition topic, so that a dead letter made after it names the input topic and the
+ * record's offset there rather than the internal topic's.
+ */
+public record Origin(String topic, int partition, long offset) {
+
+    public static final String HEADER = "newsflow.origin";
+
+    /** A copy of {@code headers} with the origin of the record being processed (unchanged without metadata). */
+    public static Headers tag(Headers headers, Optional<RecordMetadata> metadata) {
+        if (metadata.isEmpty() || metadata.get().topic() == null) {
+            return headers;
+        }
+        RecordMetadata m = metadata.get();
+        RecordHeaders tagged = new RecordHeaders(headers.toArray());
+        tagged.remove(HEADER);
+        tagged.add(HEADER, (m.topic() + "/" + m.partition() + "/" + m.offset()).getBytes(StandardCharsets.UTF_8));
+        return tagged;
+    }
+
+    /** A copy of {@code headers} without the origin (for records leaving the pipeline). */
+    public static Headers strip(Headers headers) {
+        if (headers.lastHeader(HEADER) == null) {
+            return headers;
+        }
+        RecordHeaders stripped = new RecordHeaders(headers.toArray());
+        stripped.remove(HEADER);
+        return stripped;
+    }
+
+    public static Optional<Origin> of(Headers headers) {
+        Header header = headers == null ? null : headers.lastHeader(HEADER);
+        if (header == null || header.value() == null) {
+            return Optional.empty();
+        }
+        String[] parts = new String(header.value(), StandardCharsets.UTF_8).split("/");
+        try {
+            int n = parts.length;
+            String topic = String.join("/", java.util.Arrays.copyOf(parts, n - 2));
+            return Optional.of(new Origin(topic, Integer.parseInt(parts[n - 2]), Long.parseLong(parts[n - 1])));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
