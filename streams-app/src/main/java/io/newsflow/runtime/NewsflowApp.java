@@ -1,5 +1,6 @@
 package io.newsflow.runtime;
 
+import io.newsflow.api.ApiServer;
 import io.newsflow.config.AppConfig;
 import io.newsflow.metrics.AppMeterRegistry;
 import io.newsflow.metrics.MetricsRegistryFactory;
@@ -25,25 +26,32 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The running streams application: the topology wired with its collaborators from configuration,
- * its Kafka Streams client, and the Prometheus endpoint ({@code /metrics}, {@code /health},
- * {@code /ready}). Used by {@code run} and {@code demo}.
+ * its Kafka Streams client, the Prometheus endpoint ({@code /metrics}, {@code /health},
+ * {@code /ready}) and the query API with the live page ({@link ApiServer}, docs/api.md). Used by
+ * {@code run} and {@code demo}.
  */
 public final class NewsflowApp implements AutoCloseable {
 
     public static final String METRICS_PORT = "metrics.port";
     public static final String METRICS_HOST = "metrics.host";
+    public static final String API_PORT = "api.port";
+    public static final String API_HOST = "api.host";
+    public static final String API_ADVERTISED_HOST = "api.advertised.host";
 
     private final KafkaStreams streams;
     private final AppMeterRegistry meters;
     private final AppMeterRegistry.KafkaStreamsBinding binding;
     private final MetricsServer metricsServer;
     private final Path temporaryStateDir;
+    private final ApiServer apiServer;
 
     private NewsflowApp(KafkaStreams streams, AppMeterRegistry meters, AppMeterRegistry.KafkaStreamsBinding binding,
-            MetricsServer metricsServer, Path temporaryStateDir) {
+            MetricsServer metricsServer, Path temporaryStateDir, ApiServer apiServer) {
+        this.apiServer = apiServer;
         this.streams = streams;
         this.meters = meters;
         this.binding = binding;
@@ -60,11 +68,23 @@ public final class NewsflowApp implements AutoCloseable {
         PipelineMetrics metrics = new PipelineMetrics(meters.registry(), config.getList("metrics.tracked.symbols"),
                 config.getInt("metrics.max.deals"));
         TextAnalysis text = TextAnalysis.fromConfig(config.asMap());
-        Topology topology = new NewsflowTopology(TopologySettings.fromMap(settings), text.entityResolver(),
+        TopologySettings topologySettings = TopologySettings.fromMap(settings);
+        Topology topology = new NewsflowTopology(topologySettings, text.entityResolver(),
                 text.sentimentScorer(), text.fingerprinter(), metrics, serdes(config)).build();
 
         Path temporaryStateDir = config.getOptional(StreamsConfig.STATE_DIR_CONFIG).isPresent() ? null : tempDir();
-        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, temporaryStateDir));
+        Properties props = streamsProperties(config, temporaryStateDir);
+        // The API binds first: the client advertises its port (application.server) to the other instances.
+        ApiServer api = startApi(config);
+        HostInfo self = null;
+        if (api != null) {
+            self = new HostInfo(config.getString(API_ADVERTISED_HOST, "localhost"), api.port());
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        }
+        KafkaStreams streams = new KafkaStreams(topology, props);
+        if (api != null) {
+            api.attach(streams, self, topologySettings);
+        }
         // Bad records are dead-lettered inside the topology; an exception escaping it is a bug or an
         // infrastructure failure, after which a fresh thread resumes from the last commit.
         streams.setUncaughtExceptionHandler(e -> {
@@ -80,11 +100,28 @@ public final class NewsflowApp implements AutoCloseable {
             binding.close();
             streams.close();
             meters.close();
+            if (api != null) {
+                api.close();
+            }
             throw new IOException("Cannot serve metrics on port " + config.getInt(METRICS_PORT)
                     + " (set " + METRICS_PORT + "): " + e.getMessage(), e);
         }
         streams.start();
-        return new NewsflowApp(streams, meters, binding, server, temporaryStateDir);
+        return new NewsflowApp(streams, meters, binding, server, temporaryStateDir, api);
+    }
+
+    /** The query API and live page on {@code api.port} (0 = a free port), or none when it is -1. */
+    private static ApiServer startApi(AppConfig config) throws IOException {
+        int port = config.getInt(API_PORT, -1);
+        if (port < 0) {
+            return null;
+        }
+        try {
+            return ApiServer.start(config.getString(API_HOST, "0.0.0.0"), port);
+        } catch (RuntimeException e) {
+            throw new IOException("Cannot serve the query API on port " + port + " (set " + API_PORT + "): "
+                    + e.getMessage(), e);
+        }
     }
 
     static Properties streamsProperties(AppConfig config, Path temporaryStateDir) {
@@ -94,6 +131,7 @@ public final class NewsflowApp implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(KafkaEnvironment.BOOTSTRAP_SERVERS));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getString(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getString(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG));
         props.put(StreamsConfig.STATE_DIR_CONFIG, temporaryStateDir != null
                 ? temporaryStateDir.toString() : config.getString(StreamsConfig.STATE_DIR_CONFIG));
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
@@ -117,6 +155,11 @@ public final class NewsflowApp implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** The port of the query API and live page, or -1 when {@code api.port} is -1. */
+    public int apiPort() {
+        return apiServer == null ? -1 : apiServer.port();
     }
 
     public int metricsPort() {
@@ -148,6 +191,9 @@ public final class NewsflowApp implements AutoCloseable {
         streams.close(Duration.ofSeconds(30));
         binding.close();
         metricsServer.close();
+        if (apiServer != null) {
+            apiServer.close();
+        }
         meters.close();
         if (temporaryStateDir != null) {
             deleteRecursively(temporaryStateDir);

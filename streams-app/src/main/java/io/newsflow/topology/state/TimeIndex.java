@@ -93,17 +93,23 @@ public final class TimeIndex<V> {
     }
 
     private Entry<V> entry(KeyValue<String, V> kv) {
-        String key = kv.key;
-        int end = key.lastIndexOf(SEP);
-        int start = key.lastIndexOf(SEP, end - 1);
-        return new Entry<>(key, Long.parseLong(key.substring(start + 1, end)), kv.value);
+        return new Entry<>(kv.key, timeOf(kv.key), kv.value);
     }
 
-    private static String lower(String group, long time) {
+    /** The time part of a key made by {@link #key}. */
+    public static long timeOf(String key) {
+        int end = key.lastIndexOf(SEP);
+        int start = key.lastIndexOf(SEP, end - 1);
+        return Long.parseLong(key.substring(start + 1, end));
+    }
+
+    /** The first key of the group at {@code time}: a range from it to {@link #upper} spans whole instants. */
+    public static String lower(String group, long time) {
         return group + SEP + pad(time) + SEP;
     }
 
-    private static String upper(String group, long time) {
+    /** The last possible key of the group at {@code time}. */
+    public static String upper(String group, long time) {
         return group + SEP + pad(time) + SEP + END;
     }
 
