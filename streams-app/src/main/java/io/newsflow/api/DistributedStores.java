@@ -1,7 +1,6 @@
 package io.newsflow.api;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -17,9 +16,10 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * Store reads across the instances of the app (same {@code application.id}, each advertising its
  * API as {@code application.server}). A keyed read goes where {@link KafkaStreams#queryMetadataForKey}
- * says the key's partition lives: here if this instance hosts it (active or standby), else the
- * active instance, else its standbys, so that a read survives the owner's death before the group
- * has moved its tasks. A scan reads every instance and merges by key.
+ * says the key's partition lives: here if this instance runs its active task, else on the active
+ * instance, and when that one is unreachable on a standby (this instance's first), so that a read
+ * survives the owner's death before the group has moved its tasks. A scan reads every instance
+ * (each its active and standby partitions) and merges by key.
  */
 final class DistributedStores implements StoreReader {
 
@@ -50,22 +50,28 @@ final class DistributedStores implements StoreReader {
         if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE) {
             throw ApiException.unavailable("no instance hosts " + store + " for " + routingKey + " yet (rebalancing)", null);
         }
-        if (self.equals(owner.activeHost()) || owner.standbyHosts().contains(self)) {
+        if (self.equals(owner.activeHost())) {
             return local.range(store, owner.partition(), range);
         }
-        List<HostInfo> candidates = new ArrayList<>();
-        candidates.add(owner.activeHost());
-        candidates.addAll(owner.standbyHosts());
+        // the active first (up to date); when it is unreachable, a standby: this one, else another
         IOException last = null;
-        for (HostInfo host : candidates) {
+        try {
+            return peers.range(owner.activeHost(), store, owner.partition(), range);
+        } catch (IOException e) {
+            last = e;
+        }
+        if (owner.standbyHosts().contains(self)) {
+            return local.range(store, owner.partition(), range);
+        }
+        for (HostInfo standby : owner.standbyHosts()) {
             try {
-                return peers.range(host, store, owner.partition(), range);
+                return peers.range(standby, store, owner.partition(), range);
             } catch (IOException e) {
                 last = e;
             }
         }
         throw ApiException.unavailable("no instance hosting " + store + " for " + routingKey + " answers: "
-                + (last == null ? "none known" : last.getMessage()), last);
+                + last.getMessage(), last);
     }
 
     @Override
