@@ -128,16 +128,20 @@ function showAlerts() {
   }));
 }
 
+async function refreshAlerts() {
+  const latest = await get("/alerts?limit=100");
+  alerts = latest ? latest.alerts : [];
+  showAlerts();
+}
+
+// Each panel on its own: one failing query (503 while the state restores) leaves the others drawn.
 async function refresh() {
-  try {
-    const latest = await get("/alerts?limit=100");
-    alerts = latest ? latest.alerts : [];
-    showAlerts();
-    await Promise.all([refreshPrice(), refreshSentiment(), refreshCreditAndBook(), refreshArticles()]);
-    document.getElementById("status").textContent = "updated " + new Date().toLocaleTimeString();
-  } catch (e) {
-    document.getElementById("status").textContent = "waiting for the pipeline: " + e.message;
-  }
+  const results = await Promise.allSettled([refreshAlerts(), refreshSentiment(), refreshCreditAndBook(),
+    refreshArticles()]);
+  await refreshPrice().catch(e => results.push({ status: "rejected", reason: e }));  // after the alerts: its markers
+  const failed = results.filter(r => r.status === "rejected").map(r => r.reason.message);
+  document.getElementById("status").textContent = failed.length
+    ? "waiting for the pipeline: " + failed.join(", ") : "updated " + new Date().toLocaleTimeString();
 }
 
 document.getElementById("symbol").textContent = SYMBOL;
@@ -146,5 +150,7 @@ new EventSource(API + "/stream/alerts").addEventListener("alert", event => {
   showAlerts();
   refreshPrice();
 });
-refresh();
-setInterval(refresh, 2000);
+(async function loop() {            // the next refresh 2 s after this one ends: never two at once
+  await refresh();
+  setTimeout(loop, 2000);
+})();

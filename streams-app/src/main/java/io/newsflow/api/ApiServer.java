@@ -110,7 +110,7 @@ public final class ApiServer implements AutoCloseable {
         routes.put(BASE + "/credit/{issuer}", ctx -> json(ctx, api().credit(ctx.pathParam("issuer"),
                 instant(ctx, "from", Instant.EPOCH), instant(ctx, "to", END_OF_TIME))));
         routes.put(BASE + "/prices/{symbol}", ctx -> json(ctx, api().price(ctx.pathParam("symbol"),
-                instant(ctx, "at", END_OF_TIME))));
+                instant(ctx, "at", null))));
         routes.put(BASE + "/prices/{symbol}/history", ctx -> json(ctx, api().priceHistory(ctx.pathParam("symbol"),
                 instant(ctx, "from", Instant.EPOCH), instant(ctx, "to", END_OF_TIME))));
         routes.put(BASE + "/alerts", ctx -> json(ctx, api().alerts(instant(ctx, "since", Instant.EPOCH),

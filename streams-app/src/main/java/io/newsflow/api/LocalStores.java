@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -29,6 +30,22 @@ final class LocalStores {
         this.streams = streams;
     }
 
+    private static Optional<RuntimeException> failure(String store,
+            Map<Integer, QueryResult<KeyValueIterator<String, Object>>> partitions) {
+        for (var entry : partitions.entrySet()) {
+            QueryResult<KeyValueIterator<String, Object>> result = entry.getValue();
+            if (result.isFailure()) {
+                FailureReason reason = result.getFailureReason();
+                if (reason == FailureReason.DOES_NOT_EXIST || reason == FailureReason.UNKNOWN_QUERY_TYPE) {
+                    return Optional.of(new IllegalStateException("store " + store + ": " + result.getFailureMessage()));
+                }
+                return Optional.of(ApiException.unavailable("partition " + entry.getKey() + " of " + store + ": "
+                        + reason + " " + result.getFailureMessage(), null));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** @param partition the partition to read, or null for every partition hosted here */
     List<StoreEntry> range(String store, Integer partition, StoreReader.Range range) {
         KafkaStreams.State state = streams.state();
@@ -50,16 +67,12 @@ final class LocalStores {
         if (partition != null && !partitions.containsKey(partition)) {
             throw ApiException.unavailable("partition " + partition + " of " + store + " is not hosted here (rebalancing)", null);
         }
-        for (var entry : partitions.entrySet()) {
-            QueryResult<KeyValueIterator<String, Object>> partResult = entry.getValue();
-            if (partResult.isFailure()) {
-                if (partResult.getFailureReason() == FailureReason.DOES_NOT_EXIST
-                        || partResult.getFailureReason() == FailureReason.UNKNOWN_QUERY_TYPE) {
-                    throw new IllegalStateException("store " + store + ": " + partResult.getFailureMessage());
-                }
-                throw ApiException.unavailable("partition " + entry.getKey() + " of " + store + ": "
-                        + partResult.getFailureReason() + " " + partResult.getFailureMessage(), null);
-            }
+        failure(store, partitions).ifPresent(e -> {
+            // the partitions that did answer hold open store iterators
+            partitions.values().stream().filter(r -> !r.isFailure()).forEach(r -> r.getResult().close());
+            throw e;
+        });
+        for (QueryResult<KeyValueIterator<String, Object>> partResult : partitions.values()) {
             try (KeyValueIterator<String, Object> it = partResult.getResult()) {
                 for (int n = 0; n < range.limit() && it.hasNext(); n++) {
                     entries.add(it.next());

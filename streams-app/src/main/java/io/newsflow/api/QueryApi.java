@@ -11,6 +11,7 @@ import io.newsflow.topology.state.TimeIndex;
 import io.newsflow.topology.sentiment.RollingSentimentProcessor;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,10 +102,14 @@ public final class QueryApi {
                 .set("history", values(history));
     }
 
-    /** The price at or before {@code at} and the returns up to it over the configured windows. */
+    /**
+     * The price at or before {@code at} (null: the latest) and the returns up to it over the
+     * configured windows.
+     */
     public JsonNode price(String symbol, Instant at) {
-        JsonNode tick = priceAt(symbol, at.toEpochMilli())
-                .orElseThrow(() -> ApiException.notFound("no price for symbol " + symbol + " at or before " + at));
+        JsonNode tick = priceAt(symbol, at == null ? MAX_TIME : at.toEpochMilli())
+                .orElseThrow(() -> ApiException.notFound("no price for symbol " + symbol
+                        + (at == null ? "" : " at or before " + at)));
         ObjectNode returns = NODES.objectNode();
         double price = tick.get("price").asDouble();
         returnWindows.forEach((label, window) -> {
@@ -116,7 +121,8 @@ public final class QueryApi {
                 returns.putNull(label); // the history does not reach back that far
             }
         });
-        return NODES.objectNode().put("symbol", symbol).put("at", at.toString()).put("time", tick.get("time").asText())
+        return NODES.objectNode().put("symbol", symbol).put("at", at == null ? null : at.toString())
+                .put("time", tick.get("time").asText())
                 .put("price", price).set("returns", returns);
     }
 
@@ -136,12 +142,17 @@ public final class QueryApi {
             alerts = stores.range(StoreNames.ALERT_VIEW, symbol, series(symbol, since.toEpochMilli(), MAX_TIME)
                     .newestFirst(limit));
         } else {
+            // the key's id part (the alert id) may hold the key separator: order by the record's own time
             List<StoreEntry> all = new ArrayList<>(stores.scan(StoreNames.ALERT_VIEW, StoreReader.Range.of("", "\uffff")));
-            all.removeIf(e -> TimeIndex.timeOf(e.key()) < since.toEpochMilli());
-            all.sort((a, b) -> Long.compare(TimeIndex.timeOf(b.key()), TimeIndex.timeOf(a.key())));
+            all.removeIf(e -> triggeredAt(e).isBefore(since));
+            all.sort(Comparator.comparing(QueryApi::triggeredAt).reversed());
             alerts = all.subList(0, Math.min(limit, all.size()));
         }
         return NODES.objectNode().put("since", since.toString()).set("alerts", values(alerts));
+    }
+
+    private static Instant triggeredAt(StoreEntry alert) {
+        return Instant.parse(alert.value().get("triggeredAt").asText());
     }
 
     private ObjectNode withReactions(JsonNode score) {

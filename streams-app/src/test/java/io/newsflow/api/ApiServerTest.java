@@ -81,6 +81,19 @@ class ApiServerTest {
     }
 
     @Test
+    void theAlertStreamIsAnEventStream() throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/api/v1/stream/alerts"))
+                        .header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"),
+                response.headers().map().toString());
+        assertEquals(": connected", response.body().findFirst().orElse(null));
+        response.body().close();
+    }
+
+    @Test
     void beforeTheClientIsAttachedQueriesAre503WithRetryAfter() throws Exception {
         ApiServer starting = ApiServer.start("127.0.0.1", 0);
         try {

@@ -54,7 +54,8 @@ class MetaBondDayLiveTest extends MetaBondDayStoryTest {
     @Override
     protected void duringReplay() throws Exception {
         alertStream = HttpClient.newHttpClient().sendAsync(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort() + "/api/v1/stream/alerts")).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort() + "/api/v1/stream/alerts"))
+                        .header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> response.body().filter(line -> line.startsWith("data:"))
                         .forEach(line -> streamed.add(line.substring("data:".length()).trim())));
@@ -225,7 +226,8 @@ class MetaBondDayLiveTest extends MetaBondDayStoryTest {
             HttpResponse<String> response = api(path);
             assertEquals(404, response.statusCode(), path);
             assertEquals(404, JSON.readTree(response.body()).get("status").asInt(), response.body());
-            assertTrue(JSON.readTree(response.body()).get("error").asText().contains("NO"), response.body());
+            String key = path.substring(path.lastIndexOf('/') + 1);
+            assertTrue(JSON.readTree(response.body()).get("error").asText().contains(key), "names " + key + ": " + response.body());
         }
     }
 

@@ -93,14 +93,10 @@ public final class TimeIndex<V> {
     }
 
     private Entry<V> entry(KeyValue<String, V> kv) {
-        return new Entry<>(kv.key, timeOf(kv.key), kv.value);
-    }
-
-    /** The time part of a key made by {@link #key}. */
-    public static long timeOf(String key) {
+        String key = kv.key;
         int end = key.lastIndexOf(SEP);
         int start = key.lastIndexOf(SEP, end - 1);
-        return Long.parseLong(key.substring(start + 1, end));
+        return new Entry<>(key, Long.parseLong(key.substring(start + 1, end)), kv.value);
     }
 
     /** The first key of the group at {@code time}: a range from it to {@link #upper} spans whole instants. */
