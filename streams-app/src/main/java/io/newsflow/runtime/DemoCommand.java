@@ -110,6 +110,9 @@ public final class DemoCommand implements Command {
              NewsflowApp app = NewsflowApp.start(env.config());
              OutputMonitor monitor = new OutputMonitor(env.config())) {
             out.println("Metrics at http://localhost:" + app.metricsPort() + "/metrics");
+            if (app.apiPort() >= 0) {
+                out.println("Live page at http://localhost:" + app.apiPort() + "/ (query API: /api/v1, see docs/api.md)");
+            }
             if (!app.awaitRunning(Duration.ofMinutes(2))) {
                 out.println("Kafka Streams did not start: " + app.state());
                 return 1;
@@ -136,6 +139,7 @@ public final class DemoCommand implements Command {
                 return replayCode;
             }
             out.println("Serving http://localhost:" + app.metricsPort() + "/metrics"
+                    + (app.apiPort() >= 0 ? ", the live page at http://localhost:" + app.apiPort() + "/" : "")
                     + env.registryHttpUrl().map(u -> " and the schema registry at " + u).orElse("")
                     + ". Press Ctrl-C to stop.");
             out.flush();

@@ -1,5 +1,6 @@
 package io.newsflow.runtime;
 
+import io.newsflow.api.ApiServer;
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.metrics.AppMeterRegistry;
@@ -38,16 +39,21 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The running streams application: the topology wired with its collaborators from configuration,
- * its Kafka Streams client, and the Prometheus endpoint ({@code /metrics}, {@code /health},
- * {@code /ready}). Used by {@code run} and {@code demo}.
+ * its Kafka Streams client, the Prometheus endpoint ({@code /metrics}, {@code /health},
+ * {@code /ready}) and the query API with the live page ({@link ApiServer}, docs/api.md). Used by
+ * {@code run} and {@code demo}.
  */
 public final class NewsflowApp implements AutoCloseable {
 
     public static final String METRICS_PORT = "metrics.port";
     public static final String METRICS_HOST = "metrics.host";
+    public static final String API_PORT = "api.port";
+    public static final String API_HOST = "api.host";
+    public static final String API_ADVERTISED_HOST = "api.advertised.host";
 
     private final KafkaStreams streams;
     private final AppMeterRegistry meters;
@@ -55,9 +61,11 @@ public final class NewsflowApp implements AutoCloseable {
     private final MetricsServer metricsServer;
     private final ProgressMonitor progress;
     private final Path temporaryStateDir;
+    private final ApiServer apiServer;
 
     private NewsflowApp(KafkaStreams streams, AppMeterRegistry meters, AppMeterRegistry.KafkaStreamsBinding binding,
-            MetricsServer metricsServer, ProgressMonitor progress, Path temporaryStateDir) {
+            MetricsServer metricsServer, ProgressMonitor progress, Path temporaryStateDir, ApiServer apiServer) {
+        this.apiServer = apiServer;
         this.streams = streams;
         this.progress = progress;
         this.meters = meters;
@@ -81,12 +89,23 @@ public final class NewsflowApp implements AutoCloseable {
         Properties streamsProps = streamsProperties(config, temporaryStateDir);
         InputLimits limits = InputLimits.fromMap(settings).withDeadLetterMaxBytesAtMost(
                 DeadLetterSizeLimit.of(streamsProps, adminProperties(config)));
-        Topology topology = new NewsflowTopology(TopologySettings.fromMap(settings), limits, text.entityResolver(),
+        TopologySettings topologySettings = TopologySettings.fromMap(settings);
+        Topology topology = new NewsflowTopology(topologySettings, limits, text.entityResolver(),
                 text.sentimentScorer(), text.fingerprinter(), metrics, serdes, degradations).build();
 
         withErrorHandlers(streamsProps, new ErrorDeadLetters(new DeadLetters(metrics, limits.deadLetterMaxBytes()),
                 serdes.deadLetter().serializer(), metrics));
+        // The API binds first: the client advertises its port (application.server) to the other instances.
+        ApiServer api = startApi(config);
+        HostInfo self = null;
+        if (api != null) {
+            self = new HostInfo(config.getString(API_ADVERTISED_HOST, "localhost"), api.port());
+            streamsProps.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        }
         KafkaStreams streams = new KafkaStreams(topology, streamsProps);
+        if (api != null) {
+            api.attach(streams, self, topologySettings);
+        }
         // Bad records are dead-lettered inside the topology or by the error handlers; an exception
         // escaping them is an infrastructure failure (the schema registry down...), after which a
         // fresh thread resumes from the last commit, after a back-off.
@@ -100,6 +119,9 @@ public final class NewsflowApp implements AutoCloseable {
             binding.close();
             streams.close();
             meters.close();
+            if (api != null) {
+                api.close();
+            }
             throw new IOException("Cannot serve metrics on port " + config.getInt(METRICS_PORT)
                     + " (set " + METRICS_PORT + "): " + e.getMessage(), e);
         }
@@ -108,7 +130,21 @@ public final class NewsflowApp implements AutoCloseable {
                 config.getDuration(ProgressMonitor.STALL_AFTER, Duration.ofMinutes(2)), degradations).start();
         RegistryWarmUp.awaitDeadLetterSchema(serdes.deadLetter().serializer(), degradations);
         streams.start();
-        return new NewsflowApp(streams, meters, binding, server, progress, temporaryStateDir);
+        return new NewsflowApp(streams, meters, binding, server, progress, temporaryStateDir, api);
+    }
+
+    /** The query API and live page on {@code api.port} (0 = a free port), or none when it is -1. */
+    private static ApiServer startApi(AppConfig config) throws IOException {
+        int port = config.getInt(API_PORT, -1);
+        if (port < 0) {
+            return null;
+        }
+        try {
+            return ApiServer.start(config.getString(API_HOST, "0.0.0.0"), port);
+        } catch (RuntimeException e) {
+            throw new IOException("Cannot serve the query API on port " + port + " (set " + API_PORT + "): "
+                    + e.getMessage(), e);
+          }
     }
 
     static Properties streamsProperties(AppConfig config, Path temporaryStateDir) {
@@ -118,6 +154,7 @@ public final class NewsflowApp implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(KafkaEnvironment.BOOTSTRAP_SERVERS));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getString(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getString(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG));
         props.put(StreamsConfig.STATE_DIR_CONFIG, temporaryStateDir != null
                 ? temporaryStateDir.toString() : config.getString(StreamsConfig.STATE_DIR_CONFIG));
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
@@ -162,6 +199,11 @@ public final class NewsflowApp implements AutoCloseable {
         return streams.state();
     }
 
+    /** The port of the query API and live page, or -1 when {@code api.port} is -1. */
+    public int apiPort() {
+        return apiServer == null ? -1 : apiServer.port();
+    }
+
     public int metricsPort() {
         return metricsServer.port();
     }
@@ -192,6 +234,9 @@ public final class NewsflowApp implements AutoCloseable {
         progress.close();
         binding.close();
         metricsServer.close();
+        if (apiServer != null) {
+            apiServer.close();
+        }
         meters.close();
         if (temporaryStateDir != null) {
             deleteRecursively(temporaryStateDir);

@@ -41,6 +41,9 @@ public final class RunCommand implements Command {
              KafkaEnvironment env = KafkaEnvironment.start(config, out);
              NewsflowApp app = NewsflowApp.start(env.config())) {
             out.println("Metrics at http://localhost:" + app.metricsPort() + "/metrics (health: /health, /ready)");
+            if (app.apiPort() >= 0) {
+                out.println("Query API at http://localhost:" + app.apiPort() + "/api/v1 (live page: /)");
+            }
             out.println(app.awaitRunning(Duration.ofMinutes(2))
                     ? "Kafka Streams is RUNNING. Press Ctrl-C to stop."
                     : "Kafka Streams is " + app.state() + " (see the log); still serving /health. Ctrl-C stops.");

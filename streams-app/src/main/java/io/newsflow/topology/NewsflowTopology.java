@@ -42,6 +42,7 @@ import io.newsflow.topology.sentiment.ContributionRecorder;
 import io.newsflow.topology.sentiment.RollingSentimentProcessor;
 import io.newsflow.topology.state.JsonSerde;
 import io.newsflow.topology.state.SortedMemoryStore;
+import io.newsflow.topology.view.QueryViews;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -74,6 +75,7 @@ import org.apache.kafka.streams.state.Stores;
  *  news.article-scores (read back, key ticker) ─┬─ contributions (news context of alerts, credit views)
  *                                               └─ reactions(on article) ────────► analytics.market-reaction
  *  every decode / processing failure / late article ─────────────────────────────► dead-letters
+ *  sentiment, reactions, alerts, credit views (read back), scores ─► query views for the API ({@link QueryViews})
  * </pre>
  *
  * <p>Everything keyed by ticker (ticks, scores read back, deal summaries re-keyed by issuer) runs
@@ -102,6 +104,7 @@ public final class NewsflowTopology {
     private final DeadLetters deadLetters;
     private final InputLimits limits;
     private final Degradations degradations;
+    private final QueryViews views;
 
     public NewsflowTopology(TopologySettings settings, EntityResolver resolver, SentimentScorer scorer,
             TextFingerprinter fingerprinter, PipelineMetrics metrics, TopologySerdes serdes) {
@@ -124,6 +127,7 @@ public final class NewsflowTopology {
         this.metrics = metrics;
         this.serdes = serdes;
         this.deadLetters = new DeadLetters(metrics, limits.deadLetterMaxBytes());
+        this.views = new QueryViews(serdes, settings.tickRetentionMs());
     }
 
     /**
@@ -157,6 +161,7 @@ public final class NewsflowTopology {
         tickBranch(ticks);
         bondBranch(bonds);
         scoresBranch(builder);
+        views.addTo(builder);
         return builder.build();
     }
 
@@ -226,6 +231,7 @@ public final class NewsflowTopology {
                                 ScoredArticle::getPublishedAt))
                         .withName("scores-source"))
                 .filter((k, v) -> v != null && v.getTicker() != null, Named.as("scores-with-ticker"));
+        views.addArticles(builder, scores);
 
         routed(scores.process(
                 () -> new ContributionRecorder(settings, deadLetters, serdes.scoredArticle().serializer()),

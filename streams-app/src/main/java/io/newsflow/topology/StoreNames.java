@@ -48,6 +48,19 @@ public final class StoreNames {
      */
     public static final String CREDIT_VIEW_SOURCES = "credit-view-sources";
 
+    // --- query views: the outputs the query API answers from (io.newsflow.topology.view.QueryViews) ---
+
+    /** ticker|window label|window end -> rolling sentiment, from analytics.sentiment-rolling. */
+    public static final String SENTIMENT_VIEW = "sentiment-view";
+    /** ticker|published at|article id -> scored article, from the scores read back. */
+    public static final String ARTICLE_VIEW = "article-view";
+    /** ticker|published at|article id#horizon ms -> market reaction, from analytics.market-reaction. */
+    public static final String REACTION_VIEW = "reaction-view";
+    /** symbol|triggered at|alert id -> price-move alert, from alerts.price-moves. */
+    public static final String ALERT_VIEW = "alert-view";
+    /** issuer symbol|as of|deal id -> credit-equity view, from analytics.credit-equity. */
+    public static final String CREDIT_VIEW_HISTORY = "credit-view-history";
+
     private StoreNames() {
     }
 }

@@ -65,6 +65,7 @@ abstract class MetaBondDayStoryTest {
                 "schema.registry.url", "mock://e2e-" + UUID.randomUUID(),
                 "registry.server.port", "-1",
                 "metrics.port", String.valueOf(metricsPort),
+                "api.port", "0",
                 "application.id", "newsflow-e2e"));
         PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
         StopSignal signal = new StopSignal() {
@@ -86,7 +87,12 @@ abstract class MetaBondDayStoryTest {
             }
         });
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
+        boolean replaying = false;
         while (!console().contains("Serving http") && !demo.isDone() && System.nanoTime() < deadline) {
+            if (!replaying && console().contains("Replaying ")) {
+                replaying = true;
+                duringReplay();
+            }
             Thread.sleep(500);
         }
         assertTrue(console().contains("Serving http"), "the demo did not finish its replay:\n" + console());
@@ -98,6 +104,10 @@ abstract class MetaBondDayStoryTest {
             outputs = monitor.snapshot();
         }
         scrape = get("/metrics").body();
+    }
+
+    /** Called once when the replay starts (the app is running), e.g. to watch it live. */
+    protected void duringReplay() throws Exception {
     }
 
     @AfterAll
@@ -172,6 +182,14 @@ abstract class MetaBondDayStoryTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** The query API's port, from the URL of the live page the demo prints. */
+    protected int apiPort() {
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("Live page at http://localhost:(\\d+)/")
+                .matcher(console());
+        assertTrue(url.find(), "the demo prints the live page's URL:\n" + console());
+        return Integer.parseInt(url.group(1));
     }
 
     protected String console() {

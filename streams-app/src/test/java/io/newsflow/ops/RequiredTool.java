@@ -7,7 +7,8 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A command-line tool a test needs (promtool, prometheus from Debian's {@code prometheus} package):
+ * A command-line tool a test needs (promtool, prometheus from Debian's {@code prometheus} package,
+ * chromium and chromedriver from {@code chromium}, {@code chromium-driver}):
  * skipped on a developer machine without it, a failure in CI (where {@code CI} is set and
  * {@code .ci/run} installs it), so a missing install never passes silently.
  */
@@ -17,7 +18,12 @@ final class RequiredTool {
     }
 
     static void require(String command) {
-        String hint = command + " not installed: apt-get update && apt-get install -y prometheus (Debian package)";
+        require(command, "prometheus");
+    }
+
+    static void require(String command, String debianPackages) {
+        String hint = command + " not installed: apt-get update && apt-get install -y " + debianPackages
+                + " (Debian packages)";
         boolean available = available(command);
         if (!available && System.getenv("CI") != null) {
             fail(hint + " (CI is set, so this is a failure, not a skip)");

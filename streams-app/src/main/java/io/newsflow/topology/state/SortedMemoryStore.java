@@ -19,6 +19,7 @@ import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.StoreQueryUtils;
 
 /**
  * An in-memory key-value bytes store whose range scans are views, not copies.
@@ -38,6 +39,7 @@ public final class SortedMemoryStore implements KeyValueStore<Bytes, byte[]> {
     private final ConcurrentSkipListMap<Bytes, byte[]> map = new ConcurrentSkipListMap<>();
     private final Position position = Position.emptyPosition();
     private volatile boolean open;
+    private StateStoreContext context;
 
     public SortedMemoryStore(String name) {
         this.name = name;
@@ -70,6 +72,7 @@ public final class SortedMemoryStore implements KeyValueStore<Bytes, byte[]> {
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
+        this.context = context;
         if (root != null) {
             // changelog records replayed on restore: a null value is a deletion
             context.register(root, (key, value) -> put(Bytes.wrap(key), value));
@@ -182,12 +185,13 @@ public final class SortedMemoryStore implements KeyValueStore<Bytes, byte[]> {
 
     @Override
     public Position getPosition() {
-        return position; // consistency vectors are not tracked (interactive queries are not served from it)
+        return position; // consistency vectors are not tracked: queries with a position bound see the latest state
     }
 
+    /** Interactive Queries v2 (key and range queries), answered like Kafka's own key-value stores. */
     @Override
     public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return QueryResult.forUnknownQueryType(query, this);
+        return StoreQueryUtils.handleBasicQueries(query, positionBound, config, this, position, context);
     }
 
     private static KeyValueIterator<Bytes, byte[]> iterate(NavigableMap<Bytes, byte[]> view) {

@@ -99,11 +99,13 @@ public final class TimeIndex<V> {
         return new Entry<>(key, Long.parseLong(key.substring(start + 1, end)), kv.value);
     }
 
-    private static String lower(String group, long time) {
+    /** The first key of the group at {@code time}: a range from it to {@link #upper} spans whole instants. */
+    public static String lower(String group, long time) {
         return group + SEP + pad(time) + SEP;
     }
 
-    private static String upper(String group, long time) {
+    /** The last possible key of the group at {@code time}. */
+    public static String upper(String group, long time) {
         return group + SEP + pad(time) + SEP + END;
     }
 

@@ -1,0 +1,156 @@
+// The live page: reads only the query API (/api/v1) and its alert stream; redraws every 2 s.
+"use strict";
+const params = new URLSearchParams(location.search);
+const SYMBOL = params.get("symbol") || "META";
+const API = "/api/v1";
+const charts = {};
+let alerts = [];
+
+async function get(path) {
+  const response = await fetch(API + path);
+  if (response.status === 404) return null;             // nothing known yet
+  if (!response.ok) throw new Error(path + ": " + response.status);
+  return response.json();
+}
+
+const seconds = iso => Date.parse(iso) / 1000;
+const pct = x => x == null ? "n/a" : (100 * x).toFixed(1) + "%";
+const signed = x => x == null ? "n/a" : (x >= 0 ? "+" : "") + x.toFixed(2);
+
+// One uPlot per panel, created on first data, then fed with setData; the point count goes to data-points.
+function draw(id, series, data, opts = {}) {
+  const el = document.getElementById(id);
+  el.dataset.points = data[0].length;
+  if (!charts[id]) {
+    const scales = [...new Set(series.map(s => s.scale))];   // one y axis per scale: left, then right
+    charts[id] = new uPlot({
+      width: el.clientWidth || 560, height: 220, series: [{}, ...series],
+      axes: [{}, ...scales.map((scale, i) => ({ scale, side: i ? 1 : 3, grid: { show: i === 0 } }))],
+      hooks: opts.hooks || {},
+    }, data, el);
+  } else {
+    charts[id].setData(data);
+  }
+}
+
+// Vertical red lines at the alert times on the price chart.
+const alertMarkers = {
+  draw: [u => {
+    const ctx = u.ctx;
+    ctx.save();
+    ctx.strokeStyle = "#dc2626";
+    ctx.lineWidth = 2;
+    for (const a of alerts.filter(a => a.symbol === SYMBOL)) {
+      const x = u.valToPos(seconds(a.triggeredAt), "x", true);
+      ctx.beginPath(); ctx.moveTo(x, u.bbox.top); ctx.lineTo(x, u.bbox.top + u.bbox.height); ctx.stroke();
+    }
+    ctx.restore();
+  }],
+};
+
+async function refreshPrice() {
+  const history = await get(`/prices/${SYMBOL}/history`);
+  if (!history) return;
+  const pts = history.points;
+  draw("price", [{ label: SYMBOL, stroke: "#2563eb", scale: "$" }],
+    [pts.map(p => seconds(p.time)), pts.map(p => p.price)], { hooks: alertMarkers });
+  document.getElementById("price").dataset.alerts = alerts.filter(a => a.symbol === SYMBOL).length;
+}
+
+async function refreshSentiment() {
+  const [hour, day] = await Promise.all(["1h", "24h"].map(w => get(`/sentiment/${SYMBOL}?window=${w}&from=1970-01-01T00:00:00Z`)));
+  if (!hour && !day) return;
+  // align both windows on the union of their window ends
+  const byTime = new Map();
+  (hour ? hour.points : []).forEach(p => byTime.set(seconds(p.windowEnd), [p.noveltyWeightedSentiment, null]));
+  (day ? day.points : []).forEach(p => {
+    const t = seconds(p.windowEnd);
+    byTime.set(t, [(byTime.get(t) || [null])[0], p.noveltyWeightedSentiment]);
+  });
+  const times = [...byTime.keys()].sort((a, b) => a - b);
+  draw("sentiment", [{ label: "1h", stroke: "#7c3aed", scale: "s", spanGaps: true },
+                     { label: "24h", stroke: "#f59e0b", scale: "s", spanGaps: true }],
+    [times, times.map(t => byTime.get(t)[0]), times.map(t => byTime.get(t)[1])]);
+}
+
+async function refreshCreditAndBook() {
+  const credit = await get(`/credit/${SYMBOL}`);
+  if (!credit) return;
+  const latest = credit.latest || credit.history[credit.history.length - 1];
+  const views = credit.history.filter(v => v.orderBookSize != null);
+  document.getElementById("credit-summary").innerHTML =
+    `as of ${latest.asOf}: book ${latest.oversubscription == null ? "n/a" : latest.oversubscription.toFixed(2) + "x"},
+     equity ${latest.equityReturnWindow} ${pct(latest.equityReturn)}, news ${signed(latest.newsSentiment)}:
+     <span class="${latest.divergent ? "divergent" : ""}">${latest.divergent ? "DIVERGENT" : "aligned"}</span>`;
+  draw("credit", [{ label: "oversubscription (x)", stroke: "#059669", scale: "x1" },
+                  { label: "equity return (%)", stroke: "#dc2626", scale: "%" }],
+    [credit.history.map(v => seconds(v.asOf)), credit.history.map(v => v.oversubscription),
+     credit.history.map(v => v.equityReturn == null ? null : 100 * v.equityReturn)]);
+  if (!latest.dealId) return;
+  const deal = await get(`/bonds/${encodeURIComponent(latest.dealId)}`);
+  if (!deal) return;
+  document.getElementById("book-summary").textContent =
+    `${deal.dealId}: book ${(deal.orderBookSize / 1e9).toFixed(1)}B / target ${(deal.targetSize / 1e9).toFixed(1)}B
+     = ${deal.oversubscription.toFixed(2)}x, ${deal.status}`;
+  draw("book", [{ label: "book (B)", stroke: "#059669", scale: "B", fill: "rgba(5,150,105,0.1)" },
+                { label: "target (B)", stroke: "#6b7280", scale: "B", dash: [5, 5] }],
+    [views.map(v => seconds(v.asOf)), views.map(v => v.orderBookSize / 1e9), views.map(() => deal.targetSize / 1e9)]);
+}
+
+async function refreshArticles() {
+  const reactions = await get(`/reactions/${SYMBOL}?limit=8`);
+  if (!reactions) return;
+  const table = document.getElementById("articles");
+  table.dataset.rows = reactions.articles.length;
+  const cell = text => { const td = document.createElement("td"); td.textContent = text; return td; };
+  table.replaceChildren();
+  const head = table.insertRow();
+  ["published", "title", "sentiment", "novelty", "evidence", "reactions"].forEach(h => {
+    const th = document.createElement("th"); th.textContent = h; head.appendChild(th);
+  });
+  for (const { score, reactions: rs } of reactions.articles) {
+    const row = table.insertRow();
+    row.append(cell(score.publishedAt), cell(score.title), cell(signed(score.sentiment)),
+      cell(score.novelty.toFixed(2)), cell((score.matchedTerms || []).join(", ")),
+      cell(rs.map(r => `${r.horizonLabel} ${pct(r.priceReturn)}`).join("  ")));
+    row.cells[2].className = score.sentiment < 0 ? "neg" : "pos";
+  }
+}
+
+function showAlerts() {
+  const list = document.getElementById("alerts");
+  list.dataset.rows = alerts.length;
+  list.replaceChildren(...alerts.slice(0, 10).map(a => {
+    const li = document.createElement("li");
+    li.textContent = `${a.triggeredAt} ${a.symbol} ${a.windowLabel} ${a.direction} ${pct(a.priceReturn)}`
+      + ` (news ${signed(a.recentSentiment)}, ${a.recentArticleCount} articles)`;
+    return li;
+  }));
+}
+
+async function refreshAlerts() {
+  const latest = await get("/alerts?limit=100");
+  alerts = latest ? latest.alerts : [];
+  showAlerts();
+}
+
+// Each panel on its own: one failing query (503 while the state restores) leaves the others drawn.
+async function refresh() {
+  const results = await Promise.allSettled([refreshAlerts(), refreshSentiment(), refreshCreditAndBook(),
+    refreshArticles()]);
+  await refreshPrice().catch(e => results.push({ status: "rejected", reason: e }));  // after the alerts: its markers
+  const failed = results.filter(r => r.status === "rejected").map(r => r.reason.message);
+  document.getElementById("status").textContent = failed.length
+    ? "waiting for the pipeline: " + failed.join(", ") : "updated " + new Date().toLocaleTimeString();
+}
+
+document.getElementById("symbol").textContent = SYMBOL;
+new EventSource(API + "/stream/alerts").addEventListener("alert", event => {
+  alerts.unshift(JSON.parse(event.data));
+  showAlerts();
+  refreshPrice();
+});
+(async function loop() {            // the next refresh 2 s after this one ends: never two at once
+  await refresh();
+  setTimeout(loop, 2000);
+})();
