@@ -18,7 +18,9 @@ public final class Commands {
                 new BrokerCommand(),
                 new RunCommand(),
                 new DemoCommand(),
-                new ProduceCommand()));
+                new ProduceCommand(),
+                new TrainSentimentCommand(),
+                new EvalSentimentCommand()));
     }
 
     public static Commands of(List<Command> commands) {
