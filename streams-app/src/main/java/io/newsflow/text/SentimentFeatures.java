@@ -50,16 +50,16 @@ final class SentimentFeatures {
             + "guidance outlook forecast result results performance value rating target cash");
     private static final Set<String> EN_BAD = stems("cost costs expense expenses loss losses debt deficit impairment "
             + "writedown writedowns charge charges provision provisions layoffs unemployment liabilities "
-            + "inflation risk claims defaults delinquencies");
+            + "inflation risk claims defaults delinquencies capex expenditure expenditures spending");
     private static final Set<String> EN_NEGATORS = Set.of("not", EnglishTokenizer.NOT, "no", "never", "without", "nor");
     private static final Set<String> EN_CLAUSE = stems("but while whereas although though however");
 
     private static final Set<String> JA_UP = Set.of("増加", "増", "増収", "増益", "上昇", "改善", "回復", "上回る",
-            "伸びる", "伸長", "拡大", "好調", "堅調", "高騰", "向上", "好転", "黒字", "上向く", "増大", "押し上げる");
+            "伸びる", "伸長", "拡大", "好調", "堅調", "高騰", "急騰", "向上", "好転", "黒字", "上向く", "増大", "押し上げる");
     private static final Set<String> JA_DOWN = Set.of("減少", "減", "減収", "減益", "低下", "悪化", "下回る", "縮小",
-            "低迷", "落ち込む", "減速", "下落", "赤字", "鈍化", "伸び悩む", "落ち込み", "押し下げる", "減退");
+            "低迷", "落ち込む", "減速", "下落", "急落", "赤字", "鈍化", "伸び悩む", "落ち込み", "押し下げる", "減退");
     private static final Set<String> JA_GOOD = Set.of("売上", "売上高", "利益", "収益", "受注", "需要", "販売",
-            "業績", "収入", "出荷", "生産", "売上収益", "客数", "稼働", "業容");
+            "業績", "収入", "出荷", "生産", "売上収益", "客数", "稼働", "業容", "株", "株価");
     /** Words that name what changes and how at once: 増収 (sales up), 減益 (profit down), 黒字, 赤字. */
     private static final Set<String> JA_SELF_DIRECTED = Set.of("増収", "増益", "減収", "減益", "黒字", "赤字");
     private static final Set<String> JA_BAD = Set.of("費用", "コスト", "損失", "原材料", "原価", "人件費", "負担",
@@ -213,7 +213,9 @@ final class SentimentFeatures {
             int topic = nearestTopic(tokens, from, to, t, EN_TOPIC_WINDOW, EN_TOPIC_WINDOW, EN_GOOD, EN_BAD,
                     EN_CLAUSE);
             String topicKey = topic < 0 ? null : tokens.get(topic).key();
-            addDirection(topicKey, up, topicKey != null && EN_GOOD.contains(topicKey), features);
+            boolean good = topicKey != null && EN_GOOD.contains(topicKey)
+                    && !(topic > from && EN_BAD.contains(tokens.get(topic - 1).key())); // "capex guidance"
+            addDirection(topicKey, up, good, features);
             attach(attached, from, t, topic);
         }
     }
@@ -251,15 +253,12 @@ final class SentimentFeatures {
     }
 
     /**
-     * What a Japanese change is about: after の (原材料価格の高騰) the quantity just before it; otherwise the subject
+     * What a Japanese change is about: after の (原材料価格の高騰) the quantity just before it, if any; otherwise the subject
      * marked by は, が or も (営業利益は…8%減), else the closest quantity.
      */
     private static int japaneseTopic(List<Token> tokens, int from, int to, int t) {
         if (t > from && tokens.get(t - 1).key().equals("の")) {
-            int before = nearestTopic(tokens, from, t, t, 4, 0, JA_GOOD, JA_BAD, Set.of());
-            if (before >= 0) {
-                return before;
-            }
+            return nearestTopic(tokens, from, t, t, 4, 0, JA_GOOD, JA_BAD, Set.of()); // 設備投資の拡大: none
         }
         for (int d = 1; d <= JA_TOPIC_BEFORE && t - d - 1 >= from; d++) {
             String key = tokens.get(t - d - 1).key();
@@ -343,7 +342,6 @@ final class SentimentFeatures {
             }
             boolean up = now > then;
             String topic = topicBefore(sentence, m.start());
-            features.add("num:" + (up ? "up" : "down"));
             addDirection(topic, up, topic != null && EN_GOOD.contains(topic), features);
         }
     }
