@@ -3,6 +3,8 @@ package io.newsflow.bench;
 import io.newsflow.avro.ArticleEvent;
 import io.newsflow.text.EntityMention;
 import io.newsflow.text.EntityResolver;
+import io.newsflow.text.Language;
+import io.newsflow.text.SentimentLabel;
 import io.newsflow.text.SentimentScore;
 import io.newsflow.text.SentimentScorer;
 import io.newsflow.text.TextAnalysis;
@@ -19,7 +21,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Per-article cost of the text analysis the topology runs on every article: entity resolution,
  * sentiment toward the main entity, and the MinHash novelty fingerprint, for one English and one
- * Japanese article (about 600 characters each, the benchmark workload's articles).
+ * Japanese article (about 600 characters each, the benchmark workload's articles); and the cost of
+ * classifying one stand-alone sentence with the sentiment model (tokenization included), whose
+ * inverse is sentences per second on one core.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +39,19 @@ public class TextBenchmark {
     private EntityMention japaneseTarget;
     private long[] englishFingerprint;
     private long[] japaneseFingerprint;
+    private int nextSentence;
+
+    /** Sentences of financial-report length in the press style the model is meant for (project-written). */
+    private static final String[] ENGLISH_SENTENCES = {
+            "Operating profit rose to EUR 21.4 mn from EUR 15.2 mn in the same quarter a year earlier.",
+            "Net sales decreased by 5% to EUR 210 mn as demand weakened in its main markets.",
+            "The company will publish its interim report on 24 October.",
+            "The group's net loss narrowed to EUR 2.1 mn, compared to EUR 6.8 mn a year ago."};
+    private static final String[] JAPANESE_SENTENCES = {
+            "当連結会計年度の売上高は前年同期比12.5%増の320億円となりました。",
+            "営業利益は原材料価格の高騰により前年同期比8.1%減の45億円となりました。",
+            "先行き不透明な状況が続くなか、受注高は計画を上回りました。",
+            "当社は来年4月に新工場を稼働させる予定です。"};
 
     @Setup
     public void setUp() {
@@ -76,6 +93,16 @@ public class TextBenchmark {
     @Benchmark
     public SentimentScore sentimentJapanese() {
         return scorer.score(japanese, japaneseTarget);
+    }
+
+    @Benchmark
+    public SentimentLabel sentenceModelEnglish() {
+        return analysis.classifySentence(ENGLISH_SENTENCES[nextSentence++ & 3], Language.EN);
+    }
+
+    @Benchmark
+    public SentimentLabel sentenceModelJapanese() {
+        return analysis.classifySentence(JAPANESE_SENTENCES[nextSentence++ & 3], Language.JA);
     }
 
     @Benchmark
