@@ -42,8 +42,7 @@ public final class EvalSentimentCommand implements Command {
         }
         List<LabelledSentence> sentences = SentimentDatasets.readTsv(input);
         TextAnalysis analysis = TextAnalysis.fromConfig(config.asMap());
-        String scorer = config.getString(TextAnalysis.SENTIMENT_SCORER, "model");
-        out.println("eval-sentiment: " + input + ", " + sentences.size() + " sentences, scorer " + scorer
+        out.println("eval-sentiment: " + input + ", " + sentences.size() + " sentences, scorer " + analysis.scorerName()
                 + ", language " + language);
         SentimentEvaluation evaluation = SentimentEvaluation.run(sentences, text ->
                 analysis.classifySentence(text, language.equals("auto") ? Language.of(null, text)

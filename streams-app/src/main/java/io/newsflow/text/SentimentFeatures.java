@@ -18,13 +18,14 @@ import java.util.regex.Pattern;
  *   <li>{@code sale}, {@code sale rose}: token keys (English stems, Japanese dictionary forms) and bigrams;</li>
  *   <li>{@code not:rise}: a word within {@value #NEGATION_WINDOW} tokens after an English negator;</li>
  *   <li>{@code lex:+}, {@code lex:-}, {@code lex:plunge}: lexicon hits, with the sign flipped under negation;</li>
- *   <li>{@code dir:good up}, {@code dir:bad up}, {@code dir:up}: a direction of change
- *       (rose, fell, narrowed, halved, "up from", 増加, ％減, 上回る, 高騰) attached to what changes: a
- *       <em>good</em> quantity (sales, profit, orders, 売上, 利益, 受注) or a <em>bad</em> one (costs, loss,
- *       debt, 費用, 損失, 原材料). So "net loss narrowed" is {@code dir:bad down}, "costs rose" is
- *       {@code dir:bad up}; both also give {@code chg:+} / {@code chg:-} (better / worse), which pools what
- *       the model learns from all quantities (training data rarely says "costs fell"). English numeric comparisons ("EUR 9.4 mn, compared to EUR 7.2 mn", "from 8 to 13")
- *       emit the same direction features, so what the model learns from "sales rose" carries over to them.</li>
+ *   <li>{@code chg:+}, {@code chg:-}, {@code dir:up}, {@code dir:down}: a direction of change (rose, fell,
+ *       narrowed, halved, "up from", 増加, ％減, 上回る, 高騰) attached to what changes: a <em>good</em> quantity
+ *       (sales, profit, orders, 売上, 利益, 受注) or a <em>bad</em> one (costs, loss, debt, 費用, 損失, 原材料).
+ *       A good quantity up or a bad one down is {@code chg:+} ("net loss narrowed"), the reverse {@code chg:-}
+ *       ("costs rose"): one feature pools what the model learns from all quantities (training data rarely says
+ *       "costs fell"). A change with no known quantity is {@code dir:up} / {@code dir:down}. English numeric
+ *       comparisons ("EUR 9.4 mn, compared to EUR 7.2 mn", "from 8 to 13") emit the same features, so what the
+ *       model learns from "sales rose" carries over to them.</li>
  * </ul>
  * Stateless and thread-safe.
  */
@@ -317,7 +318,7 @@ final class SentimentFeatures {
         return -1;
     }
 
-    /** A change without a known quantity is {@code dir:up}; with one, {@code dir:good up} and {@code dir:sale up}. */
+    /** A change without a known quantity is {@code dir:up} / {@code dir:down}; with one, {@code chg:+} or {@code chg:-}. */
     private static void addDirection(String topic, boolean up, boolean good, Set<String> features) {
         String way = up ? "up" : "down";
         if (topic == null) {
@@ -375,12 +376,17 @@ final class SentimentFeatures {
         return Set.copyOf(stems);
     }
 
-    /** Convenience for callers holding a bare sentence. */
+    /** Features of a stand-alone sentence (NFKC-normalised and tokenized here). */
     List<String> ofSentence(String sentence) {
         String normalized = ArticleText.normalize(sentence);
-        List<Token> tokens = lexicon.language() == Language.JA
+        List<Token> tokens = tokenize(normalized);
+        return new ArrayList<>(of(normalized, tokens, 0, tokens.size()));
+    }
+
+    /** Tokens of normalised text with the tokenizer of the lexicon's language. */
+    List<Token> tokenize(String normalized) {
+        return lexicon.language() == Language.JA
                 ? new KuromojiTokenizer().tokenize(normalized)
                 : new EnglishTokenizer().tokenize(normalized);
-        return new ArrayList<>(of(normalized, tokens, 0, tokens.size()));
     }
 }

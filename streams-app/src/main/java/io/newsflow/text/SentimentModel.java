@@ -188,9 +188,7 @@ public final class SentimentModel {
     /** The tone of one stand-alone sentence (NFKC-normalised and tokenized here). */
     public Prediction predict(String sentence) {
         String normalized = ArticleText.normalize(sentence);
-        List<Token> tokens = language == Language.JA
-                ? new KuromojiTokenizer().tokenize(normalized)
-                : new EnglishTokenizer().tokenize(normalized);
+        List<Token> tokens = features.tokenize(normalized);
         return predict(normalized, tokens, 0, tokens.size());
     }
 

@@ -2,6 +2,8 @@ package io.newsflow.text;
 
 import io.newsflow.avro.ArticleEvent;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -141,6 +143,11 @@ public final class TextAnalysis {
         return scorer;
     }
 
+    /** {@code model} or {@code lexicon}: the scorer {@link #sentimentScorer()} returns. */
+    public String scorerName() {
+        return englishModel != null ? SCORER_MODEL : SCORER_LEXICON;
+    }
+
     /**
      * The tone of one stand-alone sentence (for evaluation on labelled sentences): the model's most probable
      * class, or with the lexicon scorer the sign of its score (0 is neutral).
@@ -151,7 +158,7 @@ public final class TextAnalysis {
         }
         ArticleEvent article = ArticleEvent.newBuilder()
                 .setId("sentence").setSource("eval").setTitle("").setBody(sentence)
-                .setLanguage(language.name().toLowerCase(java.util.Locale.ROOT)).setPublishedAt(java.time.Instant.EPOCH)
+                .setLanguage(language.name().toLowerCase(Locale.ROOT)).setPublishedAt(Instant.EPOCH)
                 .build();
         double score = scorer.score(article, new EntityMention("(sentence)", null, 1.0, 0)).score();
         return score > 0 ? SentimentLabel.POSITIVE : score < 0 ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
