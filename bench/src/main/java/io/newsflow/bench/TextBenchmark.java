@@ -9,6 +9,7 @@ import io.newsflow.text.SentimentScore;
 import io.newsflow.text.SentimentScorer;
 import io.newsflow.text.TextAnalysis;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,6 +34,7 @@ public class TextBenchmark {
     private TextAnalysis analysis;
     private EntityResolver resolver;
     private SentimentScorer scorer;
+    private SentimentScorer lexiconScorer;
     private ArticleEvent english;
     private ArticleEvent japanese;
     private EntityMention englishTarget;
@@ -58,6 +60,7 @@ public class TextBenchmark {
         analysis = TextAnalysis.defaults();
         resolver = analysis.entityResolver();
         scorer = analysis.sentimentScorer();
+        lexiconScorer = TextAnalysis.fromConfig(Map.of(TextAnalysis.SENTIMENT_SCORER, "lexicon")).sentimentScorer();
         english = SyntheticNews.sampleEnglish();
         japanese = SyntheticNews.sampleJapanese();
         englishTarget = mainEntity(english);
@@ -93,6 +96,17 @@ public class TextBenchmark {
     @Benchmark
     public SentimentScore sentimentJapanese() {
         return scorer.score(japanese, japaneseTarget);
+    }
+
+    /** The hand-lexicon scorer on the same article, for comparison with the default (model) scorer. */
+    @Benchmark
+    public SentimentScore sentimentLexiconEnglish() {
+        return lexiconScorer.score(english, englishTarget);
+    }
+
+    @Benchmark
+    public SentimentScore sentimentLexiconJapanese() {
+        return lexiconScorer.score(japanese, japaneseTarget);
     }
 
     @Benchmark
