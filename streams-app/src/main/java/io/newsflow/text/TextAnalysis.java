@@ -51,22 +51,22 @@ public final class TextAnalysis {
     /** With the lexicon scorer. */
     public TextAnalysis(AliasDictionary dictionary, SentimentLexicon english, SentimentLexicon japanese,
                         MinHashFingerprinter fingerprinter) {
-        this.dictionary = dictionary;
-        this.resolver = new AliasEntityResolver(dictionary);
-        this.scorer = new LexiconSentimentScorer(dictionary, english, japanese);
-        this.englishModel = null;
-        this.japaneseModel = null;
-        this.fingerprinter = fingerprinter;
+        this(dictionary, new LexiconSentimentScorer(dictionary, english, japanese), null, null, fingerprinter);
     }
 
     /** With the model scorer. */
     public TextAnalysis(AliasDictionary dictionary, SentimentModel english, SentimentModel japanese,
                         MinHashFingerprinter fingerprinter) {
+        this(dictionary, new ModelSentimentScorer(dictionary, english, japanese), english, japanese, fingerprinter);
+    }
+
+    private TextAnalysis(AliasDictionary dictionary, SentimentScorer scorer, SentimentModel englishModel,
+                         SentimentModel japaneseModel, MinHashFingerprinter fingerprinter) {
         this.dictionary = dictionary;
         this.resolver = new AliasEntityResolver(dictionary);
-        this.scorer = new ModelSentimentScorer(dictionary, english, japanese);
-        this.englishModel = english;
-        this.japaneseModel = japanese;
+        this.scorer = scorer;
+        this.englishModel = englishModel;
+        this.japaneseModel = japaneseModel;
         this.fingerprinter = fingerprinter;
     }
 
