@@ -9,6 +9,7 @@
 #   JMH_OPTS          JMH options                              (default: -f 1 -wi 2 -i 3 -w 2s -r 2s)
 #   JMH_FILTER        JMH benchmark regexp                     (default: all newsflow benchmarks)
 #   SKIP_BUILD=1      do not rebuild;  SKIP_KAFKA=1 / SKIP_JMH=1  skip a part
+#   SENTIMENT_DATA    labelled sentiment sets (e.g. ../shared/datasets/sentiment): also run bench/sentiment-eval.sh
 #   MVN_OFFLINE=-o    pass -o to Maven when ~/.m2 already holds every artifact
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,4 +32,8 @@ if [[ "${SKIP_JMH:-0}" != 1 ]]; then
   java -cp "$CP" org.openjdk.jmh.Main ${JMH_OPTS:--f 1 -wi 2 -i 3 -w 2s -r 2s} \
     -jvmArgs "-Xms1g -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn" \
     "${JMH_FILTER:-io.newsflow.bench.*Benchmark.*}"
+fi
+
+if [[ -n "${SENTIMENT_DATA:-}" ]]; then
+  bench/sentiment-eval.sh "$SENTIMENT_DATA"
 fi

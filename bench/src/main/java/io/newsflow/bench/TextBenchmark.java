@@ -5,11 +5,14 @@ import io.newsflow.text.AliasDictionary;
 import io.newsflow.text.AliasMatch;
 import io.newsflow.text.EntityMention;
 import io.newsflow.text.EntityResolver;
+import io.newsflow.text.Language;
+import io.newsflow.text.SentimentLabel;
 import io.newsflow.text.SentimentScore;
 import io.newsflow.text.SentimentScorer;
 import io.newsflow.text.TextAnalysis;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,7 +25,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Per-article cost of the text analysis the topology runs on every article: entity resolution,
  * sentiment toward the main entity, and the MinHash novelty fingerprint, for one English and one
- * Japanese article (about 600 characters each, the benchmark workload's articles).
+ * Japanese article (about 600 characters each, the benchmark workload's articles); and the cost of
+ * classifying one stand-alone sentence with the sentiment model (tokenization included), whose
+ * inverse is sentences per second on one core.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,6 +37,7 @@ public class TextBenchmark {
     private TextAnalysis analysis;
     private EntityResolver resolver;
     private SentimentScorer scorer;
+    private SentimentScorer lexiconScorer;
     private ArticleEvent english;
     private ArticleEvent japanese;
     private EntityMention englishTarget;
@@ -43,12 +49,26 @@ public class TextBenchmark {
     private String japaneseText;
     private List<String> needles;
     private String englishLower;
+    private int nextSentence;
+
+    /** Sentences of financial-report length in the press style the model is meant for (project-written). */
+    private static final String[] ENGLISH_SENTENCES = {
+            "Operating profit rose to EUR 21.4 mn from EUR 15.2 mn in the same quarter a year earlier.",
+            "Net sales decreased by 5% to EUR 210 mn as demand weakened in its main markets.",
+            "The company will publish its interim report on 24 October.",
+            "The group's net loss narrowed to EUR 2.1 mn, compared to EUR 6.8 mn a year ago."};
+    private static final String[] JAPANESE_SENTENCES = {
+            "当連結会計年度の売上高は前年同期比12.5%増の320億円となりました。",
+            "営業利益は原材料価格の高騰により前年同期比8.1%減の45億円となりました。",
+            "先行き不透明な状況が続くなか、受注高は計画を上回りました。",
+            "当社は来年4月に新工場を稼働させる予定です。"};
 
     @Setup
     public void setUp() {
         analysis = TextAnalysis.defaults();
         resolver = analysis.entityResolver();
         scorer = analysis.sentimentScorer();
+        lexiconScorer = TextAnalysis.fromConfig(Map.of(TextAnalysis.SENTIMENT_SCORER, "lexicon")).sentimentScorer();
         english = SyntheticNews.sampleEnglish();
         japanese = SyntheticNews.sampleJapanese();
         englishTarget = mainEntity(english);
@@ -119,6 +139,27 @@ public class TextBenchmark {
     @Benchmark
     public SentimentScore sentimentJapanese() {
         return scorer.score(japanese, japaneseTarget);
+    }
+
+    /** The hand-lexicon scorer on the same article, for comparison with the default (model) scorer. */
+    @Benchmark
+    public SentimentScore sentimentLexiconEnglish() {
+        return lexiconScorer.score(english, englishTarget);
+    }
+
+    @Benchmark
+    public SentimentScore sentimentLexiconJapanese() {
+        return lexiconScorer.score(japanese, japaneseTarget);
+    }
+
+    @Benchmark
+    public SentimentLabel sentenceModelEnglish() {
+        return analysis.classifySentence(ENGLISH_SENTENCES[nextSentence++ & 3], Language.EN);
+    }
+
+    @Benchmark
+    public SentimentLabel sentenceModelJapanese() {
+        return analysis.classifySentence(JAPANESE_SENTENCES[nextSentence++ & 3], Language.JA);
     }
 
     @Benchmark

@@ -14,6 +14,7 @@ import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -88,6 +89,19 @@ class SchemaEvolutionTest {
         assertCompatible(SchemaCompatibility.checkReaderWriterCompatibility(next, current), "BACKWARD");
         assertCompatible(SchemaCompatibility.checkReaderWriterCompatibility(current, next),
                 "FORWARD: old readers map WITHDRAWN to UNKNOWN");
+    }
+
+    @Test
+    void scoredArticleConfidenceWasAddedCompatiblyAndOldScoresReadAsFullConfidence() throws IOException {
+        Schema current = load("ScoredArticle");
+        Schema before = withoutField(current, "confidence");
+
+        assertCompatible(SchemaCompatibility.checkReaderWriterCompatibility(current, before),
+                "BACKWARD: the pipeline reads scores written before confidence existed");
+        assertCompatible(SchemaCompatibility.checkReaderWriterCompatibility(before, current),
+                "FORWARD: consumers of news.article-scores that have not upgraded ignore it");
+        assertEquals(1.0, current.getField("confidence").defaultVal(),
+                "old scores keep the full weight they were counted with");
     }
 
     @ParameterizedTest(name = "{0}")

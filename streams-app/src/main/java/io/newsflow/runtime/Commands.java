@@ -19,7 +19,9 @@ public final class Commands {
                 new RunCommand(),
                 new DemoCommand(),
                 new ProduceCommand(),
-                new InspectCommand()));
+                new InspectCommand(),
+                new TrainSentimentCommand(),
+                new EvalSentimentCommand()));
     }
 
     public static Commands of(List<Command> commands) {

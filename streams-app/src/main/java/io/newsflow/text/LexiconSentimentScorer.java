@@ -24,11 +24,8 @@ import java.util.Set;
  *   <li>windows stop at clause punctuation, at clause words and at another polar term.</li>
  * </ul>
  * <p><b>Per entity.</b> A hit is weighted by where it is relative to the entity's mentions (from the alias
- * dictionary): 1.0 in a clause naming the entity, 0.7 elsewhere in a sentence naming it, 0.15 in a clause or
- * sentence naming only other entities; a sentence naming no entity gets 0.6 when the last sentence (or headline)
- * naming entities named only this one ("The company..." usually refers back to it), else 0.35; ×1.5 in the
- * headline. When the entity is not named in the text at all (it came from tags only, or is unknown to the
- * dictionary), every clause not naming another entity gets 1.0: the article as a whole is about it.
+ * dictionary), as {@link EntityPlacement} says: 1.0 in a clause naming the entity down to 0.15 in a clause about
+ * another entity, ×1.5 in the headline.
  *
  * <p><b>Score.</b> {@code tanh(Σ w·v / sqrt(max(1, Σ w)))}: in [-1, 1], one clear term in an entity's sentence
  * gives about ±0.66 (plunge, -0.8), several agreeing terms approach ±1, mixed terms cancel, and dividing by the
@@ -38,19 +35,12 @@ import java.util.Set;
 public final class LexiconSentimentScorer implements SentimentScorer {
 
     static final double NEGATION_FACTOR = 0.8;
-    static final double TITLE_BOOST = 1.5;
-    static final double IN_ENTITY_CLAUSE = 1.0;
-    static final double IN_ENTITY_SENTENCE = 0.7;
-    static final double AFTER_ENTITY_SENTENCE = 0.6;
-    static final double IN_NEUTRAL_SENTENCE = 0.35;
-    static final double ABOUT_OTHER_ENTITY = 0.15;
 
     private static final int EN_NEGATION_BEFORE = 3;
     private static final int JA_NEGATION_AFTER = 5;
     private static final int EN_INTENSIFIER_BEFORE = 2;
     private static final int EN_INTENSIFIER_AFTER = 2;
     private static final int JA_INTENSIFIER_BEFORE = 3;
-    private static final Set<String> JA_CONJUNCTIVE = Set.of("が", "けれど", "けれども", "けど", "ものの", "のに");
 
     private final AliasDictionary dictionary;
     private final SentimentLexicon english;
@@ -69,125 +59,31 @@ public final class LexiconSentimentScorer implements SentimentScorer {
         }
         ArticleText text = ArticleText.of(article);
         SentimentLexicon lexicon = text.language == Language.JA ? japanese : english;
-        EntityDefinition entity = dictionary.find(target);
-        List<AliasMatch> matches = text.matches(dictionary);
-        boolean named = entity != null && matches.stream().anyMatch(m -> m.entity().equals(entity));
-
+        EntityPlacement placement = EntityPlacement.of(text, dictionary, target);
         Accumulator acc = new Accumulator();
         List<Token> tokens = text.tokens();
-        int m = 0;
-        boolean carriesTargetOnly = false; // the last sentence naming entities named only the target
-        for (int s = 0; s < text.sentences.size(); s++) {
-            int from = text.sentenceTokenStart(s);
-            int to = text.sentenceTokenEnd(s);
-            Span span = text.sentences.get(s);
-            while (m < matches.size() && matches.get(m).start() < span.start()) {
-                m++;
-            }
-            int firstMatch = m;
-            while (m < matches.size() && matches.get(m).start() < span.end()) {
-                m++;
-            }
-            List<AliasMatch> inSentence = matches.subList(firstMatch, m);
-            if (from < to) {
-                boolean title = text.hasTitle && s == 0;
-                double neutral = carriesTargetOnly ? AFTER_ENTITY_SENTENCE : IN_NEUTRAL_SENTENCE;
-                scoreSentence(lexicon, tokens, from, to, inSentence, entity, named, neutral,
-                        title ? TITLE_BOOST : 1.0, acc);
-            }
-            if (!inSentence.isEmpty()) {
-                carriesTargetOnly = inSentence.stream().allMatch(a -> a.entity().equals(entity));
-            }
-        }
+        placement.forEachSentence(text, sentence -> scoreSentence(lexicon, tokens, sentence, placement, acc));
         return acc.result();
     }
 
-    private void scoreSentence(SentimentLexicon lexicon, List<Token> tokens, int from, int to,
-                               List<AliasMatch> mentions, EntityDefinition entity, boolean named,
-                               double neutral, double boost, Accumulator acc) {
+    private void scoreSentence(SentimentLexicon lexicon, List<Token> tokens, EntityPlacement.Sentence sentence,
+                               EntityPlacement placement, Accumulator acc) {
+        int from = sentence.from();
+        int to = sentence.to();
         List<Hit> hits = lexicon.find(tokens, from, to);
         if (hits.stream().noneMatch(h -> h.entry().kind() == Kind.POLAR)) {
             return;
         }
-        int n = to - from;
-        Hit[] hitAt = new Hit[n];
-        for (Hit h : hits) {
-            for (int t = h.from(); t < h.to(); t++) {
-                hitAt[t - from] = h;
-            }
-        }
-        int[] clauseOf = clauses(lexicon.language(), tokens, from, to, hitAt);
-        int clauseCount = clauseOf[n - 1] + 1;
-        boolean[] clauseTarget = new boolean[clauseCount];
-        boolean[] clauseOther = new boolean[clauseCount];
-        boolean sentenceTarget = false;
-        boolean sentenceOther = false;
-        for (AliasMatch mention : mentions) {
-            int clause = clauseOf[tokenAt(tokens, from, to, mention.start()) - from];
-            if (mention.entity().equals(entity)) {
-                clauseTarget[clause] = true;
-                sentenceTarget = true;
-            } else {
-                clauseOther[clause] = true;
-                sentenceOther = true;
-            }
-        }
+        Hit[] hitAt = EntityPlacement.hitsByToken(hits, from, to);
+        int[] clauseOf = EntityPlacement.clauses(lexicon.language(), tokens, from, to, hitAt);
+        EntityPlacement.Roles roles = placement.roles(tokens, sentence, clauseOf);
         for (Hit hit : hits) {
             if (hit.entry().kind() != Kind.POLAR) {
                 continue;
             }
-            int clause = clauseOf[hit.from() - from];
-            double weight = named
-                    ? placeWeight(clauseTarget[clause], clauseOther[clause], sentenceTarget, sentenceOther, neutral)
-                    : placeWeight(!clauseOther[clause], clauseOther[clause], !sentenceOther, sentenceOther, neutral);
-            acc.add(hit, modifiers(lexicon.language(), tokens, hitAt, from, to, hit), weight * boost);
+            double weight = roles.weight(clauseOf[hit.from() - from]);
+            acc.add(hit, modifiers(lexicon.language(), tokens, hitAt, from, to, hit), weight * sentence.boost());
         }
-    }
-
-    static double placeWeight(boolean clauseTarget, boolean clauseOther, boolean sentenceTarget, boolean sentenceOther,
-                              double neutral) {
-        if (clauseTarget) {
-            return IN_ENTITY_CLAUSE;
-        }
-        if (clauseOther) {
-            return ABOUT_OTHER_ENTITY;
-        }
-        if (sentenceTarget) {
-            return IN_ENTITY_SENTENCE;
-        }
-        return sentenceOther ? ABOUT_OTHER_ENTITY : neutral;
-    }
-
-    /**
-     * Clause index of each token of the sentence. A clause word ("but", 一方) starts a new clause; a Japanese
-     * conjunctive particle (…したが、…) ends one.
-     */
-    private static int[] clauses(Language language, List<Token> tokens, int from, int to, Hit[] hitAt) {
-        int[] clauseOf = new int[to - from];
-        int clause = 0;
-        for (int t = from; t < to; t++) {
-            Hit h = hitAt[t - from];
-            if (t > from && h != null && h.from() == t && h.entry().kind() == Kind.CLAUSE) {
-                clause++;
-            }
-            clauseOf[t - from] = clause;
-            Token token = tokens.get(t);
-            if (language == Language.JA && token.partOfSpeech().startsWith("助詞-接続助詞")
-                    && JA_CONJUNCTIVE.contains(token.key())) {
-                clause++;
-            }
-        }
-        return clauseOf;
-    }
-
-    /** Index of the token containing (or first after) a char offset, within [from, to). */
-    private static int tokenAt(List<Token> tokens, int from, int to, int offset) {
-        for (int t = from; t < to; t++) {
-            if (tokens.get(t).end() > offset) {
-                return t;
-            }
-        }
-        return to - 1;
     }
 
     private record Modifiers(boolean negated, SentimentLexicon.Entry intensifier) {
@@ -263,7 +159,7 @@ public final class LexiconSentimentScorer implements SentimentScorer {
             label.append(entry.term());
             weightedSum += weight * value;
             weights += weight;
-            if (weight > ABOUT_OTHER_ENTITY * TITLE_BOOST) {
+            if (weight > EntityPlacement.ABOUT_OTHER_ENTITY * EntityPlacement.TITLE_BOOST) {
                 terms.add(label.toString());
             }
         }

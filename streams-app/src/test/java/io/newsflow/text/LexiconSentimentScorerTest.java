@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class LexiconSentimentScorerTest {
 
-    private static final TextAnalysis TEXT = TextAnalysis.defaults();
+    private static final TextAnalysis TEXT = TextAnalysis.fromConfig(
+            java.util.Map.of(TextAnalysis.SENTIMENT_SCORER, "lexicon"));
     private static final EntityMention META = new EntityMention("Meta Platforms", "META", 1.0, 1);
     private static final EntityMention NVIDIA = new EntityMention("NVIDIA", "NVDA", 1.0, 1);
 

@@ -100,6 +100,7 @@ class TextAnalysisTest {
         config.setProperty(TextAnalysis.LEXICON_EN_PATH, en.toString());
         config.setProperty(TextAnalysis.LEXICON_JA_PATH, ja.toString());
         config.setProperty(TextAnalysis.FINGERPRINT_SLOTS, "64");
+        config.setProperty(TextAnalysis.SENTIMENT_SCORER, "lexicon");
 
         TextAnalysis text = TextAnalysis.fromConfig(config);
         ArticleEvent article = en("Toyota announces recall; Meta shares plunge", "");
@@ -109,6 +110,33 @@ class TextAnalysisTest {
         assertEquals(List.of("7203"), entities.stream().map(EntityMention::ticker).toList());
         assertEquals(List.of("recall"), sentiment.matchedTerms());
         assertEquals(64, text.fingerprint(article).length);
+    }
+
+    @Test
+    void theModelScorerIsTheDefaultAndConfiguredModelFilesReplaceTheShippedOnes() throws IOException {
+        Path model = write("model-en.tsv", "@format\tnewsflow-sentiment-model\t1\n@language\ten\n"
+                + "@classes\tnegative\tneutral\tpositive\n@bias\t-2\t1\t-2\nrecal\t4\t0\t-4\n");
+        TextAnalysis configured = TextAnalysis.fromConfig(Map.of(TextAnalysis.MODEL_EN_PATH, model.toString()));
+        ArticleEvent article = en("Meta announces a recall", "");
+
+        SentimentScore sentiment = configured.sentimentScorer().score(article, configured.entityResolver().resolve(article).get(0));
+
+        assertTrue(TextAnalysis.defaults().sentimentScorer() instanceof ModelSentimentScorer);
+        assertTrue(sentiment.score() < 0, sentiment.toString());
+        assertTrue(sentiment.matchedTerms().get(0).endsWith(" recal"), sentiment.toString());
+        assertEquals(SentimentLabel.NEGATIVE, configured.classifySentence("A recall.", Language.EN));
+    }
+
+    @Test
+    void anUnknownScorerOrABrokenModelFileFailsAtConstruction() throws IOException {
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> TextAnalysis.fromConfig(Map.of(TextAnalysis.SENTIMENT_SCORER, "bert")));
+        assertTrue(unknown.getMessage().contains(TextAnalysis.SENTIMENT_SCORER), unknown.getMessage());
+        Path broken = write("broken.tsv", "@format\tnewsflow-sentiment-model\t1\n@language\tja\n"
+                + "@classes\tnegative\tpositive\n@bias\t0\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TextAnalysis.fromConfig(Map.of(TextAnalysis.MODEL_JA_PATH, broken.toString())));
+        assertTrue(e.getMessage().contains("broken.tsv:4"), e.getMessage());
     }
 
     @Test

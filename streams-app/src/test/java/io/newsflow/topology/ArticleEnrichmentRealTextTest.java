@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.Test;
 
-/** Enrichment with the real text analysis (alias resolver, lexicon scorer, MinHash), English and Japanese. */
+/** Enrichment with the real text analysis (alias resolver, learned sentiment model, MinHash), English and Japanese. */
 class ArticleEnrichmentRealTextTest {
 
     private static TopologyFixture fixture() {
@@ -102,6 +102,41 @@ class ArticleEnrichmentRealTextTest {
                     .findFirst().orElseThrow();
             assertEquals("wire", copy.getDuplicateOf());
             assertTrue(copy.getNovelty() < 0.2, "novelty " + copy.getNovelty());
+        }
+    }
+
+    @Test
+    void twoCompaniesOfOppositeToneInOneArticleGetTheirOwnScoresAndConfidences() {
+        try (TopologyFixture f = fixture()) {
+            f.publish(article("en-2", "Chipmaker and social network report",
+                    "Nvidia said quarterly revenue rose 40 percent to a record on strong demand for its chips. "
+                            + "Meta said its advertising revenue fell 15 percent and it will cut 2,000 jobs.",
+                    at("12:00")).build());
+
+            Map<String, ScoredArticle> byKey = f.scores.readKeyValuesToList().stream()
+                    .collect(Collectors.toMap(kv -> kv.key, kv -> kv.value));
+            ScoredArticle nvidia = byKey.get("NVDA");
+            ScoredArticle meta = byKey.get("META");
+            assertTrue(nvidia.getSentiment() > 0, nvidia.toString());
+            assertTrue(meta.getSentiment() < 0, meta.toString());
+            for (ScoredArticle scored : List.of(nvidia, meta)) {
+                assertTrue(scored.getConfidence() > 0 && scored.getConfidence() <= 1, scored.toString());
+                assertTrue(!scored.getMatchedTerms().isEmpty(), scored.toString());
+            }
+        }
+    }
+
+    @Test
+    void aJapaneseResultAfterAnUncertainOutlookPreambleIsPositiveForTheCompany() {
+        try (TopologyFixture f = fixture()) {
+            f.publish(article("ja-2", "メタの決算",
+                    "先行き不透明な状況が続くなか、メタの売上高は前年同期比12%増となり、営業利益も増加しました。",
+                    at("12:00")).setLanguage("ja").build());
+
+            ScoredArticle meta = f.scores.readValuesToList().stream()
+                    .filter(s -> "META".equals(s.getTicker())).findFirst().orElseThrow();
+            assertTrue(meta.getSentiment() > 0, meta.toString());
+            assertTrue(meta.getConfidence() > 0, meta.toString());
         }
     }
 }

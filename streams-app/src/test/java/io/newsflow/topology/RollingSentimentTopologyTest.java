@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.avro.DeadLetter;
+import io.newsflow.avro.ScoredArticle;
 import io.newsflow.avro.SentimentRolling;
 import io.newsflow.config.Topics;
 import java.nio.ByteBuffer;
@@ -50,7 +51,7 @@ class RollingSentimentTopologyTest {
     }
 
     @Test
-    void theWindowAggregatesCountsToneAndLanguagesWithRelevanceWeights() {
+    void theWindowAggregatesCountsToneAndLanguagesWithRelevanceAndConfidenceWeights() {
         try (TopologyFixture f = new TopologyFixture()) {
             f.publish(article("a1", "Meta beats estimates", "Strong ads.", at("12:00")).build());          // +1, relevance .9
             f.publish(article("a2", "Markets today", "Meta slump noted.", at("12:20")).build());           // -0.5, relevance .5
@@ -65,8 +66,14 @@ class RollingSentimentTopologyTest {
             assertEquals(1, last.getNegativeCount());
             assertEquals(1, last.getNeutralCount());
             assertEquals(Map.of("en", 2L, "ja", 1L), last.getLanguageCounts());
-            double expected = (0.9 * 1.0 + 0.5 * -0.5 + 0.5 * 0.0) / (0.9 + 0.5 + 0.5);
+            // the fake scorer's confidence is |score|: weight = relevance x (0.25 + 0.75 x confidence)
+            double w1 = 0.9 * 1.0;
+            double w2 = 0.5 * (0.25 + 0.75 * 0.5);
+            double w3 = 0.5 * 0.25;
+            double expected = (w1 * 1.0 + w2 * -0.5 + w3 * 0.0) / (w1 + w2 + w3);
             assertEquals(expected, last.getNoveltyWeightedSentiment(), 1e-9);
+            assertEquals(List.of(1.0, 0.5, 0.0), f.scores.readValuesToList().stream()
+                    .map(ScoredArticle::getConfidence).toList(), "confidence is carried on news.article-scores");
         }
     }
 

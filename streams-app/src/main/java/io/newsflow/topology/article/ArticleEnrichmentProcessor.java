@@ -123,6 +123,7 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
                     .setPublishedAt(article.getPublishedAt())
                     .setRelevance(mention.relevance())
                     .setSentiment(score.score())
+                    .setConfidence(score.confidence())
                     .setUpstreamSentiment(article.getUpstreamSentiment())
                     .setNovelty(judged.novelty())
                     .setDuplicateOf(judged.duplicateOf())

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class Contributions {
 
     private static final String STREAM_TIME_KEY = "scored-articles";
+    static final double CONFIDENCE_FLOOR = 0.25;
 
     private final TimeIndex<Contribution> index;
     private final KeyValueStore<String, Long> streamTimes;
@@ -51,10 +52,21 @@ public final class Contributions {
         }
         streamTimes.put(STREAM_TIME_KEY, streamTime);
         index.put(ticker, published, article.getArticleId(), new Contribution(article.getArticleId(), published,
-                article.getSentiment(), article.getNovelty() * article.getRelevance(),
+                article.getSentiment(), weight(article),
                 article.getDuplicateOf() == null, article.getLanguage()));
         index.deleteBefore(ticker, streamTime - retentionMs);
         return new Outcome(false, streamTime);
+    }
+
+    /**
+     * How much an article counts in its ticker's rolling sentiment: novelty × relevance × a confidence factor
+     * from {@value #CONFIDENCE_FLOOR} (no evidence) to 1 (sure of the sign). The floor keeps an unsure score
+     * counting a little, rather than squaring every score's magnitude into the mean.
+     */
+    static double weight(ScoredArticle article) {
+        double confidence = Math.max(0, Math.min(1, article.getConfidence()));
+        return article.getNovelty() * article.getRelevance()
+                * (CONFIDENCE_FLOOR + (1 - CONFIDENCE_FLOOR) * confidence);
     }
 
     public TimeIndex<Contribution> index() {

@@ -1,0 +1,197 @@
+package io.newsflow.text;
+
+import io.newsflow.text.SentimentLexicon.Hit;
+import io.newsflow.text.SentimentLexicon.Kind;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where an article talks about an entity: walks its sentences and tells each scorer how much text at a place
+ * counts for the entity. Weights: 1.0 in a clause naming the entity, 0.7 elsewhere in a sentence naming it,
+ * 0.15 in a clause or sentence naming only other entities; a sentence naming no entity gets 0.6 when the last
+ * sentence (or headline) naming entities named only this one ("The company..." usually refers back to it),
+ * else 0.35; ×1.5 in the headline. When the entity is not named in the text at all (it came from tags only, or
+ * is unknown to the dictionary), every clause not naming another entity gets 1.0: the article as a whole is
+ * about it. Shared by the lexicon and the model scorers, so both attribute tone the same way.
+ */
+final class EntityPlacement {
+
+    static final double TITLE_BOOST = 1.5;
+    static final double IN_ENTITY_CLAUSE = 1.0;
+    static final double IN_ENTITY_SENTENCE = 0.7;
+    static final double AFTER_ENTITY_SENTENCE = 0.6;
+    static final double IN_NEUTRAL_SENTENCE = 0.35;
+    static final double ABOUT_OTHER_ENTITY = 0.15;
+
+    private static final Set<String> JA_CONJUNCTIVE = Set.of("が", "けれど", "けれども", "けど", "ものの", "のに");
+
+    /** One sentence of the article, with what is needed to weigh its clauses. */
+    record Sentence(int index, int from, int to, List<AliasMatch> mentions, double neutralWeight, double boost) {
+    }
+
+    interface SentenceVisitor {
+        void visit(Sentence sentence);
+    }
+
+    private final EntityDefinition entity;
+    private final List<AliasMatch> matches;
+    private final boolean named;
+
+    private EntityPlacement(EntityDefinition entity, List<AliasMatch> matches) {
+        this.entity = entity;
+        this.matches = matches;
+        this.named = entity != null && matches.stream().anyMatch(m -> m.entity().equals(entity));
+    }
+
+    static EntityPlacement of(ArticleText text, AliasDictionary dictionary, EntityMention target) {
+        return new EntityPlacement(dictionary.find(target), text.matches(dictionary));
+    }
+
+    /** Visits every sentence that has tokens, in text order. */
+    void forEachSentence(ArticleText text, SentenceVisitor visitor) {
+        int m = 0;
+        boolean carriesTargetOnly = false; // the last sentence naming entities named only the target
+        for (int s = 0; s < text.sentences.size(); s++) {
+            int from = text.sentenceTokenStart(s);
+            int to = text.sentenceTokenEnd(s);
+            Span span = text.sentences.get(s);
+            while (m < matches.size() && matches.get(m).start() < span.start()) {
+                m++;
+            }
+            int firstMatch = m;
+            while (m < matches.size() && matches.get(m).start() < span.end()) {
+                m++;
+            }
+            List<AliasMatch> inSentence = matches.subList(firstMatch, m);
+            if (from < to) {
+                boolean title = text.hasTitle && s == 0;
+                double neutral = carriesTargetOnly ? AFTER_ENTITY_SENTENCE : IN_NEUTRAL_SENTENCE;
+                visitor.visit(new Sentence(s, from, to, inSentence, neutral, title ? TITLE_BOOST : 1.0));
+            }
+            if (!inSentence.isEmpty()) {
+                carriesTargetOnly = inSentence.stream().allMatch(a -> a.entity().equals(entity));
+            }
+        }
+    }
+
+    /**
+     * Which clauses of a sentence name the target and which name other entities, so that each clause can be
+     * weighed; {@code clauseOf} maps each token of the sentence to its clause (see {@link #clauses}).
+     */
+    Roles roles(List<Token> tokens, Sentence sentence, int[] clauseOf) {
+        int clauseCount = clauseOf.length == 0 ? 1 : clauseOf[clauseOf.length - 1] + 1;
+        Roles roles = new Roles(new boolean[clauseCount], new boolean[clauseCount], sentence.neutralWeight());
+        for (AliasMatch mention : sentence.mentions()) {
+            int clause = clauseOf[tokenAt(tokens, sentence.from(), sentence.to(), mention.start()) - sentence.from()];
+            if (isTarget(mention)) {
+                roles.target[clause] = true;
+                roles.sentenceTarget = true;
+            } else {
+                roles.other[clause] = true;
+                roles.sentenceOther = true;
+            }
+        }
+        return roles;
+    }
+
+    /** The roles of a sentence's clauses; {@link #weight(int)} of a clause is what tone found in it counts for. */
+    final class Roles {
+        private final boolean[] target;
+        private final boolean[] other;
+        private final double neutral;
+        private boolean sentenceTarget;
+        private boolean sentenceOther;
+
+        private Roles(boolean[] target, boolean[] other, double neutral) {
+            this.target = target;
+            this.other = other;
+            this.neutral = neutral;
+        }
+
+        double weight(int clause) {
+            return EntityPlacement.this.weight(target[clause], other[clause], sentenceTarget, sentenceOther, neutral);
+        }
+
+        /** Whether the sentence names both the target and another entity (then its clauses differ in weight). */
+        boolean mixed() {
+            return sentenceTarget && sentenceOther;
+        }
+    }
+
+    /** Each token of tokens[from, to) mapped to the lexicon hit covering it, or null. */
+    static Hit[] hitsByToken(List<Hit> hits, int from, int to) {
+        Hit[] hitAt = new Hit[to - from];
+        for (Hit h : hits) {
+            for (int t = h.from(); t < h.to(); t++) {
+                hitAt[t - from] = h;
+            }
+        }
+        return hitAt;
+    }
+
+    /** Whether the entity is named in the text (not only in tags). */
+    boolean named() {
+        return named;
+    }
+
+    boolean isTarget(AliasMatch mention) {
+        return mention.entity().equals(entity);
+    }
+
+    /**
+     * Weight of a clause: whether it (and its sentence) names the target or other entities; for an entity not
+     * named in the text, any clause not naming another entity counts fully.
+     */
+    private double weight(boolean clauseTarget, boolean clauseOther, boolean sentenceTarget, boolean sentenceOther,
+                  double neutral) {
+        return named
+                ? placeWeight(clauseTarget, clauseOther, sentenceTarget, sentenceOther, neutral)
+                : placeWeight(!clauseOther, clauseOther, !sentenceOther, sentenceOther, neutral);
+    }
+
+    private static double placeWeight(boolean clauseTarget, boolean clauseOther, boolean sentenceTarget,
+                                      boolean sentenceOther, double neutral) {
+        if (clauseTarget) {
+            return IN_ENTITY_CLAUSE;
+        }
+        if (clauseOther) {
+            return ABOUT_OTHER_ENTITY;
+        }
+        if (sentenceTarget) {
+            return IN_ENTITY_SENTENCE;
+        }
+        return sentenceOther ? ABOUT_OTHER_ENTITY : neutral;
+    }
+
+    /**
+     * Clause index of each token of the sentence. A clause word ("but", 一方) starts a new clause; a Japanese
+     * conjunctive particle (…したが、…) ends one.
+     */
+    static int[] clauses(Language language, List<Token> tokens, int from, int to, Hit[] hitAt) {
+        int[] clauseOf = new int[to - from];
+        int clause = 0;
+        for (int t = from; t < to; t++) {
+            Hit h = hitAt[t - from];
+            if (t > from && h != null && h.from() == t && h.entry().kind() == Kind.CLAUSE) {
+                clause++;
+            }
+            clauseOf[t - from] = clause;
+            Token token = tokens.get(t);
+            if (language == Language.JA && token.partOfSpeech().startsWith("助詞-接続助詞")
+                    && JA_CONJUNCTIVE.contains(token.key())) {
+                clause++;
+            }
+        }
+        return clauseOf;
+    }
+
+    /** Index of the token containing (or first after) a char offset, within [from, to). */
+    static int tokenAt(List<Token> tokens, int from, int to, int offset) {
+        for (int t = from; t < to; t++) {
+            if (tokens.get(t).end() > offset) {
+                return t;
+            }
+        }
+        return to - 1;
+    }
+}

@@ -1,0 +1,5 @@
+package io.newsflow.text;
+
+/** A sentence with its known tone, for training and evaluating sentiment models. */
+public record LabelledSentence(SentimentLabel label, String text) {
+}

@@ -1,0 +1,392 @@
+package io.newsflow.text;
+
+import io.newsflow.text.SentimentLexicon.Hit;
+import io.newsflow.text.SentimentLexicon.Kind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The interpretable features a sentiment model sees in one sentence or clause (a set of names; presence
+ * only). Names are readable so that a model file and an explanation can be read as they are:
+ * <ul>
+ *   <li>{@code sale}, {@code sale rose}: token keys (English stems, Japanese dictionary forms) and bigrams;</li>
+ *   <li>{@code not:rise}: a word within {@value #NEGATION_WINDOW} tokens after an English negator;</li>
+ *   <li>{@code lex:+}, {@code lex:-}, {@code lex:plunge}: lexicon hits, with the sign flipped under negation;</li>
+ *   <li>{@code chg:+}, {@code chg:-}, {@code dir:up}, {@code dir:down}: a direction of change (rose, fell,
+ *       narrowed, halved, "up from", 増加, ％減, 上回る, 高騰) attached to what changes: a <em>good</em> quantity
+ *       (sales, profit, orders, 売上, 利益, 受注) or a <em>bad</em> one (costs, loss, debt, 費用, 損失, 原材料).
+ *       A good quantity up or a bad one down is {@code chg:+} ("net loss narrowed"), the reverse {@code chg:-}
+ *       ("costs rose"): one feature pools what the model learns from all quantities (training data rarely says
+ *       "costs fell"). A change with no known quantity is {@code dir:up} / {@code dir:down}. English numeric
+ *       comparisons ("EUR 9.4 mn, compared to EUR 7.2 mn", "from 8 to 13") emit the same features, so what the
+ *       model learns from "sales rose" carries over to them.</li>
+ * </ul>
+ * Stateless and thread-safe.
+ */
+final class SentimentFeatures {
+
+    static final int NEGATION_WINDOW = 3;
+    /** A good quantity up or a bad one down; what every direction feature shares, so it learns from all of them. */
+    static final String CHANGE_FOR_BETTER = "chg:+";
+    static final String CHANGE_FOR_WORSE = "chg:-";
+    private static final int EN_TOPIC_WINDOW = 6;
+    private static final int JA_TOPIC_BEFORE = 12;
+    private static final int JA_TOPIC_AFTER = 2;
+
+    private static final Set<String> EN_UP = stems("rise rose risen rising increase increased grow grew grown gain "
+            + "gained jump climb surge soar improve up higher expand widen widened rebound recover double doubled boost "
+            + "raise raised exceed top outperform strengthen accelerate hike climbed");
+    private static final Set<String> EN_DOWN = stems("fall fell fallen decrease decreased decline drop dropped dip "
+            + "lower down plunge slump shrink shrank narrow narrowed cut reduce reduced halve halved slide slid tumble "
+            + "sink sank contract ease eased weaken slow slowed lose lost slash slashed");
+    private static final Set<String> EN_GOOD = stems("sales sale revenue revenues turnover profit profits "
+            + "profitability earnings income ebit ebitda eps margin margins order orders backlog demand bookings "
+            + "dividend shipments volume volumes deliveries output production growth shares share stock "
+            + "guidance outlook forecast result results performance value rating target cash");
+    private static final Set<String> EN_BAD = stems("cost costs expense expenses loss losses debt deficit impairment "
+            + "writedown writedowns charge charges provision provisions layoffs unemployment liabilities "
+            + "inflation risk claims defaults delinquencies capex expenditure expenditures spending");
+    private static final Set<String> EN_NEGATORS = Set.of("not", EnglishTokenizer.NOT, "no", "never", "without", "nor");
+    private static final Set<String> EN_CLAUSE = stems("but while whereas although though however");
+
+    private static final Set<String> JA_UP = Set.of("増加", "増", "増収", "増益", "上昇", "改善", "回復", "上回る",
+            "伸びる", "伸長", "拡大", "好調", "堅調", "高騰", "急騰", "向上", "好転", "黒字", "上向く", "増大", "押し上げる");
+    private static final Set<String> JA_DOWN = Set.of("減少", "減", "減収", "減益", "低下", "悪化", "下回る", "縮小",
+            "低迷", "落ち込む", "減速", "下落", "急落", "赤字", "鈍化", "伸び悩む", "落ち込み", "押し下げる", "減退");
+    private static final Set<String> JA_GOOD = Set.of("売上", "売上高", "利益", "収益", "受注", "需要", "販売",
+            "業績", "収入", "出荷", "生産", "売上収益", "客数", "稼働", "業容", "株", "株価");
+    /** Words that name what changes and how at once: 増収 (sales up), 減益 (profit down), 黒字, 赤字. */
+    private static final Set<String> JA_SELF_DIRECTED = Set.of("増収", "増益", "減収", "減益", "黒字", "赤字");
+    private static final Set<String> JA_BAD = Set.of("費用", "コスト", "損失", "原材料", "原価", "人件費", "負担",
+            "減損", "償却", "燃料", "原油", "赤字", "経費", "販管費", "損");
+    private static final Set<String> JA_NEGATORS = Set.of("ない", "ず", "ぬ", "ん");
+    private static final Set<String> JA_SUBJECT = Set.of("は", "が", "も");
+
+    /** "13.1 ... from 8.7" / "9.4 ... compared to 7.2": new value first, then old. */
+    private static final Pattern NEW_THEN_OLD = Pattern.compile(
+            "(\\d[\\d,]*(?:\\.\\d+)?)(?!\\s*%)[^\\d;]{0,25}?\\b(?:from|compared (?:to|with)|versus|vs\\.?|against)"
+                    + "\\s+(?:[A-Za-z$€£¥]+\\s*){0,3}?(\\d[\\d,]*(?:\\.\\d+)?)");
+    /** "from 8.7 ... to 13.1": old value first, then new. */
+    private static final Pattern FROM_TO = Pattern.compile(
+            "\\bfrom\\s+(?:[A-Za-z$€£¥]+\\s*){0,3}?(\\d[\\d,]*(?:\\.\\d+)?)[^\\d;]{0,15}?\\bto\\s+"
+                    + "(?:[A-Za-z$€£¥]+\\s*){0,3}?(\\d[\\d,]*(?:\\.\\d+)?)");
+
+    private final SentimentLexicon lexicon;
+
+    SentimentFeatures(SentimentLexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    SentimentLexicon lexicon() {
+        return lexicon;
+    }
+
+    /** Features of tokens[from, to) of text (the tokens' offsets point into text). */
+    Set<String> of(String text, List<Token> tokens, int from, int to) {
+        Set<String> features = new LinkedHashSet<>();
+        boolean ja = lexicon.language() == Language.JA;
+        // Tokens of a change attached to what changes ("costs" + "rose"): their lexicon tone ("rose" +, "loss" -)
+        // says nothing of the sentence's, so only the direction features speak for them.
+        boolean[] attached = new boolean[to - from];
+        if (ja) {
+            japaneseDirections(tokens, from, to, features, attached);
+        } else {
+            englishDirections(tokens, from, to, features, attached);
+            if (from < to) {
+                numericComparisons(text.substring(tokens.get(from).start(), tokens.get(to - 1).end()), features);
+            }
+        }
+        String previous = null;
+        int negatedUntil = -1;
+        for (int t = from; t < to; t++) {
+            Token token = tokens.get(t);
+            if (token.punctuation()) {
+                previous = null;
+                negatedUntil = -1;
+                continue;
+            }
+            String key = keyOf(token);
+            if (key == null) {
+                continue;
+            }
+            features.add(key);
+            if (previous != null) {
+                features.add(previous + " " + key);
+            }
+            if (!ja) {
+                if (t <= negatedUntil) {
+                    features.add("not:" + key);
+                }
+                if (EN_NEGATORS.contains(key)) {
+                    negatedUntil = t + NEGATION_WINDOW;
+                }
+            }
+            previous = key;
+        }
+        lexiconFeatures(tokens, from, to, features, attached);
+        return features;
+    }
+
+    /**
+     * Numbers fold to one key (and years to another), so that figures do not each become a feature; null for
+     * a symbol that would start a comment or header line of a model file.
+     */
+    private static String keyOf(Token token) {
+        String key = token.key();
+        char c = key.charAt(0);
+        if (c == '#' || c == '@') {
+            return null;
+        }
+        if (c >= '0' && c <= '9') {
+            return key.length() == 4 && (key.startsWith("19") || key.startsWith("20")) ? "<year>" : "<num>";
+        }
+        return key;
+    }
+
+    private void lexiconFeatures(List<Token> tokens, int from, int to, Set<String> features, boolean[] attached) {
+        List<Hit> hits = lexicon.find(tokens, from, to);
+        for (int h = 0; h < hits.size(); h++) {
+            Hit hit = hits.get(h);
+            if (hit.entry().kind() != Kind.POLAR || hit.entry().weight() == 0 || anyAttached(hit, from, attached)) {
+                continue;
+            }
+            boolean negated = negatedHit(hits, h, tokens);
+            boolean positive = hit.entry().weight() > 0 ^ negated;
+            features.add(positive ? "lex:+" : "lex:-");
+            features.add("lex:" + (negated ? "not " : "") + hit.entry().term());
+        }
+    }
+
+    private static boolean anyAttached(Hit hit, int from, boolean[] attached) {
+        for (int t = hit.from(); t < hit.to(); t++) {
+            if (attached[t - from]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An English negator up to 3 tokens before, or a Japanese one up to 5 after, with no punctuation between. */
+    private static boolean negatedHit(List<Hit> hits, int h, List<Token> tokens) {
+        Hit hit = hits.get(h);
+        for (int o = 0; o < hits.size(); o++) {
+            Hit other = hits.get(o);
+            if (other.entry().kind() != Kind.NEGATOR) {
+                continue;
+            }
+            int distance = other.from() < hit.from() ? hit.from() - other.to() : other.from() - hit.to();
+            boolean before = other.from() < hit.from();
+            int window = before ? NEGATION_WINDOW : 5;
+            if (distance >= 0 && distance < window && !punctuationBetween(tokens,
+                    Math.min(hit.to(), other.to()), Math.max(hit.from(), other.from()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean punctuationBetween(List<Token> tokens, int from, int to) {
+        for (int t = from; t < to; t++) {
+            if (tokens.get(t).punctuation()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void englishDirections(List<Token> tokens, int from, int to, Set<String> features,
+                                          boolean[] attached) {
+        for (int t = from; t < to; t++) {
+            String key = tokens.get(t).key();
+            boolean up = EN_UP.contains(key);
+            if (!up && !EN_DOWN.contains(key)) {
+                continue;
+            }
+            if (negatedBefore(tokens, from, t)) {
+                up = !up;
+            }
+            int topic = nearestTopic(tokens, from, to, t, EN_TOPIC_WINDOW, EN_TOPIC_WINDOW, EN_GOOD, EN_BAD,
+                    EN_CLAUSE);
+            String topicKey = topic < 0 ? null : tokens.get(topic).key();
+            boolean good = topicKey != null && EN_GOOD.contains(topicKey)
+                    && !(topic > from && EN_BAD.contains(tokens.get(topic - 1).key())); // "capex guidance"
+            addDirection(topicKey, up, good, features);
+            attach(attached, from, t, topic);
+        }
+    }
+
+    private static boolean negatedBefore(List<Token> tokens, int from, int t) {
+        for (int d = 1; d <= NEGATION_WINDOW && t - d >= from; d++) {
+            Token token = tokens.get(t - d);
+            if (token.punctuation()) {
+                return false;
+            }
+            if (EN_NEGATORS.contains(token.key())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void japaneseDirections(List<Token> tokens, int from, int to, Set<String> features,
+                                           boolean[] attached) {
+        for (int t = from; t < to; t++) {
+            String key = tokens.get(t).key();
+            boolean up = JA_UP.contains(key);
+            if (!up && !JA_DOWN.contains(key)) {
+                continue;
+            }
+            if (negatedAfter(tokens, t, to)) {
+                up = !up;
+            }
+            boolean self = JA_SELF_DIRECTED.contains(key);
+            int topic = self ? t : japaneseTopic(tokens, from, to, t);
+            String topicKey = topic < 0 ? null : tokens.get(topic).key();
+            addDirection(topicKey, up, self || topicKey != null && JA_GOOD.contains(topicKey), features);
+            attach(attached, from, t, topic);
+        }
+    }
+
+    /**
+     * What a Japanese change is about: after の (原材料価格の高騰) the quantity just before it, if any; otherwise the subject
+     * marked by は, が or も (営業利益は…8%減), else the closest quantity.
+     */
+    private static int japaneseTopic(List<Token> tokens, int from, int to, int t) {
+        if (t > from && tokens.get(t - 1).key().equals("の")) {
+            return nearestTopic(tokens, from, t, t, 4, 0, JA_GOOD, JA_BAD, Set.of()); // 設備投資の拡大: none
+        }
+        for (int d = 1; d <= JA_TOPIC_BEFORE && t - d - 1 >= from; d++) {
+            String key = tokens.get(t - d - 1).key();
+            String particle = tokens.get(t - d).key();
+            if ((JA_GOOD.contains(key) || JA_BAD.contains(key)) && JA_SUBJECT.contains(particle)) {
+                return t - d - 1;
+            }
+        }
+        return nearestTopic(tokens, from, to, t, JA_TOPIC_BEFORE, JA_TOPIC_AFTER, JA_GOOD, JA_BAD, Set.of());
+    }
+
+    private static boolean negatedAfter(List<Token> tokens, int t, int to) {
+        for (int d = 1; d <= 3 && t + d < to; d++) {
+            Token token = tokens.get(t + d);
+            if (token.punctuation()) {
+                return false;
+            }
+            if (JA_NEGATORS.contains(token.key()) && token.partOfSpeech().startsWith("助動詞")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void attach(boolean[] attached, int from, int direction, int topic) {
+        if (topic >= 0) {
+            attached[direction - from] = true;
+            attached[topic - from] = true;
+        }
+    }
+
+    /**
+     * Index of the closest good or bad quantity, preferring the one before the direction word at equal distance;
+     * -1 if none.
+     */
+    private static int nearestTopic(List<Token> tokens, int from, int to, int t, int before, int after,
+                                       Set<String> good, Set<String> bad, Set<String> clauseWords) {
+        for (int d = 1; d <= Math.max(before, after); d++) {
+            if (d <= before && t - d >= from) {
+                String key = tokens.get(t - d).key();
+                if (clauseWords.contains(key)) {
+                    before = 0;
+                } else if (good.contains(key) || bad.contains(key)) {
+                    return t - d;
+                }
+            }
+            if (d <= after && t + d < to) {
+                String key = tokens.get(t + d).key();
+                if (clauseWords.contains(key)) {
+                    after = 0;
+                } else if (good.contains(key) || bad.contains(key)) {
+                    return t + d;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** A change without a known quantity is {@code dir:up} / {@code dir:down}; with one, {@code chg:+} or {@code chg:-}. */
+    private static void addDirection(String topic, boolean up, boolean good, Set<String> features) {
+        String way = up ? "up" : "down";
+        if (topic == null) {
+            features.add("dir:" + way);
+        } else {
+            features.add(good == up ? CHANGE_FOR_BETTER : CHANGE_FOR_WORSE);
+        }
+    }
+
+    private static void numericComparisons(String sentence, Set<String> features) {
+        compare(NEW_THEN_OLD.matcher(sentence), 1, 2, sentence, features);
+        compare(FROM_TO.matcher(sentence), 2, 1, sentence, features);
+    }
+
+    private static void compare(Matcher m, int newGroup, int oldGroup, String sentence, Set<String> features) {
+        while (m.find()) {
+            double now = number(m.group(newGroup));
+            double then = number(m.group(oldGroup));
+            if (Double.isNaN(now) || Double.isNaN(then) || now == then || isYear(m.group(newGroup))
+                    || isYear(m.group(oldGroup))) {
+                continue;
+            }
+            boolean up = now > then;
+            String topic = topicBefore(sentence, m.start());
+            addDirection(topic, up, topic != null && EN_GOOD.contains(topic), features);
+        }
+    }
+
+    /** The last good or bad quantity named before a comparison in the sentence. */
+    private static String topicBefore(String sentence, int end) {
+        String topic = null;
+        for (Token token : new EnglishTokenizer().tokenize(sentence, 0, end)) {
+            if (EN_GOOD.contains(token.key()) || EN_BAD.contains(token.key())) {
+                topic = token.key();
+            }
+        }
+        return topic;
+    }
+
+    private static boolean isYear(String number) {
+        return number.length() == 4 && (number.startsWith("19") || number.startsWith("20"));
+    }
+
+    private static double number(String s) {
+        try {
+            return Double.parseDouble(s.replace(",", ""));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static Set<String> stems(String words) {
+        Set<String> stems = new HashSet<>();
+        Arrays.stream(words.split(" ")).map(EnglishTokenizer::stem).forEach(stems::add);
+        return Set.copyOf(stems);
+    }
+
+    /** Features of a stand-alone sentence (NFKC-normalised and tokenized here). */
+    List<String> ofSentence(String sentence) {
+        String normalized = ArticleText.normalize(sentence);
+        List<Token> tokens = tokenize(normalized);
+        return new ArrayList<>(of(normalized, tokens, 0, tokens.size()));
+    }
+
+    /** Tokens of normalised text with the tokenizer of the lexicon's language. */
+    List<Token> tokenize(String normalized) {
+        return lexicon.language() == Language.JA
+                ? new KuromojiTokenizer().tokenize(normalized)
+                : new EnglishTokenizer().tokenize(normalized);
+    }
+}

@@ -1,0 +1,126 @@
+package io.newsflow.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsflow.config.AppConfig;
+import io.newsflow.text.LabelledSentence;
+import io.newsflow.text.SentimentDatasets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * train-sentiment and eval-sentiment on a tiny data set the project writes itself, laid out like the public
+ * sets the shipped models come from.
+ */
+class SentimentCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String[] EN_POSITIVE = {"Sales rose by 10 percent", "Profit climbed to a record",
+            "Orders grew strongly", "Revenue increased again", "The stock jumped after results",
+            "Margins improved in the quarter", "Demand surged for its phones", "Earnings beat estimates"};
+    private static final String[] EN_NEGATIVE = {"Sales fell by 10 percent", "Profit dropped sharply",
+            "Costs rose again", "The stock plunged after results", "Orders declined in the quarter",
+            "Losses widened", "Demand weakened for its phones", "Earnings missed estimates"};
+    private static final String[] EN_NEUTRAL = {"The meeting is on Monday", "The company is based in Ohio",
+            "The report will be published in May", "It has 300 employees", "The board met on Tuesday",
+            "The shares are listed in New York", "The plant is in Texas", "The call starts at noon"};
+    private static final String[] JA_POSITIVE = {"売上高は増加しました", "営業利益は増益となりました",
+            "受注は好調に推移しました", "販売は計画を上回りました", "費用は減少しました", "業績は回復しました"};
+    private static final String[] JA_NEGATIVE = {"売上高は減少しました", "営業利益は減益となりました",
+            "受注は低迷しました", "販売は計画を下回りました", "費用は増加しました", "業績は悪化しました"};
+
+    private Path writeData() throws IOException {
+        Path data = dir.resolve("data");
+        Path en = Files.createDirectories(data.resolve("en-financial-news-tweets"));
+        Path ja = Files.createDirectories(data.resolve("ja-chabsa"));
+        StringBuilder csv = new StringBuilder("text,label\n");
+        for (int i = 0; i < EN_POSITIVE.length; i++) {
+            csv.append('"').append(EN_POSITIVE[i]).append(", said the firm\",1\n");
+            csv.append(EN_NEGATIVE[i]).append(",0\n");
+            csv.append(EN_NEUTRAL[i]).append(",2\n");
+        }
+        Files.writeString(en.resolve("train.csv"), csv);
+        Files.writeString(en.resolve("valid.csv"), "text,label\nSales rose,1\nCosts rose,0\nThe call is at noon,2\n");
+        StringBuilder tsv = new StringBuilder();
+        for (int i = 0; i < JA_POSITIVE.length; i++) {
+            tsv.append(JA_POSITIVE[i]).append("\t1\t\n").append(JA_NEGATIVE[i]).append("\t0\t\n");
+        }
+        Files.writeString(ja.resolve("train.tsv"), tsv);
+        return data;
+    }
+
+    private static String run(Command command, String... args) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = command.run(List.of(args), AppConfig.defaults(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertEquals(0, code);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theSameDataGivesTheSameWeights() throws Exception {
+        Path data = writeData();
+        run(new TrainSentimentCommand(), "--data", data.toString(), "--out", dir.resolve("a").toString(),
+                "--min-count", "1");
+        run(new TrainSentimentCommand(), "--data", data.toString(), "--out", dir.resolve("b").toString(),
+                "--min-count", "1");
+        for (String file : List.of("sentiment-model-en-v1.tsv", "sentiment-model-ja-v1.tsv")) {
+            String a = Files.readString(dir.resolve("a").resolve(file));
+            assertEquals(a, Files.readString(dir.resolve("b").resolve(file)), file);
+            assertTrue(a.contains("\nchg:+\t"), a);
+        }
+    }
+
+    @Test
+    void heldOutSentencesAreWrittenForEvalAndNotTrainedOn() throws Exception {
+        Path data = writeData();
+        String out = run(new TrainSentimentCommand(), "--data", data.toString(), "--out", dir.resolve("m").toString(),
+                "--heldout-out", dir.resolve("h").toString(), "--min-count", "1");
+
+        List<LabelledSentence> jaHeldOut = SentimentDatasets.readTsv(dir.resolve("h").resolve("heldout-ja.tsv"));
+        List<LabelledSentence> jaAll = SentimentDatasets.readChabsa(data.resolve("ja-chabsa").resolve("train.tsv"));
+        List<String> expected = new ArrayList<>();
+        jaAll.stream().filter(s -> SentimentDatasets.heldOut(s.text())).forEach(s -> expected.add(s.text()));
+        assertEquals(expected, jaHeldOut.stream().map(LabelledSentence::text).toList());
+        String model = Files.readString(dir.resolve("m").resolve("sentiment-model-ja-v1.tsv"));
+        assertTrue(model.contains((jaAll.size() - expected.size()) + " sentences"), model);
+        assertEquals(3, SentimentDatasets.readTsv(dir.resolve("h").resolve("heldout-en.tsv")).size());
+        assertTrue(out.contains("heldout-ja.tsv"), out);
+    }
+
+    @Test
+    void evalPrintsPerClassFiguresTheConfusionMatrixAndLastTheSummaryLine() throws Exception {
+        Path input = dir.resolve("eval.tsv");
+        Files.writeString(input, "# label<TAB>text\npositive\tSales rose by 12 percent.\n"
+                + "negative\tProfit halved and costs rose.\nneutral\tThe meeting is in May.\n");
+        String out = run(new EvalSentimentCommand(), "--input", input.toString(), "--language", "en");
+
+        List<String> lines = out.lines().toList();
+        assertTrue(lines.get(lines.size() - 1).matches("accuracy=\\d\\.\\d{3} macro_f1=\\d\\.\\d{3} coverage=\\d\\.\\d{3} n=3"),
+                out);
+        assertTrue(out.contains("precision") && out.contains("recall") && out.contains("f1"), out);
+        assertTrue(out.contains("confusion (rows: gold, columns: predicted)"), out);
+        assertTrue(out.contains("sentences_per_second="), out);
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() {
+        assertThrows(UsageException.class, () -> new EvalSentimentCommand().run(List.of(), AppConfig.defaults(),
+                System.out));
+        assertThrows(UsageException.class, () -> new EvalSentimentCommand().run(
+                List.of("--input", "x.tsv", "--language", "fr"), AppConfig.defaults(), System.out));
+        assertThrows(UsageException.class, () -> new TrainSentimentCommand().run(List.of("--data", "d"),
+                AppConfig.defaults(), System.out));
+    }
+}
