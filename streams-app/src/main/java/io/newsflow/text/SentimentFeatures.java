@@ -56,13 +56,20 @@ final class SentimentFeatures {
     private static final Set<String> EN_CLAUSE = stems("but while whereas although though however");
 
     private static final Set<String> JA_UP = Set.of("増加", "増", "増収", "増益", "上昇", "改善", "回復", "上回る",
-            "伸びる", "伸長", "拡大", "好調", "堅調", "高騰", "急騰", "向上", "好転", "黒字", "上向く", "増大", "押し上げる");
+            "伸びる", "伸長", "拡大", "好調", "堅調", "高騰", "急騰", "向上", "好転", "黒字", "上向く", "増大", "押し上げる",
+            "増やす", "反発", "続伸", "値上がり", "好感");
     private static final Set<String> JA_DOWN = Set.of("減少", "減", "減収", "減益", "低下", "悪化", "下回る", "縮小",
-            "低迷", "落ち込む", "減速", "下落", "急落", "赤字", "鈍化", "伸び悩む", "落ち込み", "押し下げる", "減退");
+            "低迷", "落ち込む", "減速", "下落", "急落", "赤字", "鈍化", "伸び悩む", "落ち込み", "押し下げる", "減退",
+            "減らす", "下げる", "反落", "続落", "値下がり", "嫌気");
     private static final Set<String> JA_GOOD = Set.of("売上", "売上高", "利益", "収益", "受注", "需要", "販売",
             "業績", "収入", "出荷", "生産", "売上収益", "客数", "稼働", "業容", "株", "株価");
     /** Words that name what changes and how at once: 増収 (sales up), 減益 (profit down), 黒字, 赤字. */
-    private static final Set<String> JA_SELF_DIRECTED = Set.of("増収", "増益", "減収", "減益", "黒字", "赤字");
+    private static final Set<String> JA_SELF_DIRECTED = Set.of("増収", "増益", "減収", "減益", "黒字", "赤字", "好感", "嫌気");
+    /**
+     * How the market took something (設備投資の拡大を嫌気, 決算を好感): the verdict is the reception, whatever the
+     * direction of what it took, so a change it governs in the same clause gives no feature of its own.
+     */
+    private static final Set<String> JA_RECEPTION = Set.of("好感", "嫌気");
     private static final Set<String> JA_BAD = Set.of("費用", "コスト", "損失", "原材料", "原価", "人件費", "負担",
             "減損", "償却", "燃料", "原油", "赤字", "経費", "販管費", "損");
     private static final Set<String> JA_NEGATORS = Set.of("ない", "ず", "ぬ", "ん");
@@ -242,6 +249,9 @@ final class SentimentFeatures {
             if (!up && !JA_DOWN.contains(key)) {
                 continue;
             }
+            if (!JA_RECEPTION.contains(key) && receivedLater(tokens, t, to)) {
+                continue;
+            }
             if (negatedAfter(tokens, t, to)) {
                 up = !up;
             }
@@ -269,6 +279,16 @@ final class SentimentFeatures {
             }
         }
         return nearestTopic(tokens, from, to, t, JA_TOPIC_BEFORE, JA_TOPIC_AFTER, JA_GOOD, JA_BAD, Set.of());
+    }
+
+    /** Whether a reception word follows the change at t in the same clause (no punctuation between). */
+    private static boolean receivedLater(List<Token> tokens, int t, int to) {
+        for (int u = t + 1; u < to && !tokens.get(u).punctuation(); u++) {
+            if (JA_RECEPTION.contains(tokens.get(u).key())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean negatedAfter(List<Token> tokens, int t, int to) {
