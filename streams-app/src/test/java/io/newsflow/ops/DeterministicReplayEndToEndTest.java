@@ -50,6 +50,7 @@ class DeterministicReplayEndToEndTest {
 
     private EmbeddedSchemaRegistryServer registry;
     private Path work;
+    private boolean passed;
 
     @BeforeAll
     void startTheRegistry() throws Exception {
@@ -59,9 +60,14 @@ class DeterministicReplayEndToEndTest {
     }
 
     @AfterAll
-    void stopTheRegistry() {
+    void stopTheRegistry() throws java.io.IOException {
         if (registry != null) {
             registry.close();
+        }
+        if (work != null && passed) { // the apps' logs and state directories; kept when the test failed
+            try (java.util.stream.Stream<Path> paths = Files.walk(work)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
@@ -83,6 +89,7 @@ class DeterministicReplayEndToEndTest {
         crash.remove(OutputDump.CREDIT_FLIPS_ON_TICKS);
         assertEquals(Map.of(), interleaving, "outputs of the run with 2 partitions and 2 threads differ");
         assertEquals(Map.of(), crash, "outputs of the run killed with SIGKILL and restarted differ");
+        passed = true;
     }
 
     /** One run on a fresh broker: publish the whole scenario, run the app until it has processed it all. */
