@@ -201,7 +201,9 @@ public final class BenchMain {
 
     /** A fresh topology instance (own metrics registry), built the way the app builds it. */
     private NewsflowUnderTest newsflow(BenchClients clients) {
-        return new NewsflowUnderTest(appConfig, clients.serdeConfig());
+        // the novelty funnel waits for a watermark from each of topic.partitions articles partitions
+        return new NewsflowUnderTest(appConfig.with("topic.partitions", String.valueOf(options.partitions())),
+                clients.serdeConfig());
     }
 
     /**

@@ -55,7 +55,10 @@ public final class TopicBootstrap {
     /**
      * Creates {@link Topics#all()} with {@code topic.partitions} and {@code topic.replication.factor};
      * with {@code articles.single.partition=true} the articles topic gets one partition, and the
-     * set-up fails when it exists with more (novelty would then be judged per partition).
+     * set-up fails when it exists with more (novelty would then be judged per partition); otherwise
+     * it fails when the articles topic exists with another count than {@code topic.partitions}
+     * (the novelty funnel would wait for watermarks of partitions that do not exist, or not wait
+     * for some that do).
      */
     public Result ensureAll(AppConfig config) {
         int partitions = config.getInt(PARTITIONS);
@@ -65,9 +68,11 @@ public final class TopicBootstrap {
                     + " or a positive replication factor, was " + rf);
         }
         boolean singleArticles = config.getBoolean(TopologySettings.ARTICLES_SINGLE_PARTITION, false);
-        Map<String, String> exact = !singleArticles ? Map.of() : Map.of(Topics.ARTICLES,
-                TopologySettings.ARTICLES_SINGLE_PARTITION
-                        + "=true: novelty needs every article in one task; set it to false, or recreate the topic");
+        Map<String, String> exact = Map.of(Topics.ARTICLES, singleArticles
+                ? TopologySettings.ARTICLES_SINGLE_PARTITION
+                        + "=true: novelty needs every article in one task; set it to false, or recreate the topic"
+                : "the novelty funnel releases an article once each of the " + PARTITIONS
+                        + " articles partitions has sent a watermark; set " + PARTITIONS + " to the topic's count");
         return ensureTopics(pipelineTopics(partitions, singleArticles), exact,
                 rf == -1 ? Optional.empty() : Optional.of((short) rf));
     }

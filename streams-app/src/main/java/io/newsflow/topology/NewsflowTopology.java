@@ -19,6 +19,8 @@ import io.newsflow.text.TextAnalysis;
 import io.newsflow.text.TextFingerprinter;
 import io.newsflow.topology.alert.AlertState;
 import io.newsflow.topology.article.ArticleEnrichmentProcessor;
+import io.newsflow.topology.article.ArticleFunnelFeed;
+import io.newsflow.topology.article.BufferedArticle;
 import io.newsflow.topology.article.FingerprintSerde;
 import io.newsflow.topology.article.NoveltyState;
 import io.newsflow.topology.bond.BondBookProcessor;
@@ -44,6 +46,7 @@ import io.newsflow.topology.state.JsonSerde;
 import io.newsflow.topology.state.SortedMemoryStore;
 import io.newsflow.topology.view.QueryViews;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -157,7 +160,7 @@ public final class NewsflowTopology {
         KStream<String, ArticleEvent> articles = decoded(builder, Topics.ARTICLES, ArticleEvent.class,
                 serdes.articleEvent(), InputRules.ARTICLES);
 
-        articleBranch(articles);
+        articleBranch(articles, ticks);
         tickBranch(ticks);
         bondBranch(bonds);
         scoresBranch(builder);
@@ -195,17 +198,26 @@ public final class NewsflowTopology {
     /**
      * Novelty needs every article in one task: the articles are funnelled through a one-partition
      * repartition topic, unless the input topic itself has one partition
-     * ({@code articles.single.partition}), which saves that hop.
+     * ({@code articles.single.partition}), which saves that hop. The funnel is fed from the ticks'
+     * tasks ({@link ArticleFunnelFeed}: merged with the ticks, none of which passes, so that it runs
+     * where they are read and their stream time moves its watermarks), and puts the articles back in
+     * event-time order before scoring them.
      */
-    private void articleBranch(KStream<String, ArticleEvent> articles) {
+    private void articleBranch(KStream<String, ArticleEvent> articles, KStream<String, PriceTick> ticks) {
         KStream<String, ArticleEvent> funnelled = settings.articlesSinglePartition() ? articles
-                : articles.repartition(Repartitioned.<String, ArticleEvent>with(Serdes.String(), serdes.articleEvent())
-                        .withName("articles-novelty").withNumberOfPartitions(1));
+                : articles.merge(ticks.flatMapValues(tick -> List.<ArticleEvent>of(), Named.as("articles-funnel-clock")),
+                                Named.as("articles-funnel-merge"))
+                        .process(ArticleFunnelFeed::new, Named.as("articles-funnel-feed"))
+                        .repartition(Repartitioned.<String, ArticleEvent>with(Serdes.String(), serdes.articleEvent())
+                                .withName("articles-novelty").withNumberOfPartitions(1));
+        String[] stores = settings.articlesSinglePartition()
+                ? new String[] {StoreNames.ARTICLE_SEEN, StoreNames.ARTICLE_FINGERPRINTS, StoreNames.FRAGMENT_SEEN}
+                : new String[] {StoreNames.ARTICLE_SEEN, StoreNames.ARTICLE_FINGERPRINTS, StoreNames.FRAGMENT_SEEN,
+                        StoreNames.ARTICLE_REORDER, StoreNames.FUNNEL_WATERMARKS};
         KStream<String, ScoredArticle> scored = routed(funnelled.process(
                 () -> new ArticleEnrichmentProcessor(settings, resolver, scorer, fingerprinter, metrics, deadLetters,
                         serdes.articleEvent().serializer()),
-                Named.as("article-enrich"), StoreNames.ARTICLE_SEEN, StoreNames.ARTICLE_FINGERPRINTS,
-                StoreNames.FRAGMENT_SEEN), "article-enrich");
+                Named.as("article-enrich"), stores), "article-enrich");
         scored.processValues(StripOrigin::new, Named.as("article-scores-strip-origin"))
                 .to(Topics.ARTICLE_SCORES, Produced.with(Serdes.String(), serdes.scoredArticle()).withName("article-scores"));
 
@@ -335,6 +347,10 @@ public final class NewsflowTopology {
      * </ul>
      */
     private void addStores(StreamsBuilder builder) {
+        if (!settings.articlesSinglePartition()) {
+            persistent(builder, StoreNames.ARTICLE_REORDER, BufferedArticle.serde(serdes.articleEvent(), Topics.ARTICLES));
+            inMemory(builder, StoreNames.FUNNEL_WATERMARKS, Serdes.Long());
+        }
         persistent(builder, StoreNames.ARTICLE_SEEN, new JsonSerde<>(NoveltyState.SeenArticle.class));
         persistent(builder, StoreNames.ARTICLE_FINGERPRINTS, new FingerprintSerde());
         persistent(builder, StoreNames.FRAGMENT_SEEN, new JsonSerde<>(NoveltyState.SeenFragment.class));

@@ -3,6 +3,14 @@ package io.newsflow.topology;
 /** Names of the topology's state stores (and so of their changelog topics). */
 public final class StoreNames {
 
+    /**
+     * publication time|article id|funnel offset -> funnelled article waiting for every articles
+     * partition's watermark to pass it (the novelty funnel's reorder buffer).
+     */
+    public static final String ARTICLE_REORDER = "article-reorder";
+    /** articles partition -> its latest watermark at the novelty funnel. */
+    public static final String FUNNEL_WATERMARKS = "funnel-watermarks";
+
     /** article id -> content hash: makes re-ingesting an article idempotent. */
     public static final String ARTICLE_SEEN = "article-seen";
     /** time|article id -> MinHash signature of recent articles, bounded by count and age. */

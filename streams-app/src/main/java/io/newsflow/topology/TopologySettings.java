@@ -44,6 +44,10 @@ import java.util.function.Function;
  *                                articles are scored where they are read instead of being funnelled through a
  *                                one-partition repartition topic first: one Kafka hop less for article scores and
  *                                rolling sentiment (false; the app refuses to start when the topic has more)
+ * @param topicPartitions         {@code topic.partitions} partitions of the pipeline topics: the novelty funnel waits
+ *                                for the watermark of that many articles partitions before it releases an article
+ *                                (the app's configuration always has it; a topology built without it, as under
+ *                                TopologyTestDriver, which runs one partition, gets 1)
  */
 public record TopologySettings(
         List<Span> sentimentWindows,
@@ -70,7 +74,8 @@ public record TopologySettings(
         Span creditEquityWindow,
         Span tickRetention,
         Span tickResolution,
-        boolean articlesSinglePartition) {
+        boolean articlesSinglePartition,
+        int topicPartitions) {
 
     /** The key of {@link #articlesSinglePartition()}, read by the topic set-up too. */
     public static final String ARTICLES_SINGLE_PARTITION = "articles.single.partition";
@@ -97,6 +102,9 @@ public record TopologySettings(
         }
         if (tickResolution.millis() <= 0) {
             throw new IllegalArgumentException("ticks.resolution must be positive");
+        }
+        if (topicPartitions < 1) {
+            throw new IllegalArgumentException("topic.partitions must be at least 1");
         }
         if (noveltyThreshold <= 0 || noveltyThreshold > 1) {
             throw new IllegalArgumentException("novelty.threshold must be in (0, 1]");
@@ -140,7 +148,8 @@ public record TopologySettings(
                 span(get, "credit.equity.window", "1d"),
                 span(get, "ticks.retention", "3d"),
                 span(get, "ticks.resolution", "1s"),
-                bool(get, ARTICLES_SINGLE_PARTITION, "false"));
+                bool(get, ARTICLES_SINGLE_PARTITION, "false"),
+                (int) number(get, "topic.partitions", "1"));
     }
 
     public Span largestSentimentWindow() {

@@ -117,6 +117,16 @@ class EmbeddedKafkaRoundTripTest {
     }
 
     @Test
+    void theNoveltyFunnelRefusesAnArticlesTopicWithAnotherCountThanTopicPartitions() {
+        AppConfig two = config.with("topic.partitions", "2");
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> TopicBootstrap.ensureAll(broker.bootstrapServers(), two));
+        assertTrue(refused.getMessage().contains("'" + Topics.ARTICLES + "' exists with 3 partitions but must have 2"
+                + " (the novelty funnel"), refused.getMessage());
+    }
+
+    @Test
     void aTopicThatMustHaveOnePartitionIsCreatedWithOne() throws Exception {
         try (Admin admin = admin()) {
             TopicBootstrap.Result result = new TopicBootstrap(admin).ensureTopics(

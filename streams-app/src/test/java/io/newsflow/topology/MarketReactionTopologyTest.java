@@ -129,6 +129,9 @@ class MarketReactionTopologyTest {
             f.publish(article("a1", "Meta beats estimates", "Strong.", at("14:00")).build());
             f.tick("META", 708.01, at("14:05"));
             f.tick("QQQ", 612.06, at("14:05")); // opens a new second: 606 goes out first, then 612.06
+            assertTrue(f.reactions.isEmpty(), "a later tick of the 14:05:00 second could still replace 708.01");
+            f.tick("META", 709.0, at("14:06"));
+            f.tick("QQQ", 613.0, at("14:06")); // both have closed the horizon's second
 
             MarketReaction r = f.reactions.readValue();
             assertEquals(701.0, r.getPriceAtPublish());

@@ -10,6 +10,7 @@ import io.newsflow.text.SentimentScorer;
 import io.newsflow.text.TextFingerprinter;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
+import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.Routed;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -37,6 +39,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * (same topic, partition and offset) gets the same scores again (entity resolution and scoring are
  * deterministic), counted nowhere; any other copy of the article is still ignored. Under
  * exactly-once the entry is rolled back with the output and this never happens.
+ *
+ * <p>Order: funnelled articles (tagged by {@link ArticleFunnelFeed}) are scored in event-time order,
+ * as the {@link ArticleReorderBuffer} releases them, so the verdicts do not depend on how the
+ * articles partitions interleaved in the funnel. An article read where it is published
+ * ({@code articles.single.partition}) is scored at once, in that partition's order.
  */
 public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, ScoredArticle> {
 
@@ -49,6 +56,9 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
     private final PipelineMetrics metrics;
     private KeyValueStore<String, NoveltyState.SeenArticle> seen;
     private NoveltyDetector novelty;
+    private ArticleReorderBuffer reorder;
+    /** Publication time of the newest article scored by this task instance (for expiry). */
+    private long newest = Long.MIN_VALUE;
 
     public ArticleEnrichmentProcessor(TopologySettings settings, EntityResolver resolver, SentimentScorer scorer,
             TextFingerprinter fingerprinter, PipelineMetrics metrics, DeadLetters deadLetters,
@@ -86,18 +96,47 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
 
     @Override
     protected void handle(Record<String, ArticleEvent> record, Output<ScoredArticle> out) {
-        ArticleEvent article = record.value();
+        int partition = ArticleFunnelFeed.partitionOf(record);
+        if (partition < 0) { // read where it is published (articles.single.partition), or untagged
+            score(record.value(), currentSource(), out);
+            return;
+        }
+        long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
+        for (BufferedArticle released : reorder().offer(partition, record.value(), record.timestamp(), currentSource(),
+                offset)) {
+            try {
+                score(released.article(), released.source(), out);
+            } catch (StreamsException e) {
+                throw e;
+            } catch (RuntimeException e) { // one article's failure must not take the others released with it
+                out.deadLetter(record, DeadLetterReason.PROCESSING_ERROR, "article " + released.article().getId()
+                        + " released from the reorder buffer: " + DeadLetters.describe(e));
+            }
+        }
+    }
+
+    private ArticleReorderBuffer reorder() {
+        if (reorder == null) {
+            reorder = new ArticleReorderBuffer(context.getStateStore(StoreNames.ARTICLE_REORDER),
+                    context.getStateStore(StoreNames.FUNNEL_WATERMARKS), settings.topicPartitions());
+        }
+        return reorder;
+    }
+
+    /** Scores one article; {@code source} names the input record it came with (see the class comment). */
+    private void score(ArticleEvent article, String source, Output<ScoredArticle> out) {
         String hash = TextHash.content(article.getTitle(), article.getBody());
-        String source = currentSource();
+        long published = article.getPublishedAt().toEpochMilli();
         NoveltyState.SeenArticle before = seen.get(article.getId());
-        if (before != null && before.contentHash().equals(hash)) {
+        // an entry older than the retention counts as forgotten whether or not expiry has run yet
+        if (before != null && before.contentHash().equals(hash) && !novelty.forgotten(before.seenAt(), published)) {
             if (before.writtenFor(source)) {
                 emitScores(article, before.verdict(), out, false); // replayed: the same scores, counted once already
             }
             return; // re-ingested: already scored and counted
         }
-        long published = article.getPublishedAt().toEpochMilli();
-        Novelty judged = novelty.assess(article, Math.max(context.currentStreamTimeMs(), published));
+        newest = Math.max(newest, published);
+        Novelty judged = novelty.assess(article, published);
         seen.put(article.getId(), new NoveltyState.SeenArticle(hash, published, source, judged));
         if (judged.duplicateOf() != null) {
             metrics.articleDuplicate(article.getLanguage());
@@ -137,9 +176,17 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
         }
     }
 
+    /**
+     * Forgets what no later article can use any more. Reads ignore entries older than the retention
+     * anyway, so when this runs (on stream-time punctuation) changes no verdict; the cut-off follows
+     * the newest article scored, not the funnel's stream time, which the watermarks move.
+     */
     private void expire(long streamTime) {
-        novelty.expire(streamTime);
-        long before = streamTime - settings.noveltyRetention().millis();
+        if (newest == Long.MIN_VALUE) {
+            return; // nothing scored since the task started: nothing known to be old
+        }
+        novelty.expire(newest);
+        long before = newest - settings.noveltyRetention().millis();
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, NoveltyState.SeenArticle> it = seen.all()) {
             it.forEachRemaining(kv -> {

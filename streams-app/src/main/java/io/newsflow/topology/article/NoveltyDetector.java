@@ -50,22 +50,31 @@ public final class NoveltyDetector {
         this.fragments = fragments;
     }
 
-    /** Judges the article and remembers it for the ones that follow. */
-    public Novelty assess(ArticleEvent article, long streamTime) {
+    /**
+     * Whether something seen at {@code seenAt} is out of the retention for an article published at
+     * {@code published}: reads treat it as gone even before {@link #expire} deletes it, so that a
+     * verdict never depends on when expiry happened to run.
+     */
+    public boolean forgotten(long seenAt, long published) {
+        return seenAt < published - retentionMs;
+    }
+
+    /** Judges the article (published at {@code published}) and remembers it for the ones that follow. */
+    public Novelty assess(ArticleEvent article, long published) {
         String id = article.getId();
-        long published = article.getPublishedAt().toEpochMilli();
         List<ArticlePieces.Piece> pieces = ArticlePieces.of(article);
         double repeatedShare = ArticlePieces.repeatedShare(pieces, piece -> {
             NoveltyState.SeenFragment seen = fragments.get(piece.hash());
-            return seen != null && !seen.articleId().equals(id);
+            return seen != null && !seen.articleId().equals(id) && !forgotten(seen.seenAt(), published);
         });
 
         long[] signature = fingerprinter.fingerprint(article.getTitle() + "\n" + article.getBody(),
                 article.getLanguage());
-        Match best = bestMatch(id, signature, streamTime);
+        Match best = bestMatch(id, signature, published);
 
         for (ArticlePieces.Piece piece : pieces) {
-            if (!piece.repeatInside() && fragments.get(piece.hash()) == null) {
+            NoveltyState.SeenFragment seen = fragments.get(piece.hash());
+            if (!piece.repeatInside() && (seen == null || forgotten(seen.seenAt(), published))) {
                 fragments.put(piece.hash(), new NoveltyState.SeenFragment(id, published));
             }
         }
@@ -82,7 +91,10 @@ public final class NoveltyDetector {
         return new Novelty(fragmentNovelty, null, best == null ? 0.0 : best.similarity(), repeatedShare);
     }
 
-    /** Drops fingerprints and fragments older than the retention; called on punctuation. */
+    /**
+     * Drops fingerprints and fragments older than the retention before {@code streamTime}; called on
+     * punctuation with the newest publication time assessed (no later article can use them).
+     */
     public void expire(long streamTime) {
         // the in-memory copy mirrors the store, so it names the expired keys without a range scan
         Map<String, NoveltyState.Fingerprint> expired =
@@ -103,14 +115,18 @@ public final class NoveltyDetector {
     private record Match(String articleId, double similarity) {
     }
 
-    /** Scans the recent fingerprints (oldest first), trimming them to the bound as it goes. */
-    private Match bestMatch(String id, long[] signature, long streamTime) {
+    /**
+     * Scans the recent fingerprints within the retention before {@code published} (oldest first),
+     * trimming them to the bound as it goes.
+     */
+    private Match bestMatch(String id, long[] signature, long published) {
         TreeMap<String, NoveltyState.Fingerprint> all = recent();
         while (all.size() > maxFingerprints - 1) {
             fingerprintStore.delete(all.pollFirstEntry().getKey());
         }
         Match best = null;
-        for (NoveltyState.Fingerprint fp : all.values()) {
+        for (NoveltyState.Fingerprint fp : all.tailMap(TimeIndex.key(GROUP, Math.max(0, published - retentionMs), ""))
+                .values()) {
             if (fp.articleId().equals(id)) {
                 continue;
             }

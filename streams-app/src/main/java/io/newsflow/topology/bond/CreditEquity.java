@@ -74,7 +74,8 @@ public final class CreditEquity {
         deals.put(IssuerDeal.key(issuer, deal.dealId()), deal);
         // as of the deal update's event time, not of the newest tick: in a replay the ticks run ahead
         viewSources.delete(issuer); // a deal update emits its view every time, replayed or not
-        return record(view(issuer, deal, deal.lastUpdateAt()));
+        // prices strictly before the update: a tick of the same millisecond may be taken before or after it
+        return record(view(issuer, deal, deal.lastUpdateAt(), deal.lastUpdateAt() - 1));
     }
 
     /**
@@ -97,7 +98,7 @@ public final class CreditEquity {
             String tick = source.get();
             viewSources.put(symbol, tick);
             flipSources.put(symbol, Optional.ofNullable(tick));
-            return Optional.of(record(view(symbol, deal, asOf)));
+            return Optional.of(record(view(symbol, deal, asOf, asOf)));
         }
         return replayOf(symbol, source);
     }
@@ -127,8 +128,9 @@ public final class CreditEquity {
         return ticks.change(issuer, asOf - window, asOf).map(PriceSeries.Return::value).orElse(null);
     }
 
-    private CreditEquityView view(String issuer, IssuerDeal deal, long asOf) {
-        Double equityReturn = equityReturn(issuer, asOf);
+    /** The view as of {@code asOf}, with the equity return up to {@code pricesUpTo}. */
+    private CreditEquityView view(String issuer, IssuerDeal deal, long asOf, long pricesUpTo) {
+        Double equityReturn = equityReturn(issuer, pricesUpTo);
         SentimentRolling news = newsWindow.aggregate(issuer, asOf, contributions);
         boolean anyNews = !contributions.range(issuer, news.getWindowStart().toEpochMilli(),
                 news.getWindowEnd().toEpochMilli() - 1).isEmpty();

@@ -17,12 +17,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Pending market reactions: registered per article x horizon, completed once the ticks have
  * passed publication + horizon.
  *
- * <p>A horizon is complete when the latest tick of the ticker and of the benchmark are both at or
- * after {@code publishedAt + horizon} (so the price "at or before the horizon" can no longer
- * change, out-of-order ticks within that bound included), or when stream time has moved
- * {@code reaction.wait} past the horizon: then it is computed from whatever ticks there are, with
- * a null benchmark return if the benchmark has none. A reaction with no price at all for the
- * ticker is dropped at that point.
+ * <p>Deterministic: whether a horizon is complete, and its figures, depend on event-time facts
+ * only, never on which input happened to be processed first or on when a sweep ran. A horizon is
+ * complete when the ticker's and the benchmark's series have both closed the
+ * {@code ticks.resolution} bucket holding {@code publishedAt + horizon} (each has a tick in a later
+ * bucket): the price "at or before the horizon" can then no longer change, in either series, since
+ * ticks of one symbol arrive in event-time order. The benchmark reaches the ticker tasks one hop
+ * later than their own ticks (a broadcast), so a reaction waits for it instead of completing with
+ * whatever part of the benchmark has arrived.
+ *
+ * <p>Fallbacks, also on event time: when the benchmark has closed {@code horizon + reaction.wait}
+ * and the ticker still has not closed the horizon (it stopped trading), the reaction is computed from
+ * the ticker's ticks there are; when the task has never seen a benchmark tick and the ticker has
+ * closed {@code horizon + reaction.wait}, it is emitted with a null benchmark return. A reaction
+ * with no price at all for the ticker is dropped at that point.
  */
 public final class ReactionTracker {
 
@@ -52,11 +60,14 @@ public final class ReactionTracker {
         }
     }
 
-    /** Completes the ticker's ready reactions. */
+    /**
+     * Completes the ticker's ready reactions. {@code streamTime} only bounds the search: a horizon
+     * after it cannot have been closed by the ticks this task has processed.
+     */
     public List<MarketReaction> completeReady(String ticker, long streamTime) {
         List<MarketReaction> done = new ArrayList<>();
         for (TimeIndex.Entry<PendingReaction> entry : pending.range(ticker, 0, streamTime)) {
-            complete(entry.key(), entry.value(), streamTime).ifPresent(done::add);
+            complete(entry.key(), entry.value()).ifPresent(done::add);
         }
         return done;
     }
@@ -70,19 +81,21 @@ public final class ReactionTracker {
         List<MarketReaction> done = new ArrayList<>();
         for (KeyValue<String, PendingReaction> kv : all) {
             if (kv.value.dueAt() <= streamTime) {
-                complete(kv.key, kv.value, streamTime).ifPresent(done::add);
+                complete(kv.key, kv.value).ifPresent(done::add);
             }
         }
         return done;
     }
 
-    private Optional<MarketReaction> complete(String key, PendingReaction p, long streamTime) {
+    private Optional<MarketReaction> complete(String key, PendingReaction p) {
         String benchmark = settings.reactionBenchmark();
         PriceSeries benchSeries = p.ticker().equals(benchmark) ? ticks : benchmarkTicks;
-        boolean tickerPassed = passed(ticks, p.ticker(), p.dueAt());
-        boolean benchmarkPassed = passed(benchSeries, benchmark, p.dueAt());
-        boolean expired = streamTime >= p.dueAt() + settings.reactionWait().millis();
-        if (!(tickerPassed && benchmarkPassed) && !expired) {
+        long waitedFor = p.dueAt() + settings.reactionWait().millis();
+        boolean tickerClosed = closed(ticks, p.ticker(), p.dueAt());
+        boolean ready = tickerClosed ? closed(benchSeries, benchmark, p.dueAt())
+                || (benchSeries.latest(benchmark).isEmpty() && closed(ticks, p.ticker(), waitedFor))
+                : closed(benchSeries, benchmark, waitedFor);
+        if (!ready) {
             return Optional.empty();
         }
         pendingStore.delete(key);
@@ -111,7 +124,10 @@ public final class ReactionTracker {
                 .build());
     }
 
-    private static boolean passed(PriceSeries series, String symbol, long time) {
-        return series.latest(symbol).map(point -> point.time() >= time).orElse(false);
+    /** Whether the symbol's series has a tick in a bucket after the one holding {@code time}. */
+    private boolean closed(PriceSeries series, String symbol, long time) {
+        long resolution = settings.tickResolution().millis();
+        long nextBucket = Math.floorDiv(time, resolution) * resolution + resolution;
+        return series.latest(symbol).map(point -> point.time() >= nextBucket).orElse(false);
     }
 }
