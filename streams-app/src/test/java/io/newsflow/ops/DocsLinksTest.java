@@ -2,6 +2,8 @@ package io.newsflow.ops;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,14 +57,16 @@ class DocsLinksTest {
                 "source.md:9: img/missing.png (no such file)"), broken);
     }
 
-    @Test
-    void anchorsFollowGitHubsRules() {
-        assertEquals("binnewsflow-inspect", MarkdownLinks.slug("`bin/newsflow inspect`"));
-        assertEquals("schemas-units-and-evolution", MarkdownLinks.slug("Schemas: units and evolution"));
-        assertEquals("latency-first-profile", MarkdownLinks.slug("Latency-first profile"));
-        assertEquals("recorded-run-2026-12-01-0004-0039-utc", MarkdownLinks.slug("Recorded run: 2026-12-01, 00:04-00:39 UTC"));
-        assertEquals("entity-resolution-alias-matching-with-the-732-entity-universe-issue-12",
-                MarkdownLinks.slug("Entity resolution: alias matching with the 732-entity universe (issue 12)"));
-        assertEquals("see-the-api", MarkdownLinks.slug("See [the API](api.md)"));
+    @ParameterizedTest(name = "{0} -> #{1}")
+    @CsvSource(delimiter = '|', value = {
+            "`bin/newsflow inspect`                                                   | binnewsflow-inspect",
+            "Schemas: units and evolution                                             | schemas-units-and-evolution",
+            "Latency-first profile                                                    | latency-first-profile",
+            "Recorded run: 2026-12-01, 00:04-00:39 UTC                                | recorded-run-2026-12-01-0004-0039-utc",
+            "Entity resolution: alias matching with the 732-entity universe (issue 12) | entity-resolution-alias-matching-with-the-732-entity-universe-issue-12",
+            "See [the API](api.md)                                                    | see-the-api",
+    })
+    void anchorsFollowGitHubsRules(String heading, String anchor) {
+        assertEquals(anchor, MarkdownLinks.slug(heading));
     }
 }
