@@ -150,8 +150,8 @@ class PoisonPillEndToEndTest {
         for (int p = 0; p < partitions; p++) {
             String symbol = "WATERMARK" + p;
             PriceTick tick = PriceTick.newBuilder().setSymbol(symbol).setPrice(10.0).setSize(1).setEventTime(time).build();
-            running.producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.PRICE_TICKS, p,
-                    symbol.getBytes(StandardCharsets.UTF_8), avro.serialize(Topics.PRICE_TICKS, tick))).get();
+            running.send(Topics.PRICE_TICKS, p, symbol.getBytes(StandardCharsets.UTF_8),
+                    avro.serialize(Topics.PRICE_TICKS, tick));
         }
     }
 

@@ -73,6 +73,11 @@ final class RunningApp implements AutoCloseable {
         return producer.send(new ProducerRecord<>(topic, key, value)).get().offset();
     }
 
+    /** Sends to one partition and waits for the broker's ack: the offset of the record. */
+    long send(String topic, int partition, byte[] key, byte[] value) throws Exception {
+        return producer.send(new ProducerRecord<>(topic, partition, key, value)).get().offset();
+    }
+
     KafkaConsumer<byte[], byte[]> consumer(String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString("bootstrap.servers"));
