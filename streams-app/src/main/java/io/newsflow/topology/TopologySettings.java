@@ -1,15 +1,16 @@
 package io.newsflow.topology;
 
-import java.util.Arrays;
+import io.newsflow.config.AppConfig;
+import io.newsflow.config.NewsflowConfigDef;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
 
 /**
- * Every tunable of the topology, with defaults. Build it with {@link #defaults()} or
- * {@link #fromMap(Map)} (keys below); unknown keys are ignored so that one properties file can
- * carry the runtime's settings too.
+ * Every tunable of the topology. Build it with {@link #defaults()} or {@link #fromMap(Map)} (keys
+ * below; their types, defaults and validation are defined once, in {@link NewsflowConfigDef});
+ * unknown keys are ignored so that one properties file can carry the runtime's settings too.
+ * The checks below are those across keys, which a key's own validator cannot make.
  *
  * @param sentimentWindows        {@code sentiment.windows} hopping window sizes (1h,24h)
  * @param sentimentAdvance        {@code sentiment.advance} hop (1m)
@@ -79,6 +80,7 @@ public record TopologySettings(
 
     /** The key of {@link #articlesSinglePartition()}, read by the topic set-up too. */
     public static final String ARTICLES_SINGLE_PARTITION = "articles.single.partition";
+    private static final String TOPIC_PARTITIONS = "topic.partitions";
 
     public TopologySettings {
         sentimentWindows = List.copyOf(sentimentWindows);
@@ -121,35 +123,40 @@ public record TopologySettings(
         return fromMap(map);
     }
 
+    /**
+     * The settings in {@code map} (unknown keys ignored), every other one at its default from
+     * {@link NewsflowConfigDef}, each checked by the definition.
+     */
     public static TopologySettings fromMap(Map<String, String> map) {
-        Function<String, String> get = map::get;
+        AppConfig c = AppConfig.defaults().with(map);
         return new TopologySettings(
-                spans(get, "sentiment.windows", "1h,24h"),
-                span(get, "sentiment.advance", "1m"),
-                span(get, "sentiment.grace", "10m"),
-                span(get, "sentiment.baseline", "7d"),
-                number(get, "sentiment.neutral.band", "0.05"),
-                spans(get, "reaction.horizons", "5m,1h,1d"),
-                text(get, "reaction.benchmark", "QQQ"),
-                span(get, "reaction.wait", "2h"),
-                spans(get, "alerts.windows", "5m,1h"),
-                numbers(get, "alerts.thresholds", "0.03,0.05"),
-                number(get, "alerts.zscore", "0"),
-                number(get, "alerts.reset.fraction", "0.5"),
-                span(get, "alerts.context", "24h"),
-                number(get, "novelty.threshold", "0.8"),
-                (int) number(get, "novelty.max.fingerprints", "5000"),
-                span(get, "novelty.retention", "7d"),
-                number(get, "bond.divergence.oversubscription", "3"),
-                number(get, "bond.divergence.equity.return", "-0.05"),
-                number(get, "bond.divergence.weak.oversubscription", "1.5"),
-                number(get, "bond.divergence.equity.rally", "0.05"),
-                span(get, "bond.open.priced.within", "1d"),
-                span(get, "credit.equity.window", "1d"),
-                span(get, "ticks.retention", "3d"),
-                span(get, "ticks.resolution", "1s"),
-                bool(get, ARTICLES_SINGLE_PARTITION, "false"),
-                (int) number(get, "topic.partitions", "1"));
+                spans(c, "sentiment.windows"),
+                span(c, "sentiment.advance"),
+                span(c, "sentiment.grace"),
+                span(c, "sentiment.baseline"),
+                c.getDouble("sentiment.neutral.band"),
+                spans(c, "reaction.horizons"),
+                c.getString("reaction.benchmark"),
+                span(c, "reaction.wait"),
+                spans(c, "alerts.windows"),
+                c.getList("alerts.thresholds").stream().map(Double::parseDouble).toList(),
+                c.getDouble("alerts.zscore"),
+                c.getDouble("alerts.reset.fraction"),
+                span(c, "alerts.context"),
+                c.getDouble("novelty.threshold"),
+                c.getInt("novelty.max.fingerprints"),
+                span(c, "novelty.retention"),
+                c.getDouble("bond.divergence.oversubscription"),
+                c.getDouble("bond.divergence.equity.return"),
+                c.getDouble("bond.divergence.weak.oversubscription"),
+                c.getDouble("bond.divergence.equity.rally"),
+                span(c, "bond.open.priced.within"),
+                span(c, "credit.equity.window"),
+                span(c, "ticks.retention"),
+                span(c, "ticks.resolution"),
+                c.getBoolean(ARTICLES_SINGLE_PARTITION),
+                // Not the definition's default: a topology built without the app's configuration runs on one partition.
+                map.containsKey(TOPIC_PARTITIONS) ? c.getInt(TOPIC_PARTITIONS) : 1);
     }
 
     public Span largestSentimentWindow() {
@@ -168,38 +175,11 @@ public record TopologySettings(
         return Math.max(needed, tickRetention.millis());
     }
 
-    private static String text(Function<String, String> get, String key, String dflt) {
-        String v = get.apply(key);
-        return v == null || v.isBlank() ? dflt : v.trim();
+    private static Span span(AppConfig config, String key) {
+        return Span.parse(config.getString(key));
     }
 
-    private static Span span(Function<String, String> get, String key, String dflt) {
-        return Span.parse(text(get, key, dflt));
-    }
-
-    private static List<Span> spans(Function<String, String> get, String key, String dflt) {
-        return Arrays.stream(text(get, key, dflt).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(Span::parse).toList();
-    }
-
-    private static boolean bool(Function<String, String> get, String key, String dflt) {
-        String v = text(get, key, dflt);
-        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException(key + " must be true or false, was " + v);
-        }
-        return Boolean.parseBoolean(v);
-    }
-
-    private static double number(Function<String, String> get, String key, String dflt) {
-        try {
-            return Double.parseDouble(text(get, key, dflt));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Not a number for " + key + ": " + get.apply(key), e);
-        }
-    }
-
-    private static List<Double> numbers(Function<String, String> get, String key, String dflt) {
-        return Arrays.stream(text(get, key, dflt).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(Double::parseDouble).toList();
+    private static List<Span> spans(AppConfig config, String key) {
+        return config.getList(key).stream().map(Span::parse).toList();
     }
 }

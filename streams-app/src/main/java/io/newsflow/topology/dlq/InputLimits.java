@@ -1,6 +1,8 @@
 package io.newsflow.topology.dlq;
 
-import io.newsflow.topology.Span;
+import io.newsflow.config.AppConfig;
+import io.newsflow.config.DurationParser;
+import io.newsflow.config.NewsflowConfigDef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -49,11 +51,12 @@ public record InputLimits(Duration maxFutureSkew, Duration maxPastAge, int deadL
         return fromMap(Map.of());
     }
 
+    /** The limits in {@code map}, the others at their defaults from {@link NewsflowConfigDef}. */
     public static InputLimits fromMap(Map<String, String> map) {
-        String past = map.get(MAX_PAST_AGE);
-        return new InputLimits(Span.parse(text(map, MAX_FUTURE_SKEW, "5m")).duration(),
-                past == null || past.isBlank() ? null : Span.parse(past).duration(),
-                Integer.parseInt(text(map, DEAD_LETTER_MAX_BYTES, "1048576")));
+        AppConfig config = AppConfig.defaults().with(map);
+        return new InputLimits(config.getDuration(MAX_FUTURE_SKEW),
+                config.getOptional(MAX_PAST_AGE).map(DurationParser::parse).orElse(null),
+                config.getInt(DEAD_LETTER_MAX_BYTES));
     }
 
     /** The same limits with dead letters kept below {@code maxBytes} too. */
@@ -80,10 +83,5 @@ public record InputLimits(Duration maxFutureSkew, Duration maxPastAge, int deadL
 
     public boolean acceptsEventTime(Instant eventTime, long nowMs) {
         return eventTimeViolation(eventTime, nowMs).isEmpty();
-    }
-
-    private static String text(Map<String, String> map, String key, String dflt) {
-        String v = map.get(key);
-        return v == null || v.isBlank() ? dflt : v.trim();
     }
 }
