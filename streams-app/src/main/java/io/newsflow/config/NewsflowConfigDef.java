@@ -42,6 +42,9 @@ public final class NewsflowConfigDef {
             "api.", "sentiment.", "reaction.", "alerts.", "novelty.", "bond.", "credit.", "ticks.", "articles.",
             "input.", "dead.letter.", "health.", "text.");
 
+    /** Smallest {@code dead.letter.max.bytes}: room for the metadata and a useful part of the payload. */
+    public static final int MIN_DEAD_LETTER_BYTES = 32 * 1024;
+
     private static final ConfigDef DEFINITION = define();
 
     private NewsflowConfigDef() {
@@ -218,7 +221,7 @@ public final class NewsflowConfigDef {
                 "Event times further behind the wall clock are INVALID_TIMESTAMP dead letters. Empty = no bound, as"
                         + " brokers have none by default (message.timestamp.before.max.ms): replays of old data are"
                         + " accepted.");
-        k.add("dead.letter.max.bytes", Type.INT, 1048576, Range.atLeast(32 * 1024), LOW,
+        k.add("dead.letter.max.bytes", Type.INT, 1048576, Range.atLeast(MIN_DEAD_LETTER_BYTES), LOW,
                 "Largest dead letter; bigger payloads are truncated and carry their length and SHA-256 instead. The"
                         + " app lowers it to the producer's max.request.size and to the dead-letters topic's"
                         + " max.message.bytes.");

@@ -12,39 +12,39 @@ import java.util.Properties;
  * unknown keys are ignored so that one properties file can carry the runtime's settings too.
  * The checks below are those across keys, which a key's own validator cannot make.
  *
- * @param sentimentWindows        {@code sentiment.windows} hopping window sizes (1h,24h)
- * @param sentimentAdvance        {@code sentiment.advance} hop (1m)
- * @param sentimentGrace          {@code sentiment.grace} how late an article may be and still count (10m)
- * @param sentimentBaseline       {@code sentiment.baseline} trailing period the buzz baseline is taken over (7d)
- * @param sentimentNeutralBand    {@code sentiment.neutral.band} |score| below this is neutral (0.05)
- * @param reactionHorizons        {@code reaction.horizons} (5m,1h,1d)
- * @param reactionBenchmark       {@code reaction.benchmark} symbol for abnormal returns (QQQ)
- * @param reactionWait            {@code reaction.wait} how long past a horizon to wait for ticks (2h)
- * @param alertWindows            {@code alerts.windows} sliding return windows (5m,1h)
- * @param alertThresholds         {@code alerts.thresholds} absolute return per window (0.03,0.05)
- * @param alertZScore             {@code alerts.zscore} also require |z| >= this; 0 disables (0)
- * @param alertResetFraction      {@code alerts.reset.fraction} a move ends when |return| < threshold x this (0.5)
- * @param alertContext            {@code alerts.context} look-back for the articles attached to an alert (24h)
- * @param noveltyThreshold        {@code novelty.threshold} similarity at or above which an article is a near-duplicate (0.8)
- * @param noveltyMaxFingerprints  {@code novelty.max.fingerprints} recent articles compared against (5000)
- * @param noveltyRetention        {@code novelty.retention} how long ids, fingerprints and fragments are remembered (7d)
- * @param divergenceOversubscription {@code bond.divergence.oversubscription} strong book (3)
- * @param divergenceEquityReturn  {@code bond.divergence.equity.return} weak stock (-0.05)
- * @param weakOversubscription    {@code bond.divergence.weak.oversubscription} weak book (1.5)
- * @param rallyEquityReturn       {@code bond.divergence.equity.rally} strong stock (0.05)
- * @param openDealPricedWithin    {@code bond.open.priced.within} a priced deal still counts as open this long (1d)
- * @param creditEquityWindow      {@code credit.equity.window} equity return window of the credit view (1d)
+ * @param sentimentWindows        {@code sentiment.windows} hopping window sizes
+ * @param sentimentAdvance        {@code sentiment.advance} hop
+ * @param sentimentGrace          {@code sentiment.grace} how late an article may be and still count
+ * @param sentimentBaseline       {@code sentiment.baseline} trailing period the buzz baseline is taken over
+ * @param sentimentNeutralBand    {@code sentiment.neutral.band} |score| below this is neutral
+ * @param reactionHorizons        {@code reaction.horizons} horizons after publication
+ * @param reactionBenchmark       {@code reaction.benchmark} symbol for abnormal returns
+ * @param reactionWait            {@code reaction.wait} how long past a horizon to wait for ticks
+ * @param alertWindows            {@code alerts.windows} sliding return windows
+ * @param alertThresholds         {@code alerts.thresholds} absolute return per window
+ * @param alertZScore             {@code alerts.zscore} also require |z| >= this; 0 disables
+ * @param alertResetFraction      {@code alerts.reset.fraction} a move ends when |return| < threshold x this
+ * @param alertContext            {@code alerts.context} look-back for the articles attached to an alert
+ * @param noveltyThreshold        {@code novelty.threshold} similarity at or above which an article is a near-duplicate
+ * @param noveltyMaxFingerprints  {@code novelty.max.fingerprints} recent articles compared against
+ * @param noveltyRetention        {@code novelty.retention} how long ids, fingerprints and fragments are remembered
+ * @param divergenceOversubscription {@code bond.divergence.oversubscription} strong book
+ * @param divergenceEquityReturn  {@code bond.divergence.equity.return} weak stock
+ * @param weakOversubscription    {@code bond.divergence.weak.oversubscription} weak book
+ * @param rallyEquityReturn       {@code bond.divergence.equity.rally} strong stock
+ * @param openDealPricedWithin    {@code bond.open.priced.within} a priced deal still counts as open this long
+ * @param creditEquityWindow      {@code credit.equity.window} equity return window of the credit view
  * @param tickRetention           {@code ticks.retention} how far behind the newest tick of a symbol prices are
- *                                kept (3d; never less than the horizons + wait, alert and credit windows need):
+ *                                kept (never less than the horizons + wait, alert and credit windows need):
  *                                bond updates and articles arriving later than this behind the ticks (a replay
  *                                publishing all ticks first) find no price to compare with
  * @param tickResolution          {@code ticks.resolution} one tick is kept per symbol and bucket of this length, the
- *                                bucket's newest (1s): returns over minutes to days lose nothing that matters, and
+ *                                bucket's newest: returns over minutes to days lose nothing that matters, and
  *                                the history holds at most retention / resolution points per symbol
  * @param articlesSinglePartition {@code articles.single.partition} the articles topic has exactly one partition, so
  *                                articles are scored where they are read instead of being funnelled through a
  *                                one-partition repartition topic first: one Kafka hop less for article scores and
- *                                rolling sentiment (false; the app refuses to start when the topic has more)
+ *                                rolling sentiment (the app refuses to start when the topic has more)
  * @param topicPartitions         {@code topic.partitions} partitions of the pipeline topics: the novelty funnel waits
  *                                for the watermark of that many articles partitions before it releases an article
  *                                (the app's configuration always has it; a topology built without it, as under

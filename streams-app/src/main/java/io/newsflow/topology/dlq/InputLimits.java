@@ -18,14 +18,14 @@ import java.util.Optional;
  * {@link DeadLetterReason#INVALID_TIMESTAMP} at decode, before it can make an output the broker refuses.
  *
  * @param maxFutureSkew      {@code input.max.future.skew}: how far ahead of the wall clock an event time may
- *                           be (5m; keep it below the output topics' {@code message.timestamp.after.max.ms})
+ *                           be (keep it below the output topics' {@code message.timestamp.after.max.ms})
  * @param maxPastAge         {@code input.max.past.age}: how far behind the wall clock an event time may be;
  *                           empty (the default) = no bound, so that replays of old data are accepted, as the
  *                           broker does by default (set it at most to {@code message.timestamp.before.max.ms}
  *                           when the broker has one)
  * @param deadLetterMaxBytes {@code dead.letter.max.bytes}: a dead letter's payload is truncated (keeping its
- *                           length and SHA-256) so that the whole record stays below this (1048576, the
- *                           producer's default {@code max.request.size}; the app lowers it to the configured
+ *                           length and SHA-256) so that the whole record stays below this (by default
+ *                           the producer's default {@code max.request.size}; the app lowers it to the configured
  *                           {@code max.request.size} and to the dead-letter topic's {@code max.message.bytes})
  */
 public record InputLimits(Duration maxFutureSkew, Duration maxPastAge, int deadLetterMaxBytes) {
@@ -35,7 +35,7 @@ public record InputLimits(Duration maxFutureSkew, Duration maxPastAge, int deadL
     public static final String DEAD_LETTER_MAX_BYTES = "dead.letter.max.bytes";
 
     /** Smallest {@link #deadLetterMaxBytes}: room for the metadata and a useful part of the payload. */
-    static final int MIN_DEAD_LETTER_BYTES = 32 * 1024;
+    static final int MIN_DEAD_LETTER_BYTES = NewsflowConfigDef.MIN_DEAD_LETTER_BYTES;
 
     public InputLimits {
         if (maxFutureSkew.isNegative() || (maxPastAge != null && maxPastAge.isNegative())) {
