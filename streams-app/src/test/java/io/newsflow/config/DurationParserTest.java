@@ -7,16 +7,11 @@ import io.newsflow.topology.Span;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The one duration parser, used by the configuration, the topology's spans and the command line. */
+/**
+ * The one duration parser, used by the configuration, the topology's spans and the command line (its formats:
+ * {@link AppConfigTest#durationsAcceptUnitsAndIso8601}).
+ */
 class DurationParserTest {
-
-    @Test
-    void unitsAndIso8601() {
-        assertEquals(Duration.ofMillis(500), DurationParser.parse("500ms"));
-        assertEquals(Duration.ofSeconds(30), DurationParser.parse(" 30s "));
-        assertEquals(Duration.ofDays(1), DurationParser.parse("1d"));
-        assertEquals(Duration.ofMinutes(90), DurationParser.parse("pt90m"));
-    }
 
     @Test
     void bareNumbersAndNegativeDurationsAreRefused() {
