@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,7 +95,7 @@ public final class ConfigDocs {
 
     private static Map<String, List<ConfigKey>> groups() {
         return NewsflowConfigDef.definition().configKeys().values().stream()
-                .collect(Collectors.groupingBy(k -> k.group, java.util.LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(k -> k.group, LinkedHashMap::new, Collectors.toList()));
     }
 
     private static String typeName(ConfigKey key) {

@@ -1,6 +1,7 @@
 package io.newsflow.config;
 
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.common.config.ConfigDef;
 
 /**
@@ -62,7 +63,7 @@ public final class ConfigValidators {
 
     /** Checks a value, or each entry of a list, with a parser that throws on a bad one. */
     private record Entries(String typeName, String expected, boolean list, boolean emptyAllowed,
-                           java.util.function.Function<String, ?> parser) implements Described {
+                           Function<String, ?> parser) implements Described {
 
         @Override
         public void ensureValid(String name, Object value) {

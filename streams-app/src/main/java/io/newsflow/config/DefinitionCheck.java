@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -89,7 +91,7 @@ final class DefinitionCheck {
             case LONG -> "a long integer";
             case DOUBLE -> "a finite number";
             case BOOLEAN -> "a boolean (true or false)";
-            default -> "a " + type.toString().toLowerCase(java.util.Locale.ROOT);
+            default -> "a " + type.toString().toLowerCase(Locale.ROOT);
         };
     }
 
@@ -105,6 +107,6 @@ final class DefinitionCheck {
         String namespace = NewsflowConfigDef.NAMESPACES.stream().filter(name::startsWith)
                 .max(Comparator.comparingInt(String::length)).orElseThrow();
         return NewsflowConfigDef.definition().names().stream().filter(k -> k.startsWith(namespace)).sorted()
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 }
