@@ -60,7 +60,7 @@ public final class BenchMain {
                     "newsflow-bench-" + ProcessHandle.current().pid());
             try (Admin admin = clients.admin()) {
                 BenchTopics.create(admin, options.partitions(),
-                        appConfig.getBoolean(TopologySettings.ARTICLES_SINGLE_PARTITION, false));
+                        appConfig.getBoolean(TopologySettings.ARTICLES_SINGLE_PARTITION));
                 BenchTopics.requireEmptyInputs(admin);
             }
             StreamsSettings streams = new StreamsSettings(clients, appStreamsConfig());

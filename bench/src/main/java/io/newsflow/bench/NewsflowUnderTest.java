@@ -9,7 +9,6 @@ import io.newsflow.topology.TopologySerdes;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.config.AppConfig;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.Topology;
 
@@ -27,8 +26,8 @@ final class NewsflowUnderTest {
         Map<String, String> settings = new HashMap<>();
         config.asMap().forEach((k, v) -> settings.put(k, String.valueOf(v)));
         TextAnalysis text = TextAnalysis.fromConfig(config.asMap());
-        PipelineMetrics metrics = new PipelineMetrics(registry, config.getList("metrics.tracked.symbols", List.of()),
-                config.getInt("metrics.max.deals", 50));
+        PipelineMetrics metrics = new PipelineMetrics(registry, config.getList("metrics.tracked.symbols"),
+                config.getInt("metrics.max.deals"));
         this.topology = new NewsflowTopology(TopologySettings.fromMap(settings), text.entityResolver(),
                 text.sentimentScorer(), text.fingerprinter(), metrics, TopologySerdes.avro(serdeConfig)).build();
     }

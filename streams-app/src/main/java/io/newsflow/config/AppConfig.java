@@ -21,18 +21,23 @@ import java.util.function.Function;
 /**
  * The application's configuration, merged from four layers, each overriding the one before:
  * <ol>
- *   <li>the defaults in the classpath resource {@code newsflow.properties};</li>
+ *   <li>the defaults: the classpath resource {@code newsflow.properties}, generated from
+ *       {@link NewsflowConfigDef} (which also supplies any default the resource lacks);</li>
  *   <li>an optional properties file: the path given to {@link #load(Path)}, the CLI's
  *       {@code --config FILE}, or else the environment variable {@code NEWSFLOW_CONFIG};</li>
  *   <li>environment variables {@code NEWSFLOW_<KEY>}, where KEY is a property key upper-cased with
  *       {@code .} and {@code -} replaced by {@code _} ({@code NEWSFLOW_METRICS_PORT} sets
- *       {@code metrics.port}). A variable matching a key known from the defaults or the file sets
+ *       {@code metrics.port}). A variable matching a defined key or a key of the file sets
  *       that key; any other {@code NEWSFLOW_A_B} sets {@code a.b} (lower case, dots), which is right
  *       for every Kafka setting, e.g. {@code NEWSFLOW_KAFKA_STREAMS_NUM_STREAM_THREADS};</li>
  *   <li>explicit overrides, e.g. the CLI's {@code --set key=value}.</li>
  * </ol>
- * Values are trimmed strings; the typed getters parse on access and fail with a message naming
- * the key, the value and the layer it came from. The environment is a parameter so tests can
+ * Values are trimmed strings. The merged values are checked against {@link NewsflowConfigDef} when
+ * they are loaded (and by {@link #with}): an empty value of a defined key stands for its default, a
+ * value that does not parse as its type or fails its validator, and an undefined key in a newsflow
+ * namespace (a typo), fail with a message naming the key, the value and the layer it came from.
+ * Keys newsflow does not define (Kafka's, the serdes') pass through unchecked; the typed getters
+ * parse them on access, with the same kind of message. The environment is a parameter so tests can
  * inject one.
  */
 public final class AppConfig {
@@ -45,7 +50,9 @@ public final class AppConfig {
     private final Map<String, String> values;
     private final Map<String, String> sources;
 
+    /** @param values and {@code sources}: checked against the definition, defaults filled in (both are modified) */
     private AppConfig(Map<String, String> values, Map<String, String> sources) {
+        DefinitionCheck.apply(values, sources);
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
         this.sources = Map.copyOf(sources);
     }
@@ -79,6 +86,9 @@ public final class AppConfig {
         }
 
         Map<String, String> knownByEnvName = new LinkedHashMap<>();
+        for (String key : NewsflowConfigDef.definition().names()) {
+            knownByEnvName.put(envName(key), key);
+        }
         for (String key : values.keySet()) {
             knownByEnvName.put(envName(key), key);
         }

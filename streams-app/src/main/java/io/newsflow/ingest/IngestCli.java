@@ -3,6 +3,7 @@ package io.newsflow.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.newsflow.avro.BondBookUpdate;
+import io.newsflow.config.DurationParser;
 import io.newsflow.ingest.article.ArticleFactory;
 import io.newsflow.ingest.article.ArticleLoader;
 import io.newsflow.ingest.bond.BondBookSimulator;
@@ -183,7 +184,7 @@ public final class IngestCli {
         Instant to = opts.get("to", null) == null ? from.plus(Duration.ofMinutes(390)) : Times.parse(opts.get("to", null));
         List<Shock> shocks = opts.all("shock").stream().map(Shock::parse).toList();
         TickSimulationSpec spec = new TickSimulationSpec(symbols, Long.parseLong(opts.get("seed", "42")), from, to,
-                Durations.parse(opts.get("interval", "30s")), shocks, opts.get("venue", null), "USD");
+                DurationParser.parse(opts.get("interval", "30s")), shocks, opts.get("venue", null), "USD");
         return new Batch(new GbmTickSimulator().simulate(spec).stream().map(Outgoing::of).toList(), List.of());
     }
 

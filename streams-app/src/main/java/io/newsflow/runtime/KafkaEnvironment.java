@@ -58,14 +58,14 @@ public final class KafkaEnvironment implements AutoCloseable {
             SchemaPolicy.apply(effective, out);
 
             String registryUrl = AvroSerdes.registryUrl(effective);
-            int port = effective.getInt(REGISTRY_SERVER_PORT, -1);
+            int port = effective.getInt(REGISTRY_SERVER_PORT);
             if (port >= 0) {
                 servedRegistry = SchemaRegistryClients.backend(new AvroSerdeConfig(AvroSerdes.registryConfig(effective)))
                         .orElse(null);
             }
             if (servedRegistry != null) {
                 registryServer = EmbeddedSchemaRegistryServer.start(
-                        effective.getString(REGISTRY_SERVER_HOST, "127.0.0.1"), port, servedRegistry);
+                        effective.getString(REGISTRY_SERVER_HOST), port, servedRegistry);
                 out.println("Schema registry (REST API over " + registryUrl + ") at " + registryServer.url());
             }
             return new KafkaEnvironment(broker, servedRegistry, registryServer, effective);

@@ -99,7 +99,7 @@ public final class NewsflowApp implements AutoCloseable {
         ApiServer api = startApi(config);
         HostInfo self = null;
         if (api != null) {
-            self = new HostInfo(config.getString(API_ADVERTISED_HOST, "localhost"), api.port());
+            self = new HostInfo(config.getString(API_ADVERTISED_HOST), api.port());
             streamsProps.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         }
         KafkaStreams streams = new KafkaStreams(topology, streamsProps);
@@ -114,7 +114,7 @@ public final class NewsflowApp implements AutoCloseable {
         MetricsServer server;
         try {
             server = new MetricsServer(meters.registry(), streams::state, degradations,
-                    new InetSocketAddress(config.getString(METRICS_HOST, "0.0.0.0"), config.getInt(METRICS_PORT))).start();
+                    new InetSocketAddress(config.getString(METRICS_HOST), config.getInt(METRICS_PORT))).start();
         } catch (IOException | RuntimeException e) {
             binding.close();
             streams.close();
@@ -127,7 +127,7 @@ public final class NewsflowApp implements AutoCloseable {
         }
         ProgressMonitor progress = new ProgressMonitor(Admin.create(adminProperties(config)),
                 config.getString(StreamsConfig.APPLICATION_ID_CONFIG), Topics.INPUTS,
-                config.getDuration(ProgressMonitor.STALL_AFTER, Duration.ofMinutes(2)), degradations).start();
+                config.getDuration(ProgressMonitor.STALL_AFTER), degradations).start();
         RegistryWarmUp.awaitDeadLetterSchema(serdes.deadLetter().serializer(), degradations);
         streams.start();
         return new NewsflowApp(streams, meters, binding, server, progress, temporaryStateDir, api);
@@ -135,12 +135,12 @@ public final class NewsflowApp implements AutoCloseable {
 
     /** The query API and live page on {@code api.port} (0 = a free port), or none when it is -1. */
     private static ApiServer startApi(AppConfig config) throws IOException {
-        int port = config.getInt(API_PORT, -1);
+        int port = config.getInt(API_PORT);
         if (port < 0) {
             return null;
         }
         try {
-            return ApiServer.start(config.getString(API_HOST, "0.0.0.0"), port);
+            return ApiServer.start(config.getString(API_HOST), port);
         } catch (RuntimeException e) {
             throw new IOException("Cannot serve the query API on port " + port + " (set " + API_PORT + "): "
                     + e.getMessage(), e);

@@ -62,12 +62,8 @@ public final class TopicBootstrap {
      */
     public Result ensureAll(AppConfig config) {
         int partitions = config.getInt(PARTITIONS);
-        int rf = config.getInt(REPLICATION_FACTOR, -1);
-        if (rf == 0 || rf < -1 || rf > Short.MAX_VALUE) {
-            throw new IllegalArgumentException("Configuration '" + REPLICATION_FACTOR + "' must be -1 (broker default)"
-                    + " or a positive replication factor, was " + rf);
-        }
-        boolean singleArticles = config.getBoolean(TopologySettings.ARTICLES_SINGLE_PARTITION, false);
+        int rf = config.getInt(REPLICATION_FACTOR); // -1 or 1..32767, checked by the definition
+        boolean singleArticles = config.getBoolean(TopologySettings.ARTICLES_SINGLE_PARTITION);
         Map<String, String> exact = Map.of(Topics.ARTICLES, singleArticles
                 ? TopologySettings.ARTICLES_SINGLE_PARTITION
                         + "=true: novelty needs every article in one task; set it to false, or recreate the topic"

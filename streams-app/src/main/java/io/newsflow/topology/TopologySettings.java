@@ -1,49 +1,50 @@
 package io.newsflow.topology;
 
-import java.util.Arrays;
+import io.newsflow.config.AppConfig;
+import io.newsflow.config.NewsflowConfigDef;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
 
 /**
- * Every tunable of the topology, with defaults. Build it with {@link #defaults()} or
- * {@link #fromMap(Map)} (keys below); unknown keys are ignored so that one properties file can
- * carry the runtime's settings too.
+ * Every tunable of the topology. Build it with {@link #defaults()} or {@link #fromMap(Map)} (keys
+ * below; their types, defaults and validation are defined once, in {@link NewsflowConfigDef});
+ * unknown keys are ignored so that one properties file can carry the runtime's settings too.
+ * The checks below are those across keys, which a key's own validator cannot make.
  *
- * @param sentimentWindows        {@code sentiment.windows} hopping window sizes (1h,24h)
- * @param sentimentAdvance        {@code sentiment.advance} hop (1m)
- * @param sentimentGrace          {@code sentiment.grace} how late an article may be and still count (10m)
- * @param sentimentBaseline       {@code sentiment.baseline} trailing period the buzz baseline is taken over (7d)
- * @param sentimentNeutralBand    {@code sentiment.neutral.band} |score| below this is neutral (0.05)
- * @param reactionHorizons        {@code reaction.horizons} (5m,1h,1d)
- * @param reactionBenchmark       {@code reaction.benchmark} symbol for abnormal returns (QQQ)
- * @param reactionWait            {@code reaction.wait} how long past a horizon to wait for ticks (2h)
- * @param alertWindows            {@code alerts.windows} sliding return windows (5m,1h)
- * @param alertThresholds         {@code alerts.thresholds} absolute return per window (0.03,0.05)
- * @param alertZScore             {@code alerts.zscore} also require |z| >= this; 0 disables (0)
- * @param alertResetFraction      {@code alerts.reset.fraction} a move ends when |return| < threshold x this (0.5)
- * @param alertContext            {@code alerts.context} look-back for the articles attached to an alert (24h)
- * @param noveltyThreshold        {@code novelty.threshold} similarity at or above which an article is a near-duplicate (0.8)
- * @param noveltyMaxFingerprints  {@code novelty.max.fingerprints} recent articles compared against (5000)
- * @param noveltyRetention        {@code novelty.retention} how long ids, fingerprints and fragments are remembered (7d)
- * @param divergenceOversubscription {@code bond.divergence.oversubscription} strong book (3)
- * @param divergenceEquityReturn  {@code bond.divergence.equity.return} weak stock (-0.05)
- * @param weakOversubscription    {@code bond.divergence.weak.oversubscription} weak book (1.5)
- * @param rallyEquityReturn       {@code bond.divergence.equity.rally} strong stock (0.05)
- * @param openDealPricedWithin    {@code bond.open.priced.within} a priced deal still counts as open this long (1d)
- * @param creditEquityWindow      {@code credit.equity.window} equity return window of the credit view (1d)
+ * @param sentimentWindows        {@code sentiment.windows} hopping window sizes
+ * @param sentimentAdvance        {@code sentiment.advance} hop
+ * @param sentimentGrace          {@code sentiment.grace} how late an article may be and still count
+ * @param sentimentBaseline       {@code sentiment.baseline} trailing period the buzz baseline is taken over
+ * @param sentimentNeutralBand    {@code sentiment.neutral.band} |score| below this is neutral
+ * @param reactionHorizons        {@code reaction.horizons} horizons after publication
+ * @param reactionBenchmark       {@code reaction.benchmark} symbol for abnormal returns
+ * @param reactionWait            {@code reaction.wait} how long past a horizon to wait for ticks
+ * @param alertWindows            {@code alerts.windows} sliding return windows
+ * @param alertThresholds         {@code alerts.thresholds} absolute return per window
+ * @param alertZScore             {@code alerts.zscore} also require |z| >= this; 0 disables
+ * @param alertResetFraction      {@code alerts.reset.fraction} a move ends when |return| < threshold x this
+ * @param alertContext            {@code alerts.context} look-back for the articles attached to an alert
+ * @param noveltyThreshold        {@code novelty.threshold} similarity at or above which an article is a near-duplicate
+ * @param noveltyMaxFingerprints  {@code novelty.max.fingerprints} recent articles compared against
+ * @param noveltyRetention        {@code novelty.retention} how long ids, fingerprints and fragments are remembered
+ * @param divergenceOversubscription {@code bond.divergence.oversubscription} strong book
+ * @param divergenceEquityReturn  {@code bond.divergence.equity.return} weak stock
+ * @param weakOversubscription    {@code bond.divergence.weak.oversubscription} weak book
+ * @param rallyEquityReturn       {@code bond.divergence.equity.rally} strong stock
+ * @param openDealPricedWithin    {@code bond.open.priced.within} a priced deal still counts as open this long
+ * @param creditEquityWindow      {@code credit.equity.window} equity return window of the credit view
  * @param tickRetention           {@code ticks.retention} how far behind the newest tick of a symbol prices are
- *                                kept (3d; never less than the horizons + wait, alert and credit windows need):
+ *                                kept (never less than the horizons + wait, alert and credit windows need):
  *                                bond updates and articles arriving later than this behind the ticks (a replay
  *                                publishing all ticks first) find no price to compare with
  * @param tickResolution          {@code ticks.resolution} one tick is kept per symbol and bucket of this length, the
- *                                bucket's newest (1s): returns over minutes to days lose nothing that matters, and
+ *                                bucket's newest: returns over minutes to days lose nothing that matters, and
  *                                the history holds at most retention / resolution points per symbol
  * @param articlesSinglePartition {@code articles.single.partition} the articles topic has exactly one partition, so
  *                                articles are scored where they are read instead of being funnelled through a
  *                                one-partition repartition topic first: one Kafka hop less for article scores and
- *                                rolling sentiment (false; the app refuses to start when the topic has more)
+ *                                rolling sentiment (the app refuses to start when the topic has more)
  * @param topicPartitions         {@code topic.partitions} partitions of the pipeline topics: the novelty funnel waits
  *                                for the watermark of that many articles partitions before it releases an article
  *                                (the app's configuration always has it; a topology built without it, as under
@@ -79,6 +80,7 @@ public record TopologySettings(
 
     /** The key of {@link #articlesSinglePartition()}, read by the topic set-up too. */
     public static final String ARTICLES_SINGLE_PARTITION = "articles.single.partition";
+    private static final String TOPIC_PARTITIONS = "topic.partitions";
 
     public TopologySettings {
         sentimentWindows = List.copyOf(sentimentWindows);
@@ -121,35 +123,40 @@ public record TopologySettings(
         return fromMap(map);
     }
 
+    /**
+     * The settings in {@code map} (unknown keys ignored), every other one at its default from
+     * {@link NewsflowConfigDef}, each checked by the definition.
+     */
     public static TopologySettings fromMap(Map<String, String> map) {
-        Function<String, String> get = map::get;
+        AppConfig c = AppConfig.defaults().with(map);
         return new TopologySettings(
-                spans(get, "sentiment.windows", "1h,24h"),
-                span(get, "sentiment.advance", "1m"),
-                span(get, "sentiment.grace", "10m"),
-                span(get, "sentiment.baseline", "7d"),
-                number(get, "sentiment.neutral.band", "0.05"),
-                spans(get, "reaction.horizons", "5m,1h,1d"),
-                text(get, "reaction.benchmark", "QQQ"),
-                span(get, "reaction.wait", "2h"),
-                spans(get, "alerts.windows", "5m,1h"),
-                numbers(get, "alerts.thresholds", "0.03,0.05"),
-                number(get, "alerts.zscore", "0"),
-                number(get, "alerts.reset.fraction", "0.5"),
-                span(get, "alerts.context", "24h"),
-                number(get, "novelty.threshold", "0.8"),
-                (int) number(get, "novelty.max.fingerprints", "5000"),
-                span(get, "novelty.retention", "7d"),
-                number(get, "bond.divergence.oversubscription", "3"),
-                number(get, "bond.divergence.equity.return", "-0.05"),
-                number(get, "bond.divergence.weak.oversubscription", "1.5"),
-                number(get, "bond.divergence.equity.rally", "0.05"),
-                span(get, "bond.open.priced.within", "1d"),
-                span(get, "credit.equity.window", "1d"),
-                span(get, "ticks.retention", "3d"),
-                span(get, "ticks.resolution", "1s"),
-                bool(get, ARTICLES_SINGLE_PARTITION, "false"),
-                (int) number(get, "topic.partitions", "1"));
+                spans(c, "sentiment.windows"),
+                span(c, "sentiment.advance"),
+                span(c, "sentiment.grace"),
+                span(c, "sentiment.baseline"),
+                c.getDouble("sentiment.neutral.band"),
+                spans(c, "reaction.horizons"),
+                c.getString("reaction.benchmark"),
+                span(c, "reaction.wait"),
+                spans(c, "alerts.windows"),
+                c.getList("alerts.thresholds").stream().map(Double::parseDouble).toList(),
+                c.getDouble("alerts.zscore"),
+                c.getDouble("alerts.reset.fraction"),
+                span(c, "alerts.context"),
+                c.getDouble("novelty.threshold"),
+                c.getInt("novelty.max.fingerprints"),
+                span(c, "novelty.retention"),
+                c.getDouble("bond.divergence.oversubscription"),
+                c.getDouble("bond.divergence.equity.return"),
+                c.getDouble("bond.divergence.weak.oversubscription"),
+                c.getDouble("bond.divergence.equity.rally"),
+                span(c, "bond.open.priced.within"),
+                span(c, "credit.equity.window"),
+                span(c, "ticks.retention"),
+                span(c, "ticks.resolution"),
+                c.getBoolean(ARTICLES_SINGLE_PARTITION),
+                // Not the definition's default: a topology built without the app's configuration runs on one partition.
+                map.containsKey(TOPIC_PARTITIONS) ? c.getInt(TOPIC_PARTITIONS) : 1);
     }
 
     public Span largestSentimentWindow() {
@@ -168,38 +175,11 @@ public record TopologySettings(
         return Math.max(needed, tickRetention.millis());
     }
 
-    private static String text(Function<String, String> get, String key, String dflt) {
-        String v = get.apply(key);
-        return v == null || v.isBlank() ? dflt : v.trim();
+    private static Span span(AppConfig config, String key) {
+        return Span.parse(config.getString(key));
     }
 
-    private static Span span(Function<String, String> get, String key, String dflt) {
-        return Span.parse(text(get, key, dflt));
-    }
-
-    private static List<Span> spans(Function<String, String> get, String key, String dflt) {
-        return Arrays.stream(text(get, key, dflt).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(Span::parse).toList();
-    }
-
-    private static boolean bool(Function<String, String> get, String key, String dflt) {
-        String v = text(get, key, dflt);
-        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException(key + " must be true or false, was " + v);
-        }
-        return Boolean.parseBoolean(v);
-    }
-
-    private static double number(Function<String, String> get, String key, String dflt) {
-        try {
-            return Double.parseDouble(text(get, key, dflt));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Not a number for " + key + ": " + get.apply(key), e);
-        }
-    }
-
-    private static List<Double> numbers(Function<String, String> get, String key, String dflt) {
-        return Arrays.stream(text(get, key, dflt).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(Double::parseDouble).toList();
+    private static List<Span> spans(AppConfig config, String key) {
+        return config.getList(key).stream().map(Span::parse).toList();
     }
 }

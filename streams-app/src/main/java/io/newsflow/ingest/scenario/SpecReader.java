@@ -1,7 +1,7 @@
 package io.newsflow.ingest.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newsflow.ingest.Durations;
+import io.newsflow.config.DurationParser;
 import io.newsflow.ingest.Times;
 import io.newsflow.ingest.bond.BondDealSpec;
 import io.newsflow.ingest.bond.TrancheSpec;
@@ -34,7 +34,7 @@ public final class SpecReader {
             shocks.add(Shock.parse(s.asText()));
         }
         return new TickSimulationSpec(symbols, node.path("seed").asLong(1L), Times.parse(required(node, "from").asText()),
-                Times.parse(required(node, "to").asText()), Durations.parse(node.path("interval").asText("30s")),
+                Times.parse(required(node, "to").asText()), DurationParser.parse(node.path("interval").asText("30s")),
                 shocks, node.hasNonNull("venue") ? node.get("venue").asText() : null,
                 node.path("currency").asText("USD"));
     }
@@ -50,7 +50,7 @@ public final class SpecReader {
                 node.path("currency").asText("USD"), amount(required(node, "finalBookSize")),
                 required(node, "headlineTenor").asText(), tranches, node.path("tighteningBps").asDouble(0),
                 Times.parse(required(node, "announceAt").asText()), Times.parse(required(node, "pricingAt").asText()),
-                Durations.parse(node.path("updateInterval").asText("30m")), node.path("steepness").asDouble(6.0));
+                DurationParser.parse(node.path("updateInterval").asText("30m")), node.path("steepness").asDouble(6.0));
     }
 
     static long amount(JsonNode node) {

@@ -1,6 +1,8 @@
 package io.newsflow.topology.dlq;
 
-import io.newsflow.topology.Span;
+import io.newsflow.config.AppConfig;
+import io.newsflow.config.DurationParser;
+import io.newsflow.config.NewsflowConfigDef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,14 +18,14 @@ import java.util.Optional;
  * {@link DeadLetterReason#INVALID_TIMESTAMP} at decode, before it can make an output the broker refuses.
  *
  * @param maxFutureSkew      {@code input.max.future.skew}: how far ahead of the wall clock an event time may
- *                           be (5m; keep it below the output topics' {@code message.timestamp.after.max.ms})
+ *                           be (keep it below the output topics' {@code message.timestamp.after.max.ms})
  * @param maxPastAge         {@code input.max.past.age}: how far behind the wall clock an event time may be;
  *                           empty (the default) = no bound, so that replays of old data are accepted, as the
  *                           broker does by default (set it at most to {@code message.timestamp.before.max.ms}
  *                           when the broker has one)
  * @param deadLetterMaxBytes {@code dead.letter.max.bytes}: a dead letter's payload is truncated (keeping its
- *                           length and SHA-256) so that the whole record stays below this (1048576, the
- *                           producer's default {@code max.request.size}; the app lowers it to the configured
+ *                           length and SHA-256) so that the whole record stays below this (by default
+ *                           the producer's default {@code max.request.size}; the app lowers it to the configured
  *                           {@code max.request.size} and to the dead-letter topic's {@code max.message.bytes})
  */
 public record InputLimits(Duration maxFutureSkew, Duration maxPastAge, int deadLetterMaxBytes) {
@@ -33,7 +35,7 @@ public record InputLimits(Duration maxFutureSkew, Duration maxPastAge, int deadL
     public static final String DEAD_LETTER_MAX_BYTES = "dead.letter.max.bytes";
 
     /** Smallest {@link #deadLetterMaxBytes}: room for the metadata and a useful part of the payload. */
-    static final int MIN_DEAD_LETTER_BYTES = 32 * 1024;
+    static final int MIN_DEAD_LETTER_BYTES = NewsflowConfigDef.MIN_DEAD_LETTER_BYTES;
 
     public InputLimits {
         if (maxFutureSkew.isNegative() || (maxPastAge != null && maxPastAge.isNegative())) {
@@ -49,11 +51,12 @@ public record InputLimits(Duration maxFutureSkew, Duration maxPastAge, int deadL
         return fromMap(Map.of());
     }
 
+    /** The limits in {@code map}, the others at their defaults from {@link NewsflowConfigDef}. */
     public static InputLimits fromMap(Map<String, String> map) {
-        String past = map.get(MAX_PAST_AGE);
-        return new InputLimits(Span.parse(text(map, MAX_FUTURE_SKEW, "5m")).duration(),
-                past == null || past.isBlank() ? null : Span.parse(past).duration(),
-                Integer.parseInt(text(map, DEAD_LETTER_MAX_BYTES, "1048576")));
+        AppConfig config = AppConfig.defaults().with(map);
+        return new InputLimits(config.getDuration(MAX_FUTURE_SKEW),
+                config.getOptional(MAX_PAST_AGE).map(DurationParser::parse).orElse(null),
+                config.getInt(DEAD_LETTER_MAX_BYTES));
     }
 
     /** The same limits with dead letters kept below {@code maxBytes} too. */
@@ -80,10 +83,5 @@ public record InputLimits(Duration maxFutureSkew, Duration maxPastAge, int deadL
 
     public boolean acceptsEventTime(Instant eventTime, long nowMs) {
         return eventTimeViolation(eventTime, nowMs).isEmpty();
-    }
-
-    private static String text(Map<String, String> map, String key, String dflt) {
-        String v = map.get(key);
-        return v == null || v.isBlank() ? dflt : v.trim();
     }
 }

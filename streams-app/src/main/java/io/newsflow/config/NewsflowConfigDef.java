@@ -1,0 +1,264 @@
+package io.newsflow.config;
+
+import static io.newsflow.config.ConfigValidators.duration;
+import static io.newsflow.config.ConfigValidators.durations;
+import static io.newsflow.config.ConfigValidators.numbers;
+import static io.newsflow.config.ConfigValidators.optionalDuration;
+import static org.apache.kafka.common.config.ConfigDef.Importance.HIGH;
+import static org.apache.kafka.common.config.ConfigDef.Importance.LOW;
+import static org.apache.kafka.common.config.ConfigDef.Importance.MEDIUM;
+
+import java.util.List;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.LambdaValidator;
+import org.apache.kafka.common.config.ConfigDef.NonEmptyString;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigDef.Validator;
+import org.apache.kafka.common.config.ConfigDef.Width;
+
+/**
+ * Every newsflow configuration key, defined once: type, default, validator, importance and
+ * documentation, as Kafka's {@code StreamsConfig} defines its own. <b>A new key is added here</b>, in
+ * its group, and nowhere else: {@link AppConfig} validates every layer against this definition and
+ * fills the defaults from it, {@code TopologySettings} and {@code InputLimits} read their values
+ * through it, and {@link ConfigDocs} generates the tables of docs/configuration.md and the
+ * {@code newsflow.properties} reference from it (a test fails when they disagree).
+ *
+ * <p>Kafka's own settings stay open-ended: anything under {@code kafka.streams.*}, {@code producer.*},
+ * {@code consumer.*} or {@code schema.registry.*} is passed to the clients unchecked. A key in one
+ * of newsflow's own {@link #NAMESPACES} that is not defined here is a typo, and an error.
+ */
+public final class NewsflowConfigDef {
+
+    /**
+     * Prefixes that belong to newsflow alone: an undefined key starting with one of them is reported
+     * as unknown. The Kafka settings newsflow defines (bootstrap.servers, application.id...) have no
+     * namespace here, because their prefixes are shared with Kafka's and the serdes' settings.
+     */
+    public static final List<String> NAMESPACES = List.of("broker.", "topic.", "registry.server.", "metrics.",
+            "api.", "sentiment.", "reaction.", "alerts.", "novelty.", "bond.", "credit.", "ticks.", "articles.",
+            "input.", "dead.letter.", "health.", "text.");
+
+    /** Smallest {@code dead.letter.max.bytes}: room for the metadata and a useful part of the payload. */
+    public static final int MIN_DEAD_LETTER_BYTES = 32 * 1024;
+
+    private static final ConfigDef DEFINITION = define();
+
+    private NewsflowConfigDef() {
+    }
+
+    /** The definition (ConfigDef keeps the keys in the order they are defined, grouped). */
+    public static ConfigDef definition() {
+        return DEFINITION;
+    }
+
+    public static boolean isDefined(String key) {
+        return DEFINITION.configKeys().containsKey(key);
+    }
+
+    /** True for an undefined key in a newsflow namespace: most likely a typo of a defined one. */
+    public static boolean isUnknown(String key) {
+        return !isDefined(key) && NAMESPACES.stream().anyMatch(key::startsWith);
+    }
+
+    private static ConfigDef define() {
+        Keys k = new Keys();
+
+        k.group("Kafka cluster");
+        k.add("bootstrap.servers", Type.STRING, "", null, HIGH,
+                "Kafka bootstrap servers. Empty = start an embedded single-node KRaft broker in-process.");
+        k.add("broker.port", Type.INT, 9092, Range.between(0, 65535), LOW,
+                "Client port of the broker started by `newsflow broker`.");
+        k.add("broker.data.dir", Type.STRING, "", null, MEDIUM,
+                "Data directory of the embedded broker (`newsflow broker`, and `run`/`demo` without bootstrap.servers):"
+                        + " its log, KRaft metadata, topics, offsets and transactions survive restarts and crashes;"
+                        + " formatted only when empty. Empty = a temporary directory, deleted on exit."
+                        + " `broker --data-dir DIR` sets it.");
+
+        k.group("Topics");
+        k.add("topic.partitions", Type.INT, 3, Range.atLeast(1), HIGH,
+                "Partitions of every pipeline topic. Inputs that are joined must be co-partitioned, so keep one value.");
+        k.add("topic.replication.factor", Type.INT, -1, LambdaValidator.with((name, value) -> {
+            int rf = (Integer) value;
+            if (rf == 0 || rf < -1 || rf > Short.MAX_VALUE) {
+                throw new org.apache.kafka.common.config.ConfigException(name, value, "must be -1 or 1 to 32767");
+            }
+        }, () -> "-1, or 1 to 32767"), MEDIUM,
+                "Replication factor of created topics; -1 = the broker's default.replication.factor.");
+
+        k.group("Schema registry and Avro serdes");
+        k.add("schema.registry.url", Type.STRING, "kafka:///_schemas", new NonEmptyString(), HIGH,
+                "`kafka:///_schemas` = schemas and ids kept in the compacted topic _schemas of bootstrap.servers's"
+                        + " cluster (durable, shared by every process on the cluster; `kafka://host:port/topic` names"
+                        + " another); `http(s)://host:port` = a real (Confluent-compatible) Schema Registry;"
+                        + " `mock://<scope>` = in-process, memory only (tests). Input topics' value subjects are set to"
+                        + " FULL compatibility when topics are created.");
+        k.add("registry.server.port", Type.INT, 8081, Range.between(-1, 65535), LOW,
+                "Port of the REST API that run/demo serve for a kafka:// or mock:// registry: 0 = random port, -1 = off.");
+        k.add("registry.server.host", Type.STRING, "127.0.0.1", null, LOW,
+                "Bind address of that server (0.0.0.0 to let other hosts or containers reach it).");
+        k.add("auto.register.schemas", Type.BOOLEAN, true, null, MEDIUM,
+                "Register writer schemas on first use (Confluent's default). Set false when schemas are managed centrally.");
+        k.add("value.serde.class", Type.STRING, "io.newsflow.serde.SpecificAvroSerde", new NonEmptyString(), LOW,
+                "Serde of record values in Kafka Streams (class with a no-arg constructor, configured with the"
+                        + " schema.registry.* keys). `io.confluent.kafka.streams.serdes.avro.SpecificAvroSerde` works"
+                        + " as well.");
+        k.add("value.serializer.class", Type.STRING, "io.newsflow.serde.KafkaAvroSerializer", new NonEmptyString(), LOW,
+                "Value serializer of producers. `io.confluent.kafka.serializers.KafkaAvroSerializer` works as well.");
+        k.add("value.deserializer.class", Type.STRING, "io.newsflow.serde.KafkaAvroDeserializer", new NonEmptyString(),
+                LOW, "Value deserializer of consumers (tools); specific.avro.reader=true is set by the factory.");
+
+        k.group("Kafka Streams");
+        k.add("application.id", Type.STRING, "newsflow", new NonEmptyString(), HIGH,
+                "Kafka Streams application id (consumer group, prefix of internal topics).");
+        k.add("processing.guarantee", Type.STRING, "exactly_once_v2", ValidString.in("at_least_once", "exactly_once_v2"),
+                HIGH, "Kafka Streams processing guarantee.");
+        k.add("state.dir", Type.STRING, "", null, MEDIUM,
+                "Kafka Streams state directory. Empty = a fresh temporary directory per run, deleted on exit.");
+        k.add("commit.interval.ms", Type.LONG, 1000L, Range.atLeast(0), MEDIUM,
+                "Kafka Streams commit interval; under exactly-once, outputs become visible at commits.");
+        k.add("num.standby.replicas", Type.INT, 1, Range.atLeast(0), MEDIUM,
+                "Copies of every state store kept warm on other instances (of the same application.id): while a"
+                        + " store's owner is down, queries are answered from a standby and its tasks move there"
+                        + " without a full restore.");
+
+        k.group("Metrics (Prometheus)");
+        k.add("metrics.port", Type.INT, 9404, Range.between(0, 65535), MEDIUM,
+                "Port of the Prometheus endpoint (`/metrics`, `/health`, `/ready`); 0 = a free port.");
+        k.add("metrics.host", Type.STRING, "0.0.0.0", null, LOW,
+                "Bind address of the metrics endpoint (all interfaces, so a Prometheus container can scrape it).");
+        k.add("metrics.tracked.symbols", Type.LIST, "META,NVDA,GOOGL,MSFT,AMZN,QQQ", null, MEDIUM,
+                "Symbols that get per-symbol metric series (bounded label cardinality); others are labelled `other`.");
+        k.add("metrics.max.deals", Type.INT, 50, Range.atLeast(0), LOW,
+                "At most this many bond deals get per-deal metric series.");
+
+        k.group("Query API and live page");
+        k.add("api.port", Type.INT, 8088, Range.between(-1, 65535), MEDIUM,
+                "Port of the query API (`/api/v1/...`) and the live page (`/`): 0 = a free port, -1 = do not serve them.");
+        k.add("api.host", Type.STRING, "0.0.0.0", null, LOW, "Bind address of the API.");
+        k.add("api.advertised.host", Type.STRING, "localhost", new NonEmptyString(), MEDIUM,
+                "Host name the other instances reach this one's API at: advertised with the port as application.server.");
+
+        k.group("Rolling sentiment");
+        k.add("sentiment.windows", Type.LIST, "1h,24h", durations(), HIGH,
+                "Hopping window sizes, each a multiple of sentiment.advance.");
+        k.add("sentiment.advance", Type.STRING, "1m", duration(), MEDIUM, "Hop of the sentiment windows.");
+        k.add("sentiment.grace", Type.STRING, "10m", duration(), MEDIUM,
+                "How late an article may be and still count in its window.");
+        k.add("sentiment.baseline", Type.STRING, "7d", duration(), MEDIUM,
+                "Trailing period the buzz baseline is taken over.");
+        k.add("sentiment.neutral.band", Type.DOUBLE, 0.05, Range.atLeast(0), MEDIUM,
+                "A score whose absolute value is below this is neutral.");
+
+        k.group("Market reaction");
+        k.add("reaction.horizons", Type.LIST, "5m,1h,1d", durations(), HIGH,
+                "Horizons after publication at which the price reaction is measured.");
+        k.add("reaction.benchmark", Type.STRING, "QQQ", new NonEmptyString(), MEDIUM,
+                "Benchmark symbol of abnormal returns.");
+        k.add("reaction.wait", Type.STRING, "2h", duration(), MEDIUM,
+                "How long past a horizon to wait for late ticks.");
+
+        k.group("Price-move alerts");
+        k.add("alerts.windows", Type.LIST, "5m,1h", durations(), HIGH, "Sliding return windows.");
+        k.add("alerts.thresholds", Type.LIST, "0.03,0.05", numbers(), HIGH,
+                "Absolute return that makes a sharp move, one per alerts.windows entry.");
+        k.add("alerts.zscore", Type.DOUBLE, 0.0, Range.atLeast(0), MEDIUM,
+                "Also require a z-score of at least this; 0 = off.");
+        k.add("alerts.reset.fraction", Type.DOUBLE, 0.5, Range.between(0, 1), LOW,
+                "A move ends (and the alert re-arms) when the absolute return falls below threshold x this.");
+        k.add("alerts.context", Type.STRING, "24h", duration(), LOW,
+                "Look-back for the articles attached to an alert.");
+
+        k.group("Articles and novelty");
+        k.add("novelty.threshold", Type.DOUBLE, 0.8, LambdaValidator.with((name, value) -> {
+            double t = (Double) value;
+            if (t <= 0 || t > 1) {
+                throw new org.apache.kafka.common.config.ConfigException(name, value, "must be in (0, 1]");
+            }
+        }, () -> "(0, 1]"), MEDIUM, "Similarity at or above which an article is a near-duplicate.");
+        k.add("novelty.max.fingerprints", Type.INT, 5000, Range.atLeast(1), LOW,
+                "Recent articles a new one is compared against.");
+        k.add("novelty.retention", Type.STRING, "7d", duration(), LOW,
+                "How long article ids, fingerprints and fragments are remembered.");
+        k.add("articles.single.partition", Type.BOOLEAN, false, null, MEDIUM,
+                "The articles topic has exactly one partition, so articles are scored where they are read instead"
+                        + " of being funnelled through a one-partition repartition topic first: one Kafka hop less"
+                        + " for article scores and rolling sentiment (the app refuses to start when the topic has more).");
+
+        k.group("Bond books and the credit view");
+        k.add("bond.divergence.oversubscription", Type.DOUBLE, 3.0, Range.atLeast(0), MEDIUM,
+                "Oversubscription of a strong book: with a weak stock, the issuer is divergent.");
+        k.add("bond.divergence.equity.return", Type.DOUBLE, -0.05, null, MEDIUM,
+                "Equity return of a weak stock (at or below).");
+        k.add("bond.divergence.weak.oversubscription", Type.DOUBLE, 1.5, Range.atLeast(0), MEDIUM,
+                "Oversubscription of a weak book: with a rallying stock, the issuer is divergent.");
+        k.add("bond.divergence.equity.rally", Type.DOUBLE, 0.05, null, MEDIUM,
+                "Equity return of a rallying stock (at or above).");
+        k.add("bond.open.priced.within", Type.STRING, "1d", duration(), LOW,
+                "A priced deal still counts as open this long.");
+        k.add("credit.equity.window", Type.STRING, "1d", duration(), MEDIUM,
+                "Equity return window of the credit view.");
+
+        k.group("Tick history");
+        k.add("ticks.retention", Type.STRING, "3d", duration(), MEDIUM,
+                "How far behind the newest tick of a symbol prices are kept, never less than the longest horizon"
+                        + " + 2 x reaction.wait: bond updates and articles arriving later than this behind the ticks"
+                        + " find no price to compare with.");
+        k.add("ticks.resolution", Type.STRING, "1s", duration(), LOW,
+                "One tick is kept per symbol and bucket of this length (the bucket's newest): at most"
+                        + " retention / resolution points per symbol, in memory and in the tick-points store."
+                        + " 1ms keeps every tick.");
+
+        k.group("Bad input and failures");
+        k.add("input.max.future.skew", Type.STRING, "5m", duration(), MEDIUM,
+                "Event times further ahead of the wall clock are INVALID_TIMESTAMP dead letters. Keep it below the"
+                        + " topics' message.timestamp.after.max.ms (1h by default since Kafka 4.0), which makes"
+                        + " brokers refuse any output stamped with such a time.");
+        k.add("input.max.past.age", Type.STRING, "", optionalDuration(), MEDIUM,
+                "Event times further behind the wall clock are INVALID_TIMESTAMP dead letters. Empty = no bound, as"
+                        + " brokers have none by default (message.timestamp.before.max.ms): replays of old data are"
+                        + " accepted.");
+        k.add("dead.letter.max.bytes", Type.INT, 1048576, Range.atLeast(MIN_DEAD_LETTER_BYTES), LOW,
+                "Largest dead letter; bigger payloads are truncated and carry their length and SHA-256 instead. The"
+                        + " app lowers it to the producer's max.request.size and to the dead-letters topic's"
+                        + " max.message.bytes.");
+        k.add("health.stall.after", Type.STRING, "2m", duration(), LOW,
+                "/health says DEGRADED when a lagging input partition's committed offset has not moved for this long.");
+
+        k.group("Text analysis");
+        k.add("text.aliases.path", Type.STRING, "", null, LOW,
+                "Alias dictionary file. Empty = the one shipped in the jar (text/entities.tsv).");
+        k.add("text.lexicon.en.path", Type.STRING, "", null, LOW,
+                "English sentiment lexicon. Empty = the one shipped in the jar (text/lexicon-en.tsv).");
+        k.add("text.lexicon.ja.path", Type.STRING, "", null, LOW,
+                "Japanese sentiment lexicon. Empty = the one shipped in the jar (text/lexicon-ja.tsv).");
+        k.add("text.fingerprint.slots", Type.INT, 128, Range.atLeast(1), LOW, "MinHash signature length.");
+        k.add("text.sentiment.scorer", Type.STRING, "model", ValidString.in("model", "lexicon"), MEDIUM,
+                "Sentiment scorer: `model` (learned, entity-level, with confidence) or `lexicon` (the hand lexicons).");
+        k.add("text.sentiment.model.en.path", Type.STRING, "", null, LOW,
+                "English sentiment model. Empty = the one shipped in the jar (text/sentiment-model-en-v1.tsv).");
+        k.add("text.sentiment.model.ja.path", Type.STRING, "", null, LOW,
+                "Japanese sentiment model. Empty = the one shipped in the jar (text/sentiment-model-ja-v1.tsv).");
+
+        return k.def;
+    }
+
+    /** Defines keys in groups, in order (the order of the docs and of the properties reference). */
+    private static final class Keys {
+        private final ConfigDef def = new ConfigDef();
+        private String group;
+        private int order;
+
+        void group(String name) {
+            group = name;
+            order = 0;
+        }
+
+        void add(String name, Type type, Object defaultValue, Validator validator, Importance importance, String doc) {
+            def.define(name, type, defaultValue, validator, importance, doc, group, ++order, Width.MEDIUM, name);
+        }
+    }
+}
