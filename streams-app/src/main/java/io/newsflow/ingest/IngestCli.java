@@ -17,7 +17,7 @@ import picocli.CommandLine.ParseResult;
  * Exit codes: 0 all good, 1 some input was bad or some sends failed (the rest went through),
  * 2 usage error or nothing could be read.
  */
-@Command(name = "produce", mixinStandardHelpOptions = true,
+@Command(name = "produce",
         description = "Publish articles, price ticks, bond books or a scenario to bootstrap.servers")
 public final class IngestCli {
 

@@ -59,7 +59,7 @@ final class Sources {
         }
     }
 
-    @Command(name = "articles", mixinStandardHelpOptions = true,
+    @Command(name = "articles",
             description = "Articles: Markdown with YAML front matter, plain web-article text or JSON Lines (docs/ingest.md)")
     static final class Articles extends Base {
 
@@ -75,7 +75,7 @@ final class Sources {
         }
     }
 
-    @Command(name = "ticks-csv", mixinStandardHelpOptions = true,
+    @Command(name = "ticks-csv",
             description = "Price ticks from a CSV file: symbol,timestamp,price,size[,bid,ask]")
     static final class TicksCsv extends Base {
 
@@ -91,7 +91,7 @@ final class Sources {
         }
     }
 
-    @Command(name = "ticks-sim", mixinStandardHelpOptions = true,
+    @Command(name = "ticks-sim",
             description = "Simulated price ticks: geometric Brownian motion per symbol, deterministic with --seed")
     static final class TicksSim extends Base {
 
@@ -99,7 +99,7 @@ final class Sources {
                 description = "symbols and start prices; default: ${DEFAULT-VALUE}")
         String symbols;
 
-        @Option(names = "--seed", defaultValue = "42", description = "default: ${DEFAULT-VALUE}")
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "default: ${DEFAULT-VALUE}")
         long seed;
 
         @Option(names = "--from", paramLabel = "ISO", defaultValue = "2025-10-29T13:30:00Z", converter = InstantConverter.class,
@@ -110,21 +110,22 @@ final class Sources {
                 description = "last tick; default: 390 minutes after --from")
         Instant to;
 
-        @Option(names = "--interval", defaultValue = "30s", converter = DurationConverter.class,
+        @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
                 description = "time between ticks; default: ${DEFAULT-VALUE}")
         Duration interval;
 
-        @Option(names = "--drift", defaultValue = "0.0", description = "default: ${DEFAULT-VALUE}")
+        @Option(names = "--drift", paramLabel = "MU", defaultValue = "0.0", description = "annualised drift; default: ${DEFAULT-VALUE}")
         double drift;
 
-        @Option(names = "--volatility", defaultValue = "0.2", description = "default: ${DEFAULT-VALUE}")
+        @Option(names = "--volatility", paramLabel = "SIGMA", defaultValue = "0.2",
+                description = "annualised volatility (0.2 = 20%%); default: ${DEFAULT-VALUE}")
         double volatility;
 
-        @Option(names = "--venue", description = "the ticks' venue field")
+        @Option(names = "--venue", paramLabel = "MIC", description = "the ticks' venue field")
         String venue;
 
         @Option(names = "--shock", paramLabel = "\"SYM PCT FROM TO\"", converter = ShockConverter.class,
-                description = "move SYM's log price linearly by PCT over FROM..TO, e.g. \"META -11% "
+                description = "move SYM's log price linearly by PCT over FROM..TO, e.g. \"META -11%% "
                         + "2025-10-29T20:05Z 2025-10-29T20:35Z\" (repeatable)")
         List<Shock> shocks = new ArrayList<>();
 
@@ -142,7 +143,7 @@ final class Sources {
         }
     }
 
-    @Command(name = "bonds", mixinStandardHelpOptions = true,
+    @Command(name = "bonds",
             description = "Bond-book updates replayed from CSV or JSON Lines files (tranches optional)")
     static final class Bonds extends Base {
 
@@ -159,7 +160,7 @@ final class Sources {
         }
     }
 
-    @Command(name = "bonds-sim", mixinStandardHelpOptions = true,
+    @Command(name = "bonds-sim",
             description = "Simulated bond book of one deal: announced, bookbuilding along a logistic curve, priced")
     static final class BondsSim extends Base {
 
@@ -187,7 +188,7 @@ final class Sources {
         }
     }
 
-    @Command(name = "scenario", mixinStandardHelpOptions = true,
+    @Command(name = "scenario",
             description = "A whole scenario directory (scenarios/README.md), every input in event-time order")
     static final class ScenarioReplay extends Base {
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * {@code run}. With a data directory ({@code --data-dir} or {@code broker.data.dir}) the broker keeps
  * its topics, offsets and transactions across restarts; without, its log is temporary.
  */
-@Command(name = "broker", mixinStandardHelpOptions = true,
+@Command(name = "broker",
         description = {"Run a single-node Kafka broker (KRaft) on broker.port (--set broker.port=N) with the pipeline "
                 + "topics, until Ctrl-C.",
                 "Give it the same --config/--set as `run`, so that the topics it creates fit the profile."})

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 
 /** {@code newsflow config}: the effective configuration and where each value came from. */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(name = "config",
         description = "Print the effective configuration, each key with its source (credentials masked)")
 final class ConfigCommand implements CliCommand {
 

@@ -1,5 +1,6 @@
 package io.newsflow.runtime;
 
+import io.newsflow.cli.KeyValueConverter;
 import io.newsflow.config.AppConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ public final class ConfigOptions {
             description = "properties file; default: $" + AppConfig.CONFIG_FILE_ENV + " if set")
     private Path configFile;
 
-    @Option(names = "--set", paramLabel = "key=value", converter = Assignment.class,
+    @Option(names = "--set", paramLabel = "key=value", converter = KeyValueConverter.class,
             description = "override one configuration key (repeatable; a later --set of a key wins; "
                     + "an empty value unsets an optional key)")
     private List<Map.Entry<String, String>> assignments = new ArrayList<>();
@@ -25,10 +26,6 @@ public final class ConfigOptions {
     /** Defaults, the file, the environment and the {@code --set} values, in that precedence. */
     public AppConfig load(Map<String, String> env) {
         return AppConfig.load(configFile, env, overrides());
-    }
-
-    Path configFile() {
-        return configFile;
     }
 
     /** The {@code --set} values in order; a later {@code --set} of a key wins. */
@@ -45,18 +42,6 @@ public final class ConfigOptions {
                 throw new TypeConversionException("--config needs a file name");
             }
             return Path.of(value);
-        }
-    }
-
-    static final class Assignment implements ITypeConverter<Map.Entry<String, String>> {
-        @Override
-        public Map.Entry<String, String> convert(String value) {
-            int eq = value.indexOf('=');
-            if (eq <= 0 || value.substring(0, eq).isBlank()) {
-                throw new TypeConversionException("--set expects key=value, got '" + value + "'");
-            }
-            // An empty value is allowed: "--set bootstrap.servers=" means "unset" for optional keys.
-            return Map.entry(value.substring(0, eq).trim(), value.substring(eq + 1));
         }
     }
 }

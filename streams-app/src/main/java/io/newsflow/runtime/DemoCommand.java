@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
  * replays the Meta bond-day scenario at a speed-up, prints a live summary, then keeps serving
  * {@code /metrics} until Ctrl-C (or exits with {@code --once} once the outputs settle).
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo",
         description = "Everything in-process: broker, registry, app, metrics; replays the Meta bond-day scenario, "
                 + "prints a summary, then serves /metrics until Ctrl-C")
 public final class DemoCommand implements CliCommand {
@@ -49,11 +49,11 @@ public final class DemoCommand implements CliCommand {
     @Option(names = "--scenario", paramLabel = "DIR", description = "replay another scenario; default: " + DEFAULT_SCENARIO)
     private Path scenario;
 
-    @Option(names = "--settle", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
             description = "how long the outputs must be quiet before the summary; default: ${DEFAULT-VALUE}")
     private Duration settle;
 
-    @Option(names = "--timeout", defaultValue = "10m", converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
             description = "upper bound on the replay; default: ${DEFAULT-VALUE}")
     private Duration timeout;
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * {@code accuracy=... macro_f1=... coverage=... n=...}. With {@code auto} (the default) each sentence's language
  * is guessed from its script.
  */
-@Command(name = "eval-sentiment", mixinStandardHelpOptions = true,
+@Command(name = "eval-sentiment",
         description = "Measure the sentiment scorer (text.sentiment.scorer) on a label<TAB>text file")
 public final class EvalSentimentCommand implements CliCommand {
 

@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
  * With {@code --json}, one JSON object per article per line on stdout, and the bad-input lines on
  * stderr so that stdout stays JSON Lines.
  */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
+@Command(name = "inspect",
         description = {"Show what the pipeline makes of article files, without a broker: fields, fragments, repeats, "
                 + "entities, sentiment and its evidence.", "Reads the files as `produce articles` does (docs/ingest.md)."})
 public final class InspectCommand implements CliCommand {

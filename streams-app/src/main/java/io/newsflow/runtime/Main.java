@@ -21,12 +21,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * Entry point: {@code newsflow [--config FILE] [--set key=value]... <command> [args]}, parsed by picocli.
  * Global options come before the command. Exit codes: 0 success, 1 failure, 2 usage or configuration error.
  */
-@Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "newsflow", versionProvider = Main.Version.class,
         subcommands = HelpCommand.class,
         description = "Kafka Streams pipeline: news, price ticks and bond books in, alerts and views out.",
-        footer = {"", "Configuration precedence, lowest first: built-in newsflow.properties < --config file",
-                "< environment NEWSFLOW_<KEY> (metrics.port -> NEWSFLOW_METRICS_PORT) < --set.",
-                "'newsflow config' prints the effective configuration; 'newsflow help <command>' describes one."})
+        footer = {"", "Configuration precedence, lowest first: built-in newsflow.properties",
+                "< --config file < environment NEWSFLOW_<KEY> (metrics.port -> NEWSFLOW_METRICS_PORT)",
+                "< --set. 'newsflow config' prints the effective configuration.",
+                "'newsflow help <command>' or 'newsflow <command> --help' describes one command."})
 public final class Main {
 
     public static final int OK = 0;
@@ -78,7 +79,7 @@ public final class Main {
     /** newsflow's command tree, writing to this Main's streams. */
     CommandLine commandLine() {
         CommandLine cli = new CommandLine(this);
-        commands.forEach(c -> cli.addSubcommand(c.commandLine()));
+        commands.forEach(c -> cli.addSubcommand(standardHelpOptions(c.commandLine())));
         return cli.setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .setExpandAtFiles(false) // "@name" is a file name, as before picocli
@@ -86,6 +87,13 @@ public final class Main {
                 .setExecutionStrategy(this::execute)
                 .setParameterExceptionHandler(this::usageError)
                 .setExecutionExceptionHandler((e, cli2, parsed) -> failure(e, cli2));
+    }
+
+    /** {@code --help} and {@code --version} on a command and its subcommands, as on newsflow itself. */
+    private static CommandLine standardHelpOptions(CommandLine command) {
+        command.getCommandSpec().mixinStandardHelpOptions(true).versionProvider(new Version());
+        command.getSubcommands().values().forEach(Main::standardHelpOptions);
+        return command;
     }
 
     private int execute(ParseResult parsed) {

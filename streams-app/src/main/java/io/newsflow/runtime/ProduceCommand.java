@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * {@code newsflow produce <what> ...}: the producers (articles, ticks, bond books, whole
  * scenarios) against a running Kafka cluster; {@link IngestCli} adds one subcommand per kind of input.
  */
-@Command(name = "produce", mixinStandardHelpOptions = true,
+@Command(name = "produce",
         description = {"Publish articles, price ticks, bond books or a scenario to bootstrap.servers "
                 + "('produce' alone lists them).",
                 "Exit codes: 0 when everything went through; 1 when some input was bad or some sends failed; "

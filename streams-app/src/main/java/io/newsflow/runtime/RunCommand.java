@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
  * {@code newsflow run}: the streams application against {@code bootstrap.servers} (an embedded
  * broker when empty), with the metrics endpoint, until Ctrl-C.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the streams app against bootstrap.servers (embedded broker when empty) until Ctrl-C,",
-                "with /metrics, the query API and the registry's REST face. Configure it with --config, --set "
+@Command(name = "run",
+        description = {"Run the streams app against bootstrap.servers (embedded broker when empty) until Ctrl-C",
+                "It serves /metrics, the query API and the registry's REST face. Configure it with --config, --set "
                         + "or NEWSFLOW_* variables."})
 public final class RunCommand implements CliCommand {
 

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * {@code --heldout-out} they are written as {@code label<TAB>text} files for {@code eval-sentiment}. Same data,
  * same weights.
  */
-@Command(name = "train-sentiment", mixinStandardHelpOptions = true,
+@Command(name = "train-sentiment",
         description = "Train the English and Japanese sentiment models from labelled data (docs/sentiment-model.md)")
 public final class TrainSentimentCommand implements CliCommand {
 
