@@ -21,7 +21,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * Entry point: {@code newsflow [--config FILE] [--set key=value]... <command> [args]}, parsed by picocli.
  * Global options come before the command. Exit codes: 0 success, 1 failure, 2 usage or configuration error.
  */
-@Command(name = "newsflow", versionProvider = Main.Version.class,
+@Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         subcommands = HelpCommand.class,
         description = "Kafka Streams pipeline: news, price ticks and bond books in, alerts and views out.",
         footer = {"", "Configuration precedence, lowest first: built-in newsflow.properties",

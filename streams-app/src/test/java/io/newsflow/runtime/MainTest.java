@@ -181,7 +181,7 @@ class MainTest {
 
     @Test
     void helpFlagsPrintTheUsage() {
-        assertEquals(Main.OK, run(Map.of(), "--help"));
+        assertEquals(Main.OK, run(Map.of(), "--help"), err());
         assertEquals(Main.OK, run(Map.of(), "--set", "a=b", "-h"));
         assertTrue(out().startsWith("Usage: newsflow"), out());
         assertTrue(seenConfigs.isEmpty());
@@ -189,14 +189,39 @@ class MainTest {
 
     @Test
     void helpOfEveryBuiltInCommandIsGenerated() {
-        Main main = new Main(Main.builtInCommands(), Map.of(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-
-        assertEquals(0, main.run(List.of("help", "produce")));
+        assertEquals(Main.OK, builtIn("help", "produce"));
         assertTrue(out().contains("ticks-sim"), out());
-        assertEquals(0, new Main(Main.builtInCommands(), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                System.err).run(List.of("produce", "ticks-sim", "--help")));
+        assertEquals(Main.OK, builtIn("produce", "ticks-sim", "--help"));
         assertTrue(out().contains("--shock"), out());
+        assertEquals(Main.OK, builtIn("demo", "-h"));
+        assertTrue(out().contains("--speedup"), out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void builtInCommandsRejectBadArgumentsWithTheUsageExitCodeBeforeStartingAnything() {
+        assertEquals(Main.USAGE, builtIn("demo", "--settle", "soon"));
+        assertTrue(err().contains("'--settle'") && err().contains("soon"), err());
+        assertEquals(Main.USAGE, builtIn("produce", "ticks-csv", "a.csv", "--pace", "warp"));
+        assertTrue(err().contains("pace must be asap, realtime or xN"), err());
+        assertEquals(Main.USAGE, builtIn("produce", "frobnicate"));
+        assertTrue(err().contains("Unknown command 'frobnicate'"), err());
+        assertEquals(Main.USAGE, builtIn("eval-sentiment", "--input", "x.tsv", "--language", "fr"));
+        assertEquals(Main.USAGE, builtIn("broker", "--port", "1"));
+        assertTrue(err().contains("Run 'newsflow broker --help' for usage."), err());
+    }
+
+    @Test
+    void produceWithoutWhatListsTheSources() {
+        assertEquals(Main.OK, builtIn("produce"));
+        for (String source : List.of("articles", "ticks-csv", "ticks-sim", "bonds", "bonds-sim", "scenario")) {
+            assertTrue(out().contains(source), out());
+        }
+    }
+
+    private int builtIn(String... args) {
+        return new Main(Main.builtInCommands(), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(List.of(args));
     }
 
     @Test
