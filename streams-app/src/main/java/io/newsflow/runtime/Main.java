@@ -86,7 +86,7 @@ public final class Main {
                 .setOverwrittenOptionsAllowed(true) // a later --config wins
                 .setExecutionStrategy(this::execute)
                 .setParameterExceptionHandler(this::usageError)
-                .setExecutionExceptionHandler((e, cli2, parsed) -> failure(e, cli2));
+                .setExecutionExceptionHandler((e, command, parsed) -> failure(e, command));
     }
 
     /** {@code --help} and {@code --version} on a command and its subcommands, as on newsflow itself. */
