@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine;
 
 /**
  * The benchmark command: raw Kafka passthrough vs the newsflow topology on the same seeded input,
@@ -28,33 +29,25 @@ public final class BenchMain {
     private final BenchOptions options;
     private final AppConfig appConfig;
 
-    private BenchMain(BenchOptions options, AppConfig appConfig) {
+    BenchMain(BenchOptions options, AppConfig appConfig) {
         this.options = options;
         this.appConfig = appConfig;
     }
 
-    public static void main(String[] args) throws Exception {
+    /** Exit codes: 0 done, 1 the run failed, 2 usage error (picocli's). */
+    public static void main(String[] args) {
         FormatLocale.useUs(); // as the app's Main does
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        int status = 0;
-        try {
-            new BenchMain(options, AppConfig.load()).run();
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
+        int status = new CommandLine(new BenchCommand())
+                .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+                    e.printStackTrace();
+                    return 1;
+                })
+                .execute(args);
         // Kafka and Streams can leave non-daemon helper threads behind; the report is out, so exit.
         System.exit(status);
     }
 
-    private void run() throws Exception {
+    void run() throws Exception {
         try (BenchCluster cluster = startCluster()) {
             BenchClients clients = new BenchClients(cluster.bootstrapServers(),
                     "newsflow-bench-" + ProcessHandle.current().pid());

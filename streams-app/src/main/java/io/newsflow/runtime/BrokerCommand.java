@@ -4,9 +4,10 @@ import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code newsflow broker [--data-dir DIR]}: a single-node Kafka broker (KRaft, in this JVM) on
@@ -19,14 +20,22 @@ import java.util.function.Supplier;
  * {@code run}. With a data directory ({@code --data-dir} or {@code broker.data.dir}) the broker keeps
  * its topics, offsets and transactions across restarts; without, its log is temporary.
  */
-public final class BrokerCommand implements Command {
+@Command(name = "broker",
+        description = {"Run a single-node Kafka broker (KRaft) on broker.port (--set broker.port=N) with the pipeline "
+                + "topics, until Ctrl-C.",
+                "Give it the same --config/--set as `run`, so that the topics it creates fit the profile."})
+public final class BrokerCommand implements CliCommand {
 
     public static final String PORT = "broker.port";
     /** Empty: a temporary log directory, deleted on exit. */
     public static final String DATA_DIR = "broker.data.dir";
-    static final String USAGE = "broker [--data-dir DIR]";
 
     private final Supplier<StopSignal> stopSignal;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "keep topics, offsets and transactions here across restarts (broker.data.dir); "
+                    + "default: a temporary directory, deleted on exit")
+    private Path dataDirOption;
 
     public BrokerCommand() {
         this(ShutdownSignal::register);
@@ -38,19 +47,8 @@ public final class BrokerCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "broker";
-    }
-
-    @Override
-    public String description() {
-        return "Run a single-node Kafka broker (KRaft) on broker.port with the pipeline topics, until Ctrl-C ("
-                + USAGE + ")";
-    }
-
-    @Override
-    public int run(List<String> args, AppConfig config, PrintStream out) throws Exception {
-        AppConfig effective = withDataDirOption(args, config);
+    public int run(AppConfig config, PrintStream out) throws Exception {
+        AppConfig effective = withDataDirOption(config);
         int port = effective.getInt(PORT);
         Optional<Path> dataDir = dataDir(effective);
         try (StopSignal signal = stopSignal.get();
@@ -79,16 +77,13 @@ public final class BrokerCommand implements Command {
         return config.getOptional(DATA_DIR).filter(d -> !d.isBlank()).map(Path::of);
     }
 
-    private static AppConfig withDataDirOption(List<String> args, AppConfig config) {
-        if (args.isEmpty()) {
+    private AppConfig withDataDirOption(AppConfig config) {
+        if (dataDirOption == null) {
             return config;
         }
-        if (args.size() == 2 && args.get(0).equals("--data-dir") && !args.get(1).isBlank()) {
-            return config.with(DATA_DIR, args.get(1));
+        if (dataDirOption.toString().isBlank()) {
+            throw new UsageException("--data-dir needs a directory");
         }
-        if (args.size() == 1 && args.get(0).startsWith("--data-dir=")) {
-            return withDataDirOption(List.of("--data-dir", args.get(0).substring("--data-dir=".length())), config);
-        }
-        throw new UsageException("usage: " + USAGE + "; set the port with --set " + PORT + "=N");
+        return config.with(DATA_DIR, dataDirOption.toString());
     }
 }

@@ -6,6 +6,7 @@ import io.newsflow.avro.MarketReaction;
 import io.newsflow.avro.PriceMoveAlert;
 import io.newsflow.avro.SentimentRolling;
 import io.newsflow.config.AppConfig;
+import io.newsflow.cli.DurationConverter;
 import io.newsflow.config.Topics;
 import io.newsflow.ingest.IngestCli;
 import java.io.PrintStream;
@@ -22,6 +23,8 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code newsflow demo}: the whole pipeline in one process with nothing installed: embedded broker,
@@ -29,10 +32,30 @@ import org.apache.kafka.streams.StreamsConfig;
  * replays the Meta bond-day scenario at a speed-up, prints a live summary, then keeps serving
  * {@code /metrics} until Ctrl-C (or exits with {@code --once} once the outputs settle).
  */
-public final class DemoCommand implements Command {
+@Command(name = "demo",
+        description = "Everything in-process: broker, registry, app, metrics; replays the Meta bond-day scenario, "
+                + "prints a summary, then serves /metrics until Ctrl-C")
+public final class DemoCommand implements CliCommand {
 
     static final String DEFAULT_SCENARIO = "scenarios/meta-bond-day";
-    static final String USAGE = "demo [--once] [--speedup N|asap] [--scenario DIR] [--settle 5s] [--timeout 10m]";
+
+    @Option(names = "--once", description = "exit after the summary")
+    private boolean once;
+
+    @Option(names = "--speedup", paramLabel = "N|asap", defaultValue = "3600",
+            description = "event-time speed of the replay; default: ${DEFAULT-VALUE}")
+    private String speedup;
+
+    @Option(names = "--scenario", paramLabel = "DIR", description = "replay another scenario; default: " + DEFAULT_SCENARIO)
+    private Path scenario;
+
+    @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+            description = "how long the outputs must be quiet before the summary; default: ${DEFAULT-VALUE}")
+    private Duration settle;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "upper bound on the replay; default: ${DEFAULT-VALUE}")
+    private Duration timeout;
 
     private final Supplier<StopSignal> stopSignal;
 
@@ -44,66 +67,26 @@ public final class DemoCommand implements Command {
         this.stopSignal = stopSignal;
     }
 
-    @Override
-    public String name() {
-        return "demo";
+    /** The {@code --pace} of the replay. */
+    private String pace() {
+        return speedup.equals("asap") || speedup.equals("0") ? "asap" : "x" + speedup;
+    }
+
+    /** The scenario below the working directory, else below the checkout the launcher ran from. */
+    private static Path defaultScenario() {
+        Path local = Path.of(DEFAULT_SCENARIO);
+        String home = System.getProperty("newsflow.home");
+        if (!Files.isDirectory(local) && home != null) {
+            return Path.of(home).resolve(DEFAULT_SCENARIO);
+        }
+        return local;
     }
 
     @Override
-    public String description() {
-        return "Everything in-process: broker, registry, app, metrics; replays the Meta bond-day scenario ("
-                + USAGE + ")";
-    }
-
-    /** Parsed options. */
-    record Options(boolean once, String pace, Path scenario, Duration settle, Duration timeout) {
-
-        static Options parse(List<String> args) {
-            boolean once = false;
-            String pace = "x3600";
-            Path scenario = null;
-            Duration settle = Duration.ofSeconds(5);
-            Duration timeout = Duration.ofMinutes(10);
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--once" -> once = true;
-                    case "--speedup" -> {
-                        String v = value(args, ++i, arg);
-                        pace = v.equals("asap") || v.equals("0") ? "asap" : "x" + v;
-                    }
-                    case "--scenario" -> scenario = Path.of(value(args, ++i, arg));
-                    case "--settle" -> settle = io.newsflow.config.DurationParser.parse(value(args, ++i, arg));
-                    case "--timeout" -> timeout = io.newsflow.config.DurationParser.parse(value(args, ++i, arg));
-                    default -> throw new UsageException("unknown demo option '" + arg + "'; usage: " + USAGE);
-                }
-            }
-            return new Options(once, pace, scenario == null ? defaultScenario() : scenario, settle, timeout);
-        }
-
-        private static String value(List<String> args, int i, String option) {
-            if (i >= args.size()) {
-                throw new UsageException(option + " needs a value; usage: " + USAGE);
-            }
-            return args.get(i);
-        }
-
-        /** The scenario below the working directory, else below the checkout the launcher ran from. */
-        private static Path defaultScenario() {
-            Path local = Path.of(DEFAULT_SCENARIO);
-            String home = System.getProperty("newsflow.home");
-            if (!Files.isDirectory(local) && home != null) {
-                return Path.of(home).resolve(DEFAULT_SCENARIO);
-            }
-            return local;
-        }
-    }
-
-    @Override
-    public int run(List<String> args, AppConfig config, PrintStream out) throws Exception {
-        Options options = Options.parse(args);
-        if (!Files.isDirectory(options.scenario())) {
-            throw new UsageException("scenario directory " + options.scenario() + " not found (use --scenario DIR)");
+    public int run(AppConfig config, PrintStream out) throws Exception {
+        Path replayed = scenario == null ? defaultScenario() : scenario;
+        if (!Files.isDirectory(replayed)) {
+            throw new UsageException("scenario directory " + replayed + " not found (use --scenario DIR)");
         }
         try (StopSignal signal = stopSignal.get();
              KafkaEnvironment env = KafkaEnvironment.start(config, out);
@@ -117,25 +100,25 @@ public final class DemoCommand implements Command {
                 out.println("Kafka Streams did not start: " + app.state());
                 return 1;
             }
-            out.println("Replaying " + options.scenario() + " (pace " + options.pace() + ")...");
+            out.println("Replaying " + replayed + " (pace " + pace() + ")...");
             out.flush();
             CompletableFuture<Integer> replay = CompletableFuture.supplyAsync(() -> new IngestCli().run(
-                    List.of("scenario", options.scenario().toString(), "--pace", options.pace()),
+                    List.of("scenario", replayed.toString(), "--pace", pace()),
                     ProduceCommand.producerConfig(env.config()), out));
 
-            long deadline = System.nanoTime() + options.timeout().toNanos();
+            long deadline = System.nanoTime() + timeout.toNanos();
             while (!replay.isDone() && System.nanoTime() < deadline) {
                 waitQuietly(replay, Duration.ofSeconds(2));
                 out.println(progress(monitor.snapshot()));
                 out.flush();
             }
             int replayCode = replay.isDone() ? replay.join() : 1;
-            awaitProcessed(env.config(), monitor, deadline, options.settle(), out);
+            awaitProcessed(env.config(), monitor, deadline, settle, out);
             printSummary(monitor.snapshot(), out);
             if (replayCode != 0) {
                 out.println("The scenario replay reported problems (exit code " + replayCode + ").");
             }
-            if (options.once()) {
+            if (once) {
                 return replayCode;
             }
             out.println("Serving http://localhost:" + app.metricsPort() + "/metrics"

@@ -9,7 +9,8 @@ import io.newsflow.text.TextAnalysis;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code newsflow eval-sentiment --input FILE [--language en|ja|auto]}: runs the configured sentence scorer
@@ -18,35 +19,29 @@ import java.util.Map;
  * {@code accuracy=... macro_f1=... coverage=... n=...}. With {@code auto} (the default) each sentence's language
  * is guessed from its script.
  */
-public final class EvalSentimentCommand implements Command {
+@Command(name = "eval-sentiment",
+        description = "Measure the sentiment scorer (text.sentiment.scorer) on a label<TAB>text file")
+public final class EvalSentimentCommand implements CliCommand {
 
-    static final String USAGE = "usage: newsflow eval-sentiment --input FILE [--language en|ja|auto]";
+    /** The sentences' language; {@code auto} guesses each one's from its script. */
+    enum LanguageChoice { en, ja, auto }
+
+    @Option(names = "--input", paramLabel = "FILE", required = true, description = "UTF-8 label<TAB>text file")
+    private Path input;
+
+    @Option(names = "--language", defaultValue = "auto",
+            description = "${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE} (each sentence's script)")
+    private LanguageChoice language;
 
     @Override
-    public String name() {
-        return "eval-sentiment";
-    }
-
-    @Override
-    public String description() {
-        return "Measure the sentiment scorer on a label<TAB>text file (--input FILE [--language en|ja|auto])";
-    }
-
-    @Override
-    public int run(List<String> args, AppConfig config, PrintStream out) {
-        Map<String, String> options = CommandOptions.parse(args, List.of("--input", "--language"), USAGE);
-        Path input = Path.of(CommandOptions.required(options, "--input", USAGE));
-        String language = options.getOrDefault("--language", "auto");
-        if (!List.of("en", "ja", "auto").contains(language)) {
-            throw new UsageException("--language must be en, ja or auto, got '" + language + "'\n" + USAGE);
-        }
+    public int run(AppConfig config, PrintStream out) {
         List<LabelledSentence> sentences = SentimentDatasets.readTsv(input);
         TextAnalysis analysis = TextAnalysis.fromConfig(config.asMap());
         out.println("eval-sentiment: " + input + ", " + sentences.size() + " sentences, scorer " + analysis.scorerName()
                 + ", language " + language);
         SentimentEvaluation evaluation = SentimentEvaluation.run(sentences, text ->
-                analysis.classifySentence(text, language.equals("auto") ? Language.of(null, text)
-                        : language.equals("ja") ? Language.JA : Language.EN));
+                analysis.classifySentence(text, language == LanguageChoice.auto ? Language.of(null, text)
+                        : language == LanguageChoice.ja ? Language.JA : Language.EN));
         evaluation.print(out);
         return 0;
     }

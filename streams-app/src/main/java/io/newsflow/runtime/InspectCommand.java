@@ -7,20 +7,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.avro.ArticleEvent;
 import io.newsflow.avro.ArticleFragment;
 import io.newsflow.config.AppConfig;
+import io.newsflow.ingest.ArticleOptions;
 import io.newsflow.ingest.BadInput;
 import io.newsflow.ingest.Parsed;
-import io.newsflow.ingest.TextFiles;
-import io.newsflow.ingest.article.ArticleFactory;
-import io.newsflow.ingest.article.ArticleLoader;
 import io.newsflow.text.TextAnalysis;
 import io.newsflow.topology.TopologySettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code newsflow inspect <files or dirs...> [--json] [--source NAME] [--max-bytes N]}: what the pipeline
@@ -32,12 +33,24 @@ import java.util.Map;
  * With {@code --json}, one JSON object per article per line on stdout, and the bad-input lines on
  * stderr so that stdout stays JSON Lines.
  */
-public final class InspectCommand implements Command {
+@Command(name = "inspect",
+        description = {"Show what the pipeline makes of article files, without a broker: fields, fragments, repeats, "
+                + "entities, sentiment and its evidence.", "Reads the files as `produce articles` does (docs/ingest.md)."})
+public final class InspectCommand implements CliCommand {
 
     private static final int SHOWN_FRAGMENT_CHARS = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintStream err;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "article files or directories")
+    private List<Path> files;
+
+    @Option(names = "--json", description = "one JSON object per article per line on stdout; bad-input lines on stderr")
+    private boolean json;
+
+    @Mixin
+    private ArticleOptions articles;
 
     public InspectCommand() {
         this(System.err);
@@ -48,40 +61,8 @@ public final class InspectCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "inspect";
-    }
-
-    @Override
-    public String description() {
-        return "Show what the pipeline makes of article files, without a broker: fields, fragments, repeats, "
-                + "entities, sentiment and its evidence (--json: one object per line)";
-    }
-
-    @Override
-    public int run(List<String> args, AppConfig config, PrintStream out) throws JsonProcessingException {
-        boolean json = false;
-        String source = "local";
-        long maxBytes = TextFiles.DEFAULT_MAX_ARTICLE_BYTES;
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--json" -> json = true;
-                case "--source" -> source = value(args, ++i, arg);
-                case "--max-bytes" -> maxBytes = bytes(value(args, ++i, arg));
-                default -> {
-                    if (arg.startsWith("--")) {
-                        throw new UsageException("inspect: unknown option " + arg + " (options: --json, --source NAME, --max-bytes N)");
-                    }
-                    files.add(Path.of(arg));
-                }
-            }
-        }
-        if (files.isEmpty()) {
-            throw new UsageException("inspect needs article files or directories");
-        }
-        Parsed<ArticleEvent> parsed = new ArticleLoader(maxBytes, source, new ArticleFactory()).load(files);
+    public int run(AppConfig config, PrintStream out) throws JsonProcessingException {
+        Parsed<ArticleEvent> parsed = articles.loader().load(files);
         BadInput.report(parsed.problems(), json ? err : out);
         ArticleInspector inspector = parsed.records().isEmpty() ? null : inspector(config);
         for (ArticleEvent article : parsed.records()) {
@@ -103,21 +84,6 @@ public final class InspectCommand implements Command {
         config.asMap().forEach((k, v) -> settings.put(k, String.valueOf(v)));
         return new ArticleInspector(TextAnalysis.fromConfig(config.asMap()),
                 TopologySettings.fromMap(settings).noveltyThreshold());
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new UsageException("inspect: option " + option + " needs a value");
-        }
-        return args.get(i);
-    }
-
-    private static long bytes(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new UsageException("inspect: --max-bytes needs a number of bytes, got '" + value + "'");
-        }
     }
 
     static ObjectNode json(ArticleInspector.Inspection inspection) {

@@ -4,32 +4,43 @@ import io.newsflow.config.AppConfig;
 import io.newsflow.ingest.IngestCli;
 import java.io.PrintStream;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code newsflow produce <what> ...}: the producers (articles, ticks, bond books, whole
- * scenarios) against a running Kafka cluster.
+ * scenarios) against a running Kafka cluster; {@link IngestCli} adds one subcommand per kind of input.
  */
-public final class ProduceCommand implements Command {
+@Command(name = "produce",
+        description = {"Publish articles, price ticks, bond books or a scenario to bootstrap.servers "
+                + "('produce' alone lists them).",
+                "Exit codes: 0 when everything went through; 1 when some input was bad or some sends failed; "
+                        + "2 on a usage error."})
+public final class ProduceCommand implements CliCommand {
+
+    @Spec
+    private CommandSpec spec;
+
+    private final IngestCli ingest = new IngestCli();
 
     @Override
-    public String name() {
-        return "produce";
+    public CommandLine commandLine() {
+        return IngestCli.withSources(new CommandLine(this));
     }
 
     @Override
-    public String description() {
-        return "Publish articles, price ticks, bond books or a scenario to bootstrap.servers ('produce' alone lists them)";
-    }
-
-    @Override
-    public int run(List<String> args, AppConfig config, PrintStream out) {
-        if (args.isEmpty()) {
-            out.println(IngestCli.USAGE);
+    public int run(AppConfig config, PrintStream out) {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        if (!parsed.hasSubcommand()) {
+            spec.commandLine().usage(out);
             return 0;
         }
-        boolean dryRun = args.contains("--dry-run");
+        CommandLine source = parsed.subcommand().commandSpec().commandLine();
+        boolean dryRun = IngestCli.dryRun(source);
         if (!dryRun && config.getOptional(KafkaEnvironment.BOOTSTRAP_SERVERS).isEmpty()) {
             throw new UsageException("produce needs a running Kafka cluster: set bootstrap.servers "
                     + "(e.g. the address `newsflow broker` prints, via --set bootstrap.servers=HOST:PORT)");
@@ -40,7 +51,7 @@ public final class ProduceCommand implements Command {
                     + "registry served by `newsflow run`/`demo` (--set schema.registry.url=http://localhost:8081)");
         }
         // A dry run publishes nothing, so it needs neither a cluster nor a registry.
-        return new IngestCli().run(args, dryRun ? Map.of() : producerConfig(config), out);
+        return ingest.run(source, dryRun ? Map.of() : producerConfig(config), out);
     }
 
     /** Producer settings: the cluster, the registry keys, the value serializer class and {@code producer.*}. */

@@ -3,14 +3,18 @@ package io.newsflow.runtime;
 import io.newsflow.config.AppConfig;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
+import picocli.CommandLine.Command;
 
 /**
  * {@code newsflow run}: the streams application against {@code bootstrap.servers} (an embedded
  * broker when empty), with the metrics endpoint, until Ctrl-C.
  */
-public final class RunCommand implements Command {
+@Command(name = "run",
+        description = {"Run the streams app against bootstrap.servers (embedded broker when empty) until Ctrl-C",
+                "It serves /metrics, the query API and the registry's REST face. Configure it with --config, --set "
+                        + "or NEWSFLOW_* variables."})
+public final class RunCommand implements CliCommand {
 
     private final Supplier<StopSignal> stopSignal;
 
@@ -23,20 +27,7 @@ public final class RunCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "run";
-    }
-
-    @Override
-    public String description() {
-        return "Run the streams app against bootstrap.servers (embedded broker when empty) until Ctrl-C";
-    }
-
-    @Override
-    public int run(List<String> args, AppConfig config, PrintStream out) throws Exception {
-        if (!args.isEmpty()) {
-            throw new UsageException("run takes no arguments; configure it with --config/--set/NEWSFLOW_* variables");
-        }
+    public int run(AppConfig config, PrintStream out) throws Exception {
         try (StopSignal signal = stopSignal.get();
              KafkaEnvironment env = KafkaEnvironment.start(config, out);
              NewsflowApp app = NewsflowApp.start(env.config())) {

@@ -17,7 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code newsflow train-sentiment --data DIR --out DIR [--heldout-out DIR] [--min-count N]}: trains the English
@@ -28,28 +29,27 @@ import java.util.Map;
  * {@code --heldout-out} they are written as {@code label<TAB>text} files for {@code eval-sentiment}. Same data,
  * same weights.
  */
-public final class TrainSentimentCommand implements Command {
+@Command(name = "train-sentiment",
+        description = "Train the English and Japanese sentiment models from labelled data (docs/sentiment-model.md)")
+public final class TrainSentimentCommand implements CliCommand {
 
-    static final String USAGE = "usage: newsflow train-sentiment --data DIR --out DIR [--heldout-out DIR] [--min-count N]";
-    static final int DEFAULT_MIN_COUNT = 2;
+    @Option(names = "--data", paramLabel = "DIR", required = true,
+            description = "the labelled sets: en-financial-news-tweets/{train,valid}.csv, ja-chabsa/train.tsv")
+    private Path data;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "where the model files go")
+    private Path outDir;
+
+    @Option(names = "--heldout-out", paramLabel = "DIR",
+            description = "also write the held-out sentences as label<TAB>text files for eval-sentiment")
+    private Path heldOutDir;
+
+    @Option(names = "--min-count", paramLabel = "N", defaultValue = "2",
+            description = "features seen fewer times are dropped; default: ${DEFAULT-VALUE}")
+    private int minCount;
 
     @Override
-    public String name() {
-        return "train-sentiment";
-    }
-
-    @Override
-    public String description() {
-        return "Train the sentiment models from labelled data (--data DIR --out DIR [--heldout-out DIR])";
-    }
-
-    @Override
-    public int run(List<String> args, AppConfig config, PrintStream out) {
-        Map<String, String> options = CommandOptions.parse(args, List.of("--data", "--out", "--heldout-out", "--min-count"),
-                USAGE);
-        Path data = Path.of(CommandOptions.required(options, "--data", USAGE));
-        Path outDir = Path.of(CommandOptions.required(options, "--out", USAGE));
-        int minCount = CommandOptions.integer(options, "--min-count", DEFAULT_MIN_COUNT, USAGE);
+    public int run(AppConfig config, PrintStream out) {
         Path enDir = data.resolve("en-financial-news-tweets");
         Path jaFile = data.resolve("ja-chabsa").resolve("train.tsv");
 
@@ -65,14 +65,13 @@ public final class TrainSentimentCommand implements Command {
         train(trainer, Language.EN, enTrain, "en-financial-news-tweets/train.csv (MIT)", outDir, minCount, out);
         train(trainer, Language.JA, jaTrain, "ja-chabsa/train.tsv without its hash-held-out fifth "
                 + "(chABSA-dataset, TIS Inc., CC BY 4.0)", outDir, minCount, out);
-        String heldOutDir = options.get("--heldout-out");
         if (heldOutDir != null) {
-            Path dir = Path.of(heldOutDir);
-            createDirectories(dir);
-            SentimentDatasets.writeTsv(enHeldOut, dir.resolve("heldout-en.tsv"));
-            SentimentDatasets.writeTsv(jaHeldOut, dir.resolve("heldout-ja.tsv"));
-            out.printf(Locale.ROOT, "held out: %s (%d sentences), %s (%d sentences)%n", dir.resolve("heldout-en.tsv"),
-                    enHeldOut.size(), dir.resolve("heldout-ja.tsv"), jaHeldOut.size());
+            createDirectories(heldOutDir);
+            SentimentDatasets.writeTsv(enHeldOut, heldOutDir.resolve("heldout-en.tsv"));
+            SentimentDatasets.writeTsv(jaHeldOut, heldOutDir.resolve("heldout-ja.tsv"));
+            out.printf(Locale.ROOT, "held out: %s (%d sentences), %s (%d sentences)%n",
+                    heldOutDir.resolve("heldout-en.tsv"), enHeldOut.size(), heldOutDir.resolve("heldout-ja.tsv"),
+                    jaHeldOut.size());
         }
         return 0;
     }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 class MainTest {
 
@@ -24,45 +26,31 @@ class MainTest {
     private final List<List<String>> seenArgs = new ArrayList<>();
 
     /** Records what the CLI hands to a command. */
-    private final Command echo = new Command() {
-        @Override
-        public String name() {
-            return "echo";
-        }
+    @Command(name = "echo", description = "Echo the metrics port")
+    private final class Echo implements CliCommand {
+
+        @Parameters
+        private List<String> args = new ArrayList<>();
 
         @Override
-        public String description() {
-            return "Echo the metrics port";
-        }
-
-        @Override
-        public int run(List<String> args, AppConfig config, PrintStream stdout) {
+        public int run(AppConfig config, PrintStream stdout) {
             seenConfigs.add(config);
             seenArgs.add(args);
             stdout.println("port=" + config.getInt("metrics.port"));
             return 0;
         }
-    };
+    }
 
-    private final Command failing = new Command() {
+    @Command(name = "fail", description = "Always fails")
+    private static final class Failing implements CliCommand {
         @Override
-        public String name() {
-            return "fail";
-        }
-
-        @Override
-        public String description() {
-            return "Always fails";
-        }
-
-        @Override
-        public int run(List<String> args, AppConfig config, PrintStream stdout) {
+        public int run(AppConfig config, PrintStream stdout) {
             throw new IllegalStateException("boom", new RuntimeException("root cause"));
         }
-    };
+    }
 
     private int run(Map<String, String> env, String... args) {
-        Main main = new Main(Commands.of(List.of(echo, failing)), env,
+        Main main = new Main(List.of(new Echo(), new Failing()), env,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return main.run(List.of(args));
     }
@@ -100,13 +88,15 @@ class MainTest {
         assertTrue(out().contains("Echo the metrics port"), out());
         assertTrue(out().contains("fail"), out());
         assertTrue(out().contains("config"), out());
-        assertTrue(out().contains("--set key=value"), out());
+        assertTrue(out().contains("--set=key=value"), out());
     }
 
     @Test
     void helpForOneCommand() {
         assertEquals(0, run(Map.of(), "help", "echo"));
-        assertEquals("newsflow echo: Echo the metrics port" + System.lineSeparator(), out());
+        assertTrue(out().startsWith("Usage: newsflow echo"), out());
+        assertTrue(out().contains("Echo the metrics port"), out());
+        assertTrue(!out().contains("Always fails"), out());
     }
 
     @Test
@@ -154,7 +144,96 @@ class MainTest {
 
     @Test
     void builtInCommandsIncludeTheBroker() {
-        assertTrue(Commands.builtIn().find("broker").isPresent());
-        assertTrue(Commands.builtIn().find("help").isPresent());
+        Main main = new Main(Main.builtInCommands(), Map.of(), System.out, System.err);
+        assertTrue(main.commandLine().getSubcommands().containsKey("broker"));
+        assertTrue(main.commandLine().getSubcommands().containsKey("help"));
+    }
+
+    // What the global options accept (they come before the command, as newsflow's usage line says).
+
+    @Test
+    void globalOptionsBeforeTheCommandAndEverythingAfterItBelongsToTheCommand(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("my.properties");
+        Files.writeString(file, "application.id=from-file\n");
+
+        assertEquals(0, run(Map.of(), "--config", file.toString(), "--set", "metrics.port=1", "--set=a.b=x=y",
+                "echo", "file.jsonl"), err());
+        assertEquals("from-file", seenConfigs.get(0).getString("application.id"));
+        assertEquals(1, seenConfigs.get(0).getInt("metrics.port"));
+        assertEquals("x=y", seenConfigs.get(0).getString("a.b"));
+        assertEquals(List.of("file.jsonl"), seenArgs.get(0));
+
+        assertEquals(Main.USAGE, run(Map.of(), "echo", "--set", "not-global=1"));
+        assertTrue(err().contains("'--set'"), err());
+    }
+
+    @Test
+    void laterSetOfTheSameKeyWinsAndEmptyValuesAreAllowed(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("c.properties");
+        Files.writeString(file, "application.id=from-c\n");
+
+        assertEquals(0, run(Map.of(), "--set", "metrics.port=1", "--set", "metrics.port=2",
+                "--set", "bootstrap.servers=", "--config=" + file, "echo"), err());
+        assertEquals(2, seenConfigs.get(0).getInt("metrics.port"));
+        assertEquals("override", seenConfigs.get(0).sourceOf("bootstrap.servers").orElseThrow());
+        assertEquals("from-c", seenConfigs.get(0).getString("application.id"));
+    }
+
+    @Test
+    void helpFlagsPrintTheUsage() {
+        assertEquals(Main.OK, run(Map.of(), "--help"), err());
+        assertEquals(Main.OK, run(Map.of(), "--set", "a=b", "-h"));
+        assertTrue(out().startsWith("Usage: newsflow"), out());
+        assertTrue(seenConfigs.isEmpty());
+    }
+
+    @Test
+    void helpOfEveryBuiltInCommandIsGenerated() {
+        assertEquals(Main.OK, builtIn("help", "produce"));
+        assertTrue(out().contains("ticks-sim"), out());
+        assertEquals(Main.OK, builtIn("produce", "ticks-sim", "--help"));
+        assertTrue(out().contains("--shock"), out());
+        assertEquals(Main.OK, builtIn("demo", "-h"));
+        assertTrue(out().contains("--speedup"), out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void builtInCommandsRejectBadArgumentsWithTheUsageExitCodeBeforeStartingAnything() {
+        assertEquals(Main.USAGE, builtIn("demo", "--settle", "soon"));
+        assertTrue(err().contains("'--settle'") && err().contains("soon"), err());
+        assertEquals(Main.USAGE, builtIn("produce", "ticks-csv", "a.csv", "--pace", "warp"));
+        assertTrue(err().contains("pace must be asap, realtime or xN"), err());
+        assertEquals(Main.USAGE, builtIn("produce", "frobnicate"));
+        assertTrue(err().contains("Unknown command 'frobnicate'"), err());
+        assertEquals(Main.USAGE, builtIn("eval-sentiment", "--input", "x.tsv", "--language", "fr"));
+        assertEquals(Main.USAGE, builtIn("broker", "--port", "1"));
+        assertTrue(err().contains("Run 'newsflow broker --help' for usage."), err());
+    }
+
+    @Test
+    void produceWithoutWhatListsTheSources() {
+        assertEquals(Main.OK, builtIn("produce"));
+        for (String source : List.of("articles", "ticks-csv", "ticks-sim", "bonds", "bonds-sim", "scenario")) {
+            assertTrue(out().contains(source), out());
+        }
+    }
+
+    private int builtIn(String... args) {
+        return new Main(Main.builtInCommands(), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(List.of(args));
+    }
+
+    @Test
+    void malformedOptionsAreUsageErrorsThatSayWhatIsExpected() {
+        assertEquals(Main.USAGE, run(Map.of(), "--set", "novalue", "echo"));
+        assertTrue(err().contains("key=value"), err());
+        assertEquals(Main.USAGE, run(Map.of(), "--set", "=v", "echo"));
+        assertTrue(err().contains("got '=v'"), err());
+        assertEquals(Main.USAGE, run(Map.of(), "--config"));
+        assertTrue(err().contains("'--config' (FILE)"), err());
+        assertEquals(Main.USAGE, run(Map.of(), "--verbose", "echo"));
+        assertTrue(err().contains("'--verbose'"), err());
+        assertTrue(seenConfigs.isEmpty());
     }
 }

@@ -61,7 +61,7 @@ class SentimentCommandsTest {
         return data;
     }
 
-    private static String run(Command command, String... args) throws Exception {
+    private static String run(CliCommand command, String... args) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int code = command.run(List.of(args), AppConfig.defaults(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertEquals(0, code);
