@@ -252,8 +252,8 @@ public final class NewsflowTopology {
 
         KStream<String, MarketReaction> reactions = routed(scores.process(
                 () -> new ReactionProcessors.OnArticle(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
-                Named.as("reaction-on-article"), StoreNames.PENDING_REACTIONS, StoreNames.TICK_HISTORY,
-                StoreNames.BENCHMARK_HISTORY), "reaction-on-article");
+                Named.as("reaction-on-article"), StoreNames.PENDING_REACTIONS, StoreNames.TICK_POINTS,
+                StoreNames.BENCHMARK_POINTS), "reaction-on-article");
         reactions.to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
                 .withName("reaction-on-article-sink"));
     }
@@ -266,8 +266,8 @@ public final class NewsflowTopology {
     private void tickBranch(KStream<String, PriceTick> ticks) {
         KStream<String, SpecificRecord> results = routed(ticks.process(
                 () -> new TickProcessor(settings, metrics, deadLetters, serdes.priceTick().serializer()),
-                Named.as("tick-analytics"), StoreNames.TICK_HISTORY, StoreNames.PENDING_REACTIONS,
-                StoreNames.BENCHMARK_HISTORY, StoreNames.ALERT_STATE, StoreNames.SENTIMENT_CONTRIBUTIONS,
+                Named.as("tick-analytics"), StoreNames.TICK_POINTS, StoreNames.PENDING_REACTIONS,
+                StoreNames.BENCHMARK_POINTS, StoreNames.ALERT_STATE, StoreNames.SENTIMENT_CONTRIBUTIONS,
                 StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES), "tick-analytics");
         ofType(results, MarketReaction.class, "tick-reactions")
                 .to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
@@ -285,8 +285,8 @@ public final class NewsflowTopology {
         routed(broadcast.process(
                 () -> new ReactionProcessors.OnBenchmarkTick(settings, metrics, deadLetters,
                         serdes.priceTick().serializer()),
-                Named.as("reaction-on-benchmark"), StoreNames.PENDING_REACTIONS, StoreNames.TICK_HISTORY,
-                StoreNames.BENCHMARK_HISTORY), "reaction-on-benchmark")
+                Named.as("reaction-on-benchmark"), StoreNames.PENDING_REACTIONS, StoreNames.TICK_POINTS,
+                StoreNames.BENCHMARK_POINTS), "reaction-on-benchmark")
                 .to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
                         .withName("reaction-on-benchmark-sink"));
     }
@@ -325,7 +325,7 @@ public final class NewsflowTopology {
                         .withName("bond-summaries-by-issuer"));
         routed(byIssuer.process(
                 () -> new CreditEquity.OnDeal(settings, metrics, deadLetters, serdes.bondBookSummary().serializer()),
-                Named.as("credit-on-deal"), StoreNames.TICK_HISTORY, StoreNames.SENTIMENT_CONTRIBUTIONS,
+                Named.as("credit-on-deal"), StoreNames.TICK_POINTS, StoreNames.SENTIMENT_CONTRIBUTIONS,
                 StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES), "credit-on-deal")
                 .to(Topics.CREDIT_EQUITY, Produced.with(Serdes.String(), serdes.creditEquityView())
                         .withName("credit-on-deal-sink"));
@@ -357,8 +357,8 @@ public final class NewsflowTopology {
         persistent(builder, StoreNames.NEWS_SENTIMENT_CONTRIBUTIONS, new JsonSerde<>(Contribution.class));
         inMemory(builder, StoreNames.NEWS_STREAM_TIMES, Serdes.Long());
         persistent(builder, StoreNames.SENTIMENT_CONTRIBUTIONS, new JsonSerde<>(Contribution.class));
-        cached(builder, StoreNames.TICK_HISTORY, TickPoint.serde());
-        cached(builder, StoreNames.BENCHMARK_HISTORY, TickPoint.serde());
+        cached(builder, StoreNames.TICK_POINTS, TickPoint.serde());
+        cached(builder, StoreNames.BENCHMARK_POINTS, TickPoint.serde());
         inMemory(builder, StoreNames.STREAM_TIMES, Serdes.Long());
         inMemory(builder, StoreNames.PENDING_REACTIONS, new JsonSerde<>(PendingReaction.class));
         inMemory(builder, StoreNames.ALERT_STATE, new JsonSerde<>(AlertState.class));

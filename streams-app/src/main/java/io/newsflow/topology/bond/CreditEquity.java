@@ -166,7 +166,7 @@ public final class CreditEquity {
         public OnDeal(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<BondBookSummary> payload) {
             super(deadLetters, payload, context -> new CreditEquity(context, settings, metrics,
-                    StoredPriceSeries.of(context, StoreNames.TICK_HISTORY, settings)));
+                    StoredPriceSeries.of(context, StoreNames.TICK_POINTS, settings)));
         }
 
         @Override

@@ -29,12 +29,12 @@ public final class ReactionProcessors {
     static ReactionTracker tracker(ProcessorContext<?, ?> context, TopologySettings settings, PipelineMetrics metrics,
             PriceSeries ticks) {
         return new ReactionTracker(settings, context.getStateStore(StoreNames.PENDING_REACTIONS), ticks,
-                StoredPriceSeries.of(context, StoreNames.BENCHMARK_HISTORY, settings), metrics);
+                StoredPriceSeries.of(context, StoreNames.BENCHMARK_POINTS, settings), metrics);
     }
 
     private static ReactionTracker storedTracker(ProcessorContext<?, ?> context, TopologySettings settings,
             PipelineMetrics metrics) {
-        return tracker(context, settings, metrics, StoredPriceSeries.of(context, StoreNames.TICK_HISTORY, settings));
+        return tracker(context, settings, metrics, StoredPriceSeries.of(context, StoreNames.TICK_POINTS, settings));
     }
 
     private static void emit(GuardedProcessor.Output<MarketReaction> out, Iterable<MarketReaction> reactions) {
@@ -80,7 +80,7 @@ public final class ReactionProcessors {
         @Override
         public void init(ProcessorContext<String, Routed<MarketReaction>> context) {
             super.init(context);
-            benchmark = new TickHistory(context.getStateStore(StoreNames.BENCHMARK_HISTORY),
+            benchmark = new TickHistory(context.getStateStore(StoreNames.BENCHMARK_POINTS),
                     settings.tickResolution().millis(), settings.tickRetentionMs());
             benchmark.flushEveryCommit(context);
         }

@@ -69,7 +69,7 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
     @Override
     public void init(ProcessorContext<String, Routed<SpecificRecord>> context) {
         super.init(context);
-        history = new TickHistory(context.getStateStore(StoreNames.TICK_HISTORY), settings.tickResolution().millis(),
+        history = new TickHistory(context.getStateStore(StoreNames.TICK_POINTS), settings.tickResolution().millis(),
                 settings.tickRetentionMs());
         history.flushEveryCommit(context);
         reactions = ReactionProcessors.tracker(context, settings, metrics, history);
