@@ -10,6 +10,7 @@ import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.GuardedStatefulProcessor;
 import io.newsflow.topology.dlq.Routed;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,6 +22,10 @@ import org.apache.kafka.streams.processor.api.Record;
  * (scores are keyed by ticker, ticks by symbol, and both topics are partitioned alike).
  */
 public final class ReactionProcessors {
+
+    /** The state stores each entry point uses (their suppliers declare them). */
+    public static final List<String> STORES = List.of(StoreNames.PENDING_REACTIONS, StoreNames.TICK_POINTS,
+            StoreNames.BENCHMARK_POINTS);
 
     private ReactionProcessors() {
     }

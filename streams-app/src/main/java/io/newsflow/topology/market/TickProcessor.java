@@ -13,6 +13,7 @@ import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.Routed;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
@@ -45,6 +46,11 @@ import org.apache.kafka.streams.processor.api.Record;
  * for expired waits).
  */
 public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRecord> {
+
+    /** The state stores the tick step uses (its supplier declares them). */
+    public static final List<String> STORES = List.of(StoreNames.TICK_POINTS, StoreNames.PENDING_REACTIONS,
+            StoreNames.BENCHMARK_POINTS, StoreNames.ALERT_STATE, StoreNames.SENTIMENT_CONTRIBUTIONS,
+            StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES);
 
     private static final Duration SWEEP = Duration.ofMinutes(1);
 
