@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /** Folds each deal's book updates into a {@link BondBookSummary} (keyed by deal id). */
 public class BondBookProcessor extends GuardedProcessor<BondBookUpdate, BondBookSummary> {
 
-    /** The state stores this step uses (its supplier declares them). */
+    /** The state stores this step uses (TopologyStores connects the step to them). */
     public static final List<String> STORES = List.of(StoreNames.BOND_DEALS);
 
     private final PipelineMetrics metrics;

@@ -164,7 +164,7 @@ public final class CreditEquity {
     /** Deal summaries re-keyed by issuer symbol. */
     public static final class OnDeal extends GuardedStatefulProcessor<BondBookSummary, CreditEquityView, CreditEquity> {
 
-        /** The state stores this step uses (its supplier declares them). */
+        /** The state stores this step uses (TopologyStores connects the step to them). */
         public static final List<String> STORES = List.of(StoreNames.TICK_POINTS, StoreNames.SENTIMENT_CONTRIBUTIONS,
                 StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES);
 

@@ -23,7 +23,7 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public final class ReactionProcessors {
 
-    /** The state stores each entry point uses (their suppliers declare them). */
+    /** The state stores each entry point uses (TopologyStores connects the steps to them). */
     public static final List<String> STORES = List.of(StoreNames.PENDING_REACTIONS, StoreNames.TICK_POINTS,
             StoreNames.BENCHMARK_POINTS);
 

@@ -47,7 +47,7 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRecord> {
 
-    /** The state stores the tick step uses (its supplier declares them). */
+    /** The state stores the tick step uses (TopologyStores connects the step to them). */
     public static final List<String> STORES = List.of(StoreNames.TICK_POINTS, StoreNames.PENDING_REACTIONS,
             StoreNames.BENCHMARK_POINTS, StoreNames.ALERT_STATE, StoreNames.SENTIMENT_CONTRIBUTIONS,
             StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES);

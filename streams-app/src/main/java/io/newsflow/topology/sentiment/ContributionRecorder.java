@@ -19,7 +19,7 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public class ContributionRecorder extends GuardedProcessor<ScoredArticle, Void> {
 
-    /** The state stores this step uses (its supplier declares them). */
+    /** The state stores this step uses (TopologyStores connects the step to them). */
     public static final List<String> STORES = List.of(StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.STREAM_TIMES);
 
     private final TopologySettings settings;
