@@ -40,7 +40,7 @@ public final class ApiServer implements AutoCloseable {
     /** The stores the internal endpoint lets other instances read. */
     static final Set<String> QUERYABLE_STORES = Set.of(StoreNames.SENTIMENT_VIEW, StoreNames.ARTICLE_VIEW,
             StoreNames.REACTION_VIEW, StoreNames.ALERT_VIEW, StoreNames.CREDIT_VIEW_HISTORY, StoreNames.CREDIT_VIEWS,
-            StoreNames.BOND_DEALS, StoreNames.TICK_HISTORY);
+            StoreNames.BOND_DEALS, StoreNames.TICK_POINTS);
 
     private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
 

@@ -128,7 +128,7 @@ public final class QueryApi {
 
     /** The symbol's kept ticks (one per {@code ticks.resolution}) in [from, to], oldest first. */
     public JsonNode priceHistory(String symbol, Instant from, Instant to) {
-        List<StoreEntry> points = stores.range(StoreNames.TICK_HISTORY, symbol, series(symbol, from, to));
+        List<StoreEntry> points = stores.range(StoreNames.TICK_POINTS, symbol, series(symbol, from, to));
         if (points.isEmpty() && priceAt(symbol, MAX_TIME).isEmpty()) {
             throw ApiException.notFound("no price for symbol " + symbol);
         }
@@ -172,7 +172,7 @@ public final class QueryApi {
     }
 
     private Optional<JsonNode> priceAt(String symbol, long time) {
-        return one(stores.range(StoreNames.TICK_HISTORY, symbol, series(symbol, 0, time).newestFirst(1)));
+        return one(stores.range(StoreNames.TICK_POINTS, symbol, series(symbol, 0, time).newestFirst(1)));
     }
 
     private String sentimentGroup(String ticker, String window) {

@@ -32,7 +32,7 @@ final class ArticleText {
     final String text;
     final Language language;
     /** Sentences in text order; the first is the title when {@link #hasTitle}. */
-    final List<Span> sentences;
+    final List<CharRange> sentences;
     final boolean hasTitle;
 
     private List<Token> tokens;
@@ -48,8 +48,8 @@ final class ArticleText {
         String normalizedBody = normalize(body);
         this.text = normalizedTitle + "\n" + normalizedBody;
         this.language = Language.of(languageCode, text);
-        List<Span> all = new ArrayList<>();
-        Span titleSpan = trimmed(0, normalizedTitle.length()); // a title is one unit even if it has several sentences
+        List<CharRange> all = new ArrayList<>();
+        CharRange titleSpan = trimmed(0, normalizedTitle.length()); // a title is one unit even if it has several sentences
         this.hasTitle = titleSpan != null;
         if (hasTitle) {
             all.add(titleSpan);
@@ -91,7 +91,7 @@ final class ArticleText {
         int hi = sentences.size() - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            Span s = sentences.get(mid);
+            CharRange s = sentences.get(mid);
             if (offset < s.start()) {
                 hi = mid - 1;
             } else if (offset >= s.end()) {
@@ -135,7 +135,7 @@ final class ArticleText {
         int[] starts = new int[sentences.size() + 1];
         for (int s = 0; s < sentences.size(); s++) {
             starts[s] = all.size();
-            Span span = sentences.get(s);
+            CharRange span = sentences.get(s);
             all.addAll(language == Language.JA
                     ? JAPANESE.tokenize(text, span.start(), span.end())
                     : ENGLISH.tokenize(text, span.start(), span.end()));
@@ -145,14 +145,14 @@ final class ArticleText {
         sentenceTokenStart = starts;
     }
 
-    private Span trimmed(int start, int end) {
+    private CharRange trimmed(int start, int end) {
         while (start < end && Character.isWhitespace(text.charAt(start))) {
             start++;
         }
         while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
             end--;
         }
-        return start < end ? new Span(start, end) : null;
+        return start < end ? new CharRange(start, end) : null;
     }
 
     static String normalize(String s) {

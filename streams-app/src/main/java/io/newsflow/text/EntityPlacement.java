@@ -54,7 +54,7 @@ final class EntityPlacement {
         for (int s = 0; s < text.sentences.size(); s++) {
             int from = text.sentenceTokenStart(s);
             int to = text.sentenceTokenEnd(s);
-            Span span = text.sentences.get(s);
+            CharRange span = text.sentences.get(s);
             while (m < matches.size() && matches.get(m).start() < span.start()) {
                 m++;
             }

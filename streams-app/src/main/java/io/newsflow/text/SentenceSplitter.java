@@ -20,8 +20,8 @@ final class SentenceSplitter {
             "st", "vs", "e.g", "i.e", "u.s", "u.k", "u.n", "no", "fig", "approx", "est", "dept",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
 
-    List<Span> split(String text, int from, int to, Language language) {
-        List<Span> sentences = new ArrayList<>();
+    List<CharRange> split(String text, int from, int to, Language language) {
+        List<CharRange> sentences = new ArrayList<>();
         int start = from;
         int i = from;
         while (i < to) {
@@ -92,7 +92,7 @@ final class SentenceSplitter {
         return i;
     }
 
-    private static void add(String text, int start, int end, List<Span> sentences) {
+    private static void add(String text, int start, int end, List<CharRange> sentences) {
         while (start < end && Character.isWhitespace(text.charAt(start))) {
             start++;
         }
@@ -100,7 +100,7 @@ final class SentenceSplitter {
             end--;
         }
         if (start < end) {
-            sentences.add(new Span(start, end));
+            sentences.add(new CharRange(start, end));
         }
     }
 }

@@ -17,32 +17,22 @@ import io.newsflow.text.EntityResolver;
 import io.newsflow.text.SentimentScorer;
 import io.newsflow.text.TextAnalysis;
 import io.newsflow.text.TextFingerprinter;
-import io.newsflow.topology.alert.AlertState;
 import io.newsflow.topology.article.ArticleEnrichmentProcessor;
 import io.newsflow.topology.article.ArticleFunnelFeed;
-import io.newsflow.topology.article.BufferedArticle;
-import io.newsflow.topology.article.FingerprintSerde;
-import io.newsflow.topology.article.NoveltyState;
 import io.newsflow.topology.bond.BondBookProcessor;
 import io.newsflow.topology.bond.CreditEquity;
-import io.newsflow.topology.bond.DealState;
-import io.newsflow.topology.bond.IssuerDeal;
 import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.dlq.Decoded;
 import io.newsflow.topology.dlq.DecodeProcessor;
-import io.newsflow.topology.dlq.DecodedValues;
 import io.newsflow.topology.dlq.InputLimits;
 import io.newsflow.topology.dlq.Origin;
 import io.newsflow.topology.dlq.InputRules;
 import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.BroadcastPartitioner;
-import io.newsflow.topology.market.PendingReaction;
 import io.newsflow.topology.market.ReactionProcessors;
-import io.newsflow.topology.market.TickPoint;
 import io.newsflow.topology.market.TickProcessor;
-import io.newsflow.topology.sentiment.Contribution;
 import io.newsflow.topology.sentiment.ContributionRecorder;
 import io.newsflow.topology.sentiment.RollingSentimentProcessor;
-import io.newsflow.topology.state.JsonSerde;
 import io.newsflow.topology.state.SortedMemoryStore;
 import io.newsflow.topology.view.QueryViews;
 import java.util.HashMap;
@@ -53,15 +43,17 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.BranchedKStream;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Predicate;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The newsflow Kafka Streams topology.
@@ -151,7 +143,8 @@ public final class NewsflowTopology {
 
     public Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
-        addStores(builder);
+        TopologyStores stores = new TopologyStores(serdes);
+        stores.addSharedTo(builder);
 
         KStream<String, PriceTick> ticks = decoded(builder, Topics.PRICE_TICKS, PriceTick.class,
                 serdes.priceTick(), InputRules.TICKS);
@@ -160,37 +153,56 @@ public final class NewsflowTopology {
         KStream<String, ArticleEvent> articles = decoded(builder, Topics.ARTICLES, ArticleEvent.class,
                 serdes.articleEvent(), InputRules.ARTICLES);
 
-        articleBranch(articles, ticks);
-        tickBranch(ticks);
-        bondBranch(bonds);
-        scoresBranch(builder);
+        articleBranch(articles, ticks, stores);
+        tickBranch(ticks, stores);
+        bondBranch(bonds, stores);
+        scoresBranch(builder, stores);
         views.addTo(builder);
         return builder.build();
     }
 
     // --- inputs ---------------------------------------------------------------------------
 
-    /** Source as bytes with event time, then decode + validate; failures to the dead letters. */
+    /**
+     * The source decodes each record once ({@link Decoded}), the extractor reads its event time from
+     * the decoded value, then the decode step validates and keys it; failures to the dead letters.
+     */
     private <T> KStream<String, T> decoded(StreamsBuilder builder, String topic, Class<T> type, Serde<T> serde,
             InputRules<T> rules) {
-        DecodedValues<T> decodedValues = new DecodedValues<>();
-        KStream<byte[], byte[]> raw = builder.stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                .withTimestampExtractor(new EventTimeExtractor<>(type, serde.deserializer(), rules.eventTimeOf(),
-                        decodedValues, limits))
+        KStream<byte[], Decoded> source = builder.stream(topic, Consumed.with(Serdes.ByteArray(),
+                        Decoded.serde(serde.deserializer()))
+                .withTimestampExtractor(new EventTimeExtractor<>(type, rules.eventTimeOf(), limits))
                 .withName(rules.stream() + "-source"));
-        return routed(raw.process(() -> new DecodeProcessor<>(type, serde.deserializer(), rules, limits, deadLetters,
-                        metrics, decodedValues, degradations),
-                Named.as(rules.stream() + "-decode")), rules.stream() + "-decode");
+        return routed(source.process(() -> new DecodeProcessor<>(type, serde.deserializer(), rules, limits,
+                deadLetters, metrics, degradations), Named.as(rules.stream() + "-decode")), rules.stream() + "-decode");
     }
 
     /** Dead letters of a step go to their topic; the results carry on. */
     private <T> KStream<String, T> routed(KStream<String, Routed<T>> stream, String step) {
-        stream.filter((k, v) -> v.isDeadLetter(), Named.as(step + "-failed"))
-                .mapValues(Routed::deadLetter, Named.as(step + "-dead-letter"))
-                .to(Topics.DEAD_LETTERS, Produced.<String, DeadLetter>with(Serdes.String(), serdes.deadLetter())
-                        .withName(step + "-dead-letters"));
-        return stream.filter((k, v) -> !v.isDeadLetter(), Named.as(step + "-ok"))
+        return split(stream, step).defaultBranch(Branched.as("ok")).get(step + "-ok")
                 .mapValues(Routed::value, Named.as(step + "-value"));
+    }
+
+    /**
+     * The output of a step split by the DSL ({@code step-failed}, then the branches the caller adds),
+     * its dead letters to their topic.
+     */
+    private <T> BranchedKStream<String, Routed<T>> split(KStream<String, Routed<T>> stream, String step) {
+        return stream.split(Named.as(step + "-"))
+                .branch((key, routed) -> routed.isDeadLetter(), Branched.withConsumer(failed -> failed
+                        .mapValues(Routed::deadLetter, Named.as(step + "-dead-letter"))
+                        .to(Topics.DEAD_LETTERS, Produced.<String, DeadLetter>with(Serdes.String(), serdes.deadLetter())
+                                .withName(step + "-dead-letters")), "failed"));
+    }
+
+    /** A branch of a step's results of one {@code type}. */
+    private static <T> Predicate<String, Routed<SpecificRecord>> isA(Class<T> type) {
+        return (key, routed) -> type.isInstance(routed.value());
+    }
+
+    /** A branch's results as the {@code type} it holds. */
+    private static <T> KStream<String, T> as(KStream<String, Routed<SpecificRecord>> branch, Class<T> type, String name) {
+        return branch.mapValues(routed -> type.cast(routed.value()), Named.as(name + "-value"));
     }
 
     // --- branches -------------------------------------------------------------------------
@@ -203,29 +215,26 @@ public final class NewsflowTopology {
      * where they are read and their stream time moves its watermarks), and puts the articles back in
      * event-time order before scoring them.
      */
-    private void articleBranch(KStream<String, ArticleEvent> articles, KStream<String, PriceTick> ticks) {
+    private void articleBranch(KStream<String, ArticleEvent> articles, KStream<String, PriceTick> ticks,
+            TopologyStores stores) {
         KStream<String, ArticleEvent> funnelled = settings.articlesSinglePartition() ? articles
                 : articles.merge(ticks.flatMapValues(tick -> List.<ArticleEvent>of(), Named.as("articles-funnel-clock")),
                                 Named.as("articles-funnel-merge"))
                         .process(ArticleFunnelFeed::new, Named.as("articles-funnel-feed"))
                         .repartition(Repartitioned.<String, ArticleEvent>with(Serdes.String(), serdes.articleEvent())
                                 .withName("articles-novelty").withNumberOfPartitions(1));
-        String[] stores = settings.articlesSinglePartition()
-                ? new String[] {StoreNames.ARTICLE_SEEN, StoreNames.ARTICLE_FINGERPRINTS, StoreNames.FRAGMENT_SEEN}
-                : new String[] {StoreNames.ARTICLE_SEEN, StoreNames.ARTICLE_FINGERPRINTS, StoreNames.FRAGMENT_SEEN,
-                        StoreNames.ARTICLE_REORDER, StoreNames.FUNNEL_WATERMARKS};
-        KStream<String, ScoredArticle> scored = routed(funnelled.process(
+        KStream<String, ScoredArticle> scored = routed(stores.process(funnelled,
                 () -> new ArticleEnrichmentProcessor(settings, resolver, scorer, fingerprinter, metrics, deadLetters,
                         serdes.articleEvent().serializer()),
-                Named.as("article-enrich"), stores), "article-enrich");
+                ArticleEnrichmentProcessor.stores(!settings.articlesSinglePartition()), "article-enrich"),
+                "article-enrich");
         scored.processValues(StripOrigin::new, Named.as("article-scores-strip-origin"))
                 .to(Topics.ARTICLE_SCORES, Produced.with(Serdes.String(), serdes.scoredArticle()).withName("article-scores"));
 
         // rolling sentiment where the scores are made: one hop from the article instead of two
-        KStream<String, SentimentRolling> rolling = routed(scored.process(
+        KStream<String, SentimentRolling> rolling = routed(stores.process(scored,
                 () -> new RollingSentimentProcessor(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
-                Named.as("sentiment-rolling"), StoreNames.NEWS_SENTIMENT_CONTRIBUTIONS, StoreNames.NEWS_STREAM_TIMES),
-                "sentiment-rolling");
+                RollingSentimentProcessor.STORES, "sentiment-rolling"), "sentiment-rolling");
         rolling.to(Topics.SENTIMENT_ROLLING, Produced.with(Serdes.String(), serdes.sentimentRolling())
                 .withName("sentiment-rolling-sink"));
     }
@@ -236,24 +245,22 @@ public final class NewsflowTopology {
      * task's copy of the contributions (news context of alerts and credit views) and the
      * reactions to each article.
      */
-    private void scoresBranch(StreamsBuilder builder) {
+    private void scoresBranch(StreamsBuilder builder, TopologyStores stores) {
         KStream<String, ScoredArticle> scores = builder.stream(Topics.ARTICLE_SCORES,
                 Consumed.with(Serdes.String(), serdes.scoredArticle())
-                        .withTimestampExtractor(new EventTimeExtractor<>(ScoredArticle.class, null,
+                        .withTimestampExtractor(new EventTimeExtractor<>(ScoredArticle.class,
                                 ScoredArticle::getPublishedAt))
                         .withName("scores-source"))
                 .filter((k, v) -> v != null && v.getTicker() != null, Named.as("scores-with-ticker"));
         views.addArticles(builder, scores);
 
-        routed(scores.process(
+        routed(stores.process(scores,
                 () -> new ContributionRecorder(settings, deadLetters, serdes.scoredArticle().serializer()),
-                Named.as("sentiment-contributions"), StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.STREAM_TIMES),
-                "sentiment-contributions");
+                ContributionRecorder.STORES, "sentiment-contributions"), "sentiment-contributions");
 
-        KStream<String, MarketReaction> reactions = routed(scores.process(
+        KStream<String, MarketReaction> reactions = routed(stores.process(scores,
                 () -> new ReactionProcessors.OnArticle(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
-                Named.as("reaction-on-article"), StoreNames.PENDING_REACTIONS, StoreNames.TICK_HISTORY,
-                StoreNames.BENCHMARK_HISTORY), "reaction-on-article");
+                ReactionProcessors.STORES, "reaction-on-article"), "reaction-on-article");
         reactions.to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
                 .withName("reaction-on-article-sink"));
     }
@@ -261,32 +268,31 @@ public final class NewsflowTopology {
     /**
      * One step per tick ({@link TickProcessor}: history, reactions, alerts, credit view), its results
      * split by type to their topics; the benchmark's ticks it passes on go to every task's benchmark
-     * history.
+     * points.
      */
-    private void tickBranch(KStream<String, PriceTick> ticks) {
-        KStream<String, SpecificRecord> results = routed(ticks.process(
-                () -> new TickProcessor(settings, metrics, deadLetters, serdes.priceTick().serializer()),
-                Named.as("tick-analytics"), StoreNames.TICK_HISTORY, StoreNames.PENDING_REACTIONS,
-                StoreNames.BENCHMARK_HISTORY, StoreNames.ALERT_STATE, StoreNames.SENTIMENT_CONTRIBUTIONS,
-                StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES), "tick-analytics");
-        ofType(results, MarketReaction.class, "tick-reactions")
-                .to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
-                        .withName("reaction-on-tick-sink"));
-        ofType(results, PriceMoveAlert.class, "tick-alerts")
-                .to(Topics.PRICE_ALERTS, Produced.with(Serdes.String(), serdes.priceMoveAlert())
-                        .withName("price-move-alerts-sink"));
-        ofType(results, CreditEquityView.class, "tick-credit-views")
-                .to(Topics.CREDIT_EQUITY, Produced.with(Serdes.String(), serdes.creditEquityView())
-                        .withName("credit-on-tick-sink"));
+    private void tickBranch(KStream<String, PriceTick> ticks, TopologyStores stores) {
+        KStream<String, Routed<SpecificRecord>> benchmark = split(stores.process(ticks,
+                        () -> new TickProcessor(settings, metrics, deadLetters, serdes.priceTick().serializer()),
+                        TickProcessor.STORES, "tick-analytics"), "tick-analytics")
+                .branch(isA(MarketReaction.class), Branched.withConsumer(reactions -> as(reactions, MarketReaction.class,
+                        "tick-reactions").to(Topics.MARKET_REACTION, Produced.with(Serdes.String(),
+                                serdes.marketReaction()).withName("reaction-on-tick-sink")), "reactions"))
+                .branch(isA(PriceMoveAlert.class), Branched.withConsumer(alerts -> as(alerts, PriceMoveAlert.class,
+                        "tick-alerts").to(Topics.PRICE_ALERTS, Produced.with(Serdes.String(),
+                                serdes.priceMoveAlert()).withName("price-move-alerts-sink")), "alerts"))
+                .branch(isA(CreditEquityView.class), Branched.withConsumer(views -> as(views, CreditEquityView.class,
+                        "tick-credit-views").to(Topics.CREDIT_EQUITY, Produced.with(Serdes.String(),
+                                serdes.creditEquityView()).withName("credit-on-tick-sink")), "credit-views"))
+                .branch(isA(PriceTick.class), Branched.as("benchmark-ticks"))
+                .noDefaultBranch()
+                .get("tick-analytics-benchmark-ticks");
 
-        KStream<String, PriceTick> broadcast = ofType(results, PriceTick.class, "benchmark-ticks")
+        KStream<String, PriceTick> broadcast = as(benchmark, PriceTick.class, "benchmark-ticks")
                 .repartition(Repartitioned.<String, PriceTick>with(Serdes.String(), serdes.priceTick())
                         .withName("benchmark-broadcast").withStreamPartitioner(new BroadcastPartitioner<>()));
-        routed(broadcast.process(
-                () -> new ReactionProcessors.OnBenchmarkTick(settings, metrics, deadLetters,
-                        serdes.priceTick().serializer()),
-                Named.as("reaction-on-benchmark"), StoreNames.PENDING_REACTIONS, StoreNames.TICK_HISTORY,
-                StoreNames.BENCHMARK_HISTORY), "reaction-on-benchmark")
+        routed(stores.process(broadcast,
+                () -> new ReactionProcessors.OnBenchmarkTick(settings, metrics, deadLetters, serdes.priceTick().serializer()),
+                ReactionProcessors.STORES, "reaction-on-benchmark"), "reaction-on-benchmark")
                 .to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
                         .withName("reaction-on-benchmark-sink"));
     }
@@ -306,15 +312,10 @@ public final class NewsflowTopology {
         }
     }
 
-    private static <T> KStream<String, T> ofType(KStream<String, SpecificRecord> results, Class<T> type, String name) {
-        return results.filter((k, v) -> type.isInstance(v), Named.as(name))
-                .mapValues(type::cast, Named.as(name + "-value"));
-    }
-
-    private void bondBranch(KStream<String, BondBookUpdate> bonds) {
-        KStream<String, BondBookSummary> summaries = routed(bonds.process(
+    private void bondBranch(KStream<String, BondBookUpdate> bonds, TopologyStores stores) {
+        KStream<String, BondBookSummary> summaries = routed(stores.process(bonds,
                 () -> new BondBookProcessor(metrics, deadLetters, serdes.bondBookUpdate().serializer()),
-                Named.as("bond-book"), StoreNames.BOND_DEALS), "bond-book");
+                BondBookProcessor.STORES, "bond-book"), "bond-book");
         summaries.to(Topics.BOND_ANALYTICS, Produced.with(Serdes.String(), serdes.bondBookSummary())
                 .withName("bond-book-sink"));
 
@@ -323,63 +324,10 @@ public final class NewsflowTopology {
                 .selectKey((deal, summary) -> summary.getIssuerSymbol(), Named.as("bond-by-issuer"))
                 .repartition(Repartitioned.<String, BondBookSummary>with(Serdes.String(), serdes.bondBookSummary())
                         .withName("bond-summaries-by-issuer"));
-        routed(byIssuer.process(
+        routed(stores.process(byIssuer,
                 () -> new CreditEquity.OnDeal(settings, metrics, deadLetters, serdes.bondBookSummary().serializer()),
-                Named.as("credit-on-deal"), StoreNames.TICK_HISTORY, StoreNames.SENTIMENT_CONTRIBUTIONS,
-                StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES), "credit-on-deal")
+                CreditEquity.OnDeal.STORES, "credit-on-deal"), "credit-on-deal")
                 .to(Topics.CREDIT_EQUITY, Produced.with(Serdes.String(), serdes.creditEquityView())
                         .withName("credit-on-deal-sink"));
-    }
-
-    // --- state ----------------------------------------------------------------------------
-
-    /**
-     * Three kinds of store, by how they are used:
-     * <ul>
-     *   <li>news state (ids, fragments, fingerprints, sentiment contributions): RocksDB; it grows with
-     *       the news retention and is touched once per article;</li>
-     *   <li>tick histories: RocksDB behind the record cache; the tick step writes one key per symbol
-     *       and bucket on every tick (the cache sends the last value per commit to RocksDB and the
-     *       changelog) and reads its own in-memory copy ({@link io.newsflow.topology.market.TickHistory});</li>
-     *   <li>small market state read on the tick path (pending reactions, open moves, deals, views,
-     *       stream times): in memory ({@link SortedMemoryStore}), restored from the changelog on start,
-     *       so a look-up is a map access rather than a RocksDB call through JNI.</li>
-     * </ul>
-     */
-    private void addStores(StreamsBuilder builder) {
-        if (!settings.articlesSinglePartition()) {
-            persistent(builder, StoreNames.ARTICLE_REORDER, BufferedArticle.serde(serdes.articleEvent(), Topics.ARTICLES));
-            inMemory(builder, StoreNames.FUNNEL_WATERMARKS, Serdes.Long());
-        }
-        persistent(builder, StoreNames.ARTICLE_SEEN, new JsonSerde<>(NoveltyState.SeenArticle.class));
-        persistent(builder, StoreNames.ARTICLE_FINGERPRINTS, new FingerprintSerde());
-        persistent(builder, StoreNames.FRAGMENT_SEEN, new JsonSerde<>(NoveltyState.SeenFragment.class));
-        persistent(builder, StoreNames.NEWS_SENTIMENT_CONTRIBUTIONS, new JsonSerde<>(Contribution.class));
-        inMemory(builder, StoreNames.NEWS_STREAM_TIMES, Serdes.Long());
-        persistent(builder, StoreNames.SENTIMENT_CONTRIBUTIONS, new JsonSerde<>(Contribution.class));
-        cached(builder, StoreNames.TICK_HISTORY, TickPoint.serde());
-        cached(builder, StoreNames.BENCHMARK_HISTORY, TickPoint.serde());
-        inMemory(builder, StoreNames.STREAM_TIMES, Serdes.Long());
-        inMemory(builder, StoreNames.PENDING_REACTIONS, new JsonSerde<>(PendingReaction.class));
-        inMemory(builder, StoreNames.ALERT_STATE, new JsonSerde<>(AlertState.class));
-        inMemory(builder, StoreNames.BOND_DEALS, new JsonSerde<>(DealState.class));
-        inMemory(builder, StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
-        inMemory(builder, StoreNames.CREDIT_VIEWS, serdes.creditEquityView());
-        inMemory(builder, StoreNames.CREDIT_VIEW_SOURCES, Serdes.String());
-    }
-
-    private static <V> void persistent(StreamsBuilder builder, String name, Serde<V> valueSerde) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
-                valueSerde));
-    }
-
-    private static <V> void cached(StreamsBuilder builder, String name, Serde<V> valueSerde) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
-                valueSerde).withCachingEnabled());
-    }
-
-    private static <V> void inMemory(StreamsBuilder builder, String name, Serde<V> valueSerde) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(SortedMemoryStore.supplier(name), Serdes.String(),
-                valueSerde));
     }
 }

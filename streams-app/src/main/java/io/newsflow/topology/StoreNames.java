@@ -36,9 +36,9 @@ public final class StoreNames {
      * per ticks.resolution. (Named anew when the value became a tick point: the changelog of the
      * former price-per-tick store, tick-history, cannot be read into it.)
      */
-    public static final String TICK_HISTORY = "tick-points";
+    public static final String TICK_POINTS = "tick-points";
     /** benchmark|bucket start -> tick, like tick-points, a copy in every task (broadcast). */
-    public static final String BENCHMARK_HISTORY = "benchmark-points";
+    public static final String BENCHMARK_POINTS = "benchmark-points";
     /** ticker|due time|article#horizon -> reaction waiting for its horizon. */
     public static final String PENDING_REACTIONS = "pending-reactions";
     /** symbol|window -> the move currently alerted on. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.newsflow.avro.PriceTick;
 import io.newsflow.serde.AvroSerdeConfig;
+import io.newsflow.topology.dlq.Decoded;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ class EventTimeExtractorTest {
     private final TopologySerdes serdes = TopologySerdes.avro(
             Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://extractor-test"));
     private final EventTimeExtractor<PriceTick> extractor = new EventTimeExtractor<>(PriceTick.class,
-            serdes.priceTick().deserializer(), PriceTick::getEventTime);
+            PriceTick::getEventTime);
 
     @Test
     void theTimestampIsTheTicksEventTimeNotTheKafkaTimestamp() {
@@ -33,8 +34,10 @@ class EventTimeExtractorTest {
         assertEquals(99L, extractor.extract(record(new byte[] {1, 2, 3}, 99L), -1L));
     }
 
-    private static ConsumerRecord<Object, Object> record(byte[] value, long timestamp) {
+    /** The record as the extractor sees it: its value decoded by the input's source. */
+    private ConsumerRecord<Object, Object> record(byte[] value, long timestamp) {
+        Decoded decoded = Decoded.serde(serdes.priceTick().deserializer()).deserializer().deserialize("t", value);
         return new ConsumerRecord<>("t", 0, 0L, timestamp, TimestampType.CREATE_TIME,
-                0, value.length, null, value, new RecordHeaders(), Optional.empty());
+                0, value.length, null, decoded, new RecordHeaders(), Optional.empty());
     }
 }

@@ -17,7 +17,7 @@ class TickHistoryTopologyTest {
     void theStoreKeepsEachSecondsNewestTickAndGetsTheOpenSecondEveryCommitInterval() {
         try (TopologyFixture f = new TopologyFixture()) {
             long second = at("13:30").toEpochMilli();
-            KeyValueStore<String, TickPoint> store = f.driver.getKeyValueStore(StoreNames.TICK_HISTORY);
+            KeyValueStore<String, TickPoint> store = f.driver.getKeyValueStore(StoreNames.TICK_POINTS);
             String key = TimeIndex.key("META", second, "");
 
             f.tick("META", 750.0, Instant.ofEpochMilli(second + 100));

@@ -50,8 +50,8 @@ class TickReplayTest {
     @BeforeEach
     void init() {
         TopologySerdes serdes = TopologySerdes.avro(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://replay"));
-        replay.addStore(StoreNames.TICK_HISTORY, TickPoint.serde());
-        replay.addStore(StoreNames.BENCHMARK_HISTORY, TickPoint.serde());
+        replay.addStore(StoreNames.TICK_POINTS, TickPoint.serde());
+        replay.addStore(StoreNames.BENCHMARK_POINTS, TickPoint.serde());
         replay.addStore(StoreNames.PENDING_REACTIONS, new JsonSerde<>(PendingReaction.class));
         replay.addStore(StoreNames.ALERT_STATE, new JsonSerde<>(AlertState.class));
         replay.addStore(StoreNames.SENTIMENT_CONTRIBUTIONS, new JsonSerde<>(Contribution.class));

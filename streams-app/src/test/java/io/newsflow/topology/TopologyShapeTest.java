@@ -69,6 +69,18 @@ class TopologyShapeTest {
                 .noneMatch(t -> t.contains("articles-novelty")));
     }
 
+    @Test
+    void everyStoreLivesInOneSubTopologyWithAllTheStepsThatUseIt() {
+        Map<String, Long> subTopologiesPerStore = description.subtopologies().stream()
+                .flatMap(sub -> sub.nodes().stream()
+                        .filter(n -> n instanceof TopologyDescription.Processor)
+                        .flatMap(n -> ((TopologyDescription.Processor) n).stores().stream())
+                        .distinct())
+                .collect(Collectors.groupingBy(store -> store, Collectors.counting()));
+        assertTrue(subTopologiesPerStore.containsKey(StoreNames.TICK_POINTS), subTopologiesPerStore.toString());
+        subTopologiesPerStore.forEach((store, count) -> assertEquals(1L, count, store + " is split"));
+    }
+
     private static Set<String> sinkTopics(TopologyDescription.Subtopology subtopology) {
         return subtopology.nodes().stream()
                 .filter(n -> n instanceof TopologyDescription.Sink)

@@ -10,8 +10,8 @@ import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
 /**
- * {@code deserialization.exception.handler}: the inputs are read as bytes and decoded by the
- * topology, so this only sees the topics read back with a typed serde (the article scores): an
+ * {@code deserialization.exception.handler}: the inputs' sources decode without throwing (the
+ * decode step dead-letters), so this only sees the topics read back with a typed serde (the article scores): an
  * undecodable record there becomes a {@link DeadLetterReason#DESERIALIZATION} dead letter instead
  * of failing the stream thread; a schema registry outage fails it and the record is retried.
  */

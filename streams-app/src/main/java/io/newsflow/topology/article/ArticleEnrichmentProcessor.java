@@ -47,6 +47,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, ScoredArticle> {
 
+    /**
+     * The state stores this step uses (TopologyStores connects the step to them): novelty's, and the
+     * reorder buffer's for funnelled articles.
+     */
+    public static List<String> stores(boolean funnelled) {
+        List<String> stores = new ArrayList<>(List.of(StoreNames.ARTICLE_SEEN, StoreNames.ARTICLE_FINGERPRINTS,
+                StoreNames.FRAGMENT_SEEN));
+        if (funnelled) {
+            stores.addAll(List.of(StoreNames.ARTICLE_REORDER, StoreNames.FUNNEL_WATERMARKS));
+        }
+        return stores;
+    }
+
     private static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
 
     private final TopologySettings settings;

@@ -7,6 +7,7 @@ import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.Routed;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,6 +15,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Folds each deal's book updates into a {@link BondBookSummary} (keyed by deal id). */
 public class BondBookProcessor extends GuardedProcessor<BondBookUpdate, BondBookSummary> {
+
+    /** The state stores this step uses (TopologyStores connects the step to them). */
+    public static final List<String> STORES = List.of(StoreNames.BOND_DEALS);
 
     private final PipelineMetrics metrics;
     private KeyValueStore<String, DealState> deals;

@@ -15,6 +15,7 @@ import io.newsflow.topology.sentiment.SentimentWindow;
 import io.newsflow.topology.state.TimeIndex;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -163,10 +164,14 @@ public final class CreditEquity {
     /** Deal summaries re-keyed by issuer symbol. */
     public static final class OnDeal extends GuardedStatefulProcessor<BondBookSummary, CreditEquityView, CreditEquity> {
 
+        /** The state stores this step uses (TopologyStores connects the step to them). */
+        public static final List<String> STORES = List.of(StoreNames.TICK_POINTS, StoreNames.SENTIMENT_CONTRIBUTIONS,
+                StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES);
+
         public OnDeal(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<BondBookSummary> payload) {
             super(deadLetters, payload, context -> new CreditEquity(context, settings, metrics,
-                    StoredPriceSeries.of(context, StoreNames.TICK_HISTORY, settings)));
+                    StoredPriceSeries.of(context, StoreNames.TICK_POINTS, settings)));
         }
 
         @Override

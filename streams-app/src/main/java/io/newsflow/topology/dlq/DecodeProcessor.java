@@ -9,18 +9,19 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * First step of every input: bytes in, a valid typed record keyed by its own id and stamped with
- * its event time out, or a dead letter carrying the original bytes. Decoding here rather than in
- * the source keeps an undecodable record from ever failing the stream thread.
+ * First step of every input: the value its source decoded ({@link Decoded}) in, a valid typed record
+ * keyed by its own id and stamped with its event time out, or a dead letter carrying the original
+ * bytes. The source's deserializer never throws, so an undecodable record never fails the stream
+ * thread: it is dead-lettered here.
  *
  * <p>A record whose schema cannot be fetched because the registry is down is not bad input: it is
- * retried in place for a few seconds (with backoff, reported to {@link Degradations}), then handed
+ * decoded again in place for a few seconds (with backoff, reported to {@link Degradations}), then handed
  * back to Kafka Streams as {@link RegistryFaults.Unavailable}, which retries it from the last commit.
  * A record of another type than the topic's (a PriceTick on the articles topic) is a
  * {@link DeadLetterReason#DESERIALIZATION} dead letter; one whose event time lies outside
  * {@link InputLimits} an {@link DeadLetterReason#INVALID_TIMESTAMP} one.
  */
-public class DecodeProcessor<T> implements Processor<byte[], byte[], String, Routed<T>> {
+public class DecodeProcessor<T> implements Processor<byte[], Decoded, String, Routed<T>> {
 
     /** How long one record waits in place for the registry: well below the EOS transaction timeout (10 s). */
     static final long MAX_IN_PLACE_WAIT_MS = 3_000;
@@ -31,20 +32,18 @@ public class DecodeProcessor<T> implements Processor<byte[], byte[], String, Rou
     private final InputLimits limits;
     private final DeadLetters deadLetters;
     private final PipelineMetrics metrics;
-    private final DecodedValues<T> decoded;
     private final Degradations degradations;
     private ProcessorContext<String, Routed<T>> context;
 
-    /** Takes the value from {@code decoded} when the event-time extractor has just decoded it. */
+    /** @param deserializer the source's, to decode again while the schema registry is down */
     public DecodeProcessor(Class<T> type, Deserializer<T> deserializer, InputRules<T> rules, InputLimits limits,
-            DeadLetters deadLetters, PipelineMetrics metrics, DecodedValues<T> decoded, Degradations degradations) {
+            DeadLetters deadLetters, PipelineMetrics metrics, Degradations degradations) {
         this.type = type;
         this.deserializer = deserializer;
         this.rules = rules;
         this.limits = limits;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
-        this.decoded = decoded;
         this.degradations = degradations;
     }
 
@@ -54,14 +53,12 @@ public class DecodeProcessor<T> implements Processor<byte[], byte[], String, Rou
     }
 
     @Override
-    public void process(Record<byte[], byte[]> record) {
+    public void process(Record<byte[], Decoded> record) {
         metrics.recordProcessed(rules.stream());
+        byte[] bytes = record.value() == null ? null : record.value().bytes();
         Object value;
         try {
-            value = record.value() == null ? null : decoded.take(record.value());
-            if (value == null && record.value() != null) {
-                value = decodeWaitingForTheRegistry(record.value());
-            }
+            value = bytes == null ? null : decoded(record.value());
         } catch (RegistryFaults.Unavailable e) {
             throw e;
         } catch (RuntimeException e) {
@@ -78,8 +75,8 @@ public class DecodeProcessor<T> implements Processor<byte[], byte[], String, Rou
                     + type.getSimpleName());
             return;
         }
-        if (record.value().length > deadLetters.maxPayloadBytes()) {
-            deadLetter(record, DeadLetterReason.TOO_LARGE, record.value().length + " bytes, more than the "
+        if (bytes.length > deadLetters.maxPayloadBytes()) {
+            deadLetter(record, DeadLetterReason.TOO_LARGE, bytes.length + " bytes, more than the "
                     + deadLetters.maxPayloadBytes() + " the pipeline can write on (" + InputLimits.DEAD_LETTER_MAX_BYTES
                     + " less room for metadata)");
             return;
@@ -103,6 +100,18 @@ public class DecodeProcessor<T> implements Processor<byte[], byte[], String, Rou
         metrics.endToEndLag(rules.stream(), eventTime, context.currentSystemTimeMs());
         context.forward(new Record<>(rules.keyOf().apply(typed), Routed.ok(typed), eventTime,
                 Origin.tag(record.headers(), context.recordMetadata())));
+    }
+
+    /** The decoded value; throws the source's failure, unless it is the registry's: then it waits for it. */
+    private Object decoded(Decoded decoded) {
+        RuntimeException failure = decoded.failure();
+        if (failure == null) {
+            return decoded.value();
+        }
+        if (RegistryFaults.isOutage(failure)) {
+            return decodeWaitingForTheRegistry(decoded.bytes());
+        }
+        throw failure;
     }
 
     private Object decodeWaitingForTheRegistry(byte[] bytes) {
@@ -138,9 +147,9 @@ public class DecodeProcessor<T> implements Processor<byte[], byte[], String, Rou
         }
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, DeadLetterReason reason, String detail) {
-        var letter = deadLetters.create(context, rules.stream(), reason, detail, record.key(), record.value(),
-                record.timestamp());
+    private void deadLetter(Record<byte[], Decoded> record, DeadLetterReason reason, String detail) {
+        var letter = deadLetters.create(context, rules.stream(), reason, detail, record.key(),
+                record.value() == null ? null : record.value().bytes(), record.timestamp());
         String key = letter.getSourceTopic();
         context.forward(new Record<>(key, Routed.<T>dead(letter), record.timestamp()));
     }

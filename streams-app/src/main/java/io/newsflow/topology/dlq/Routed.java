@@ -3,8 +3,9 @@ package io.newsflow.topology.dlq;
 import io.newsflow.avro.DeadLetter;
 
 /**
- * What a guarded processor forwards: either a result or a dead letter. It lives only between a
- * processor and the {@code split} that follows it, so it never needs a serde.
+ * What a guarded processor (and the decode step) forwards: either a result or a dead letter. The
+ * topology {@code split()}s it right after the processor, dead letters to their topic and results on
+ * their way, so it is never written to a topic and never needs a serde.
  */
 public record Routed<T>(T value, DeadLetter deadLetter) {
 

@@ -10,6 +10,7 @@ import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.GuardedStatefulProcessor;
 import io.newsflow.topology.dlq.Routed;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -22,6 +23,10 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public final class ReactionProcessors {
 
+    /** The state stores each entry point uses (TopologyStores connects the steps to them). */
+    public static final List<String> STORES = List.of(StoreNames.PENDING_REACTIONS, StoreNames.TICK_POINTS,
+            StoreNames.BENCHMARK_POINTS);
+
     private ReactionProcessors() {
     }
 
@@ -29,12 +34,12 @@ public final class ReactionProcessors {
     static ReactionTracker tracker(ProcessorContext<?, ?> context, TopologySettings settings, PipelineMetrics metrics,
             PriceSeries ticks) {
         return new ReactionTracker(settings, context.getStateStore(StoreNames.PENDING_REACTIONS), ticks,
-                StoredPriceSeries.of(context, StoreNames.BENCHMARK_HISTORY, settings), metrics);
+                StoredPriceSeries.of(context, StoreNames.BENCHMARK_POINTS, settings), metrics);
     }
 
     private static ReactionTracker storedTracker(ProcessorContext<?, ?> context, TopologySettings settings,
             PipelineMetrics metrics) {
-        return tracker(context, settings, metrics, StoredPriceSeries.of(context, StoreNames.TICK_HISTORY, settings));
+        return tracker(context, settings, metrics, StoredPriceSeries.of(context, StoreNames.TICK_POINTS, settings));
     }
 
     private static void emit(GuardedProcessor.Output<MarketReaction> out, Iterable<MarketReaction> reactions) {
@@ -80,7 +85,7 @@ public final class ReactionProcessors {
         @Override
         public void init(ProcessorContext<String, Routed<MarketReaction>> context) {
             super.init(context);
-            benchmark = new TickHistory(context.getStateStore(StoreNames.BENCHMARK_HISTORY),
+            benchmark = new TickHistory(context.getStateStore(StoreNames.BENCHMARK_POINTS),
                     settings.tickResolution().millis(), settings.tickRetentionMs());
             benchmark.flushEveryCommit(context);
         }

@@ -13,6 +13,7 @@ import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.Routed;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
@@ -46,6 +47,11 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRecord> {
 
+    /** The state stores the tick step uses (TopologyStores connects the step to them). */
+    public static final List<String> STORES = List.of(StoreNames.TICK_POINTS, StoreNames.PENDING_REACTIONS,
+            StoreNames.BENCHMARK_POINTS, StoreNames.ALERT_STATE, StoreNames.SENTIMENT_CONTRIBUTIONS,
+            StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES);
+
     private static final Duration SWEEP = Duration.ofMinutes(1);
 
     private final TopologySettings settings;
@@ -69,7 +75,7 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
     @Override
     public void init(ProcessorContext<String, Routed<SpecificRecord>> context) {
         super.init(context);
-        history = new TickHistory(context.getStateStore(StoreNames.TICK_HISTORY), settings.tickResolution().millis(),
+        history = new TickHistory(context.getStateStore(StoreNames.TICK_POINTS), settings.tickResolution().millis(),
                 settings.tickRetentionMs());
         history.flushEveryCommit(context);
         reactions = ReactionProcessors.tracker(context, settings, metrics, history);

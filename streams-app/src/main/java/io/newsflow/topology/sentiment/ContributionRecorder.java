@@ -6,6 +6,7 @@ import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.Routed;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -17,6 +18,9 @@ import org.apache.kafka.streams.processor.api.Record;
  * ({@link RollingSentimentProcessor}), one Kafka hop earlier.
  */
 public class ContributionRecorder extends GuardedProcessor<ScoredArticle, Void> {
+
+    /** The state stores this step uses (TopologyStores connects the step to them). */
+    public static final List<String> STORES = List.of(StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.STREAM_TIMES);
 
     private final TopologySettings settings;
     private Contributions contributions;

@@ -34,6 +34,10 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, SentimentRolling> {
 
+    /** The state stores this step uses (TopologyStores connects the step to them). */
+    public static final List<String> STORES = List.of(StoreNames.NEWS_SENTIMENT_CONTRIBUTIONS,
+            StoreNames.NEWS_STREAM_TIMES);
+
     private final TopologySettings settings;
     private final List<SentimentWindow> windows;
     private final PipelineMetrics metrics;
