@@ -149,6 +149,14 @@ public class PipelineMetrics {
         registry.counter("newsflow.dead.letters", "reason", reason).increment();
     }
 
+    /**
+     * A step that waits for watermarks stopped waiting for a quiet source ({@code watermark.idle.timeout}):
+     * what that source sends later is taken in arrival order (docs/reliability.md, "Liveness").
+     */
+    public void watermarkIdleSkip(String stage) {
+        registry.counter("newsflow.watermark.idle.skips", "stage", stage).increment();
+    }
+
     /** A dead letter that could not be written itself. */
     public static final String DEAD_LETTER_NOT_WRITTEN = "dead-letter-not-written";
     /** A result the broker refused, reported on the producer's network thread (see DeadLetterProductionHandler). */
