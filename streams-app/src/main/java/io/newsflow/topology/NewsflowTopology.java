@@ -22,11 +22,14 @@ import io.newsflow.topology.article.ArticleEnrichmentProcessor;
 import io.newsflow.topology.article.ArticleFunnelFeed;
 import io.newsflow.topology.article.BufferedArticle;
 import io.newsflow.topology.article.FingerprintSerde;
+import io.newsflow.topology.article.NewsWatermarkFeed;
 import io.newsflow.topology.article.NoveltyState;
 import io.newsflow.topology.bond.BondBookProcessor;
 import io.newsflow.topology.bond.CreditEquity;
 import io.newsflow.topology.bond.DealState;
 import io.newsflow.topology.bond.IssuerDeal;
+import io.newsflow.topology.context.HeldOutputs;
+import io.newsflow.topology.context.NewsContextProcessor;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.DecodeProcessor;
 import io.newsflow.topology.dlq.DecodedValues;
@@ -40,11 +43,11 @@ import io.newsflow.topology.market.ReactionProcessors;
 import io.newsflow.topology.market.TickPoint;
 import io.newsflow.topology.market.TickProcessor;
 import io.newsflow.topology.sentiment.Contribution;
-import io.newsflow.topology.sentiment.ContributionRecorder;
 import io.newsflow.topology.sentiment.RollingSentimentProcessor;
 import io.newsflow.topology.state.JsonSerde;
 import io.newsflow.topology.state.SortedMemoryStore;
 import io.newsflow.topology.view.QueryViews;
+import io.newsflow.topology.watermark.KeyOrBroadcastPartitioner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +78,9 @@ import org.apache.kafka.streams.state.Stores;
  *   (key dealId)                    └─► [by issuer symbol] ─ credit view (on deal) ─► analytics.credit-equity
  *  news.articles ──decode─► [novelty, 1 partition] ─ enrich (entities, sentiment, novelty) ─┬─► news.article-scores
  *   (key id)                                                            (key ticker|entity) └─ rolling sentiment ─► analytics.sentiment-rolling
- *  news.article-scores (read back, key ticker) ─┬─ contributions (news context of alerts, credit views)
- *                                               └─ reactions(on article) ────────► analytics.market-reaction
+ *                      scores + news watermark ─► [news-context, by ticker / watermark to every partition]
+ *                        ─ contributions; alerts, credit views held for their news context ─► alerts, credit-equity
+ *  news.article-scores (read back, key ticker) ── reactions(on article) ────────► analytics.market-reaction
  *  every decode / processing failure / late article ─────────────────────────────► dead-letters
  *  sentiment, reactions, alerts, credit views (read back), scores ─► query views for the API ({@link QueryViews})
  * </pre>
@@ -213,13 +217,15 @@ public final class NewsflowTopology {
         String[] stores = settings.articlesSinglePartition()
                 ? new String[] {StoreNames.ARTICLE_SEEN, StoreNames.ARTICLE_FINGERPRINTS, StoreNames.FRAGMENT_SEEN}
                 : new String[] {StoreNames.ARTICLE_SEEN, StoreNames.ARTICLE_FINGERPRINTS, StoreNames.FRAGMENT_SEEN,
-                        StoreNames.ARTICLE_REORDER, StoreNames.FUNNEL_WATERMARKS};
+                        StoreNames.ARTICLE_REORDER, StoreNames.FUNNEL_WATERMARKS, StoreNames.FUNNEL_RELEASED};
         KStream<String, ScoredArticle> scored = routed(funnelled.process(
                 () -> new ArticleEnrichmentProcessor(settings, resolver, scorer, fingerprinter, metrics, deadLetters,
                         serdes.articleEvent().serializer()),
                 Named.as("article-enrich"), stores), "article-enrich");
-        scored.processValues(StripOrigin::new, Named.as("article-scores-strip-origin"))
-                .to(Topics.ARTICLE_SCORES, Produced.with(Serdes.String(), serdes.scoredArticle()).withName("article-scores"));
+        KStream<String, ScoredArticle> published = scored.processValues(StripOrigin::new,
+                Named.as("article-scores-strip-origin"));
+        published.to(Topics.ARTICLE_SCORES, Produced.with(Serdes.String(), serdes.scoredArticle()).withName("article-scores"));
+        newsContextBranch(funnelled, published);
 
         // rolling sentiment where the scores are made: one hop from the article instead of two
         KStream<String, SentimentRolling> rolling = routed(scored.process(
@@ -233,8 +239,8 @@ public final class NewsflowTopology {
     /**
      * Scores are read back from their output topic, keyed by ticker, so that they meet the ticks
      * of the same symbol in the same task (the topic is partitioned like the tick topic): the
-     * task's copy of the contributions (news context of alerts and credit views) and the
-     * reactions to each article.
+     * reactions to each article (the news context of alerts and credit views comes through
+     * {@link #newsContextBranch}).
      */
     private void scoresBranch(StreamsBuilder builder) {
         KStream<String, ScoredArticle> scores = builder.stream(Topics.ARTICLE_SCORES,
@@ -245,17 +251,42 @@ public final class NewsflowTopology {
                 .filter((k, v) -> v != null && v.getTicker() != null, Named.as("scores-with-ticker"));
         views.addArticles(builder, scores);
 
-        routed(scores.process(
-                () -> new ContributionRecorder(settings, deadLetters, serdes.scoredArticle().serializer()),
-                Named.as("sentiment-contributions"), StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.STREAM_TIMES),
-                "sentiment-contributions");
-
         KStream<String, MarketReaction> reactions = routed(scores.process(
                 () -> new ReactionProcessors.OnArticle(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
                 Named.as("reaction-on-article"), StoreNames.PENDING_REACTIONS, StoreNames.TICK_HISTORY,
                 StoreNames.BENCHMARK_HISTORY), "reaction-on-article");
         reactions.to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
                 .withName("reaction-on-article-sink"));
+    }
+
+    // --- news context (issue 13: deterministic news context of alerts and credit views) -----
+
+    /**
+     * The scores and the news watermark ({@link NewsWatermarkFeed}: every score published up to it
+     * has been sent) go together through {@code news-context} to the ticker tasks, the scores by
+     * ticker like {@code news.article-scores}, each watermark to every partition after the scores it
+     * covers. There {@link NewsContextProcessor} records the scores for the news context and releases
+     * the alerts and credit views held until the watermark has passed their context.
+     */
+    private void newsContextBranch(KStream<String, ArticleEvent> funnelled, KStream<String, ScoredArticle> scores) {
+        KStream<String, ScoredArticle> watermarks = settings.articlesSinglePartition()
+                ? funnelled.process(() -> new NewsWatermarkFeed(false), Named.as("news-watermark-feed"))
+                : funnelled.process(() -> new NewsWatermarkFeed(true), Named.as("news-watermark-feed"),
+                        StoreNames.FUNNEL_RELEASED);
+        KStream<String, ScoredArticle> context = scores.merge(watermarks, Named.as("news-context-merge"))
+                .repartition(Repartitioned.<String, ScoredArticle>with(Serdes.String(), serdes.scoredArticle())
+                        .withName("news-context").withNumberOfPartitions(settings.topicPartitions())
+                        .withStreamPartitioner(new KeyOrBroadcastPartitioner<>()));
+        KStream<String, SpecificRecord> released = routed(context.process(
+                () -> new NewsContextProcessor(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
+                Named.as("sentiment-contributions"), StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.STREAM_TIMES,
+                StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK, StoreNames.CREDIT_VIEWS), "sentiment-contributions");
+        ofType(released, PriceMoveAlert.class, "held-alerts")
+                .to(Topics.PRICE_ALERTS, Produced.with(Serdes.String(), serdes.priceMoveAlert())
+                        .withName("held-alerts-sink"));
+        ofType(released, CreditEquityView.class, "held-credit-views")
+                .to(Topics.CREDIT_EQUITY, Produced.with(Serdes.String(), serdes.creditEquityView())
+                        .withName("held-credit-views-sink"));
     }
 
     /**
@@ -268,7 +299,8 @@ public final class NewsflowTopology {
                 () -> new TickProcessor(settings, metrics, deadLetters, serdes.priceTick().serializer()),
                 Named.as("tick-analytics"), StoreNames.TICK_HISTORY, StoreNames.PENDING_REACTIONS,
                 StoreNames.BENCHMARK_HISTORY, StoreNames.ALERT_STATE, StoreNames.SENTIMENT_CONTRIBUTIONS,
-                StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES), "tick-analytics");
+                StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES,
+                StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK), "tick-analytics");
         ofType(results, MarketReaction.class, "tick-reactions")
                 .to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
                         .withName("reaction-on-tick-sink"));
@@ -326,7 +358,8 @@ public final class NewsflowTopology {
         routed(byIssuer.process(
                 () -> new CreditEquity.OnDeal(settings, metrics, deadLetters, serdes.bondBookSummary().serializer()),
                 Named.as("credit-on-deal"), StoreNames.TICK_HISTORY, StoreNames.SENTIMENT_CONTRIBUTIONS,
-                StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES), "credit-on-deal")
+                StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES,
+                StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK), "credit-on-deal")
                 .to(Topics.CREDIT_EQUITY, Produced.with(Serdes.String(), serdes.creditEquityView())
                         .withName("credit-on-deal-sink"));
     }
@@ -350,6 +383,7 @@ public final class NewsflowTopology {
         if (!settings.articlesSinglePartition()) {
             persistent(builder, StoreNames.ARTICLE_REORDER, BufferedArticle.serde(serdes.articleEvent(), Topics.ARTICLES));
             inMemory(builder, StoreNames.FUNNEL_WATERMARKS, Serdes.Long());
+            inMemory(builder, StoreNames.FUNNEL_RELEASED, Serdes.Long());
         }
         persistent(builder, StoreNames.ARTICLE_SEEN, new JsonSerde<>(NoveltyState.SeenArticle.class));
         persistent(builder, StoreNames.ARTICLE_FINGERPRINTS, new FingerprintSerde());
@@ -366,6 +400,8 @@ public final class NewsflowTopology {
         inMemory(builder, StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
         inMemory(builder, StoreNames.CREDIT_VIEWS, serdes.creditEquityView());
         inMemory(builder, StoreNames.CREDIT_VIEW_SOURCES, Serdes.String());
+        inMemory(builder, StoreNames.NEWS_WATERMARK, Serdes.Long());
+        inMemory(builder, StoreNames.HELD_OUTPUTS, new JsonSerde<>(HeldOutputs.Held.class));
     }
 
     private static <V> void persistent(StreamsBuilder builder, String name, Serde<V> valueSerde) {

@@ -7,6 +7,7 @@ import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.alert.PriceMoveDetector;
 import io.newsflow.topology.bond.CreditEquity;
+import io.newsflow.topology.context.HeldOutputs;
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
@@ -58,6 +59,8 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
     /** The tick being processed, named only when an alert or a credit view needs it (replays). */
     private final Supplier<String> source = this::currentSource;
     private CreditEquity credit;
+    /** Alerts and credit views wait here for their news context. */
+    private HeldOutputs held;
 
     public TickProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
             Serializer<PriceTick> payloadSerializer) {
@@ -75,6 +78,7 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
         reactions = ReactionProcessors.tracker(context, settings, metrics, history);
         alerts = new PriceMoveDetector(settings, metrics, history, context);
         credit = new CreditEquity(context, settings, metrics, history);
+        held = new HeldOutputs(context, settings);
         context.schedule(SWEEP, PunctuationType.STREAM_TIME, now -> {
             for (MarketReaction r : reactions.completeAllReady(now)) {
                 context.forward(new Record<>(r.getTicker(), Routed.ok(r),
@@ -97,12 +101,12 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
         if (benchmark) {
             broadcast(tick, recorded, previous, out);
         }
-        guarded(record, out, () -> alerts.onTick(symbol, source)
-                .forEach(alert -> out.emit(symbol, alert, alert.getTriggeredAt().toEpochMilli())));
+        guarded(record, out, () -> alerts.onTick(symbol, source).forEach(alert -> held.completeOrHold(alert)
+                .ifPresent(completed -> out.emit(symbol, completed, completed.getTriggeredAt().toEpochMilli()))));
         if (recorded != TickHistory.Recorded.NEWEST_IN_NEW_BUCKET) {
             // reactions and the credit view move on bucket boundaries (see the class comment); a
             // replayed tick that had flipped the credit view emits it again
-            guarded(record, out, () -> credit.replayOf(symbol, source)
+            guarded(record, out, () -> credit.replayOf(symbol, source).flatMap(held::completeOrHold)
                     .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli())));
             return;
         }
@@ -111,7 +115,7 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
                 out.emit(r.getTicker(), r, r.getPublishedAt().toEpochMilli() + r.getHorizonMs());
             }
         });
-        guarded(record, out, () -> credit.onTick(symbol, time, source)
+        guarded(record, out, () -> credit.onTick(symbol, time, source).flatMap(held::completeOrHold)
                 .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli())));
     }
 
