@@ -54,7 +54,7 @@ import java.util.function.Function;
  *                                from the scores that have arrived, as the latency-first profile does)
  * @param watermarkIdleTimeout    {@code watermark.idle.timeout} a step waiting for watermarks (the novelty funnel, the
  *                                news context) stops waiting for a source whose watermark has not moved for this long
- *                                on the wall clock, until it moves again (1m; 0 = wait forever)
+ *                                on the wall clock, until it moves again (1m; 0s = wait forever)
  */
 public record TopologySettings(
         List<Span> sentimentWindows,

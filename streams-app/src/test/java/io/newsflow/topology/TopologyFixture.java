@@ -158,10 +158,12 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     /**
-     * The input stops for {@code watermark.idle.timeout} (wall clock): the steps waiting for a
-     * watermark stop waiting, so the alerts and credit views held for their news context go out.
+     * The input stops for twice {@code watermark.idle.timeout} (wall clock): the steps waiting for a
+     * watermark stop waiting, one after the other (the novelty funnel, whose release moves the news
+     * watermark, then the news context), so the alerts and credit views held for their news context go out.
      */
     void inputStops() {
+        driver.advanceWallClockTime(idleTimeout.plusSeconds(1));
         driver.advanceWallClockTime(idleTimeout.plusSeconds(1));
     }
 

@@ -33,7 +33,7 @@ public final class IdleSources {
     private final Map<Integer, Long> lastMoved = new HashMap<>();
     private final Set<Integer> skipped = new HashSet<>();
 
-    /** @param timeout {@code watermark.idle.timeout}; zero never skips (strictly deterministic, no liveness escape) */
+    /** @param timeout {@code watermark.idle.timeout}; zero ({@code 0s}) never skips (strictly deterministic, no liveness escape) */
     public IdleSources(String stage, Duration timeout, LongSupplier wallClock, PipelineMetrics metrics) {
         this.stage = stage;
         this.timeoutMs = timeout.toMillis();
