@@ -58,7 +58,14 @@ public class PipelineMetrics {
         }
         registry.counter("newsflow.records.skipped", "reason", DEAD_LETTER_NOT_WRITTEN);
         registry.counter("newsflow.records.skipped", "reason", PRODUCTION_ERROR);
+        for (String stage : List.of(WATERMARK_STAGE_FUNNEL, WATERMARK_STAGE_NEWS_CONTEXT)) {
+            registry.counter("newsflow.watermark.idle.skips", "stage", stage);
+        }
     }
+
+    /** The steps that wait for watermarks ({@link #watermarkIdleSkip}). */
+    public static final String WATERMARK_STAGE_FUNNEL = "novelty-funnel";
+    public static final String WATERMARK_STAGE_NEWS_CONTEXT = "news-context";
 
     /** Registers the dead-letter counter of a reason at zero (call once per reason of the bounded set). */
     public void declareDeadLetterReason(String reason) {

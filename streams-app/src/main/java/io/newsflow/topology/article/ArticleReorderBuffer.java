@@ -85,6 +85,7 @@ public final class ArticleReorderBuffer {
     }
 
     private List<BufferedArticle> release() {
+        idle.holding(waiting.earliestAtOrAfter(GROUP, 0).isPresent());
         long low = lowWatermark();
         if (low == Long.MIN_VALUE) {
             return List.of();

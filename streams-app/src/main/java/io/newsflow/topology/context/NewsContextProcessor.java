@@ -59,7 +59,7 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
         held = new HeldOutputs(context, settings);
         held.waitAgain();
         views = context.getStateStore(StoreNames.CREDIT_VIEWS);
-        idle = new IdleSources("news-context", settings.watermarkIdleTimeout().duration(), context::currentSystemTimeMs,
+        idle = new IdleSources(PipelineMetrics.WATERMARK_STAGE_NEWS_CONTEXT, settings.watermarkIdleTimeout().duration(), context::currentSystemTimeMs,
                 metrics);
         if (settings.newsContextWait() && settings.watermarkIdleTimeout().millis() > 0) {
             context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> skipIfIdle());
@@ -82,7 +82,11 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
     }
 
     private void skipIfIdle() {
-        if (held.gate() == Long.MAX_VALUE || held.isEmpty() || !idle.skip(FUNNEL, held.watermark())) {
+        if (held.gate() == Long.MAX_VALUE) {
+            return; // skipped already: nothing is held
+        }
+        idle.holding(!held.isEmpty());
+        if (!idle.skip(FUNNEL, held.watermark())) {
             return;
         }
         held.skipWatermark();

@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * non-determinism, comes back: it is logged and counted ({@code newsflow_watermark_idle_skips_total}
  * by stage) each time a source starts being skipped.
  *
- * <p>The clock is the task's ({@code ProcessorContext#currentSystemTimeMs}); it starts when the
- * task does, so a restart waits the full timeout again.
+ * <p>Quiet time counts only while the step holds something back ({@link #holding}), from the later of
+ * the source's last move and the moment the step started holding: as with Kafka's idling, a source is
+ * not given up on for being slow to start while nothing waits for it. The clock is the task's
+ * ({@code ProcessorContext#currentSystemTimeMs}), so a restart waits the full timeout again.
  */
 public final class IdleSources {
 
@@ -29,7 +31,8 @@ public final class IdleSources {
     private final long timeoutMs;
     private final LongSupplier wallClock;
     private final PipelineMetrics metrics;
-    private final long startedAt;
+    /** Wall-clock time since when the step holds something back; MIN_VALUE while it holds nothing. */
+    private long holdingSince = Long.MIN_VALUE;
     private final Map<Integer, Long> lastMoved = new HashMap<>();
     private final Set<Integer> skipped = new HashSet<>();
 
@@ -39,7 +42,15 @@ public final class IdleSources {
         this.timeoutMs = timeout.toMillis();
         this.wallClock = wallClock;
         this.metrics = metrics;
-        this.startedAt = wallClock.getAsLong();
+    }
+
+    /** Whether the step holds anything back now (buffered articles, held outputs): only then can a source be idle. */
+    public void holding(boolean anything) {
+        if (!anything) {
+            holdingSince = Long.MIN_VALUE;
+        } else if (holdingSince == Long.MIN_VALUE) {
+            holdingSince = wallClock.getAsLong();
+        }
     }
 
     /** The source's watermark moved: it is waited for again. */
@@ -52,10 +63,10 @@ public final class IdleSources {
 
     /** Whether the source has been quiet for the timeout and is to be skipped (logged and counted when it starts). */
     public boolean skip(int source, long watermark) {
-        if (timeoutMs <= 0) {
+        if (timeoutMs <= 0 || holdingSince == Long.MIN_VALUE) {
             return false;
         }
-        long quietFor = wallClock.getAsLong() - lastMoved.getOrDefault(source, startedAt);
+        long quietFor = wallClock.getAsLong() - Math.max(lastMoved.getOrDefault(source, holdingSince), holdingSince);
         if (quietFor < timeoutMs) {
             return false;
         }
