@@ -5,8 +5,8 @@ import io.newsflow.avro.CreditEquityView;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
-import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.context.HeldOutputs;
+import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedStatefulProcessor;
 import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.PriceSeries;
@@ -33,8 +33,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Emitted on every deal update of the issuer ({@link OnDeal}), and on an issuer's tick only when
  * it flips the divergence flag (a view per tick would repeat itself thousands of times a day; the
  * tick step, {@link io.newsflow.topology.market.TickProcessor}, calls {@link #onTick}). The news
- * sentiment is added, or the view held until the news has caught up, by
- * {@link HeldOutputs}.
+ * sentiment is added, or the view held until the news has caught up, by {@link HeldOutputs}.
  */
 public final class CreditEquity {
 
@@ -159,6 +158,8 @@ public final class CreditEquity {
     public static final class OnDeal extends GuardedStatefulProcessor<BondBookSummary, CreditEquityView, CreditEquity> {
 
         private final TopologySettings settings;
+        /** The views wait here for their news context. */
+        private HeldOutputs held;
 
         public OnDeal(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<BondBookSummary> payload) {
@@ -166,8 +167,6 @@ public final class CreditEquity {
                     StoredPriceSeries.of(context, StoreNames.TICK_HISTORY, settings)));
             this.settings = settings;
         }
-
-        private HeldOutputs held;
 
         @Override
         public void init(ProcessorContext<String, Routed<CreditEquityView>> context) {
