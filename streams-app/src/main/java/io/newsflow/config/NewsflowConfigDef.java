@@ -40,7 +40,7 @@ public final class NewsflowConfigDef {
      */
     public static final List<String> NAMESPACES = List.of("broker.", "topic.", "registry.server.", "metrics.",
             "api.", "sentiment.", "reaction.", "alerts.", "novelty.", "bond.", "credit.", "ticks.", "articles.",
-            "input.", "dead.letter.", "health.", "text.");
+            "input.", "dead.letter.", "health.", "text.", "news.", "watermark.");
 
     /** Smallest {@code dead.letter.max.bytes}: room for the metadata and a useful part of the payload. */
     public static final int MIN_DEAD_LETTER_BYTES = 32 * 1024;
@@ -187,6 +187,16 @@ public final class NewsflowConfigDef {
                 "The articles topic has exactly one partition, so articles are scored where they are read instead"
                         + " of being funnelled through a one-partition repartition topic first: one Kafka hop less"
                         + " for article scores and rolling sentiment (the app refuses to start when the topic has more).");
+
+        k.add("news.context.wait", Type.BOOLEAN, true, null, MEDIUM,
+                "Price-move alerts and credit views wait until the news watermark has passed the end of their news"
+                        + " context, so that the context holds every article published in it whatever the arrival"
+                        + " order; false computes it at once from the scores that have arrived (the latency-first"
+                        + " profile).");
+        k.add("watermark.idle.timeout", Type.STRING, "1m", duration(), MEDIUM,
+                "A step waiting for watermarks (the novelty funnel, the news context) stops waiting for a source whose"
+                        + " watermark has not moved for this long on the wall clock, until it moves again; 0s = wait"
+                        + " forever. Skipping a source is the one case that lets arrival order decide an output.");
 
         k.group("Bond books and the credit view");
         k.add("bond.divergence.oversubscription", Type.DOUBLE, 3.0, Range.atLeast(0), MEDIUM,

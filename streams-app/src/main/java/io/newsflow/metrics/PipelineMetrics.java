@@ -58,7 +58,14 @@ public class PipelineMetrics {
         }
         registry.counter("newsflow.records.skipped", "reason", DEAD_LETTER_NOT_WRITTEN);
         registry.counter("newsflow.records.skipped", "reason", PRODUCTION_ERROR);
+        for (String stage : List.of(WATERMARK_STAGE_FUNNEL, WATERMARK_STAGE_NEWS_CONTEXT)) {
+            registry.counter("newsflow.watermark.idle.skips", "stage", stage);
+        }
     }
+
+    /** The steps that wait for watermarks ({@link #watermarkIdleSkip}). */
+    public static final String WATERMARK_STAGE_FUNNEL = "novelty-funnel";
+    public static final String WATERMARK_STAGE_NEWS_CONTEXT = "news-context";
 
     /** Registers the dead-letter counter of a reason at zero (call once per reason of the bounded set). */
     public void declareDeadLetterReason(String reason) {
@@ -147,6 +154,14 @@ public class PipelineMetrics {
 
     public void deadLetter(String reason) {
         registry.counter("newsflow.dead.letters", "reason", reason).increment();
+    }
+
+    /**
+     * A step that waits for watermarks stopped waiting for a quiet source ({@code watermark.idle.timeout}):
+     * what that source sends later is taken in arrival order (docs/reliability.md, "Liveness").
+     */
+    public void watermarkIdleSkip(String stage) {
+        registry.counter("newsflow.watermark.idle.skips", "stage", stage).increment();
     }
 
     /** A dead letter that could not be written itself. */

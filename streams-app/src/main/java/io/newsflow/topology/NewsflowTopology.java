@@ -21,6 +21,8 @@ import io.newsflow.topology.article.ArticleEnrichmentProcessor;
 import io.newsflow.topology.article.ArticleFunnelFeed;
 import io.newsflow.topology.bond.BondBookProcessor;
 import io.newsflow.topology.bond.CreditEquity;
+import io.newsflow.topology.article.NewsWatermarkFeed;
+import io.newsflow.topology.context.NewsContextProcessor;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.Decoded;
 import io.newsflow.topology.dlq.DecodeProcessor;
@@ -31,10 +33,10 @@ import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.BroadcastPartitioner;
 import io.newsflow.topology.market.ReactionProcessors;
 import io.newsflow.topology.market.TickProcessor;
-import io.newsflow.topology.sentiment.ContributionRecorder;
 import io.newsflow.topology.sentiment.RollingSentimentProcessor;
 import io.newsflow.topology.state.SortedMemoryStore;
 import io.newsflow.topology.view.QueryViews;
+import io.newsflow.topology.watermark.KeyOrBroadcastPartitioner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +69,9 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  *   (key dealId)                    └─► [by issuer symbol] ─ credit view (on deal) ─► analytics.credit-equity
  *  news.articles ──decode─► [novelty, 1 partition] ─ enrich (entities, sentiment, novelty) ─┬─► news.article-scores
  *   (key id)                                                            (key ticker|entity) └─ rolling sentiment ─► analytics.sentiment-rolling
- *  news.article-scores (read back, key ticker) ─┬─ contributions (news context of alerts, credit views)
- *                                               └─ reactions(on article) ────────► analytics.market-reaction
+ *                      scores + news watermark ─► [news-context, by ticker / watermark to every partition]
+ *                        ─ contributions; alerts, credit views held for their news context ─► alerts, credit-equity
+ *  news.article-scores (read back, key ticker) ── reactions(on article) ────────► analytics.market-reaction
  *  every decode / processing failure / late article ─────────────────────────────► dead-letters
  *  sentiment, reactions, alerts, credit views (read back), scores ─► query views for the API ({@link QueryViews})
  * </pre>
@@ -228,8 +231,10 @@ public final class NewsflowTopology {
                         serdes.articleEvent().serializer()),
                 ArticleEnrichmentProcessor.stores(!settings.articlesSinglePartition()), "article-enrich"),
                 "article-enrich");
-        scored.processValues(StripOrigin::new, Named.as("article-scores-strip-origin"))
-                .to(Topics.ARTICLE_SCORES, Produced.with(Serdes.String(), serdes.scoredArticle()).withName("article-scores"));
+        KStream<String, ScoredArticle> published = scored.processValues(StripOrigin::new,
+                Named.as("article-scores-strip-origin"));
+        published.to(Topics.ARTICLE_SCORES, Produced.with(Serdes.String(), serdes.scoredArticle()).withName("article-scores"));
+        newsContextBranch(funnelled, published, stores);
 
         // rolling sentiment where the scores are made: one hop from the article instead of two
         KStream<String, SentimentRolling> rolling = routed(stores.process(scored,
@@ -242,8 +247,8 @@ public final class NewsflowTopology {
     /**
      * Scores are read back from their output topic, keyed by ticker, so that they meet the ticks
      * of the same symbol in the same task (the topic is partitioned like the tick topic): the
-     * task's copy of the contributions (news context of alerts and credit views) and the
-     * reactions to each article.
+     * reactions to each article (the news context of alerts and credit views comes through
+     * {@link #newsContextBranch}).
      */
     private void scoresBranch(StreamsBuilder builder, TopologyStores stores) {
         KStream<String, ScoredArticle> scores = builder.stream(Topics.ARTICLE_SCORES,
@@ -254,15 +259,42 @@ public final class NewsflowTopology {
                 .filter((k, v) -> v != null && v.getTicker() != null, Named.as("scores-with-ticker"));
         views.addArticles(builder, scores);
 
-        routed(stores.process(scores,
-                () -> new ContributionRecorder(settings, deadLetters, serdes.scoredArticle().serializer()),
-                ContributionRecorder.STORES, "sentiment-contributions"), "sentiment-contributions");
-
         KStream<String, MarketReaction> reactions = routed(stores.process(scores,
                 () -> new ReactionProcessors.OnArticle(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
                 ReactionProcessors.STORES, "reaction-on-article"), "reaction-on-article");
         reactions.to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
                 .withName("reaction-on-article-sink"));
+    }
+
+    // --- news context (issue 13: deterministic news context of alerts and credit views) -----
+
+    /**
+     * The scores and the news watermark ({@link NewsWatermarkFeed}: every score published up to it
+     * has been sent) go together through {@code news-context} to the ticker tasks, the scores by
+     * ticker like {@code news.article-scores}, each watermark to every partition after the scores it
+     * covers. There {@link NewsContextProcessor} records the scores for the news context and releases
+     * the alerts and credit views held until the watermark has passed their context.
+     */
+    private void newsContextBranch(KStream<String, ArticleEvent> funnelled, KStream<String, ScoredArticle> scores,
+            TopologyStores stores) {
+        KStream<String, ScoredArticle> watermarks = settings.articlesSinglePartition()
+                ? funnelled.process(() -> new NewsWatermarkFeed(false), Named.as("news-watermark-feed"))
+                : stores.process(funnelled, () -> new NewsWatermarkFeed(true), List.of(StoreNames.FUNNEL_RELEASED),
+                        "news-watermark-feed");
+        KStream<String, ScoredArticle> context = scores.merge(watermarks, Named.as("news-context-merge"))
+                .repartition(Repartitioned.<String, ScoredArticle>with(Serdes.String(), serdes.scoredArticle())
+                        .withName("news-context").withNumberOfPartitions(settings.topicPartitions())
+                        .withStreamPartitioner(new KeyOrBroadcastPartitioner<>()));
+        split(stores.process(context,
+                        () -> new NewsContextProcessor(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
+                        NewsContextProcessor.STORES, "sentiment-contributions"), "sentiment-contributions")
+                .branch(isA(PriceMoveAlert.class), Branched.withConsumer(alerts -> as(alerts, PriceMoveAlert.class,
+                        "held-alerts").to(Topics.PRICE_ALERTS, Produced.with(Serdes.String(),
+                                serdes.priceMoveAlert()).withName("held-alerts-sink")), "alerts"))
+                .branch(isA(CreditEquityView.class), Branched.withConsumer(views -> as(views, CreditEquityView.class,
+                        "held-credit-views").to(Topics.CREDIT_EQUITY, Produced.with(Serdes.String(),
+                                serdes.creditEquityView()).withName("held-credit-views-sink")), "credit-views"))
+                .noDefaultBranch();
     }
 
     /**

@@ -10,6 +10,11 @@ public final class StoreNames {
     public static final String ARTICLE_REORDER = "article-reorder";
     /** articles partition -> its latest watermark at the novelty funnel. */
     public static final String FUNNEL_WATERMARKS = "funnel-watermarks";
+    /**
+     * "released" -> the publication time up to which the funnel has released (and scored) every
+     * article: the news watermark sent on to the ticker tasks.
+     */
+    public static final String FUNNEL_RELEASED = "funnel-released";
 
     /** article id -> content hash: makes re-ingesting an article idempotent. */
     public static final String ARTICLE_SEEN = "article-seen";
@@ -30,6 +35,17 @@ public final class StoreNames {
     public static final String SENTIMENT_CONTRIBUTIONS = "sentiment-contributions";
     /** stream name -> highest event time seen by a ticker task (for late-record detection). */
     public static final String STREAM_TIMES = "stream-times";
+    /**
+     * "watermark" -> the news watermark a ticker task has received (every score published at or
+     * before it is in sentiment-contributions); "gate" -> the one outputs wait for (the watermark,
+     * or the largest long while the watermark is skipped as idle).
+     */
+    public static final String NEWS_WATERMARK = "news-watermark";
+    /**
+     * context end|type:id -> a price-move alert or credit view waiting for the news watermark to pass
+     * the end of its news context (type and Avro single-object encoding).
+     */
+    public static final String HELD_OUTPUTS = "held-outputs";
 
     /**
      * symbol|bucket start -> the bucket's newest tick (time, price): every symbol's recent ticks, one

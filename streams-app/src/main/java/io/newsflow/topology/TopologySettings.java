@@ -49,6 +49,13 @@ import java.util.Properties;
  *                                for the watermark of that many articles partitions before it releases an article
  *                                (the app's configuration always has it; a topology built without it, as under
  *                                TopologyTestDriver, which runs one partition, gets 1)
+ * @param newsContextWait         {@code news.context.wait} price-move alerts and credit views wait until the news
+ *                                watermark has passed the end of their news context, so that the context holds every
+ *                                article published in it whatever the arrival order (true; false computes it at once
+ *                                from the scores that have arrived, as the latency-first profile does)
+ * @param watermarkIdleTimeout    {@code watermark.idle.timeout} a step waiting for watermarks (the novelty funnel, the
+ *                                news context) stops waiting for a source whose watermark has not moved for this long
+ *                                on the wall clock, until it moves again (1m; 0s = wait forever)
  */
 public record TopologySettings(
         List<Span> sentimentWindows,
@@ -76,7 +83,9 @@ public record TopologySettings(
         Span tickRetention,
         Span tickResolution,
         boolean articlesSinglePartition,
-        int topicPartitions) {
+        int topicPartitions,
+        boolean newsContextWait,
+        Span watermarkIdleTimeout) {
 
     /** The key of {@link #articlesSinglePartition()}, read by the topic set-up too. */
     public static final String ARTICLES_SINGLE_PARTITION = "articles.single.partition";
@@ -156,7 +165,9 @@ public record TopologySettings(
                 span(c, "ticks.resolution"),
                 c.getBoolean(ARTICLES_SINGLE_PARTITION),
                 // Not the definition's default: a topology built without the app's configuration runs on one partition.
-                map.containsKey(TOPIC_PARTITIONS) ? c.getInt(TOPIC_PARTITIONS) : 1);
+                map.containsKey(TOPIC_PARTITIONS) ? c.getInt(TOPIC_PARTITIONS) : 1,
+                c.getBoolean("news.context.wait"),
+                span(c, "watermark.idle.timeout"));
     }
 
     public Span largestSentimentWindow() {

@@ -7,6 +7,7 @@ import io.newsflow.topology.article.FingerprintSerde;
 import io.newsflow.topology.article.NoveltyState;
 import io.newsflow.topology.bond.DealState;
 import io.newsflow.topology.bond.IssuerDeal;
+import io.newsflow.topology.context.HeldOutputs;
 import io.newsflow.topology.market.PendingReaction;
 import io.newsflow.topology.market.TickPoint;
 import io.newsflow.topology.sentiment.Contribution;
@@ -54,7 +55,8 @@ final class TopologyStores {
     /** The stores read or written by more than one step. */
     static final Set<String> SHARED = Set.of(StoreNames.TICK_POINTS, StoreNames.BENCHMARK_POINTS,
             StoreNames.PENDING_REACTIONS, StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.ISSUER_DEALS,
-            StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES);
+            StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES, StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK,
+            StoreNames.FUNNEL_RELEASED);
 
     private final Map<String, StoreBuilder<?>> builders = new HashMap<>();
     /** Store -> the step whose supplier declares it. */
@@ -63,6 +65,7 @@ final class TopologyStores {
     TopologyStores(TopologySerdes serdes) {
         persistent(StoreNames.ARTICLE_REORDER, BufferedArticle.serde(serdes.articleEvent(), Topics.ARTICLES));
         inMemory(StoreNames.FUNNEL_WATERMARKS, Serdes.Long());
+        inMemory(StoreNames.FUNNEL_RELEASED, Serdes.Long());
         persistent(StoreNames.ARTICLE_SEEN, new JsonSerde<>(NoveltyState.SeenArticle.class));
         persistent(StoreNames.ARTICLE_FINGERPRINTS, new FingerprintSerde());
         persistent(StoreNames.FRAGMENT_SEEN, new JsonSerde<>(NoveltyState.SeenFragment.class));
@@ -78,6 +81,8 @@ final class TopologyStores {
         inMemory(StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
         inMemory(StoreNames.CREDIT_VIEWS, serdes.creditEquityView());
         inMemory(StoreNames.CREDIT_VIEW_SOURCES, Serdes.String());
+        inMemory(StoreNames.NEWS_WATERMARK, Serdes.Long());
+        inMemory(StoreNames.HELD_OUTPUTS, new JsonSerde<>(HeldOutputs.Held.class));
     }
 
     /** Adds the {@link #SHARED} stores to {@code builder}, before the steps that use them. */

@@ -3,7 +3,6 @@ package io.newsflow.ops;
 import io.newsflow.avro.BondBookSummary;
 import io.newsflow.avro.CreditEquityView;
 import io.newsflow.avro.DeadLetter;
-import io.newsflow.avro.PriceMoveAlert;
 import io.newsflow.config.Topics;
 import io.newsflow.serde.KafkaAvroDeserializer;
 import java.time.Duration;
@@ -27,19 +26,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  *
  * <p>Left out, and only these: a dead letter's {@code partition} and {@code offset} (where the bad
  * record sat in its input topic, which depends on how the input was partitioned, not on what the
- * pipeline made of it) and {@code failedAt} (the wall-clock time of the failure); and the news
- * context of alerts ({@code recentSentiment}, {@code recentArticleCount}, {@code recentArticleIds})
- * and credit views ({@code newsSentiment}, {@code articleCount}), which depend on how far the scores
- * read back lag behind the ticks: a known limit, not fixed yet (docs/reliability.md, Determinism).
- * Credit views emitted on ticks are kept apart ({@link #CREDIT_FLIPS_ON_TICKS}) for the same reason.
+ * pipeline made of it) and {@code failedAt} (the wall-clock time of the failure). The news context
+ * of alerts and credit views is compared like every other field. Credit views emitted on ticks are
+ * kept apart ({@link #CREDIT_FLIPS_ON_TICKS}), so that a difference in them is reported as such.
  */
 record OutputDump(Map<String, List<String>> linesByTopic) {
 
-    /**
-     * The credit views emitted on ticks (divergence flips), apart from those emitted on deal updates:
-     * a flip is judged against the deal state that has reached the ticker task, which the deal
-     * summaries reach one hop after the ticks (not deterministic yet; docs/reliability.md).
-     */
+    /** The credit views emitted on ticks (divergence flips), apart from those emitted on deal updates. */
     static final String CREDIT_FLIPS_ON_TICKS = Topics.CREDIT_EQUITY + " (flips on ticks)";
 
     static OutputDump read(String bootstrapServers, String registryUrl) {
@@ -94,13 +87,6 @@ record OutputDump(Map<String, List<String>> linesByTopic) {
         if (value instanceof DeadLetter letter) {
             return DeadLetter.newBuilder(letter).setPartition(-1).setOffset(-1).setFailedAt(java.time.Instant.EPOCH)
                     .build().toString();
-        }
-        if (value instanceof PriceMoveAlert alert) {
-            return PriceMoveAlert.newBuilder(alert).setRecentSentiment(null).setRecentArticleCount(0)
-                    .setRecentArticleIds(List.of()).build().toString();
-        }
-        if (value instanceof CreditEquityView view) {
-            return CreditEquityView.newBuilder(view).setNewsSentiment(null).setArticleCount(0).build().toString();
         }
         return String.valueOf(value);
     }

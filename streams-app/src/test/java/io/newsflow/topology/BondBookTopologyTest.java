@@ -75,6 +75,7 @@ class BondBookTopologyTest {
             f.tick("META", 666.47, at("19:30"));
             f.bonds.pipeInput("META-2025-10", bond("META-2025-10", 30 * B, 125 * B, BondStatus.PRICED, at("20:00"))
                     .setSpreadGuidanceBps(103.0).build());
+            f.inputStops();
 
             CreditEquityView view = f.creditEquity.readValue();
             assertEquals("META", view.getIssuerSymbol());
@@ -110,6 +111,7 @@ class BondBookTopologyTest {
             f.tick("META", 750.0, Instant.parse("2025-10-29T20:00:00Z"));
             f.tick("META", 748.0, at("15:00"));
             f.bonds.pipeInput("D", bond("D", 30 * B, 125 * B, BondStatus.BOOKBUILDING, at("15:05")).build());
+            f.inputStops();
             CreditEquityView calm = f.creditEquity.readValue();
             assertFalse(calm.getDivergent());
             assertNull(calm.getNewsSentiment());
@@ -117,6 +119,7 @@ class BondBookTopologyTest {
             f.tick("META", 745.0, at("16:00")); // no flip, no view
             assertTrue(f.creditEquity.isEmpty());
             f.tick("META", 690.0, at("17:00")); // -8% over the day: flips
+            f.inputStops();
             CreditEquityView flipped = f.creditEquity.readValue();
             assertTrue(flipped.getDivergent());
             assertEquals(at("17:00"), flipped.getAsOf());
@@ -133,6 +136,7 @@ class BondBookTopologyTest {
             f.tick("NVDA", 191.0, at("19:00")); // +6.1%
             f.bonds.pipeInput("N", bond("N", 10 * B, 12 * B, BondStatus.BOOKBUILDING, at("19:05"))
                     .setIssuerName("NVIDIA").setIssuerSymbol("NVDA").build());
+            f.inputStops();
             CreditEquityView view = f.creditEquity.readValue();
             assertEquals(1.2, view.getOversubscription(), 1e-9);
             assertTrue(view.getDivergent());

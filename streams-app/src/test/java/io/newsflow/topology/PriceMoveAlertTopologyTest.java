@@ -50,6 +50,7 @@ class PriceMoveAlertTopologyTest {
             f.tick("META", 97.0, at("13:34"));  // -3%: same move
             f.tick("META", 97.0, at("13:37"));  // vs 96.5 @13:33 (at/before 13:32 is 96): ~+1%: move over
             f.tick("META", 93.0, at("13:38"));  // vs 96.5 @13:33: -3.6%: alert 2
+            f.inputStops();
 
             List<PriceMoveAlert> alerts = f.alerts.readValuesToList();
             assertEquals(2, alerts.size());
@@ -64,6 +65,7 @@ class PriceMoveAlertTopologyTest {
             f.tick("NVDA", 200.0, at("13:30"));
             f.tick("NVDA", 208.0, at("13:34")); // +4% over 5m
             f.tick("NVDA", 199.0, at("13:31")); // late tick: latest is still 208 vs 200
+            f.inputStops();
             List<PriceMoveAlert> alerts = f.alerts.readValuesToList();
             assertEquals(1, alerts.size());
             assertEquals(MoveDirection.UP, alerts.get(0).getDirection());
@@ -81,6 +83,7 @@ class PriceMoveAlertTopologyTest {
             f.bonds.pipeInput("OLD", bond("OLD", 10_000_000_000L, 0, BondStatus.CANCELLED, at("12:46")).build());
             f.tick("META", 750.0, at("13:30"));
             f.tick("META", 700.0, at("13:33"));
+            f.inputStops();
 
             PriceMoveAlert alert = f.alerts.readValuesToList().get(0);
             assertEquals(List.of("a1", "a2"), alert.getRecentArticleIds());
@@ -100,6 +103,7 @@ class PriceMoveAlertTopologyTest {
             for (int i = 0; i <= 6; i++) {
                 f.tick("NVDA", i % 2 == 0 ? 100.0 : 104.0, at("12:00").plusSeconds(300L * i));
             }
+            f.inputStops();
             assertTrue(f.alerts.readValuesToList().size() >= 1);
             for (int i = 7; i <= 14; i++) {
                 f.tick("NVDA", i % 2 == 0 ? 100.0 : 104.0, at("12:00").plusSeconds(300L * i));
@@ -107,6 +111,7 @@ class PriceMoveAlertTopologyTest {
             assertTrue(f.alerts.isEmpty(), "swings of +-4% are usual for this stock: |z| is about 1");
 
             f.tick("NVDA", 80.0, at("13:15")); // -23% in 5 minutes: |z| far above 4
+            f.inputStops();
             PriceMoveAlert crash = f.alerts.readValue();
             assertTrue(crash.getZScore() <= -4, "z = " + crash.getZScore());
         }

@@ -12,6 +12,7 @@ import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.serde.AvroSerdeConfig;
 import io.newsflow.topology.alert.AlertState;
 import io.newsflow.topology.bond.IssuerDeal;
+import io.newsflow.topology.context.HeldOutputs;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.market.PendingReaction;
 import io.newsflow.topology.market.TickPoint;
@@ -42,8 +43,9 @@ class TickReplayTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final PipelineMetrics metrics = new PipelineMetrics(registry, List.of("META"), 5);
     private final ReplayContext<SpecificRecord> replay = new ReplayContext<>();
-    private final TickProcessor processor = new TickProcessor(TopologySettings.defaults(), metrics,
-            new DeadLetters(metrics), null);
+    /** The replay of the tick step itself: the news context is taken as it is, without waiting for it. */
+    private final TickProcessor processor = new TickProcessor(TopologySettings.fromMap(Map.of("news.context.wait",
+            "false")), metrics, new DeadLetters(metrics), null);
     private KeyValueStore<String, CreditEquityView> views;
     private KeyValueStore<String, IssuerDeal> deals;
 
@@ -58,6 +60,8 @@ class TickReplayTest {
         views = replay.addStore(StoreNames.CREDIT_VIEWS, serdes.creditEquityView());
         deals = replay.addStore(StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
         replay.addStore(StoreNames.CREDIT_VIEW_SOURCES, Serdes.String());
+        replay.addStore(StoreNames.NEWS_WATERMARK, Serdes.Long());
+        replay.addStore(StoreNames.HELD_OUTPUTS, new JsonSerde<>(HeldOutputs.Held.class));
         processor.init(replay.context());
     }
 

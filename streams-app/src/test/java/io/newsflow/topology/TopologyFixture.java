@@ -48,6 +48,7 @@ final class TopologyFixture implements AutoCloseable {
     final PipelineMetrics metrics = new PipelineMetrics(registry, List.of("META", "NVDA", "QQQ"), 50);
     final TopologySerdes serdes;
     final TopologyTestDriver driver;
+    private final java.time.Duration idleTimeout;
 
     final TestInputTopic<String, PriceTick> ticks;
     final TestInputTopic<String, BondBookUpdate> bonds;
@@ -92,6 +93,7 @@ final class TopologyFixture implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         driver = new TopologyTestDriver(topology.build(), props, T0);
+        idleTimeout = settings.watermarkIdleTimeout().duration();
 
         StringSerializer keys = new StringSerializer();
         ticks = driver.createInputTopic(Topics.PRICE_TICKS, keys, serdes.priceTick().serializer());
@@ -153,6 +155,16 @@ final class TopologyFixture implements AutoCloseable {
     Double gauge(String name, String... tags) {
         var gauge = registry.find(name).tags(tags).gauge();
         return gauge == null ? null : gauge.value();
+    }
+
+    /**
+     * The input stops for twice {@code watermark.idle.timeout} (wall clock): the steps waiting for a
+     * watermark stop waiting, one after the other (the novelty funnel, whose release moves the news
+     * watermark, then the news context), so the alerts and credit views held for their news context go out.
+     */
+    void inputStops() {
+        driver.advanceWallClockTime(idleTimeout.plusSeconds(1));
+        driver.advanceWallClockTime(idleTimeout.plusSeconds(1));
     }
 
     @Override

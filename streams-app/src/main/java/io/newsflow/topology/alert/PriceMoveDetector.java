@@ -2,23 +2,18 @@ package io.newsflow.topology.alert;
 
 import io.newsflow.avro.MoveDirection;
 import io.newsflow.avro.PriceMoveAlert;
-import io.newsflow.avro.SentimentRolling;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.Span;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.bond.IssuerDeal;
 import io.newsflow.topology.market.PriceSeries;
-import io.newsflow.topology.sentiment.Contribution;
-import io.newsflow.topology.sentiment.SentimentWindow;
-import io.newsflow.topology.state.TimeIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +32,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Optional z-score: the return divided by the standard deviation of the previous
  * non-overlapping window returns in the tick history; with {@code alerts.zscore > 0} an alert
  * also needs |z| at or above it (when there are at least 5 earlier windows to judge by).
+ *
+ * <p>The alerts come without their news context: the tick step completes them, or holds them until
+ * the news has caught up ({@link io.newsflow.topology.context.HeldOutputs}).
  */
 public final class PriceMoveDetector {
 
@@ -51,8 +49,6 @@ public final class PriceMoveDetector {
     private final Map<String, Optional<AlertState>> openMoves = new HashMap<>();
     /** symbol -> the alert-state key of each window, built once. */
     private final Map<String, String[]> stateKeys = new HashMap<>();
-    private final SentimentWindow newsWindow;
-    private final TimeIndex<Contribution> articles;
     private final KeyValueStore<String, IssuerDeal> deals;
 
     public PriceMoveDetector(TopologySettings settings, PipelineMetrics metrics, PriceSeries ticks,
@@ -61,9 +57,6 @@ public final class PriceMoveDetector {
         this.metrics = metrics;
         this.ticks = ticks;
         this.states = context.getStateStore(StoreNames.ALERT_STATE);
-        this.newsWindow = new SentimentWindow(settings.largestSentimentWindow(), settings.sentimentAdvance().millis(),
-                settings.sentimentBaseline().millis(), settings.sentimentNeutralBand());
-        this.articles = new TimeIndex<>(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS));
         this.deals = context.getStateStore(StoreNames.ISSUER_DEALS);
     }
 
@@ -151,12 +144,10 @@ public final class PriceMoveDetector {
         }
     }
 
+    /** The alert without its news context, which {@link io.newsflow.topology.context.NewsContext} adds. */
     private PriceMoveAlert alert(String alertId, String symbol, Span window, double threshold,
             MoveDirection direction, PriceSeries.Return move, Double z) {
         long now = move.to().time();
-        List<String> recentIds = new ArrayList<>(new LinkedHashSet<>(
-                articles.range(symbol, now - settings.alertContext().millis(), now).stream()
-                        .filter(e -> e.value().novel()).map(e -> e.value().articleId()).toList()));
         return PriceMoveAlert.newBuilder()
                 .setAlertId(alertId)
                 .setSymbol(symbol)
@@ -170,19 +161,11 @@ public final class PriceMoveDetector {
                 .setZScore(z)
                 .setStartTime(Instant.ofEpochMilli(move.from().time()))
                 .setTriggeredAt(Instant.ofEpochMilli(now))
-                .setRecentSentiment(recentSentiment(symbol, now))
-                .setRecentArticleCount(recentIds.size())
-                .setRecentArticleIds(recentIds)
+                .setRecentSentiment(null)
+                .setRecentArticleCount(0)
+                .setRecentArticleIds(List.of())
                 .setOpenBondDeals(openDeals(symbol, now))
                 .build();
-    }
-
-    /** Rolling sentiment of the largest window (24h by default) as of the alert; null without news. */
-    private Double recentSentiment(String symbol, long now) {
-        SentimentRolling rolling = newsWindow.aggregate(symbol, now, articles);
-        boolean anyNews = !articles.range(symbol, rolling.getWindowStart().toEpochMilli(),
-                rolling.getWindowEnd().toEpochMilli() - 1).isEmpty();
-        return anyNews ? rolling.getNoveltyWeightedSentiment() : null;
     }
 
     private List<String> openDeals(String symbol, long now) {

@@ -14,6 +14,7 @@ import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.Routed;
+import io.newsflow.topology.watermark.IdleSources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,12 +56,14 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
         List<String> stores = new ArrayList<>(List.of(StoreNames.ARTICLE_SEEN, StoreNames.ARTICLE_FINGERPRINTS,
                 StoreNames.FRAGMENT_SEEN));
         if (funnelled) {
-            stores.addAll(List.of(StoreNames.ARTICLE_REORDER, StoreNames.FUNNEL_WATERMARKS));
+            stores.addAll(List.of(StoreNames.ARTICLE_REORDER, StoreNames.FUNNEL_WATERMARKS, StoreNames.FUNNEL_RELEASED));
         }
         return stores;
     }
 
     private static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
+    /** How often the wall clock checks for quiet funnel partitions. */
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
 
     private final TopologySettings settings;
     private final EntityResolver resolver;
@@ -105,6 +108,29 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
                 settings.noveltyRetention().millis(), context.getStateStore(StoreNames.ARTICLE_FINGERPRINTS),
                 context.getStateStore(StoreNames.FRAGMENT_SEEN));
         context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expire);
+        if (settings.watermarkIdleTimeout().millis() > 0) {
+            context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> releaseIdle());
+        }
+    }
+
+    /** Scores what the funnel releases because partitions went quiet ({@code watermark.idle.timeout}). */
+    private void releaseIdle() {
+        if (settings.articlesSinglePartition()) {
+            return;
+        }
+        for (BufferedArticle released : reorder().releaseIdle()) {
+            ArticleEvent article = released.article();
+            Output<ScoredArticle> out = new Output<>();
+            try {
+                score(article, released.source(), out);
+            } catch (StreamsException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                out.deadLetter(null, DeadLetterReason.PROCESSING_ERROR, "article " + article.getId()
+                        + " released from the reorder buffer: " + DeadLetters.describe(e));
+            }
+            flush(new Record<>(article.getId(), article, article.getPublishedAt().toEpochMilli()), out);
+        }
     }
 
     @Override
@@ -131,7 +157,9 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
     private ArticleReorderBuffer reorder() {
         if (reorder == null) {
             reorder = new ArticleReorderBuffer(context.getStateStore(StoreNames.ARTICLE_REORDER),
-                    context.getStateStore(StoreNames.FUNNEL_WATERMARKS), settings.topicPartitions());
+                    context.getStateStore(StoreNames.FUNNEL_WATERMARKS), context.getStateStore(StoreNames.FUNNEL_RELEASED),
+                    new IdleSources(PipelineMetrics.WATERMARK_STAGE_FUNNEL, settings.watermarkIdleTimeout().duration(),
+                            context::currentSystemTimeMs, metrics), settings.topicPartitions());
         }
         return reorder;
     }

@@ -5,14 +5,12 @@ import io.newsflow.avro.CreditEquityView;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
+import io.newsflow.topology.context.HeldOutputs;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedStatefulProcessor;
+import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.PriceSeries;
 import io.newsflow.topology.market.StoredPriceSeries;
-import io.newsflow.avro.SentimentRolling;
-import io.newsflow.topology.sentiment.Contribution;
-import io.newsflow.topology.sentiment.SentimentWindow;
-import io.newsflow.topology.state.TimeIndex;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -35,15 +33,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Emitted on every deal update of the issuer ({@link OnDeal}), and on an issuer's tick only when
  * it flips the divergence flag (a view per tick would repeat itself thousands of times a day; the
- * tick step, {@link io.newsflow.topology.market.TickProcessor}, calls {@link #onTick}).
+ * tick step, {@link io.newsflow.topology.market.TickProcessor}, calls {@link #onTick}). The news
+ * sentiment is added, or the view held until the news has caught up, by {@link HeldOutputs}.
  */
 public final class CreditEquity {
 
     private final TopologySettings settings;
     private final PipelineMetrics metrics;
     private final PriceSeries ticks;
-    private final SentimentWindow newsWindow;
-    private final TimeIndex<Contribution> contributions;
     private final KeyValueStore<String, IssuerDeal> deals;
     private final KeyValueStore<String, CreditEquityView> views;
     private final KeyValueStore<String, String> viewSources;
@@ -59,9 +56,6 @@ public final class CreditEquity {
         this.settings = settings;
         this.metrics = metrics;
         this.ticks = ticks;
-        this.newsWindow = new SentimentWindow(settings.largestSentimentWindow(), settings.sentimentAdvance().millis(),
-                settings.sentimentBaseline().millis(), settings.sentimentNeutralBand());
-        this.contributions = new TimeIndex<>(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS));
         this.deals = context.getStateStore(StoreNames.ISSUER_DEALS);
         this.views = context.getStateStore(StoreNames.CREDIT_VIEWS);
         this.viewSources = context.getStateStore(StoreNames.CREDIT_VIEW_SOURCES);
@@ -129,12 +123,12 @@ public final class CreditEquity {
         return ticks.change(issuer, asOf - window, asOf).map(PriceSeries.Return::value).orElse(null);
     }
 
-    /** The view as of {@code asOf}, with the equity return up to {@code pricesUpTo}. */
+    /**
+     * The view as of {@code asOf}, with the equity return up to {@code pricesUpTo}, without its news
+     * ({@link io.newsflow.topology.context.NewsContext} adds it).
+     */
     private CreditEquityView view(String issuer, IssuerDeal deal, long asOf, long pricesUpTo) {
         Double equityReturn = equityReturn(issuer, pricesUpTo);
-        SentimentRolling news = newsWindow.aggregate(issuer, asOf, contributions);
-        boolean anyNews = !contributions.range(issuer, news.getWindowStart().toEpochMilli(),
-                news.getWindowEnd().toEpochMilli() - 1).isEmpty();
         return CreditEquityView.newBuilder()
                 .setIssuerSymbol(issuer)
                 .setDealId(deal.dealId())
@@ -143,8 +137,8 @@ public final class CreditEquity {
                 .setOrderBookSize(deal.orderBookSize())
                 .setEquityReturn(equityReturn)
                 .setEquityReturnWindow(settings.creditEquityWindow().label())
-                .setNewsSentiment(anyNews ? news.getNoveltyWeightedSentiment() : null)
-                .setArticleCount(news.getArticleCount())
+                .setNewsSentiment(null)
+                .setArticleCount(0)
                 .setDivergent(divergent(deal.oversubscription(), equityReturn))
                 .setAsOf(Instant.ofEpochMilli(asOf))
                 .build();
@@ -166,18 +160,30 @@ public final class CreditEquity {
 
         /** The state stores this step uses (TopologyStores connects the step to them). */
         public static final List<String> STORES = List.of(StoreNames.TICK_POINTS, StoreNames.SENTIMENT_CONTRIBUTIONS,
-                StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES);
+                StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES,
+                StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK);
+
+        private final TopologySettings settings;
+        /** The views wait here for their news context. */
+        private HeldOutputs held;
 
         public OnDeal(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<BondBookSummary> payload) {
             super(deadLetters, payload, context -> new CreditEquity(context, settings, metrics,
                     StoredPriceSeries.of(context, StoreNames.TICK_POINTS, settings)));
+            this.settings = settings;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, Routed<CreditEquityView>> context) {
+            super.init(context);
+            held = new HeldOutputs(context, settings);
         }
 
         @Override
         protected void handle(Record<String, BondBookSummary> record, Output<CreditEquityView> out) {
-            CreditEquityView view = helper.onDeal(record.value());
-            out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli());
+            held.completeOrHold(helper.onDeal(record.value()))
+                    .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli()));
         }
     }
 }

@@ -7,6 +7,7 @@ import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.alert.PriceMoveDetector;
 import io.newsflow.topology.bond.CreditEquity;
+import io.newsflow.topology.context.HeldOutputs;
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
@@ -50,7 +51,8 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
     /** The state stores the tick step uses (TopologyStores connects the step to them). */
     public static final List<String> STORES = List.of(StoreNames.TICK_POINTS, StoreNames.PENDING_REACTIONS,
             StoreNames.BENCHMARK_POINTS, StoreNames.ALERT_STATE, StoreNames.SENTIMENT_CONTRIBUTIONS,
-            StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES);
+            StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES,
+            StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK);
 
     private static final Duration SWEEP = Duration.ofMinutes(1);
 
@@ -64,6 +66,8 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
     /** The tick being processed, named only when an alert or a credit view needs it (replays). */
     private final Supplier<String> source = this::currentSource;
     private CreditEquity credit;
+    /** Alerts and credit views wait here for their news context. */
+    private HeldOutputs held;
 
     public TickProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
             Serializer<PriceTick> payloadSerializer) {
@@ -81,6 +85,7 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
         reactions = ReactionProcessors.tracker(context, settings, metrics, history);
         alerts = new PriceMoveDetector(settings, metrics, history, context);
         credit = new CreditEquity(context, settings, metrics, history);
+        held = new HeldOutputs(context, settings);
         context.schedule(SWEEP, PunctuationType.STREAM_TIME, now -> {
             for (MarketReaction r : reactions.completeAllReady(now)) {
                 context.forward(new Record<>(r.getTicker(), Routed.ok(r),
@@ -103,12 +108,12 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
         if (benchmark) {
             broadcast(tick, recorded, previous, out);
         }
-        guarded(record, out, () -> alerts.onTick(symbol, source)
-                .forEach(alert -> out.emit(symbol, alert, alert.getTriggeredAt().toEpochMilli())));
+        guarded(record, out, () -> alerts.onTick(symbol, source).forEach(alert -> held.completeOrHold(alert)
+                .ifPresent(completed -> out.emit(symbol, completed, completed.getTriggeredAt().toEpochMilli()))));
         if (recorded != TickHistory.Recorded.NEWEST_IN_NEW_BUCKET) {
             // reactions and the credit view move on bucket boundaries (see the class comment); a
             // replayed tick that had flipped the credit view emits it again
-            guarded(record, out, () -> credit.replayOf(symbol, source)
+            guarded(record, out, () -> credit.replayOf(symbol, source).flatMap(held::completeOrHold)
                     .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli())));
             return;
         }
@@ -117,7 +122,7 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
                 out.emit(r.getTicker(), r, r.getPublishedAt().toEpochMilli() + r.getHorizonMs());
             }
         });
-        guarded(record, out, () -> credit.onTick(symbol, time, source)
+        guarded(record, out, () -> credit.onTick(symbol, time, source).flatMap(held::completeOrHold)
                 .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli())));
     }
 

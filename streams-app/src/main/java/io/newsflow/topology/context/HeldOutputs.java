@@ -1,0 +1,109 @@
+package io.newsflow.topology.context;
+
+import io.newsflow.topology.StoreNames;
+import io.newsflow.topology.TopologySettings;
+import io.newsflow.topology.state.TimeIndex;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Alerts and credit views waiting for their news context ({@code news.context.wait}): a record whose
+ * context ends ({@link NewsContext#end}) after the task's news gate is kept in {@code held-outputs},
+ * keyed by that end, until the news watermark passes it; then it is completed from the recorded
+ * scores and emitted ({@link NewsContextProcessor}). A record whose context the gate has passed
+ * already (the ticks or the deal updates lag behind the news) is completed at once.
+ *
+ * <p>The gate is the news watermark, or the largest long while the watermark is skipped as idle
+ * ({@code watermark.idle.timeout}); it lives in {@code news-watermark}, so that every step of the task
+ * (tick step, deal step, news context) reads the same.
+ */
+public final class HeldOutputs {
+
+    /** A held record: its type ({@code alert}, {@code credit}) and Avro single-object encoding. */
+    public record Held(String type, byte[] record) {
+    }
+
+    private static final String GROUP = "held";
+    private static final String WATERMARK = "watermark";
+    private static final String GATE = "gate";
+
+    private final boolean wait;
+    private final NewsContext news;
+    private final TimeIndex<Held> held;
+    private final KeyValueStore<String, Long> watermarks;
+
+    public HeldOutputs(ProcessorContext<?, ?> context, TopologySettings settings) {
+        this.wait = settings.newsContextWait();
+        this.news = new NewsContext(settings, new TimeIndex<>(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS)));
+        this.held = new TimeIndex<>(context.getStateStore(StoreNames.HELD_OUTPUTS));
+        this.watermarks = context.getStateStore(StoreNames.NEWS_WATERMARK);
+    }
+
+    /** The record completed with its news context when the gate has passed the context's end; otherwise held. */
+    public <V extends SpecificRecord> Optional<V> completeOrHold(V record) {
+        long end = news.end(record);
+        if (!wait || end <= gate()) {
+            return Optional.of(news.complete(record));
+        }
+        byte[] bytes = Outputs.encode(record);
+        String type = Outputs.typeOf(record);
+        // the content hash tells a deal update's view from a flip's of the same issuer and time; a replay replaces
+        String id = type + ":" + Outputs.keyOf(record) + ":" + Outputs.timeOf(record) + ":"
+                + Integer.toHexString(Arrays.hashCode(bytes));
+        held.put(GROUP, end, id, new Held(type, bytes));
+        return Optional.empty();
+    }
+
+    /** Every score published at or before {@code watermark} has been recorded; false when that is not news. */
+    boolean advance(long watermark) {
+        Long before = watermarks.get(WATERMARK);
+        if (before != null && watermark <= before) {
+            return false;
+        }
+        watermarks.put(WATERMARK, watermark);
+        watermarks.put(GATE, watermark); // a watermark that moves is waited for again
+        return true;
+    }
+
+    /** The watermark is skipped as idle: nothing waits for it until it moves. */
+    void skipWatermark() {
+        watermarks.put(GATE, Long.MAX_VALUE);
+    }
+
+    /** After a restart, the watermark is waited for again: a skip lasts only while the task that decided it runs. */
+    void waitAgain() {
+        if (gate() == Long.MAX_VALUE) {
+            Long watermark = watermarks.get(WATERMARK);
+            watermarks.put(GATE, watermark == null ? Long.MIN_VALUE : watermark);
+        }
+    }
+
+    long watermark() {
+        Long watermark = watermarks.get(WATERMARK);
+        return watermark == null ? Long.MIN_VALUE : watermark;
+    }
+
+    long gate() {
+        Long gate = watermarks.get(GATE);
+        return gate == null ? Long.MIN_VALUE : gate;
+    }
+
+    boolean isEmpty() {
+        return held.earliestAtOrAfter(GROUP, 0).isEmpty();
+    }
+
+    /** The held records the gate has passed, completed, in order of their context's end (then type and key). */
+    List<SpecificRecord> release() {
+        List<SpecificRecord> out = new ArrayList<>();
+        for (TimeIndex.Entry<Held> entry : held.range(GROUP, 0, Math.min(gate(), TimeIndex.MAX_TIME))) {
+            held.delete(entry.key());
+            out.add(news.complete(Outputs.decode(entry.value().type(), entry.value().record())));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,115 @@
+package io.newsflow.topology.context;
+
+import io.newsflow.avro.CreditEquityView;
+import io.newsflow.avro.ScoredArticle;
+import io.newsflow.metrics.PipelineMetrics;
+import io.newsflow.topology.StoreNames;
+import io.newsflow.topology.TopologySettings;
+import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.dlq.GuardedProcessor;
+import io.newsflow.topology.dlq.Routed;
+import io.newsflow.topology.sentiment.Contributions;
+import io.newsflow.topology.watermark.IdleSources;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The ticker tasks' news context, from {@code news-context}: the scores of the task's tickers, in the
+ * order they were scored, and the news watermarks between them (null values, sent to every partition
+ * after the scores they cover, {@link io.newsflow.topology.article.NewsWatermarkFeed}). A score becomes
+ * a contribution (the copy of the rolling-sentiment input that alerts and credit views read); a
+ * watermark releases the alerts and credit views held for it ({@link HeldOutputs}), completed with
+ * their news context and emitted with their own event time.
+ *
+ * <p>Liveness: when the watermark has not moved for {@code watermark.idle.timeout} on the wall clock
+ * while outputs are held, it is skipped: what is held goes out with the scores recorded so far, and
+ * so does everything after it, until the watermark moves again.
+ */
+public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, SpecificRecord> {
+
+    /** The state stores this step uses (TopologyStores connects the step to them). */
+    public static final List<String> STORES = List.of(StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.STREAM_TIMES,
+            StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK, StoreNames.CREDIT_VIEWS);
+
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+    /** The one source of the news watermark (the funnel task), for the idle escape. */
+    private static final int FUNNEL = 0;
+
+    private final TopologySettings settings;
+    private final PipelineMetrics metrics;
+    private Contributions contributions;
+    private HeldOutputs held;
+    private IdleSources idle;
+    private KeyValueStore<String, CreditEquityView> views;
+
+    public NewsContextProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
+            Serializer<ScoredArticle> payloadSerializer) {
+        super(deadLetters, payloadSerializer);
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed<SpecificRecord>> context) {
+        super.init(context);
+        contributions = new Contributions(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS),
+                context.getStateStore(StoreNames.STREAM_TIMES), settings);
+        held = new HeldOutputs(context, settings);
+        held.waitAgain();
+        views = context.getStateStore(StoreNames.CREDIT_VIEWS);
+        idle = new IdleSources(PipelineMetrics.WATERMARK_STAGE_NEWS_CONTEXT, settings.watermarkIdleTimeout().duration(), context::currentSystemTimeMs,
+                metrics);
+        if (settings.newsContextWait() && settings.watermarkIdleTimeout().millis() > 0) {
+            context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> skipIfIdle());
+        }
+    }
+
+    @Override
+    protected void handle(Record<String, ScoredArticle> record, Output<SpecificRecord> out) {
+        if (record.value() != null) {
+            // lateness is judged against this task's stream time, which never runs ahead of the news task's:
+            // the rolling sentiment has dead-lettered every article found late here (not always the reverse)
+            contributions.record(record.value());
+            return;
+        }
+        if (held.advance(record.timestamp())) {
+            idle.moved(FUNNEL);
+            held.release().forEach(released -> out.emit(Outputs.keyOf(released), remembered(released),
+                    Outputs.timeOf(released)));
+        }
+    }
+
+    private void skipIfIdle() {
+        if (held.gate() == Long.MAX_VALUE) {
+            return; // skipped already: nothing is held
+        }
+        idle.holding(!held.isEmpty());
+        if (!idle.skip(FUNNEL, held.watermark())) {
+            return;
+        }
+        held.skipWatermark();
+        for (SpecificRecord released : held.release()) {
+            context.forward(new Record<>(Outputs.keyOf(released), Routed.ok(remembered(released)),
+                    Outputs.timeOf(released)));
+        }
+    }
+
+    /** A credit view released is the issuer's latest view (the query API's) once it has its news, if still the latest. */
+    private SpecificRecord remembered(SpecificRecord released) {
+        if (released instanceof CreditEquityView view) {
+            CreditEquityView last = views.get(view.getIssuerSymbol());
+            if (last != null && last.getAsOf().equals(view.getAsOf()) && Objects.equals(last.getDealId(), view.getDealId())
+                    && last.getDivergent() == view.getDivergent()) {
+                views.put(view.getIssuerSymbol(), view);
+            }
+        }
+        return released;
+    }
+}

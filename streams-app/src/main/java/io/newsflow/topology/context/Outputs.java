@@ -1,0 +1,58 @@
+package io.newsflow.topology.context;
+
+import io.newsflow.avro.CreditEquityView;
+import io.newsflow.avro.PriceMoveAlert;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import org.apache.avro.specific.SpecificRecord;
+
+/** The two kinds of output that carry a news context: their key, event time and stored form, in one place. */
+final class Outputs {
+
+    static final String ALERT = "alert";
+    static final String CREDIT = "credit";
+
+    private Outputs() {
+    }
+
+    static String keyOf(SpecificRecord record) {
+        if (record instanceof PriceMoveAlert alert) {
+            return alert.getSymbol();
+        }
+        return ((CreditEquityView) record).getIssuerSymbol();
+    }
+
+    /** The record's event time, which is also its record timestamp. */
+    static long timeOf(SpecificRecord record) {
+        if (record instanceof PriceMoveAlert alert) {
+            return alert.getTriggeredAt().toEpochMilli();
+        }
+        return ((CreditEquityView) record).getAsOf().toEpochMilli();
+    }
+
+    static String typeOf(SpecificRecord record) {
+        return record instanceof PriceMoveAlert ? ALERT : CREDIT;
+    }
+
+    static byte[] encode(SpecificRecord record) {
+        try {
+            ByteBuffer buffer = record instanceof PriceMoveAlert alert ? alert.toByteBuffer()
+                    : ((CreditEquityView) record).toByteBuffer();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static SpecificRecord decode(String type, byte[] bytes) {
+        try {
+            return ALERT.equals(type) ? PriceMoveAlert.fromByteBuffer(ByteBuffer.wrap(bytes))
+                    : CreditEquityView.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
