@@ -18,15 +18,18 @@ import org.apache.kafka.streams.processor.api.Record;
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
     private ErrorDeadLetters deadLetters;
+    private FailedRecords failedRecords;
 
     @Override
     public void configure(Map<String, ?> configs) {
         deadLetters = ErrorDeadLetters.from(configs);
+        failedRecords = FailedRecords.from(configs);
     }
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         if (RegistryFaults.isOutage(exception)) {
+            failedRecords.failingOn(context);
             return Response.fail();
         }
         try {
@@ -34,6 +37,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
                     "in " + context.processorNodeId() + ": " + DeadLetters.describe(exception),
                     context.sourceRawKey(), context.sourceRawValue())));
         } catch (RuntimeException e) {
+            failedRecords.failingOn(context);
             return Response.fail();
         }
     }
