@@ -1,6 +1,7 @@
 package io.newsflow.runtime.errors;
 
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -14,6 +15,11 @@ public final class RefusalAwareClientSupplier implements KafkaClientSupplier {
 
     public RefusalAwareClientSupplier(RefusedWrites refused) {
         this.refused = refused;
+    }
+
+    @Override
+    public Admin getAdmin(Map<String, Object> config) {
+        return Admin.create(config);
     }
 
     @Override

@@ -27,7 +27,7 @@ final class RefusalAwareProducer extends KafkaProducer<byte[], byte[]> {
 
     @Override
     public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
-        Optional<Exception> before = refused.take(record);
+        Optional<Exception> before = refused.refusal(record);
         if (before.isEmpty()) {
             return super.send(record, callback);
         }

@@ -23,7 +23,9 @@ import org.apache.kafka.common.errors.RetriableException;
  *
  * <p>A result is known by topic, partition (as Kafka Streams gives it), key and timestamp, which the
  * same input gives again (the value may not be byte for byte the same: the news context of an
- * alert depends on timing); each entry is taken once. At most {@link #CAPACITY} are kept.
+ * alert depends on timing). An entry is kept after it has been asked for: the transaction that
+ * carries the dead letter may abort for another reason (a second refused result), and then the
+ * input is processed again. The {@link #CAPACITY} most recently asked are kept.
  */
 public final class RefusedWrites {
 
@@ -38,7 +40,7 @@ public final class RefusedWrites {
         }
     }
 
-    private final Map<Write, Exception> refused = new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<Write, Exception> refused = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Write, Exception> eldest) {
             return size() > CAPACITY;
@@ -67,8 +69,8 @@ public final class RefusedWrites {
         refused.put(Write.of(record), exception);
     }
 
-    /** Why {@code record} was refused before, if it was; forgotten once asked. */
-    synchronized Optional<Exception> take(ProducerRecord<byte[], byte[]> record) {
-        return Optional.ofNullable(refused.remove(Write.of(record)));
+    /** Why {@code record} was refused before, if it was. */
+    synchronized Optional<Exception> refusal(ProducerRecord<byte[], byte[]> record) {
+        return Optional.ofNullable(refused.get(Write.of(record)));
     }
 }

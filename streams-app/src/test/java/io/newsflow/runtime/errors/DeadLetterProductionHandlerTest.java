@@ -89,7 +89,7 @@ class DeadLetterProductionHandlerTest {
                 "the transaction aborts whatever the answer: the input is processed again");
         assertEquals(0.0, registry.counter("newsflow.dead.letters", "reason", "PRODUCTION_ERROR").count());
 
-        Exception again = refused.take(alert).orElseThrow();
+        Exception again = refused.refusal(alert).orElseThrow();
         Response response = exactlyOnce.handleError(context(), alert, new RefusedWriteException(again));
         assertEquals(Result.RESUME, response.result());
         DeadLetter letter = serdes.deadLetter().deserializer().deserialize(Topics.DEAD_LETTERS,
@@ -112,7 +112,7 @@ class DeadLetterProductionHandlerTest {
 
         assertEquals(Result.FAIL, response[0].result());
         assertEquals(List.of(), response[0].deadLetterQueueRecords(), "no dead letter written from the network thread");
-        assertTrue(refused.take(alert).isPresent());
+        assertTrue(refused.refusal(alert).isPresent());
     }
 
     @Test
@@ -121,7 +121,7 @@ class DeadLetterProductionHandlerTest {
 
         assertEquals(Result.FAIL, handler("exactly_once_v2").handleError(context(), alert, new KafkaException(
                 "Failed to append record because it was part of a batch which had one more more invalid records")).result());
-        assertTrue(refused.take(alert).isEmpty());
+        assertTrue(refused.refusal(alert).isEmpty());
     }
 
     @Test
