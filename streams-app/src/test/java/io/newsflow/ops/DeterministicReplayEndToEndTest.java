@@ -4,20 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.config.Topics;
-import io.newsflow.ingest.IngestCli;
 import io.newsflow.runtime.ConsumerLag;
 import io.newsflow.runtime.EmbeddedKafkaBroker;
 import io.newsflow.serde.registry.EmbeddedSchemaRegistryServer;
 import io.newsflow.serde.registry.MockSchemaRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
@@ -97,7 +91,7 @@ class DeterministicReplayEndToEndTest {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             broker.createTopics(Topics.INPUTS, partitions);
-            publishTheScenario(broker.bootstrapServers());
+            ScenarioReplay.publish(broker.bootstrapServers(), registry.url());
             long published = new ConsumerLag(admin).of(APP_ID, Topics.INPUTS);
 
             Map<String, String> settings = new HashMap<>();
@@ -120,58 +114,16 @@ class DeterministicReplayEndToEndTest {
                 long lag = published;
                 while (lag > published * 2 / 3 && first.isAlive() && System.nanoTime() < deadline) {
                     Thread.sleep(100);
-                    lag = inputLag(admin);
+                    lag = ScenarioReplay.inputLag(admin, APP_ID);
                 }
                 first.crash();
                 assertTrue(lag > 0 && lag < published, name + ": killed with " + lag + " of " + published
                         + " input records to go; log " + log);
             }
             try (ChildApp app = ChildApp.start(settings, log)) {
-                awaitEverythingProcessed(admin, app, deadline, name, log);
+                ScenarioReplay.awaitEverythingProcessed(admin, APP_ID, app, deadline, name, log);
             }
             return OutputDump.read(broker.bootstrapServers(), registry.url());
-        }
-    }
-
-    private void publishTheScenario(String bootstrapServers) {
-        Map<String, Object> producer = new HashMap<>();
-        producer.put("bootstrap.servers", bootstrapServers);
-        producer.put("schema.registry.url", registry.url());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int rc = new IngestCli().run(List.of("scenario", RepoFiles.path("scenarios/meta-bond-day").toString()),
-                producer, new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertEquals(0, rc, out.toString(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Until the app has committed every input and internal record, twice in a row a commit interval
-     * apart: under exactly-once the outputs of those records are then committed too.
-     */
-    private static void awaitEverythingProcessed(Admin admin, ChildApp app, long deadline, String name, Path log)
-            throws Exception {
-        int quietChecks = 0;
-        while (quietChecks < 2) {
-            assertTrue(app.isAlive(), name + ": the app exited; log " + log);
-            assertTrue(System.nanoTime() < deadline, name + ": not processed in time; log " + log);
-            Thread.sleep(1000);
-            quietChecks = totalLag(admin) == 0 ? quietChecks + 1 : 0;
-        }
-    }
-
-    private static long inputLag(Admin admin) throws Exception {
-        return new ConsumerLag(admin).of(APP_ID, Topics.INPUTS);
-    }
-
-    /** Records of the inputs, repartition topics and read-back scores not committed yet; MAX_VALUE while unknown. */
-    private static long totalLag(Admin admin) throws InterruptedException {
-        try {
-            List<String> topics = new ArrayList<>(Topics.INPUTS);
-            admin.listTopics().names().get().stream()
-                    .filter(t -> t.startsWith(APP_ID + "-") && t.endsWith("-repartition")).forEach(topics::add);
-            topics.add(Topics.ARTICLE_SCORES); // read back by the ticker tasks
-            return new ConsumerLag(admin).of(APP_ID, topics);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return Long.MAX_VALUE; // a topic the app creates is not served yet
         }
     }
 }
