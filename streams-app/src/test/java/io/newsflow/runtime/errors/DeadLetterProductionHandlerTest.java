@@ -23,14 +23,11 @@ import org.apache.kafka.common.errors.InvalidTimestampException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.Response;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.Result;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.SerializationExceptionOrigin;
-import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,42 +151,6 @@ class DeadLetterProductionHandlerTest {
     }
 
     private static ErrorHandlerContext context() {
-        return new ErrorHandlerContext() {
-            public String topic() {
-                return Topics.ARTICLES;
-            }
-
-            public int partition() {
-                return 1;
-            }
-
-            public long offset() {
-                return 7L;
-            }
-
-            public Headers headers() {
-                return new RecordHeaders();
-            }
-
-            public String processorNodeId() {
-                return "articles-decode";
-            }
-
-            public TaskId taskId() {
-                return new TaskId(0, 1);
-            }
-
-            public long timestamp() {
-                return 1_000L;
-            }
-
-            public byte[] sourceRawKey() {
-                return null;
-            }
-
-            public byte[] sourceRawValue() {
-                return null;
-            }
-        };
+        return new TestErrorContext(Topics.ARTICLES, 1, 7L);
     }
 }

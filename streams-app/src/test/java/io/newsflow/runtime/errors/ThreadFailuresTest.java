@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.metrics.Degradations;
 import java.util.Map;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.Test;
 
 class ThreadFailuresTest {
@@ -65,42 +62,6 @@ class ThreadFailuresTest {
     }
 
     private static ErrorHandlerContext context(long offset) {
-        return new ErrorHandlerContext() {
-            public String topic() {
-                return "market.price-ticks";
-            }
-
-            public int partition() {
-                return 2;
-            }
-
-            public long offset() {
-                return offset;
-            }
-
-            public Headers headers() {
-                return new RecordHeaders();
-            }
-
-            public String processorNodeId() {
-                return "ticks-decode";
-            }
-
-            public TaskId taskId() {
-                return new TaskId(0, 2);
-            }
-
-            public long timestamp() {
-                return 1_000L;
-            }
-
-            public byte[] sourceRawKey() {
-                return null;
-            }
-
-            public byte[] sourceRawValue() {
-                return null;
-            }
-        };
+        return new TestErrorContext("market.price-ticks", 2, offset);
     }
 }
