@@ -98,6 +98,7 @@ class DeterministicReplayEndToEndTest {
             settings.put("bootstrap.servers", broker.bootstrapServers());
             settings.put("schema.registry.url", registry.url());
             settings.put("registry.server.port", "-1");
+            settings.put("api.port", "-1"); // no fixed port (the default is 8088)
             settings.put("metrics.port", "0");
             settings.put("metrics.host", "127.0.0.1");
             settings.put("application.id", APP_ID);
