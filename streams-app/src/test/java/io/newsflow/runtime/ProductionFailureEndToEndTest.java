@@ -58,7 +58,6 @@ class ProductionFailureEndToEndTest {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
             Map<String, String> settings = new java.util.HashMap<>(overrides);
             settings.put("processing.guarantee", guarantee);
-            settings.put("api.port", "-1");
             AppConfig config = RunningApp.config(broker.bootstrapServers(), "mock://" + scope,
                     "newsflow-production-failure", settings);
             TopicBootstrap.ensureAll(broker.bootstrapServers(), config);
