@@ -11,7 +11,7 @@ import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * The results the producer or the broker refused for their own content (too large, a timestamp out
- * of the broker's range, an invalid record), remembered until their input is processed again.
+ * of the broker's range, an invalid record), remembered for when their input is processed again.
  *
  * <p>Under exactly-once a refused write aborts the whole transaction, whatever a production
  * exception handler answers, and the input is processed again: the same result is refused again,
@@ -25,7 +25,8 @@ import org.apache.kafka.common.errors.RetriableException;
  * same input gives again (the value may not be byte for byte the same: the news context of an
  * alert depends on timing). An entry is kept after it has been asked for: the transaction that
  * carries the dead letter may abort for another reason (a second refused result), and then the
- * input is processed again. The {@link #CAPACITY} most recently asked are kept.
+ * input is processed again. The {@link #CAPACITY} most recently used are kept. A later result with
+ * the same topic, partition, key and timestamp is dead-lettered too (it would carry the same event).
  */
 public final class RefusedWrites {
 
