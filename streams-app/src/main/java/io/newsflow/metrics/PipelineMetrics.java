@@ -57,7 +57,6 @@ public class PipelineMetrics {
             registry.counter("newsflow.articles.duplicate", "language", language);
         }
         registry.counter("newsflow.records.skipped", "reason", DEAD_LETTER_NOT_WRITTEN);
-        registry.counter("newsflow.records.skipped", "reason", PRODUCTION_ERROR);
         for (String stage : List.of(WATERMARK_STAGE_FUNNEL, WATERMARK_STAGE_NEWS_CONTEXT)) {
             registry.counter("newsflow.watermark.idle.skips", "stage", stage);
         }
@@ -166,8 +165,6 @@ public class PipelineMetrics {
 
     /** A dead letter that could not be written itself. */
     public static final String DEAD_LETTER_NOT_WRITTEN = "dead-letter-not-written";
-    /** A result the broker refused, reported on the producer's network thread (see DeadLetterProductionHandler). */
-    public static final String PRODUCTION_ERROR = "production-error";
 
     /** A record dropped because it could be neither written nor dead-lettered (its dead letter failed too). */
     public void recordSkipped(String reason) {

@@ -13,7 +13,10 @@ import io.newsflow.runtime.errors.DeadLetterProcessingHandler;
 import io.newsflow.runtime.errors.DeadLetterProductionHandler;
 import io.newsflow.runtime.errors.DeadLetterSizeLimit;
 import io.newsflow.runtime.errors.ErrorDeadLetters;
+import io.newsflow.runtime.errors.FailedRecords;
 import io.newsflow.runtime.errors.ProgressMonitor;
+import io.newsflow.runtime.errors.RefusalAwareClientSupplier;
+import io.newsflow.runtime.errors.RefusedWrites;
 import io.newsflow.runtime.errors.RegistryWarmUp;
 import io.newsflow.runtime.errors.ThreadFailures;
 import io.newsflow.text.TextAnalysis;
@@ -95,6 +98,10 @@ public final class NewsflowApp implements AutoCloseable {
 
         withErrorHandlers(streamsProps, new ErrorDeadLetters(new DeadLetters(metrics, limits.deadLetterMaxBytes()),
                 serdes.deadLetter().serializer(), metrics));
+        RefusedWrites refusedWrites = new RefusedWrites();
+        FailedRecords failedRecords = new FailedRecords();
+        streamsProps.put(RefusedWrites.CONFIG, refusedWrites);
+        streamsProps.put(FailedRecords.CONFIG, failedRecords);
         // The API binds first: the client advertises its port (application.server) to the other instances.
         ApiServer api = startApi(config);
         HostInfo self = null;
@@ -102,14 +109,15 @@ public final class NewsflowApp implements AutoCloseable {
             self = new HostInfo(config.getString(API_ADVERTISED_HOST), api.port());
             streamsProps.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         }
-        KafkaStreams streams = new KafkaStreams(topology, streamsProps);
+        // its producer does not send again a result refused before: the handler dead-letters it instead
+        KafkaStreams streams = new KafkaStreams(topology, streamsProps, new RefusalAwareClientSupplier(refusedWrites));
         if (api != null) {
             api.attach(streams, self, topologySettings);
         }
         // Bad records are dead-lettered inside the topology or by the error handlers; an exception
         // escaping them is an infrastructure failure (the schema registry down...), after which a
         // fresh thread resumes from the last commit, after a back-off.
-        streams.setUncaughtExceptionHandler(new ThreadFailures(degradations));
+        streams.setUncaughtExceptionHandler(new ThreadFailures(degradations, failedRecords).bindTo(meters.registry()));
         AppMeterRegistry.KafkaStreamsBinding binding = meters.bindKafkaStreams(streams);
         MetricsServer server;
         try {

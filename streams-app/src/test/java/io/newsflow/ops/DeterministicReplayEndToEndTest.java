@@ -4,31 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.config.Topics;
-import io.newsflow.ingest.IngestCli;
 import io.newsflow.runtime.ConsumerLag;
 import io.newsflow.runtime.EmbeddedKafkaBroker;
 import io.newsflow.serde.registry.EmbeddedSchemaRegistryServer;
 import io.newsflow.serde.registry.MockSchemaRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.newsflow.avro.PriceTick;
-import io.newsflow.serde.KafkaAvroSerializer;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,15 +41,6 @@ class DeterministicReplayEndToEndTest {
 
     private static final String APP_ID = "newsflow-determinism";
     private static final Duration RUN_LIMIT = Duration.ofMinutes(4);
-    /**
-     * After the scenario, one tick per partition a few days later, of a symbol of its own (no alert, no
-     * reaction, no credit view): every partition's watermark passes the whole scenario, so the novelty
-     * funnel releases every article and the news watermark passes every alert and credit view, on
-     * event time alone. The runs use {@code watermark.idle.timeout=0s} (never skip: strictly
-     * deterministic): in an asap replay a partition's task can fall a minute of wall clock behind
-     * the others, which is exactly when the escape brings arrival order back (docs/reliability.md).
-     */
-    private static final Instant CLOSING_TICKS_AT = Instant.parse("2025-11-05T00:00:00Z");
 
     private EmbeddedSchemaRegistryServer registry;
     private Path work;
@@ -113,14 +91,14 @@ class DeterministicReplayEndToEndTest {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             broker.createTopics(Topics.INPUTS, partitions);
-            publishTheScenario(broker.bootstrapServers());
-            publishClosingTicks(broker.bootstrapServers(), partitions);
+            ScenarioReplay.publish(broker.bootstrapServers(), registry.url(), partitions);
             long published = new ConsumerLag(admin).of(APP_ID, Topics.INPUTS);
 
             Map<String, String> settings = new HashMap<>();
             settings.put("bootstrap.servers", broker.bootstrapServers());
             settings.put("schema.registry.url", registry.url());
             settings.put("registry.server.port", "-1");
+            settings.put("api.port", "-1"); // no fixed port (the default is 8088)
             settings.put("metrics.port", "0");
             settings.put("metrics.host", "127.0.0.1");
             settings.put("application.id", APP_ID);
@@ -128,8 +106,7 @@ class DeterministicReplayEndToEndTest {
             settings.put("state.dir", Files.createTempDirectory(work, "state-").toString());
             settings.put("kafka.streams.num.stream.threads", String.valueOf(threads));
             settings.put("commit.interval.ms", "200"); // each Kafka hop waits for a commit: a shorter run
-            settings.put("watermark.idle.timeout", "0s");
-            settings.put("api.port", "-1");
+            settings.putAll(ScenarioReplay.NEVER_SKIP_IDLE_SOURCES);
             Path log = work.resolve(name.replaceAll("\\W+", "-") + ".log");
 
             long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
@@ -139,106 +116,16 @@ class DeterministicReplayEndToEndTest {
                 long lag = published;
                 while (lag > published * 2 / 3 && first.isAlive() && System.nanoTime() < deadline) {
                     Thread.sleep(100);
-                    lag = inputLag(admin);
+                    lag = ScenarioReplay.inputLag(admin, APP_ID);
                 }
                 first.crash();
                 assertTrue(lag > 0 && lag < published, name + ": killed with " + lag + " of " + published
                         + " input records to go; log " + log);
             }
             try (ChildApp app = ChildApp.start(settings, log)) {
-                awaitEverythingProcessed(admin, app, deadline, name, log);
+                ScenarioReplay.awaitEverythingProcessed(admin, APP_ID, app, deadline, name, log);
             }
             return OutputDump.read(broker.bootstrapServers(), registry.url());
-        }
-    }
-
-    private void publishTheScenario(String bootstrapServers) {
-        Map<String, Object> producer = new HashMap<>();
-        producer.put("bootstrap.servers", bootstrapServers);
-        producer.put("schema.registry.url", registry.url());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int rc = new IngestCli().run(List.of("scenario", RepoFiles.path("scenarios/meta-bond-day").toString()),
-                producer, new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertEquals(0, rc, out.toString(StandardCharsets.UTF_8));
-    }
-
-    private void publishClosingTicks(String bootstrapServers, int partitions) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class.getName());
-        config.put("schema.registry.url", registry.url());
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config)) {
-            for (int p = 0; p < partitions; p++) {
-                String symbol = "CLOSE" + p;
-                producer.send(new ProducerRecord<>(Topics.PRICE_TICKS, p, symbol, PriceTick.newBuilder().setSymbol(symbol)
-                        .setPrice(1.0).setSize(1).setEventTime(CLOSING_TICKS_AT).build()));
-            }
-            producer.flush();
-        }
-    }
-
-    /**
-     * Until the app has committed every input and internal record and written nothing more for a few
-     * seconds: under exactly-once the outputs of those records are then committed too.
-     */
-    private static void awaitEverythingProcessed(Admin admin, ChildApp app, long deadline, String name, Path log)
-            throws Exception {
-        long settle = 3000;
-        long quietSince = Long.MAX_VALUE;
-        Map<String, Long> lastEnds = null;
-        while (true) {
-            assertTrue(app.isAlive(), name + ": the app exited; log " + log);
-            assertTrue(System.nanoTime() < deadline, name + ": not processed in time; log " + log);
-            Thread.sleep(1000);
-            Map<String, Long> ends = outputEnds(admin);
-            long now = System.currentTimeMillis();
-            if (ends == null || totalLag(admin) != 0 || !ends.equals(lastEnds)) {
-                quietSince = Long.MAX_VALUE;
-            } else if (quietSince == Long.MAX_VALUE) {
-                quietSince = now;
-            } else if (now - quietSince >= settle) {
-                return;
-            }
-            lastEnds = ends;
-        }
-    }
-
-    /** The end offsets of every output partition; null while a topic is not served yet. */
-    private static Map<String, Long> outputEnds(Admin admin) throws InterruptedException {
-        try {
-            return endOffsets(admin);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return null;
-        }
-    }
-
-    private static Map<String, Long> endOffsets(Admin admin)
-            throws java.util.concurrent.ExecutionException, InterruptedException {
-        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
-        for (var topic : admin.describeTopics(Topics.OUTPUTS).allTopicNames().get().values()) {
-            topic.partitions().forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(topic.name(),
-                    p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
-        }
-        Map<String, Long> ends = new java.util.TreeMap<>();
-        admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp.toString(), info.offset()));
-        return ends;
-    }
-
-    private static long inputLag(Admin admin) throws Exception {
-        return new ConsumerLag(admin).of(APP_ID, Topics.INPUTS);
-    }
-
-    /** Records of the inputs, repartition topics and read-back scores not committed yet; MAX_VALUE while unknown. */
-    private static long totalLag(Admin admin) throws InterruptedException {
-        try {
-            List<String> topics = new ArrayList<>(Topics.INPUTS);
-            admin.listTopics().names().get().stream()
-                    .filter(t -> t.startsWith(APP_ID + "-") && t.endsWith("-repartition")).forEach(topics::add);
-            topics.add(Topics.ARTICLE_SCORES); // read back by the ticker tasks
-            return new ConsumerLag(admin).of(APP_ID, topics);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return Long.MAX_VALUE; // a topic the app creates is not served yet
         }
     }
 }

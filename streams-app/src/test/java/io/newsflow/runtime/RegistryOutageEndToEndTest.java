@@ -60,6 +60,11 @@ class RegistryOutageEndToEndTest {
                 running.await(() -> running.health().contains("DEGRADED") && running.health().contains("schema-registry"),
                         "/health says the registry is the problem");
                 assertEquals(1.0, running.gauge("newsflow.degraded"));
+                // the decode step waits its 3 s, fails the thread, and the replacement fails on the same record
+                running.await(() -> running.health().contains("stream-thread")
+                        && running.health().contains(Topics.BOND_BOOKS + "-") && running.health().contains("@" + offset),
+                        "/health says a thread is replaced repeatedly on the waiting record");
+                assertTrue(running.gauge("newsflow.stream.thread.same.record.failures") >= 2);
 
                 registry = EmbeddedSchemaRegistryServer.start("127.0.0.1", port, schemas);
                 running.await(() -> running.lag(Topics.BOND_BOOKS) == 0, "the waiting record is processed");

@@ -55,7 +55,7 @@ final class RunningApp implements AutoCloseable {
 
     /**
      * The app's defaults against {@code bootstrapServers} and the registry at {@code registryUrl}, on a free
-     * metrics port, committing every 200 ms, then {@code overrides}.
+     * metrics port, no query API, committing every 200 ms, then {@code overrides}.
      */
     static AppConfig config(String bootstrapServers, String registryUrl, String applicationId,
             Map<String, String> overrides) {
@@ -64,6 +64,7 @@ final class RunningApp implements AutoCloseable {
                 "schema.registry.url", registryUrl,
                 "metrics.port", "0",
                 "metrics.host", "127.0.0.1",
+                "api.port", "-1", // no fixed port (the default is 8088)
                 "commit.interval.ms", "200",
                 "application.id", applicationId)).with(overrides);
     }

@@ -18,21 +18,25 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
     private ErrorDeadLetters deadLetters;
+    private FailedRecords failedRecords;
 
     @Override
     public void configure(Map<String, ?> configs) {
         deadLetters = ErrorDeadLetters.from(configs);
+        failedRecords = FailedRecords.from(configs);
     }
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         if (RegistryFaults.isOutage(exception)) {
+            failedRecords.failingOn(context);
             return Response.fail();
         }
         try {
             return Response.resume(List.of(deadLetters.of(context, DeadLetterReason.DESERIALIZATION,
                     DeadLetters.describe(exception), record.key(), record.value())));
         } catch (RuntimeException e) {
+            failedRecords.failingOn(context);
             return Response.fail();
         }
     }

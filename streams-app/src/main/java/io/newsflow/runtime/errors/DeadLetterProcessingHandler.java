@@ -7,26 +7,37 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * {@code processing.exception.handler}: an exception that escapes a processor (the guarded steps
  * dead-letter their own, so this is the rest: a state store, a serde, a filter) becomes a
  * {@link DeadLetterReason#PROCESSING_ERROR} dead letter of the input record, and processing goes on.
- * A schema registry outage is not the record's fault: the thread fails and the record is retried.
+ * A schema registry outage is not the record's fault, nor is a {@code StreamsException} (Kafka
+ * Streams' own): the thread fails and the record is retried.
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
     private ErrorDeadLetters deadLetters;
+    private FailedRecords failedRecords;
 
     @Override
     public void configure(Map<String, ?> configs) {
         deadLetters = ErrorDeadLetters.from(configs);
+        failedRecords = FailedRecords.from(configs);
     }
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         if (RegistryFaults.isOutage(exception)) {
+            failedRecords.failingOn(context);
+            return Response.fail();
+        }
+        if (exception instanceof StreamsException) {
+            // Kafka Streams' own failure surfacing in this processor, e.g. a result refused earlier (the
+            // record collector reports it on the next send): not this record's fault, and dead-lettering
+            // it would let its offset be committed past the refused result
             return Response.fail();
         }
         try {
@@ -34,6 +45,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
                     "in " + context.processorNodeId() + ": " + DeadLetters.describe(exception),
                     context.sourceRawKey(), context.sourceRawValue())));
         } catch (RuntimeException e) {
+            failedRecords.failingOn(context);
             return Response.fail();
         }
     }

@@ -10,37 +10,49 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 
 /**
  * {@code production.exception.handler}: a result the producer or the broker refuses (too large, a
  * timestamp out of the broker's range, an invalid record) becomes a {@link DeadLetterReason#PRODUCTION_ERROR}
- * dead letter carrying the result, and processing goes on; Kafka Streams' default would fail the
- * stream thread, which then re-reads the same input and fails again, forever.
+ * dead letter of its input record, carrying the result, and processing goes on; Kafka Streams'
+ * default would fail the stream thread, which then re-reads the same input and fails again, forever.
  *
- * <p>Kafka Streams sends a handler's dead letters from where the failure is reported. A refusal by
- * the broker is reported on the producer's network thread, where a send that needs the dead-letter
- * topic's metadata would block that very thread (for {@code max.block.ms}): such a result is
- * logged and counted as skipped ({@code newsflow_records_skipped_total{reason="production-error"}})
- * instead; a refusal by the producer itself (too large) is reported on the stream thread and
- * dead-lettered.
+ * <p>Kafka Streams writes a handler's dead letters from where the failure is reported, and a
+ * refusal can be answered by a dead letter only where that write can succeed:
+ * <ul>
+ *   <li>refused by the producer itself (too large), under at-least-once: reported on the stream
+ *       thread, dead-lettered at once;</li>
+ *   <li>refused by the broker (reported on the producer's network thread, where a send could block
+ *       that very thread), or by the producer under exactly-once (the transaction aborts whatever
+ *       this answers): the result is remembered ({@link RefusedWrites}) and the thread fails; its
+ *       replacement processes the input again from the last commit, the result is not sent
+ *       ({@link RefusalAwareProducer}) and comes back here as a {@link RefusedWriteException} on the
+ *       stream thread, where it is dead-lettered, inside the transaction under exactly-once.</li>
+ * </ul>
+ * A record that only shared a refused batch fails the thread too, so that it is sent again.
  *
  * <p>Not handled here, on purpose: a schema registry outage while serializing (the result is
  * fine; the thread fails and is retried from its last commit, see {@code ThreadFailures}), and
  * retriable send errors (Kafka Streams retries them). A dead letter that cannot be written is
  * dropped and counted ({@code newsflow_records_skipped_total}) rather than dead-lettered again.
- * Under exactly-once a send that failed aborts the transaction whatever this handler answers,
- * so there the limits checked before sending (event-time window, dead-letter truncation) are what
- * keeps a record from failing twice.
  */
 public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
 
     private ErrorDeadLetters deadLetters;
+    private RefusedWrites refused;
+    private FailedRecords failedRecords;
+    private boolean exactlyOnce;
 
     @Override
     public void configure(Map<String, ?> configs) {
         deadLetters = ErrorDeadLetters.from(configs);
+        refused = RefusedWrites.from(configs);
+        failedRecords = FailedRecords.from(configs);
+        Object guarantee = configs.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
+        exactlyOnce = guarantee != null && guarantee.toString().startsWith("exactly_once");
     }
 
     @Override
@@ -48,13 +60,19 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
         if (exception instanceof RetriableException) {
             return Response.retry();
         }
-        if (Thread.currentThread().getName().startsWith(KafkaProducer.NETWORK_THREAD_PREFIX)) {
-            System.err.println("Result refused by the broker, skipped: " + record.topic() + " from " + context.topic()
-                    + "/" + context.partition() + "@" + context.offset() + ": " + DeadLetters.describe(exception));
-            deadLetters.skipped(PipelineMetrics.PRODUCTION_ERROR);
-            return Response.resume();
+        if (exception instanceof RefusedWriteException again) {
+            return deadLetter(context, record.topic(), record.key(), record.value(), again.firstRefusal());
         }
-        return deadLetter(context, record.topic(), record.key(), record.value(), exception);
+        boolean onNetworkThread = Thread.currentThread().getName().startsWith(KafkaProducer.NETWORK_THREAD_PREFIX);
+        if (!exactlyOnce && !onNetworkThread) {
+            return deadLetter(context, record.topic(), record.key(), record.value(), exception);
+        }
+        if (RefusedWrites.isOwnFault(record, exception)) {
+            refused.remember(record, exception);
+        }
+        System.err.println("Result refused, failing the stream thread to dead-letter it when its input is processed again: "
+                + record.topic() + ": " + DeadLetters.describe(exception));
+        return Response.fail();
     }
 
     @Override
@@ -62,6 +80,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
             SerializationExceptionOrigin origin) {
         if (RegistryFaults.isOutage(exception)) {
+            failedRecords.failingOn(context);
             return Response.fail();
         }
         return deadLetter(context, record.topic(), null, null, exception);
@@ -75,7 +94,11 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
             return Response.resume(List.of(deadLetters.of(context, DeadLetterReason.PRODUCTION_ERROR,
                     "could not write to " + topic + ": " + DeadLetters.describe(exception), key, value)));
         } catch (RuntimeException e) {
-            return RegistryFaults.isOutage(e) ? Response.fail() : skip();
+            if (RegistryFaults.isOutage(e)) {
+                failedRecords.failingOn(context);
+                return Response.fail();
+            }
+            return skip();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.newsflow.runtime.errors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.avro.DeadLetter;
@@ -15,17 +16,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidTimestampException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.Response;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.Result;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.SerializationExceptionOrigin;
-import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,11 +38,15 @@ class DeadLetterProductionHandlerTest {
     private final TopologySerdes serdes = TopologySerdes.avro(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + scope));
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final PipelineMetrics metrics = new PipelineMetrics(registry, List.of(), 1);
-    private final DeadLetterProductionHandler handler = new DeadLetterProductionHandler();
+    private final RefusedWrites refused = new RefusedWrites();
+    private final DeadLetterProductionHandler handler = handler("at_least_once");
 
-    DeadLetterProductionHandlerTest() {
+    private DeadLetterProductionHandler handler(String processingGuarantee) {
+        DeadLetterProductionHandler handler = new DeadLetterProductionHandler();
         handler.configure(Map.of(ErrorDeadLetters.CONFIG, new ErrorDeadLetters(new DeadLetters(metrics, 64 * 1024),
-                serdes.deadLetter().serializer(), metrics)));
+                serdes.deadLetter().serializer(), metrics), RefusedWrites.CONFIG, refused,
+                FailedRecords.CONFIG, new FailedRecords(), StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee));
+        return handler;
     }
 
     @AfterEach
@@ -67,6 +73,52 @@ class DeadLetterProductionHandlerTest {
         assertEquals("could not write to newsflow-articles-novelty-repartition: RecordTooLargeException: too large",
                 letter.getDetail());
         assertEquals(1.0, registry.counter("newsflow.dead.letters", "reason", "PRODUCTION_ERROR").count());
+    }
+
+    @Test
+    void underExactlyOnceARefusedResultFailsTheThreadAndIsDeadLetteredWhenItComesAgain() {
+        DeadLetterProductionHandler exactlyOnce = handler("exactly_once_v2");
+        ProducerRecord<byte[], byte[]> alert = new ProducerRecord<>(Topics.PRICE_ALERTS, null, 4_102_444_800_000L,
+                "AMZN".getBytes(StandardCharsets.UTF_8), new byte[10]);
+        InvalidTimestampException refusal = new InvalidTimestampException("Timestamp 4102444800000 is out of range");
+
+        assertEquals(Result.FAIL, exactlyOnce.handleError(context(), alert, refusal).result(),
+                "the transaction aborts whatever the answer: the input is processed again");
+        assertEquals(0.0, registry.counter("newsflow.dead.letters", "reason", "PRODUCTION_ERROR").count());
+
+        Exception again = refused.refusal(alert).orElseThrow();
+        Response response = exactlyOnce.handleError(context(), alert, new RefusedWriteException(again));
+        assertEquals(Result.RESUME, response.result());
+        DeadLetter letter = serdes.deadLetter().deserializer().deserialize(Topics.DEAD_LETTERS,
+                response.deadLetterQueueRecords().get(0).value());
+        assertEquals(Topics.ARTICLES, letter.getSourceTopic());
+        assertEquals(7L, letter.getOffset());
+        assertEquals("could not write to alerts.price-moves: InvalidTimestampException: Timestamp 4102444800000 is out of range",
+                letter.getDetail());
+        assertEquals(1.0, registry.counter("newsflow.dead.letters", "reason", "PRODUCTION_ERROR").count());
+    }
+
+    @Test
+    void aResultTheBrokerRefusesFailsTheThreadFromTheNetworkThreadAndIsRemembered() throws Exception {
+        ProducerRecord<byte[], byte[]> alert = new ProducerRecord<>(Topics.PRICE_ALERTS, new byte[1], new byte[500]);
+        Response[] response = new Response[1];
+        Thread network = new Thread(() -> response[0] = handler.handleError(context(), alert,
+                new RecordTooLargeException("over max.message.bytes")), KafkaProducer.NETWORK_THREAD_PREFIX + " | test");
+        network.start();
+        network.join();
+
+        assertEquals(Result.FAIL, response[0].result());
+        assertEquals(List.of(), response[0].deadLetterQueueRecords(), "no dead letter written from the network thread");
+        assertTrue(refused.refusal(alert).isPresent());
+    }
+
+    @Test
+    void aRecordThatOnlySharedARefusedBatchIsNotRememberedButSentAgain() {
+        ProducerRecord<byte[], byte[]> alert = new ProducerRecord<>(Topics.PRICE_ALERTS, new byte[1], new byte[5]);
+
+        assertEquals(Result.FAIL, handler("exactly_once_v2").handleError(context(), alert, new KafkaException(
+                "Failed to append record because it was part of a batch which had one more more invalid records")).result());
+        assertTrue(refused.refusal(alert).isEmpty());
     }
 
     @Test
@@ -99,42 +151,6 @@ class DeadLetterProductionHandlerTest {
     }
 
     private static ErrorHandlerContext context() {
-        return new ErrorHandlerContext() {
-            public String topic() {
-                return Topics.ARTICLES;
-            }
-
-            public int partition() {
-                return 1;
-            }
-
-            public long offset() {
-                return 7L;
-            }
-
-            public Headers headers() {
-                return new RecordHeaders();
-            }
-
-            public String processorNodeId() {
-                return "articles-decode";
-            }
-
-            public TaskId taskId() {
-                return new TaskId(0, 1);
-            }
-
-            public long timestamp() {
-                return 1_000L;
-            }
-
-            public byte[] sourceRawKey() {
-                return null;
-            }
-
-            public byte[] sourceRawValue() {
-                return null;
-            }
-        };
+        return new TestErrorContext(Topics.ARTICLES, 1, 7L);
     }
 }
