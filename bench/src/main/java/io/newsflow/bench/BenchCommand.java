@@ -2,6 +2,7 @@ package io.newsflow.bench;
 
 import io.newsflow.bench.BenchOptions.Phase;
 import io.newsflow.cli.KeyValueConverter;
+import io.newsflow.cli.ParsingConverter;
 import io.newsflow.config.AppConfig;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -137,14 +138,9 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    static final class PhaseName implements ITypeConverter<Phase> {
-        @Override
-        public Phase convert(String value) {
-            try {
-                return Phase.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("unknown phase '" + value + "'");
-            }
+    static final class PhaseName extends ParsingConverter<Phase> {
+        PhaseName() {
+            super(Phase::parse);
         }
     }
 }

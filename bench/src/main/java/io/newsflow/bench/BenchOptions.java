@@ -30,8 +30,13 @@ record BenchOptions(long records, int rate, int durationSeconds, int partitions,
     enum Phase {
         PASSTHROUGH, STREAMS_PASSTHROUGH, TOPOLOGY, LATENCY, PASSTHROUGH_LATENCY, STREAMS_PASSTHROUGH_LATENCY;
 
+        /** @throws IllegalArgumentException naming the phase when there is none of that name */
         static Phase parse(String name) {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            try {
+                return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown phase '" + name + "'");
+            }
         }
     }
 

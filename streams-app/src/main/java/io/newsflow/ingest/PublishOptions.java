@@ -1,6 +1,6 @@
 package io.newsflow.ingest;
 
-import picocli.CommandLine.ITypeConverter;
+import io.newsflow.cli.ParsingConverter;
 import picocli.CommandLine.Option;
 
 /** How every {@code produce <what>} publishes: {@code --pace} and {@code --dry-run}. */
@@ -17,10 +17,9 @@ public final class PublishOptions {
         return dryRun;
     }
 
-    static final class PaceConverter implements ITypeConverter<Pace> {
-        @Override
-        public Pace convert(String value) {
-            return Pace.parse(value);
+    static final class PaceConverter extends ParsingConverter<Pace> {
+        PaceConverter() {
+            super(Pace::parse);
         }
     }
 }

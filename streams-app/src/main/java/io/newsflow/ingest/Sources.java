@@ -1,5 +1,6 @@
 package io.newsflow.ingest;
 
+import io.newsflow.cli.ParsingConverter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.newsflow.avro.BondBookUpdate;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -246,17 +246,15 @@ final class Sources {
         }
     }
 
-    static final class InstantConverter implements ITypeConverter<Instant> {
-        @Override
-        public Instant convert(String value) {
-            return Times.parse(value);
+    static final class InstantConverter extends ParsingConverter<Instant> {
+        InstantConverter() {
+            super(Times::parse);
         }
     }
 
-    static final class ShockConverter implements ITypeConverter<Shock> {
-        @Override
-        public Shock convert(String value) {
-            return Shock.parse(value);
+    static final class ShockConverter extends ParsingConverter<Shock> {
+        ShockConverter() {
+            super(Shock::parse);
         }
     }
 }

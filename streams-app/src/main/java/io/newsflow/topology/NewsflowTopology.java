@@ -208,6 +208,30 @@ public final class NewsflowTopology {
         return branch.mapValues(routed -> type.cast(routed.value()), Named.as(name + "-value"));
     }
 
+    /**
+     * A branch of a step's results of one {@code type} ({@link #isA}), written to {@code topic} by the
+     * sink {@code sink}.
+     */
+    private static <T> Branched<String, Routed<SpecificRecord>> toTopic(Class<T> type, String name, String topic,
+            Serde<T> serde, String sink, String branch) {
+        return Branched.withConsumer(results -> as(results, type, name)
+                .to(topic, Produced.with(Serdes.String(), serde).withName(sink)), branch);
+    }
+
+    /**
+     * The alert and credit-view branches of a step's results ({@link TickProcessor} emits them at once
+     * or holds them; {@link NewsContextProcessor} releases the held ones), each to its topic.
+     */
+    private BranchedKStream<String, Routed<SpecificRecord>> alertsAndCreditViews(
+            BranchedKStream<String, Routed<SpecificRecord>> results, String alerts, String alertsSink, String views,
+            String viewsSink) {
+        return results
+                .branch(isA(PriceMoveAlert.class), toTopic(PriceMoveAlert.class, alerts, Topics.PRICE_ALERTS,
+                        serdes.priceMoveAlert(), alertsSink, "alerts"))
+                .branch(isA(CreditEquityView.class), toTopic(CreditEquityView.class, views, Topics.CREDIT_EQUITY,
+                        serdes.creditEquityView(), viewsSink, "credit-views"));
+    }
+
     // --- branches -------------------------------------------------------------------------
 
     /**
@@ -285,15 +309,10 @@ public final class NewsflowTopology {
                 .repartition(Repartitioned.<String, ScoredArticle>with(Serdes.String(), serdes.scoredArticle())
                         .withName("news-context").withNumberOfPartitions(settings.topicPartitions())
                         .withStreamPartitioner(new KeyOrBroadcastPartitioner<>()));
-        split(stores.process(context,
+        alertsAndCreditViews(split(stores.process(context,
                         () -> new NewsContextProcessor(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
-                        NewsContextProcessor.STORES, "sentiment-contributions"), "sentiment-contributions")
-                .branch(isA(PriceMoveAlert.class), Branched.withConsumer(alerts -> as(alerts, PriceMoveAlert.class,
-                        "held-alerts").to(Topics.PRICE_ALERTS, Produced.with(Serdes.String(),
-                                serdes.priceMoveAlert()).withName("held-alerts-sink")), "alerts"))
-                .branch(isA(CreditEquityView.class), Branched.withConsumer(views -> as(views, CreditEquityView.class,
-                        "held-credit-views").to(Topics.CREDIT_EQUITY, Produced.with(Serdes.String(),
-                                serdes.creditEquityView()).withName("held-credit-views-sink")), "credit-views"))
+                        NewsContextProcessor.STORES, "sentiment-contributions"), "sentiment-contributions"),
+                "held-alerts", "held-alerts-sink", "held-credit-views", "held-credit-views-sink")
                 .noDefaultBranch();
     }
 
@@ -303,18 +322,13 @@ public final class NewsflowTopology {
      * points.
      */
     private void tickBranch(KStream<String, PriceTick> ticks, TopologyStores stores) {
-        KStream<String, Routed<SpecificRecord>> benchmark = split(stores.process(ticks,
+        BranchedKStream<String, Routed<SpecificRecord>> results = split(stores.process(ticks,
                         () -> new TickProcessor(settings, metrics, deadLetters, serdes.priceTick().serializer()),
                         TickProcessor.STORES, "tick-analytics"), "tick-analytics")
-                .branch(isA(MarketReaction.class), Branched.withConsumer(reactions -> as(reactions, MarketReaction.class,
-                        "tick-reactions").to(Topics.MARKET_REACTION, Produced.with(Serdes.String(),
-                                serdes.marketReaction()).withName("reaction-on-tick-sink")), "reactions"))
-                .branch(isA(PriceMoveAlert.class), Branched.withConsumer(alerts -> as(alerts, PriceMoveAlert.class,
-                        "tick-alerts").to(Topics.PRICE_ALERTS, Produced.with(Serdes.String(),
-                                serdes.priceMoveAlert()).withName("price-move-alerts-sink")), "alerts"))
-                .branch(isA(CreditEquityView.class), Branched.withConsumer(views -> as(views, CreditEquityView.class,
-                        "tick-credit-views").to(Topics.CREDIT_EQUITY, Produced.with(Serdes.String(),
-                                serdes.creditEquityView()).withName("credit-on-tick-sink")), "credit-views"))
+                .branch(isA(MarketReaction.class), toTopic(MarketReaction.class, "tick-reactions", Topics.MARKET_REACTION,
+                        serdes.marketReaction(), "reaction-on-tick-sink", "reactions"));
+        KStream<String, Routed<SpecificRecord>> benchmark = alertsAndCreditViews(results,
+                "tick-alerts", "price-move-alerts-sink", "tick-credit-views", "credit-on-tick-sink")
                 .branch(isA(PriceTick.class), Branched.as("benchmark-ticks"))
                 .noDefaultBranch()
                 .get("tick-analytics-benchmark-ticks");

@@ -43,17 +43,18 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
     private static final int FUNNEL = 0;
 
     private final TopologySettings settings;
-    private final PipelineMetrics metrics;
+    /** The news watermark's source, skipped when quiet for {@code watermark.idle.timeout}. */
+    private final IdleSources idle;
     private Contributions contributions;
     private HeldOutputs held;
-    private IdleSources idle;
     private KeyValueStore<String, CreditEquityView> views;
 
     public NewsContextProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
             Serializer<ScoredArticle> payloadSerializer) {
         super(deadLetters, payloadSerializer);
         this.settings = settings;
-        this.metrics = metrics;
+        this.idle = new IdleSources(PipelineMetrics.WATERMARK_STAGE_NEWS_CONTEXT, settings.watermarkIdleTimeout().duration(),
+                () -> context.currentSystemTimeMs(), metrics);
     }
 
     @Override
@@ -64,8 +65,6 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
         held = new HeldOutputs(context, settings);
         held.waitAgain();
         views = context.getStateStore(StoreNames.CREDIT_VIEWS);
-        idle = new IdleSources(PipelineMetrics.WATERMARK_STAGE_NEWS_CONTEXT, settings.watermarkIdleTimeout().duration(), context::currentSystemTimeMs,
-                metrics);
         if (settings.newsContextWait() && settings.watermarkIdleTimeout().millis() > 0) {
             context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> skipIfIdle());
         }
