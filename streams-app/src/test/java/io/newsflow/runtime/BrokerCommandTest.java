@@ -103,10 +103,13 @@ class BrokerCommandTest {
         AppConfig latencyFirst = AppConfig.defaults().with("broker.port", String.valueOf(port))
                 .with("articles.single.partition", "true");
 
-        new BrokerCommand(() -> inspectThenStop).run(List.of(), latencyFirst, new PrintStream(new ByteArrayOutputStream()));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        new BrokerCommand(() -> inspectThenStop).run(List.of(), latencyFirst,
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertEquals(1, articlePartitions.get());
-        assertEquals(Optional.of(CompatibilityLevel.FULL), articlesLevel.get(), "the policy is in the broker's _schemas");
+        assertEquals(Optional.of(CompatibilityLevel.FULL), articlesLevel.get(),
+                "the policy is in the broker's _schemas; the command printed: " + printed.toString(StandardCharsets.UTF_8));
         assertEquals(latencyFirst.getInt("topic.partitions"), tickPartitions.get());
     }
 
