@@ -1,11 +1,11 @@
 package io.newsflow.topology.context;
 
+import io.newsflow.avro.CreditEquityView;
+import io.newsflow.avro.PriceMoveAlert;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.bond.DealHistory;
 import io.newsflow.topology.bond.DealWatermarks;
-import io.newsflow.avro.CreditEquityView;
-import io.newsflow.avro.PriceMoveAlert;
 import io.newsflow.topology.state.TimeIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -117,7 +117,7 @@ public final class HeldOutputs {
         return Math.min(gate(), DealWatermarks.gate(dealWatermarks));
     }
 
-    /** The earliest context end of a held record, if any: no held record is about a time before it less one sentiment advance. */
+    /** The earliest context end of a held record, if any: no held record is about a time more than one sentiment advance before it. */
     public Optional<Long> earliestHeld() {
         return held.earliestAtOrAfter(GROUP, 0).map(TimeIndex.Entry::time);
     }
