@@ -191,10 +191,12 @@ public final class NewsflowConfigDef {
         k.add("news.context.wait", Type.BOOLEAN, true, null, MEDIUM,
                 "Price-move alerts and credit views wait until the news watermark has passed the end of their news"
                         + " context, so that the context holds every article published in it whatever the arrival"
-                        + " order; false computes it at once from the scores that have arrived (the latency-first"
-                        + " profile).");
+                        + " order; they also wait for the deal watermark, and credit-view flips on ticks and an"
+                        + " alert's open bond deals are judged against the deal updates up to the tick's event time."
+                        + " false computes them at once from the scores and deal updates that have arrived (the"
+                        + " latency-first profile).");
         k.add("watermark.idle.timeout", Type.STRING, "1m", duration(), MEDIUM,
-                "A step waiting for watermarks (the novelty funnel, the news context) stops waiting for a source whose"
+                "A step waiting for watermarks (the novelty funnel, the news context, the deal watermark) stops waiting for a source whose"
                         + " watermark has not moved for this long on the wall clock, until it moves again; 0s = wait"
                         + " forever. Skipping a source is the one case that lets arrival order decide an output.");
 

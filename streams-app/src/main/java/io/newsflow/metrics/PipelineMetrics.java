@@ -57,7 +57,7 @@ public class PipelineMetrics {
             registry.counter("newsflow.articles.duplicate", "language", language);
         }
         registry.counter("newsflow.records.skipped", "reason", DEAD_LETTER_NOT_WRITTEN);
-        for (String stage : List.of(WATERMARK_STAGE_FUNNEL, WATERMARK_STAGE_NEWS_CONTEXT)) {
+        for (String stage : List.of(WATERMARK_STAGE_FUNNEL, WATERMARK_STAGE_NEWS_CONTEXT, WATERMARK_STAGE_DEALS)) {
             registry.counter("newsflow.watermark.idle.skips", "stage", stage);
         }
     }
@@ -65,6 +65,7 @@ public class PipelineMetrics {
     /** The steps that wait for watermarks ({@link #watermarkIdleSkip}). */
     public static final String WATERMARK_STAGE_FUNNEL = "novelty-funnel";
     public static final String WATERMARK_STAGE_NEWS_CONTEXT = "news-context";
+    public static final String WATERMARK_STAGE_DEALS = "deal-watermark";
 
     /** Registers the dead-letter counter of a reason at zero (call once per reason of the bounded set). */
     public void declareDeadLetterReason(String reason) {

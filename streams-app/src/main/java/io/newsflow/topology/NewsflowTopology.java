@@ -21,6 +21,7 @@ import io.newsflow.topology.article.ArticleEnrichmentProcessor;
 import io.newsflow.topology.article.ArticleFunnelFeed;
 import io.newsflow.topology.bond.BondBookProcessor;
 import io.newsflow.topology.bond.CreditEquity;
+import io.newsflow.topology.bond.DealWatermarkFeed;
 import io.newsflow.topology.article.NewsWatermarkFeed;
 import io.newsflow.topology.context.NewsContextProcessor;
 import io.newsflow.topology.dlq.DeadLetters;
@@ -158,7 +159,7 @@ public final class NewsflowTopology {
 
         articleBranch(articles, ticks, stores);
         tickBranch(ticks, stores);
-        bondBranch(bonds, stores);
+        bondBranch(bonds, ticks, stores);
         scoresBranch(builder, stores);
         views.addTo(builder);
         return builder.build();
@@ -358,7 +359,14 @@ public final class NewsflowTopology {
         }
     }
 
-    private void bondBranch(KStream<String, BondBookUpdate> bonds, TopologyStores stores) {
+    /**
+     * Book summaries per deal, and by issuer to the ticker tasks' credit views. With
+     * {@code news.context.wait} the deal watermark ({@link DealWatermarkFeed}, from each bond-book task
+     * merged with the same partition of the ticks, none of which passes) goes with them, to every
+     * partition after the summaries it covers.
+     */
+    private void bondBranch(KStream<String, BondBookUpdate> bonds, KStream<String, PriceTick> ticks,
+            TopologyStores stores) {
         KStream<String, BondBookSummary> summaries = routed(stores.process(bonds,
                 () -> new BondBookProcessor(metrics, deadLetters, serdes.bondBookUpdate().serializer()),
                 BondBookProcessor.STORES, "bond-book"), "bond-book");
@@ -367,13 +375,21 @@ public final class NewsflowTopology {
 
         KStream<String, BondBookSummary> byIssuer = summaries
                 .filter((deal, summary) -> summary.getIssuerSymbol() != null, Named.as("bond-with-issuer"))
-                .selectKey((deal, summary) -> summary.getIssuerSymbol(), Named.as("bond-by-issuer"))
-                .repartition(Repartitioned.<String, BondBookSummary>with(Serdes.String(), serdes.bondBookSummary())
-                        .withName("bond-summaries-by-issuer"));
-        routed(stores.process(byIssuer,
-                () -> new CreditEquity.OnDeal(settings, metrics, deadLetters, serdes.bondBookSummary().serializer()),
-                CreditEquity.OnDeal.STORES, "credit-on-deal"), "credit-on-deal")
-                .to(Topics.CREDIT_EQUITY, Produced.with(Serdes.String(), serdes.creditEquityView())
-                        .withName("credit-on-deal-sink"));
+                .selectKey((deal, summary) -> summary.getIssuerSymbol(), Named.as("bond-by-issuer"));
+        Repartitioned<String, BondBookSummary> byIssuerTopic = Repartitioned
+                .<String, BondBookSummary>with(Serdes.String(), serdes.bondBookSummary()).withName("bond-summaries-by-issuer");
+        if (settings.newsContextWait()) {
+            KStream<String, BondBookSummary> watermarks = bonds
+                    .merge(ticks.flatMapValues(tick -> List.<BondBookUpdate>of(), Named.as("deal-watermark-clock")),
+                            Named.as("deal-watermark-merge"))
+                    .process(DealWatermarkFeed::new, Named.as("deal-watermark-feed"));
+            byIssuer = byIssuer.merge(watermarks, Named.as("bond-summaries-merge"));
+            byIssuerTopic = byIssuerTopic.withStreamPartitioner(new KeyOrBroadcastPartitioner<>());
+        }
+        alertsAndCreditViews(split(stores.process(byIssuer.repartition(byIssuerTopic),
+                        () -> new CreditEquity.OnDeal(settings, metrics, deadLetters, serdes.bondBookSummary().serializer()),
+                        CreditEquity.OnDeal.STORES, "credit-on-deal"), "credit-on-deal"),
+                "deal-alerts", "deal-alerts-sink", "deal-credit-views", "credit-on-deal-sink")
+                .noDefaultBranch();
     }
 }

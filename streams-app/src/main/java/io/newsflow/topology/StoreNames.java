@@ -71,6 +71,18 @@ public final class StoreNames {
      * view; absent when a deal update emitted it. A replay of that tick emits the view again.
      */
     public static final String CREDIT_VIEW_SOURCES = "credit-view-sources";
+    /**
+     * issuer symbol|update time|deal id -> the deal's state after that update, in event time
+     * ({@link io.newsflow.topology.bond.DealHistory}): the deal state as of a tick, whatever the arrival order.
+     */
+    public static final String DEAL_HISTORY = "deal-history";
+    /**
+     * bond-book task -> its deal watermark, and the gate the ticker task's steps read
+     * ({@link io.newsflow.topology.bond.DealWatermarks}).
+     */
+    public static final String DEAL_WATERMARKS = "deal-watermarks";
+    /** issuer symbol -> how far its credit-view flips have been judged, in event time ({@link io.newsflow.topology.bond.FlipWalk}). */
+    public static final String CREDIT_FLIP_WALKS = "credit-flip-walks";
 
     // --- query views: the outputs the query API answers from (io.newsflow.topology.view.QueryViews) ---
 

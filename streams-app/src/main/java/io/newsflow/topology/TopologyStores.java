@@ -6,6 +6,7 @@ import io.newsflow.topology.article.BufferedArticle;
 import io.newsflow.topology.article.FingerprintSerde;
 import io.newsflow.topology.article.NoveltyState;
 import io.newsflow.topology.bond.DealState;
+import io.newsflow.topology.bond.FlipWalk;
 import io.newsflow.topology.bond.IssuerDeal;
 import io.newsflow.topology.context.HeldOutputs;
 import io.newsflow.topology.market.PendingReaction;
@@ -56,7 +57,7 @@ final class TopologyStores {
     static final Set<String> SHARED = Set.of(StoreNames.TICK_POINTS, StoreNames.BENCHMARK_POINTS,
             StoreNames.PENDING_REACTIONS, StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.ISSUER_DEALS,
             StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES, StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK,
-            StoreNames.FUNNEL_RELEASED);
+            StoreNames.FUNNEL_RELEASED, StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS);
 
     private final Map<String, StoreBuilder<?>> builders = new HashMap<>();
     /** Store -> the step whose supplier declares it. */
@@ -83,6 +84,9 @@ final class TopologyStores {
         inMemory(StoreNames.CREDIT_VIEW_SOURCES, Serdes.String());
         inMemory(StoreNames.NEWS_WATERMARK, Serdes.Long());
         inMemory(StoreNames.HELD_OUTPUTS, new JsonSerde<>(HeldOutputs.Held.class));
+        inMemory(StoreNames.DEAL_HISTORY, new JsonSerde<>(IssuerDeal.class));
+        inMemory(StoreNames.DEAL_WATERMARKS, Serdes.Long());
+        inMemory(StoreNames.CREDIT_FLIP_WALKS, new JsonSerde<>(FlipWalk.class));
     }
 
     /** Adds the {@link #SHARED} stores to {@code builder}, before the steps that use them. */

@@ -72,7 +72,6 @@ class CrashWithDurableRegistryEndToEndTest {
             assertTrue(expected.counts().get(Topics.MARKET_REACTION) > 0, "the scenario gives reactions: " + expected.counts());
             Map<String, String> differences = expected.differencesFrom(actual);
             System.out.println("after kill -9: " + differences);
-            differences.remove(OutputDump.CREDIT_FLIPS_ON_TICKS);
             assertEquals(Map.of(), differences, "outputs of the run killed with SIGKILL and restarted differ");
         }
     }

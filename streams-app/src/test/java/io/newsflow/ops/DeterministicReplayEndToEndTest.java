@@ -78,9 +78,6 @@ class DeterministicReplayEndToEndTest {
         System.out.println("records per topic: " + reference.counts());
         System.out.println("other interleaving: " + interleaving);
         System.out.println("after kill -9: " + crash);
-        // credit-view flips on ticks are not deterministic yet (docs/reliability.md): reported above, not asserted
-        interleaving.remove(OutputDump.CREDIT_FLIPS_ON_TICKS);
-        crash.remove(OutputDump.CREDIT_FLIPS_ON_TICKS);
         assertEquals(Map.of(), interleaving, "outputs of the run with 2 partitions and 2 threads differ");
         assertEquals(Map.of(), crash, "outputs of the run killed with SIGKILL and restarted differ");
         passed = true;

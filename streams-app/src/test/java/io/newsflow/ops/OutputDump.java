@@ -1,17 +1,13 @@
 package io.newsflow.ops;
 
-import io.newsflow.avro.BondBookSummary;
-import io.newsflow.avro.CreditEquityView;
 import io.newsflow.avro.DeadLetter;
 import io.newsflow.config.Topics;
 import io.newsflow.serde.KafkaAvroDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,13 +23,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <p>Left out, and only these: a dead letter's {@code partition} and {@code offset} (where the bad
  * record sat in its input topic, which depends on how the input was partitioned, not on what the
  * pipeline made of it) and {@code failedAt} (the wall-clock time of the failure). The news context
- * of alerts and credit views is compared like every other field. Credit views emitted on ticks are
- * kept apart ({@link #CREDIT_FLIPS_ON_TICKS}), so that a difference in them is reported as such.
+ * of alerts and credit views is compared like every other field, and so are the credit-view flips
+ * on ticks.
  */
 record OutputDump(Map<String, List<String>> linesByTopic) {
-
-    /** The credit views emitted on ticks (divergence flips), apart from those emitted on deal updates. */
-    static final String CREDIT_FLIPS_ON_TICKS = Topics.CREDIT_EQUITY + " (flips on ticks)";
 
     static OutputDump read(String bootstrapServers, String registryUrl) {
         Map<String, Object> config = new HashMap<>();
@@ -53,26 +46,11 @@ record OutputDump(Map<String, List<String>> linesByTopic) {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            lines.put(CREDIT_FLIPS_ON_TICKS, new ArrayList<>());
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions); // the last stable offsets
-            Set<String> dealUpdates = new HashSet<>();
-            List<ConsumerRecord<String, Object>> views = new ArrayList<>();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
                 for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.value() instanceof BondBookSummary deal) {
-                        dealUpdates.add(deal.getIssuerSymbol() + "@" + deal.getLastUpdateAt().toEpochMilli());
-                    }
-                    if (r.value() instanceof CreditEquityView) {
-                        views.add(r);
-                    } else {
-                        lines.get(r.topic()).add(line(r));
-                    }
+                    lines.get(r.topic()).add(line(r));
                 }
-            }
-            for (ConsumerRecord<String, Object> r : views) {
-                CreditEquityView view = (CreditEquityView) r.value();
-                boolean onDeal = dealUpdates.contains(view.getIssuerSymbol() + "@" + view.getAsOf().toEpochMilli());
-                lines.get(onDeal ? Topics.CREDIT_EQUITY : CREDIT_FLIPS_ON_TICKS).add(line(r));
             }
         }
         lines.values().forEach(l -> l.sort(null));

@@ -20,6 +20,7 @@ import io.newsflow.serde.AvroSerdeConfig;
 import io.newsflow.text.EntityResolver;
 import io.newsflow.text.SentimentScorer;
 import io.newsflow.text.TextFingerprinter;
+import io.newsflow.topology.bond.DealWatermarkFeed;
 import io.newsflow.topology.dlq.InputLimits;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * A {@link TopologyTestDriver} around {@link NewsflowTopology} with typed input and output topics,
@@ -49,6 +51,9 @@ final class TopologyFixture implements AutoCloseable {
     final TopologySerdes serdes;
     final TopologyTestDriver driver;
     private final java.time.Duration idleTimeout;
+    private final int partitions;
+    /** The internal topic that carries the deal summaries and the deal watermarks to the ticker tasks. */
+    static final String BOND_SUMMARIES_BY_ISSUER = "newsflow-test-bond-summaries-by-issuer-repartition";
 
     final TestInputTopic<String, PriceTick> ticks;
     final TestInputTopic<String, BondBookUpdate> bonds;
@@ -94,6 +99,7 @@ final class TopologyFixture implements AutoCloseable {
         }
         driver = new TopologyTestDriver(topology.build(), props, T0);
         idleTimeout = settings.watermarkIdleTimeout().duration();
+        partitions = settings.topicPartitions();
 
         StringSerializer keys = new StringSerializer();
         ticks = driver.createInputTopic(Topics.PRICE_TICKS, keys, serdes.priceTick().serializer());
@@ -165,6 +171,15 @@ final class TopologyFixture implements AutoCloseable {
     void inputStops() {
         driver.advanceWallClockTime(idleTimeout.plusSeconds(1));
         driver.advanceWallClockTime(idleTimeout.plusSeconds(1));
+    }
+
+    /** Every bond-book task (of {@code topic.partitions}) has sent its deal updates up to {@code time}: the deal watermark. */
+    void dealWatermark(Instant time) {
+        TestInputTopic<String, BondBookSummary> summaries = driver.createInputTopic(BOND_SUMMARIES_BY_ISSUER,
+                new StringSerializer(), serdes.bondBookSummary().serializer());
+        for (int source = 0; source < partitions; source++) {
+            summaries.pipeInput(new TestRecord<>(DealWatermarkFeed.WATERMARK_KEY + source, null, time));
+        }
     }
 
     @Override

@@ -6,18 +6,24 @@ import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.context.HeldOutputs;
+import io.newsflow.topology.context.Outputs;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedStatefulProcessor;
 import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.PriceSeries;
 import io.newsflow.topology.market.StoredPriceSeries;
+import io.newsflow.topology.watermark.IdleSources;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -44,6 +50,7 @@ public final class CreditEquity {
     private final KeyValueStore<String, IssuerDeal> deals;
     private final KeyValueStore<String, CreditEquityView> views;
     private final KeyValueStore<String, String> viewSources;
+    private final DealHistory history;
     /**
      * The view sources, read through: the tick step asks on every tick. An entry another instance
      * (the deal step) deleted may linger here, but a source names one input record, so it can only
@@ -59,6 +66,7 @@ public final class CreditEquity {
         this.deals = context.getStateStore(StoreNames.ISSUER_DEALS);
         this.views = context.getStateStore(StoreNames.CREDIT_VIEWS);
         this.viewSources = context.getStateStore(StoreNames.CREDIT_VIEW_SOURCES);
+        this.history = new DealHistory(context);
     }
 
     CreditEquityView onDeal(BondBookSummary summary) {
@@ -67,6 +75,9 @@ public final class CreditEquity {
                 summary.getOrderBookSize(), summary.getOversubscription(), summary.getSpreadTighteningBps(),
                 summary.getLastUpdateAt().toEpochMilli());
         deals.put(IssuerDeal.key(issuer, deal.dealId()), deal);
+        if (settings.newsContextWait()) {
+            history.add(deal); // the flips and the alerts' open deals are judged on it, by event time (CreditFlips)
+        }
         // as of the deal update's event time, not of the newest tick: in a replay the ticks run ahead
         viewSources.delete(issuer); // a deal update emits its view every time, replayed or not
         // prices strictly before the update: a tick of the same millisecond may be taken before or after it
@@ -111,14 +122,14 @@ public final class CreditEquity {
         return Optional.ofNullable(views.get(symbol));
     }
 
-    private CreditEquityView record(CreditEquityView view) {
+    CreditEquityView record(CreditEquityView view) {
         views.put(view.getIssuerSymbol(), view);
         metrics.creditEquityDivergence(view.getIssuerSymbol(), view.getDivergent());
         return view;
     }
 
     /** Latest price at or before {@code asOf} against the price one credit window earlier. */
-    private Double equityReturn(String issuer, long asOf) {
+    Double equityReturn(String issuer, long asOf) {
         long window = settings.creditEquityWindow().millis();
         return ticks.change(issuer, asOf - window, asOf).map(PriceSeries.Return::value).orElse(null);
     }
@@ -127,7 +138,7 @@ public final class CreditEquity {
      * The view as of {@code asOf}, with the equity return up to {@code pricesUpTo}, without its news
      * ({@link io.newsflow.topology.context.NewsContext} adds it).
      */
-    private CreditEquityView view(String issuer, IssuerDeal deal, long asOf, long pricesUpTo) {
+    CreditEquityView view(String issuer, IssuerDeal deal, long asOf, long pricesUpTo) {
         Double equityReturn = equityReturn(issuer, pricesUpTo);
         return CreditEquityView.newBuilder()
                 .setIssuerSymbol(issuer)
@@ -155,35 +166,84 @@ public final class CreditEquity {
         return strongBookWeakStock || weakBookStrongStock;
     }
 
-    /** Deal summaries re-keyed by issuer symbol. */
-    public static final class OnDeal extends GuardedStatefulProcessor<BondBookSummary, CreditEquityView, CreditEquity> {
+    /**
+     * Deal summaries re-keyed by issuer symbol, and the deal watermarks between them (null values,
+     * {@link DealWatermarkFeed}). With {@code news.context.wait} a watermark that moves judges the
+     * flips on ticks up to it ({@link CreditFlips}) and releases the alerts and views held for it
+     * ({@link HeldOutputs}).
+     */
+    public static final class OnDeal extends GuardedStatefulProcessor<BondBookSummary, SpecificRecord, CreditEquity> {
 
         /** The state stores this step uses (TopologyStores connects the step to them). */
         public static final List<String> STORES = List.of(StoreNames.TICK_POINTS, StoreNames.SENTIMENT_CONTRIBUTIONS,
                 StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES,
-                StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK);
+                StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK, StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS,
+                StoreNames.CREDIT_FLIP_WALKS);
+
+        private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
 
         private final TopologySettings settings;
+        /** The deal watermark's sources, skipped when quiet for {@code watermark.idle.timeout}. */
+        private final IdleSources idle;
         /** The views wait here for their news context. */
         private HeldOutputs held;
+        private DealWatermarks watermarks;
+        private CreditFlips flips;
 
         public OnDeal(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<BondBookSummary> payload) {
             super(deadLetters, payload, context -> new CreditEquity(context, settings, metrics,
                     StoredPriceSeries.of(context, StoreNames.TICK_POINTS, settings)));
             this.settings = settings;
+            this.idle = new IdleSources(PipelineMetrics.WATERMARK_STAGE_DEALS, settings.watermarkIdleTimeout().duration(),
+                    () -> context.currentSystemTimeMs(), metrics);
         }
 
         @Override
-        public void init(ProcessorContext<String, Routed<CreditEquityView>> context) {
+        public void init(ProcessorContext<String, Routed<SpecificRecord>> context) {
             super.init(context);
             held = new HeldOutputs(context, settings);
+            flips = new CreditFlips(context, helper, StoredPriceSeries.of(context, StoreNames.TICK_POINTS, settings));
+            watermarks = new DealWatermarks(context, idle, settings.topicPartitions(),
+                    () -> held.earliestHeld().isPresent() || flips.pending(watermarks.gate()));
+            if (settings.newsContextWait()) {
+                watermarks.regate(); // after a restart every source is waited for again
+                if (settings.watermarkIdleTimeout().millis() > 0) {
+                    context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> {
+                        if (watermarks.regate()) {
+                            judgeAndRelease(record -> context.forward(new Record<>(Outputs.keyOf(record),
+                                    Routed.ok(record), Outputs.timeOf(record))));
+                        }
+                    });
+                }
+            }
         }
 
         @Override
-        protected void handle(Record<String, BondBookSummary> record, Output<CreditEquityView> out) {
+        protected void handle(Record<String, BondBookSummary> record, Output<SpecificRecord> out) {
+            if (record.value() == null) {
+                int source = DealWatermarkFeed.sourceOf(record.key());
+                if (source >= 0 && watermarks.advance(source, record.timestamp())) {
+                    judgeAndRelease(released -> out.emit(Outputs.keyOf(released), released, Outputs.timeOf(released)));
+                }
+                return;
+            }
+            if (settings.newsContextWait()) {
+                flips.track(record.value().getIssuerSymbol());
+            }
             held.completeOrHold(helper.onDeal(record.value()))
                     .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli()));
+        }
+
+        /** The flips up to the deal watermark, completed or held for their news, then every held record it releases. */
+        private void judgeAndRelease(Consumer<SpecificRecord> emit) {
+            long gate = watermarks.gate();
+            // an alert held for its news is about a time at most one sentiment advance before its context's end
+            long keepFrom = held.earliestHeld().map(end -> end - settings.sentimentAdvance().millis() - 1).orElse(gate);
+            for (CreditEquityView flip : flips.upTo(gate, keepFrom)) {
+                held.completeOrHold(flip).ifPresent(emit);
+            }
+            held.release().forEach(emit);
         }
     }
 }

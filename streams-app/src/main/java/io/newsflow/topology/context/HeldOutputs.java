@@ -1,11 +1,16 @@
 package io.newsflow.topology.context;
 
+import io.newsflow.avro.CreditEquityView;
+import io.newsflow.avro.PriceMoveAlert;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
+import io.newsflow.topology.bond.DealHistory;
+import io.newsflow.topology.bond.DealWatermarks;
 import io.newsflow.topology.state.TimeIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -20,7 +25,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>The gate is the news watermark, or the largest long while the watermark is skipped as idle
  * ({@code watermark.idle.timeout}); it lives in {@code news-watermark}, so that every step of the task
- * (tick step, deal step, news context) reads the same.
+ * (tick step, deal step, news context) reads the same. A record also waits for the deal watermark's
+ * gate ({@link DealWatermarks}, in {@code deal-watermarks}): an alert's open bond deals are those open
+ * at its time, each as of its latest update at or before it ({@link DealHistory}), which are all in
+ * once the deal watermark has passed it.
  */
 public final class HeldOutputs {
 
@@ -36,9 +44,17 @@ public final class HeldOutputs {
     private final NewsContext news;
     private final TimeIndex<Held> held;
     private final KeyValueStore<String, Long> watermarks;
+    private final KeyValueStore<String, Long> dealWatermarks;
+    private final DealHistory deals;
+    private final KeyValueStore<String, CreditEquityView> views;
+    private final long pricedWithinMs;
 
     public HeldOutputs(ProcessorContext<?, ?> context, TopologySettings settings) {
         this.wait = settings.newsContextWait();
+        this.dealWatermarks = context.getStateStore(StoreNames.DEAL_WATERMARKS);
+        this.deals = new DealHistory(context);
+        this.views = context.getStateStore(StoreNames.CREDIT_VIEWS);
+        this.pricedWithinMs = settings.openDealPricedWithin().millis();
         this.news = new NewsContext(settings, new TimeIndex<>(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS)));
         this.held = new TimeIndex<>(context.getStateStore(StoreNames.HELD_OUTPUTS));
         this.watermarks = context.getStateStore(StoreNames.NEWS_WATERMARK);
@@ -47,8 +63,11 @@ public final class HeldOutputs {
     /** The record completed with its news context when the gate has passed the context's end; otherwise held. */
     public <V extends SpecificRecord> Optional<V> completeOrHold(V record) {
         long end = news.end(record);
-        if (!wait || end <= gate()) {
+        if (!wait) {
             return Optional.of(news.complete(record));
+        }
+        if (end <= releasable()) {
+            return Optional.of(completed(record));
         }
         byte[] bytes = Outputs.encode(record);
         String type = Outputs.typeOf(record);
@@ -93,17 +112,51 @@ public final class HeldOutputs {
         return gate == null ? Long.MIN_VALUE : gate;
     }
 
+    /** The news gate and the deal watermark's gate: a record whose context ends at or before it can be completed. */
+    private long releasable() {
+        return Math.min(gate(), DealWatermarks.gate(dealWatermarks));
+    }
+
+    /** The earliest context end of a held record, if any: no held record is about a time more than one sentiment advance before it. */
+    public Optional<Long> earliestHeld() {
+        return held.earliestAtOrAfter(GROUP, 0).map(TimeIndex.Entry::time);
+    }
+
+    /** With its news context and, for an alert, the deals open at its time. */
+    @SuppressWarnings("unchecked")
+    private <V extends SpecificRecord> V completed(V record) {
+        V completed = news.complete(record);
+        if (completed instanceof PriceMoveAlert alert) {
+            return (V) PriceMoveAlert.newBuilder(alert)
+                    .setOpenBondDeals(deals.openAt(alert.getSymbol(), alert.getTriggeredAt().toEpochMilli(), pricedWithinMs))
+                    .build();
+        }
+        return completed;
+    }
+
     boolean isEmpty() {
         return held.earliestAtOrAfter(GROUP, 0).isEmpty();
     }
 
     /** The held records the gate has passed, completed, in order of their context's end (then type and key). */
-    List<SpecificRecord> release() {
+    public List<SpecificRecord> release() {
         List<SpecificRecord> out = new ArrayList<>();
-        for (TimeIndex.Entry<Held> entry : held.range(GROUP, 0, Math.min(gate(), TimeIndex.MAX_TIME))) {
+        for (TimeIndex.Entry<Held> entry : held.range(GROUP, 0, Math.min(releasable(), TimeIndex.MAX_TIME))) {
             held.delete(entry.key());
-            out.add(news.complete(Outputs.decode(entry.value().type(), entry.value().record())));
+            out.add(remembered(completed(Outputs.decode(entry.value().type(), entry.value().record()))));
         }
         return out;
+    }
+
+    /** A credit view released is the issuer's latest view (the query API's) once it has its news, if still the latest. */
+    private SpecificRecord remembered(SpecificRecord released) {
+        if (released instanceof CreditEquityView view) {
+            CreditEquityView last = views.get(view.getIssuerSymbol());
+            if (last != null && last.getAsOf().equals(view.getAsOf()) && Objects.equals(last.getDealId(), view.getDealId())
+                    && last.getDivergent() == view.getDivergent()) {
+                views.put(view.getIssuerSymbol(), view);
+            }
+        }
+        return released;
     }
 }

@@ -1,6 +1,5 @@
 package io.newsflow.topology.context;
 
-import io.newsflow.avro.CreditEquityView;
 import io.newsflow.avro.ScoredArticle;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
@@ -12,13 +11,11 @@ import io.newsflow.topology.sentiment.Contributions;
 import io.newsflow.topology.watermark.IdleSources;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The ticker tasks' news context, from {@code news-context}: the scores of the task's tickers, in the
@@ -36,7 +33,8 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
 
     /** The state stores this step uses (TopologyStores connects the step to them). */
     public static final List<String> STORES = List.of(StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.STREAM_TIMES,
-            StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK, StoreNames.CREDIT_VIEWS);
+            StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK, StoreNames.CREDIT_VIEWS,
+            StoreNames.DEAL_WATERMARKS, StoreNames.DEAL_HISTORY);
 
     private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
     /** The one source of the news watermark (the funnel task), for the idle escape. */
@@ -47,7 +45,6 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
     private final IdleSources idle;
     private Contributions contributions;
     private HeldOutputs held;
-    private KeyValueStore<String, CreditEquityView> views;
 
     public NewsContextProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
             Serializer<ScoredArticle> payloadSerializer) {
@@ -64,7 +61,6 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
                 context.getStateStore(StoreNames.STREAM_TIMES), settings);
         held = new HeldOutputs(context, settings);
         held.waitAgain();
-        views = context.getStateStore(StoreNames.CREDIT_VIEWS);
         if (settings.newsContextWait() && settings.watermarkIdleTimeout().millis() > 0) {
             context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> skipIfIdle());
         }
@@ -80,7 +76,7 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
         }
         if (held.advance(record.timestamp())) {
             idle.moved(FUNNEL);
-            held.release().forEach(released -> out.emit(Outputs.keyOf(released), remembered(released),
+            held.release().forEach(released -> out.emit(Outputs.keyOf(released), released,
                     Outputs.timeOf(released)));
         }
     }
@@ -95,20 +91,8 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
         }
         held.skipWatermark();
         for (SpecificRecord released : held.release()) {
-            context.forward(new Record<>(Outputs.keyOf(released), Routed.ok(remembered(released)),
+            context.forward(new Record<>(Outputs.keyOf(released), Routed.ok(released),
                     Outputs.timeOf(released)));
         }
-    }
-
-    /** A credit view released is the issuer's latest view (the query API's) once it has its news, if still the latest. */
-    private SpecificRecord remembered(SpecificRecord released) {
-        if (released instanceof CreditEquityView view) {
-            CreditEquityView last = views.get(view.getIssuerSymbol());
-            if (last != null && last.getAsOf().equals(view.getAsOf()) && Objects.equals(last.getDealId(), view.getDealId())
-                    && last.getDivergent() == view.getDivergent()) {
-                views.put(view.getIssuerSymbol(), view);
-            }
-        }
-        return released;
     }
 }

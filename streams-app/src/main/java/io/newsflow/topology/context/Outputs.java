@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 import org.apache.avro.specific.SpecificRecord;
 
 /** The two kinds of output that carry a news context: their key, event time and stored form, in one place. */
-final class Outputs {
+public final class Outputs {
 
     static final String ALERT = "alert";
     static final String CREDIT = "credit";
@@ -16,7 +16,7 @@ final class Outputs {
     private Outputs() {
     }
 
-    static String keyOf(SpecificRecord record) {
+    public static String keyOf(SpecificRecord record) {
         if (record instanceof PriceMoveAlert alert) {
             return alert.getSymbol();
         }
@@ -24,7 +24,7 @@ final class Outputs {
     }
 
     /** The record's event time, which is also its record timestamp. */
-    static long timeOf(SpecificRecord record) {
+    public static long timeOf(SpecificRecord record) {
         if (record instanceof PriceMoveAlert alert) {
             return alert.getTriggeredAt().toEpochMilli();
         }

@@ -52,7 +52,7 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
     public static final List<String> STORES = List.of(StoreNames.TICK_POINTS, StoreNames.PENDING_REACTIONS,
             StoreNames.BENCHMARK_POINTS, StoreNames.ALERT_STATE, StoreNames.SENTIMENT_CONTRIBUTIONS,
             StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES,
-            StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK);
+            StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK, StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS);
 
     private static final Duration SWEEP = Duration.ofMinutes(1);
 
@@ -110,7 +110,11 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
         }
         guarded(record, out, () -> alerts.onTick(symbol, source).forEach(alert -> held.completeOrHold(alert)
                 .ifPresent(completed -> out.emit(symbol, completed, completed.getTriggeredAt().toEpochMilli()))));
+        boolean flipsHere = !settings.newsContextWait(); // otherwise judged in event time by the deal step (CreditFlips)
         if (recorded != TickHistory.Recorded.NEWEST_IN_NEW_BUCKET) {
+            if (!flipsHere) {
+                return;
+            }
             // reactions and the credit view move on bucket boundaries (see the class comment); a
             // replayed tick that had flipped the credit view emits it again
             guarded(record, out, () -> credit.replayOf(symbol, source).flatMap(held::completeOrHold)
@@ -122,6 +126,9 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
                 out.emit(r.getTicker(), r, r.getPublishedAt().toEpochMilli() + r.getHorizonMs());
             }
         });
+        if (!flipsHere) {
+            return;
+        }
         guarded(record, out, () -> credit.onTick(symbol, time, source).flatMap(held::completeOrHold)
                 .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli())));
     }
