@@ -158,8 +158,8 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
         if (reorder == null) {
             reorder = new ArticleReorderBuffer(context.getStateStore(StoreNames.ARTICLE_REORDER),
                     context.getStateStore(StoreNames.FUNNEL_WATERMARKS), context.getStateStore(StoreNames.FUNNEL_RELEASED),
-                    new IdleSources(PipelineMetrics.WATERMARK_STAGE_FUNNEL, settings.watermarkIdleTimeout().duration(),
-                            context::currentSystemTimeMs, metrics), settings.topicPartitions());
+                    IdleSources.of(PipelineMetrics.WATERMARK_STAGE_FUNNEL, settings, context::currentSystemTimeMs, metrics),
+                    settings.topicPartitions());
         }
         return reorder;
     }

@@ -195,7 +195,7 @@ public final class CreditEquity {
             super(deadLetters, payload, context -> new CreditEquity(context, settings, metrics,
                     StoredPriceSeries.of(context, StoreNames.TICK_POINTS, settings)));
             this.settings = settings;
-            this.idle = new IdleSources(PipelineMetrics.WATERMARK_STAGE_DEALS, settings.watermarkIdleTimeout().duration(),
+            this.idle = IdleSources.of(PipelineMetrics.WATERMARK_STAGE_DEALS, settings,
                     () -> context.currentSystemTimeMs(), metrics);
         }
 

@@ -50,7 +50,7 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
             Serializer<ScoredArticle> payloadSerializer) {
         super(deadLetters, payloadSerializer);
         this.settings = settings;
-        this.idle = new IdleSources(PipelineMetrics.WATERMARK_STAGE_NEWS_CONTEXT, settings.watermarkIdleTimeout().duration(),
+        this.idle = IdleSources.of(PipelineMetrics.WATERMARK_STAGE_NEWS_CONTEXT, settings,
                 () -> context.currentSystemTimeMs(), metrics);
     }
 

@@ -1,6 +1,7 @@
 package io.newsflow.topology.watermark;
 
 import io.newsflow.metrics.PipelineMetrics;
+import io.newsflow.topology.TopologySettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +43,11 @@ public final class IdleSources {
         this.timeoutMs = timeout.toMillis();
         this.wallClock = wallClock;
         this.metrics = metrics;
+    }
+
+    /** The escape of the step {@code stage} after the configured {@code watermark.idle.timeout}. */
+    public static IdleSources of(String stage, TopologySettings settings, LongSupplier wallClock, PipelineMetrics metrics) {
+        return new IdleSources(stage, settings.watermarkIdleTimeout().duration(), wallClock, metrics);
     }
 
     /** Whether the step holds anything back now (buffered articles, held outputs): only then can a source be idle. */
