@@ -2,7 +2,6 @@ package io.newsflow.runtime.errors;
 
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
-import io.newsflow.topology.dlq.RegistryFaults;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,8 +27,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-        if (RegistryFaults.isOutage(exception)) {
-            failedRecords.failingOn(context);
+        if (failedRecords.failsOnOutage(context, exception)) {
             return Response.fail();
         }
         try {

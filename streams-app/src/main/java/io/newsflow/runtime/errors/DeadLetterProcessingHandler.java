@@ -2,7 +2,6 @@ package io.newsflow.runtime.errors;
 
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
-import io.newsflow.topology.dlq.RegistryFaults;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -30,8 +29,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        if (RegistryFaults.isOutage(exception)) {
-            failedRecords.failingOn(context);
+        if (failedRecords.failsOnOutage(context, exception)) {
             return Response.fail();
         }
         if (exception instanceof StreamsException) {

@@ -4,7 +4,6 @@ import io.newsflow.config.Topics;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
-import io.newsflow.topology.dlq.RegistryFaults;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -79,8 +78,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     @SuppressWarnings("rawtypes")
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
             SerializationExceptionOrigin origin) {
-        if (RegistryFaults.isOutage(exception)) {
-            failedRecords.failingOn(context);
+        if (failedRecords.failsOnOutage(context, exception)) {
             return Response.fail();
         }
         return deadLetter(context, record.topic(), null, null, exception);
@@ -94,8 +92,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
             return Response.resume(List.of(deadLetters.of(context, DeadLetterReason.PRODUCTION_ERROR,
                     "could not write to " + topic + ": " + DeadLetters.describe(exception), key, value)));
         } catch (RuntimeException e) {
-            if (RegistryFaults.isOutage(e)) {
-                failedRecords.failingOn(context);
+            if (failedRecords.failsOnOutage(context, e)) {
                 return Response.fail();
             }
             return skip();

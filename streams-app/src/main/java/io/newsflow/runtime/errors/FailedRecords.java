@@ -1,5 +1,6 @@
 package io.newsflow.runtime.errors;
 
+import io.newsflow.topology.dlq.RegistryFaults;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,18 @@ public final class FailedRecords {
         if (context.topic() != null && context.offset() >= 0) {
             byThread.put(Thread.currentThread().getName(), context.topic() + "-" + context.partition() + "@" + context.offset());
         }
+    }
+
+    /**
+     * Whether {@code exception} is a schema registry outage, which is not the record's fault: the
+     * handler fails the thread, so the record is noted ({@link #failingOn}) and retried.
+     */
+    boolean failsOnOutage(ErrorHandlerContext context, Exception exception) {
+        if (!RegistryFaults.isOutage(exception)) {
+            return false;
+        }
+        failingOn(context);
+        return true;
     }
 
     /** {@code topic-partition@offset} of the record the current thread failed on, if a handler said; forgotten once asked. */
