@@ -7,7 +7,9 @@ import io.newsflow.serde.KafkaAvroSerializer;
 import io.newsflow.serde.registry.CompatibilityLevel;
 import io.newsflow.serde.registry.SchemaRegistryClient;
 import io.newsflow.serde.registry.SchemaRegistryClients;
+import io.newsflow.topology.dlq.RegistryFaults;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,8 @@ import java.util.Map;
 final class SchemaPolicy {
 
     static final CompatibilityLevel INPUTS = CompatibilityLevel.FULL;
+    /** How long a registry outage at start is waited out before the app runs without the check. */
+    static final Duration OUTAGE_WAIT = Duration.ofSeconds(30);
 
     private SchemaPolicy() {
     }
@@ -47,18 +51,38 @@ final class SchemaPolicy {
     }
 
     /**
-     * Applies the policy to the configured registry. A registry that cannot be configured (down,
-     * or refusing config writes) is reported as a warning: the app still runs, without the check.
+     * Applies the policy to the configured registry. An outage (no answer, 5xx: a broker still
+     * electing the registry topic's leader, say) is retried with back-off for {@link #OUTAGE_WAIT};
+     * a registry that still cannot be configured, or refuses config writes, is reported as a
+     * warning: the app still runs, without the check.
      */
     static void apply(AppConfig config, PrintStream out) {
-        try (SchemaRegistryClient registry = SchemaRegistryClients.create(
-                new AvroSerdeConfig(AvroSerdes.registryConfig(config)))) {
-            List<String> set = apply(registry);
-            if (!set.isEmpty()) {
-                out.println("Schema registry: " + INPUTS + " compatibility set for " + String.join(", ", set));
+        long deadline = System.nanoTime() + OUTAGE_WAIT.toNanos();
+        long backoff = 250;
+        while (true) {
+            try (SchemaRegistryClient registry = SchemaRegistryClients.create(
+                    new AvroSerdeConfig(AvroSerdes.registryConfig(config)))) {
+                List<String> set = apply(registry);
+                if (!set.isEmpty()) {
+                    out.println("Schema registry: " + INPUTS + " compatibility set for " + String.join(", ", set));
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (!RegistryFaults.isOutage(e) || System.nanoTime() + backoff * 1_000_000 > deadline) {
+                    out.println("warning: could not set the input subjects' compatibility to " + INPUTS + ": " + e.getMessage());
+                    return;
+                }
+                out.println("Schema registry not answering, setting the input subjects' compatibility again in "
+                        + backoff + " ms: " + e.getMessage());
             }
-        } catch (RuntimeException e) {
-            out.println("warning: could not set the input subjects' compatibility to " + INPUTS + ": " + e.getMessage());
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                out.println("warning: interrupted while setting the input subjects' compatibility to " + INPUTS);
+                return;
+            }
+            backoff = Math.min(backoff * 2, 4_000);
         }
     }
 

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.avro.PriceTick;
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
+import io.newsflow.serde.registry.CompatibilityLevel;
+import io.newsflow.serde.registry.EmbeddedSchemaRegistryServer;
+import io.newsflow.serde.registry.InMemorySchemaRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -17,7 +20,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,8 +45,15 @@ class SchemaPolicyTest {
                 .with(AvroSerdes.SCHEMA_REGISTRY_URL, "kafka:///" + registryTopic);
     }
 
-    private static KafkaEnvironment start(AppConfig config) {
-        return KafkaEnvironment.start(config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    /** What the environment printed at start (a warning says why a level is missing). */
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    private KafkaEnvironment start(AppConfig config) {
+        return KafkaEnvironment.start(config, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    }
+
+    private String startOutput() {
+        return "printed at start:\n" + printed.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -48,7 +61,8 @@ class SchemaPolicyTest {
         try (KafkaEnvironment env = start(config("_schemas-" + UUID.randomUUID()))) {
             String url = env.registryHttpUrl().orElseThrow();
             for (String input : Topics.INPUTS) {
-                assertEquals("{\"compatibilityLevel\":\"FULL\"}", get(url + "/config/" + input + "-value").body());
+                assertEquals("{\"compatibilityLevel\":\"FULL\"}", get(url + "/config/" + input + "-value").body(),
+                        this::startOutput);
             }
             HttpResponse<String> output = get(url + "/config/" + Topics.MARKET_REACTION + "-value");
             assertEquals(404, output.statusCode(), "outputs have no level of their own: " + output.body());
@@ -79,8 +93,32 @@ class SchemaPolicyTest {
         try (KafkaEnvironment restarted = start(config(topic))) {
             String url = restarted.registryHttpUrl().orElseThrow();
             assertEquals("{\"compatibilityLevel\":\"FULL_TRANSITIVE\"}",
-                    get(url + "/config/" + Topics.BOND_BOOKS + "-value").body());
-            assertEquals("{\"compatibilityLevel\":\"FULL\"}", get(url + "/config/" + Topics.ARTICLES + "-value").body());
+                    get(url + "/config/" + Topics.BOND_BOOKS + "-value").body(), this::startOutput);
+            assertEquals("{\"compatibilityLevel\":\"FULL\"}", get(url + "/config/" + Topics.ARTICLES + "-value").body(),
+                    this::startOutput);
+        }
+    }
+
+    @Test
+    void aRegistryThatAnswersOnlyAfterAMomentStillGetsThePolicy() throws Exception {
+        InMemorySchemaRegistry schemas = new InMemorySchemaRegistry();
+        EmbeddedSchemaRegistryServer probe = EmbeddedSchemaRegistryServer.start("127.0.0.1", 0, schemas);
+        int port = probe.port();
+        probe.close();
+        CompletableFuture<EmbeddedSchemaRegistryServer> late = CompletableFuture.supplyAsync(
+                () -> EmbeddedSchemaRegistryServer.start("127.0.0.1", port, schemas),
+                CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
+        try {
+            SchemaPolicy.apply(AppConfig.defaults().with(AvroSerdes.SCHEMA_REGISTRY_URL, "http://127.0.0.1:" + port),
+                    new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+            assertTrue(startOutput().contains("not answering"), this::startOutput);
+            for (String input : Topics.INPUTS) {
+                assertEquals(Optional.of(CompatibilityLevel.FULL), schemas.subjectCompatibility(input + "-value"),
+                        this::startOutput);
+            }
+        } finally {
+            late.get(30, TimeUnit.SECONDS).close();
         }
     }
 
