@@ -68,9 +68,7 @@ public final class QueryApi {
         if (articles.isEmpty()) {
             throw ApiException.notFound("no scored articles for ticker " + ticker);
         }
-        ArrayNode items = NODES.arrayNode();
-        articles.forEach(a -> items.add(withReactions(a.value())));
-        return NODES.objectNode().put("ticker", ticker).set("articles", items);
+        return NODES.objectNode().put("ticker", ticker).set("articles", withReactions(articles));
     }
 
     /** The article's scores (one per ticker it names) and its reactions. */
@@ -80,9 +78,7 @@ public final class QueryApi {
         if (scores.isEmpty()) {
             throw ApiException.notFound("no article " + articleId);
         }
-        ArrayNode items = NODES.arrayNode();
-        scores.forEach(s -> items.add(withReactions(s.value())));
-        return NODES.objectNode().put("articleId", articleId).set("scores", items);
+        return NODES.objectNode().put("articleId", articleId).set("scores", withReactions(scores));
     }
 
     public JsonNode bond(String dealId) {
@@ -153,6 +149,13 @@ public final class QueryApi {
 
     private static Instant triggeredAt(StoreEntry alert) {
         return Instant.parse(alert.value().get("triggeredAt").asText());
+    }
+
+    /** Each of the article scores with its reactions, in order. */
+    private ArrayNode withReactions(List<StoreEntry> scores) {
+        ArrayNode items = NODES.arrayNode();
+        scores.forEach(s -> items.add(withReactions(s.value())));
+        return items;
     }
 
     private ObjectNode withReactions(JsonNode score) {

@@ -8,6 +8,10 @@ import static org.apache.kafka.common.config.ConfigDef.Importance.HIGH;
 import static org.apache.kafka.common.config.ConfigDef.Importance.LOW;
 import static org.apache.kafka.common.config.ConfigDef.Importance.MEDIUM;
 
+import io.newsflow.text.AliasDictionary;
+import io.newsflow.text.Language;
+import io.newsflow.text.SentimentLexicon;
+import io.newsflow.text.SentimentModel;
 import java.util.List;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -241,19 +245,14 @@ public final class NewsflowConfigDef {
                 "/health says DEGRADED when a lagging input partition's committed offset has not moved for this long.");
 
         k.group("Text analysis");
-        k.add("text.aliases.path", Type.STRING, "", null, LOW,
-                "Alias dictionary file. Empty = the one shipped in the jar (text/entities.tsv).");
-        k.add("text.lexicon.en.path", Type.STRING, "", null, LOW,
-                "English sentiment lexicon. Empty = the one shipped in the jar (text/lexicon-en.tsv).");
-        k.add("text.lexicon.ja.path", Type.STRING, "", null, LOW,
-                "Japanese sentiment lexicon. Empty = the one shipped in the jar (text/lexicon-ja.tsv).");
+        k.shippedFile("text.aliases.path", "Alias dictionary file", AliasDictionary.DEFAULT_RESOURCE);
+        k.shippedFile("text.lexicon.en.path", "English sentiment lexicon", SentimentLexicon.defaultResource(Language.EN));
+        k.shippedFile("text.lexicon.ja.path", "Japanese sentiment lexicon", SentimentLexicon.defaultResource(Language.JA));
         k.add("text.fingerprint.slots", Type.INT, 128, Range.atLeast(1), LOW, "MinHash signature length.");
         k.add("text.sentiment.scorer", Type.STRING, "model", ValidString.in("model", "lexicon"), MEDIUM,
                 "Sentiment scorer: `model` (learned, entity-level, with confidence) or `lexicon` (the hand lexicons).");
-        k.add("text.sentiment.model.en.path", Type.STRING, "", null, LOW,
-                "English sentiment model. Empty = the one shipped in the jar (text/sentiment-model-en-v1.tsv).");
-        k.add("text.sentiment.model.ja.path", Type.STRING, "", null, LOW,
-                "Japanese sentiment model. Empty = the one shipped in the jar (text/sentiment-model-ja-v1.tsv).");
+        k.shippedFile("text.sentiment.model.en.path", "English sentiment model", SentimentModel.defaultResource(Language.EN));
+        k.shippedFile("text.sentiment.model.ja.path", "Japanese sentiment model", SentimentModel.defaultResource(Language.JA));
 
         return k.def;
     }
@@ -271,6 +270,11 @@ public final class NewsflowConfigDef {
 
         void add(String name, Type type, Object defaultValue, Validator validator, Importance importance, String doc) {
             def.define(name, type, defaultValue, validator, importance, doc, group, ++order, Width.MEDIUM, name);
+        }
+
+        /** A file that replaces a resource shipped in the jar; empty (the default) = that resource. */
+        void shippedFile(String name, String what, String resource) {
+            add(name, Type.STRING, "", null, LOW, what + ". Empty = the one shipped in the jar (" + resource + ").");
         }
     }
 }

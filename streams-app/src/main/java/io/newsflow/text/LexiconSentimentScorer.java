@@ -1,6 +1,5 @@
 package io.newsflow.text;
 
-import io.newsflow.avro.ArticleEvent;
 import io.newsflow.text.SentimentLexicon.Hit;
 import io.newsflow.text.SentimentLexicon.Kind;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ import java.util.Set;
  * square root (rather than the sum) of the weights lets evidence accumulate without letting long articles
  * saturate from sheer length. Upstream sentiment carried by the article is ignored. Thread-safe.
  */
-public final class LexiconSentimentScorer implements SentimentScorer {
+public final class LexiconSentimentScorer extends EntitySentimentScorer<SentimentLexicon> {
 
     static final double NEGATION_FACTOR = 0.8;
 
@@ -42,24 +41,12 @@ public final class LexiconSentimentScorer implements SentimentScorer {
     private static final int EN_INTENSIFIER_AFTER = 2;
     private static final int JA_INTENSIFIER_BEFORE = 3;
 
-    private final AliasDictionary dictionary;
-    private final SentimentLexicon english;
-    private final SentimentLexicon japanese;
-
     public LexiconSentimentScorer(AliasDictionary dictionary, SentimentLexicon english, SentimentLexicon japanese) {
-        this.dictionary = dictionary;
-        this.english = english;
-        this.japanese = japanese;
+        super(dictionary, english, japanese);
     }
 
     @Override
-    public SentimentScore score(ArticleEvent article, EntityMention target) {
-        if (article == null) {
-            return SentimentScore.none();
-        }
-        ArticleText text = ArticleText.of(article);
-        SentimentLexicon lexicon = text.language == Language.JA ? japanese : english;
-        EntityPlacement placement = EntityPlacement.of(text, dictionary, target);
+    SentimentScore score(ArticleText text, SentimentLexicon lexicon, EntityPlacement placement) {
         Accumulator acc = new Accumulator();
         List<Token> tokens = text.tokens();
         placement.forEachSentence(text, sentence -> scoreSentence(lexicon, tokens, sentence, placement, acc));

@@ -1,6 +1,5 @@
 package io.newsflow.text;
 
-import io.newsflow.avro.ArticleEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +25,7 @@ import java.util.Map;
  * Thread-safe; each thread caches the clause predictions of its last article, which the topology scores once per
  * entity.
  */
-public final class ModelSentimentScorer implements SentimentScorer {
+public final class ModelSentimentScorer extends EntitySentimentScorer<SentimentModel> {
 
     static final double PRIOR = 0.5;
     static final double UNNAMED_CONFIDENCE = 0.5;
@@ -34,29 +33,18 @@ public final class ModelSentimentScorer implements SentimentScorer {
     static final int MAX_EXPLANATION_CHARS = 120;
     private static final int MAX_FEATURES = MAX_EXPLANATIONS - 1;
 
-    private final AliasDictionary dictionary;
-    private final SentimentModel english;
-    private final SentimentModel japanese;
     private final ThreadLocal<Cache> cache = ThreadLocal.withInitial(Cache::new);
 
     public ModelSentimentScorer(AliasDictionary dictionary, SentimentModel english, SentimentModel japanese) {
+        super(dictionary, english, japanese);
         if (english.language() != Language.EN || japanese.language() != Language.JA) {
             throw new IllegalArgumentException("the English model must be an en model and the Japanese one a ja model");
         }
-        this.dictionary = dictionary;
-        this.english = english;
-        this.japanese = japanese;
     }
 
     @Override
-    public SentimentScore score(ArticleEvent article, EntityMention target) {
-        if (article == null) {
-            return SentimentScore.none();
-        }
-        ArticleText text = ArticleText.of(article);
-        SentimentModel model = text.language == Language.JA ? japanese : english;
+    SentimentScore score(ArticleText text, SentimentModel model, EntityPlacement placement) {
         Cache predictions = cache.get().of(text, model);
-        EntityPlacement placement = EntityPlacement.of(text, dictionary, target);
         List<Token> tokens = text.tokens();
         Aggregate aggregate = new Aggregate(model);
         placement.forEachSentence(text, sentence -> {

@@ -49,6 +49,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Real clients against the real embedded broker: the wire path every other component relies on. */
 class EmbeddedKafkaRoundTripTest {
@@ -106,24 +108,20 @@ class EmbeddedKafkaRoundTripTest {
         assertTrue(result.warnings().get(0).contains("'two-partitions' exists with 2 partitions"), result.warnings().get(0));
     }
 
-    @Test
-    void singlePartitionArticlesRefuseAnArticlesTopicWithMorePartitions() {
-        AppConfig single = config.with("articles.single.partition", "true");
+    /**
+     * The articles topic exists with 3 partitions: single-partition articles need 1, and the novelty funnel needs
+     * topic.partitions of them.
+     */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "articles.single.partition | true | exists with 3 partitions but must have 1 (articles.single.partition=true",
+            "topic.partitions          | 2    | exists with 3 partitions but must have 2 (the novelty funnel"})
+    void anArticlesTopicWithAnotherPartitionCountThanTheSettingsNeedIsRefused(String key, String value, String says) {
+        AppConfig settings = config.with(key, value);
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> TopicBootstrap.ensureAll(broker.bootstrapServers(), single));
-        assertTrue(refused.getMessage().contains("'" + Topics.ARTICLES + "' exists with 3 partitions but must have 1"
-                + " (articles.single.partition=true"), refused.getMessage());
-    }
-
-    @Test
-    void theNoveltyFunnelRefusesAnArticlesTopicWithAnotherCountThanTopicPartitions() {
-        AppConfig two = config.with("topic.partitions", "2");
-
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> TopicBootstrap.ensureAll(broker.bootstrapServers(), two));
-        assertTrue(refused.getMessage().contains("'" + Topics.ARTICLES + "' exists with 3 partitions but must have 2"
-                + " (the novelty funnel"), refused.getMessage());
+                () -> TopicBootstrap.ensureAll(broker.bootstrapServers(), settings));
+        assertTrue(refused.getMessage().contains("'" + Topics.ARTICLES + "' " + says), refused.getMessage());
     }
 
     @Test

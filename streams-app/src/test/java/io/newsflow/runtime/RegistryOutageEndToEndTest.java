@@ -80,16 +80,13 @@ class RegistryOutageEndToEndTest {
 
     @Test
     void aColdAppWaitsForTheRegistryBeforeStartingAndSaysSoOnHealth() throws Exception {
-        InMemorySchemaRegistry schemas = new InMemorySchemaRegistry();
-        EmbeddedSchemaRegistryServer registry = EmbeddedSchemaRegistryServer.start("127.0.0.1", 0, schemas);
-        int port = registry.port();
-        registry.close();
+        RegistryNotYetUp registry = new RegistryNotYetUp();
         int metricsPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             metricsPort = socket.getLocalPort();
         }
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-            AppConfig config = RunningApp.config(broker.bootstrapServers(), registry.url(), "newsflow-registry-cold",
+            AppConfig config = RunningApp.config(broker.bootstrapServers(), registry.url, "newsflow-registry-cold",
                     Map.of("metrics.port", String.valueOf(metricsPort)));
             TopicBootstrap.ensureAll(broker.bootstrapServers(), config);
             CompletableFuture<NewsflowApp> starting = java.util.concurrent.CompletableFuture
@@ -116,13 +113,11 @@ class RegistryOutageEndToEndTest {
             assertTrue(body.contains("DEGRADED") && body.contains("schema-registry"), body);
             assertTrue(!starting.isDone(), "the stream threads wait for the registry");
 
-            registry = EmbeddedSchemaRegistryServer.start("127.0.0.1", port, schemas);
-            try (NewsflowApp app = starting.get(RunningApp.WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            try (EmbeddedSchemaRegistryServer answering = registry.start();
+                 NewsflowApp app = starting.get(RunningApp.WAIT.toSeconds(), TimeUnit.SECONDS)) {
                 assertTrue(app.awaitRunning(RunningApp.WAIT), "running once the registry answers");
-                assertEquals(1, schemas.subjects().size(), "the dead-letter schema: " + schemas.subjects());
+                assertEquals(1, registry.schemas.subjects().size(), "the dead-letter schema: " + registry.schemas.subjects());
             }
-        } finally {
-            registry.close();
         }
     }
 }

@@ -12,7 +12,6 @@ import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.serde.registry.CompatibilityLevel;
 import io.newsflow.serde.registry.EmbeddedSchemaRegistryServer;
-import io.newsflow.serde.registry.InMemorySchemaRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -101,20 +100,16 @@ class SchemaPolicyTest {
 
     @Test
     void aRegistryThatAnswersOnlyAfterAMomentStillGetsThePolicy() throws Exception {
-        InMemorySchemaRegistry schemas = new InMemorySchemaRegistry();
-        EmbeddedSchemaRegistryServer probe = EmbeddedSchemaRegistryServer.start("127.0.0.1", 0, schemas);
-        int port = probe.port();
-        probe.close();
-        CompletableFuture<EmbeddedSchemaRegistryServer> late = CompletableFuture.supplyAsync(
-                () -> EmbeddedSchemaRegistryServer.start("127.0.0.1", port, schemas),
+        RegistryNotYetUp registry = new RegistryNotYetUp();
+        CompletableFuture<EmbeddedSchemaRegistryServer> late = CompletableFuture.supplyAsync(registry::start,
                 CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
         try {
-            SchemaPolicy.apply(AppConfig.defaults().with(AvroSerdes.SCHEMA_REGISTRY_URL, "http://127.0.0.1:" + port),
+            SchemaPolicy.apply(AppConfig.defaults().with(AvroSerdes.SCHEMA_REGISTRY_URL, registry.url),
                     new PrintStream(printed, true, StandardCharsets.UTF_8));
 
             assertTrue(startOutput().contains("not answering"), this::startOutput);
             for (String input : Topics.INPUTS) {
-                assertEquals(Optional.of(CompatibilityLevel.FULL), schemas.subjectCompatibility(input + "-value"),
+                assertEquals(Optional.of(CompatibilityLevel.FULL), registry.schemas.subjectCompatibility(input + "-value"),
                         this::startOutput);
             }
         } finally {

@@ -29,30 +29,23 @@ class ModelSentimentScorerTest {
         return SCORER.score(article, META);
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
-            "Meta said its net loss narrowed to 2 million dollars from 9 million dollars.|+",
-            "Meta said its profit halved in the third quarter.|-",
-            "Meta said costs rose by 12 percent in the quarter.|-",
-            "Meta said sales rose by 12 percent in the quarter.|+",
-            "Meta said operating profit fell to 40 million dollars from 55 million dollars.|-",
-            "Meta said its operating costs decreased by 8 percent.|+",
-            "Meta reported revenue of 310 million dollars, compared to 250 million dollars a year earlier.|+"})
-    void englishDirectionOfChangeKnowsWhatChanges(String sentence, String sign) {
-        SentimentScore s = meta(en("Quarterly update", sentence));
-        assertEquals(sign.equals("+") ? 1.0 : -1.0, Math.signum(s.score()), s.toString());
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "メタの当期の売上高は前年同期比12%増の300億円となり、増収となりました。|+",
-            "メタの営業利益は前年同期比8%減の40億円となり、減益となりました。|-",
-            "メタは原材料価格の高騰により利益が圧迫されました。|-",
-            "メタの受注高は計画を上回りました。|+",
-            "メタの販売台数は計画を下回りました。|-",
-            "先行き不透明な状況が続くなか、メタの売上高は前年を上回り、営業利益も増加しました。|+"})
-    void japaneseDirectionOfChangeKnowsWhatChanges(String sentence, String sign) {
-        SentimentScore s = meta(ja("決算", sentence));
+            "en|Meta said its net loss narrowed to 2 million dollars from 9 million dollars.|+",
+            "en|Meta said its profit halved in the third quarter.|-",
+            "en|Meta said costs rose by 12 percent in the quarter.|-",
+            "en|Meta said sales rose by 12 percent in the quarter.|+",
+            "en|Meta said operating profit fell to 40 million dollars from 55 million dollars.|-",
+            "en|Meta said its operating costs decreased by 8 percent.|+",
+            "en|Meta reported revenue of 310 million dollars, compared to 250 million dollars a year earlier.|+",
+            "ja|メタの当期の売上高は前年同期比12%増の300億円となり、増収となりました。|+",
+            "ja|メタの営業利益は前年同期比8%減の40億円となり、減益となりました。|-",
+            "ja|メタは原材料価格の高騰により利益が圧迫されました。|-",
+            "ja|メタの受注高は計画を上回りました。|+",
+            "ja|メタの販売台数は計画を下回りました。|-",
+            "ja|先行き不透明な状況が続くなか、メタの売上高は前年を上回り、営業利益も増加しました。|+"})
+    void theDirectionOfChangeKnowsWhatChanges(String language, String sentence, String sign) {
+        SentimentScore s = meta(language.equals("ja") ? ja("決算", sentence) : en("Quarterly update", sentence));
         assertEquals(sign.equals("+") ? 1.0 : -1.0, Math.signum(s.score()), s.toString());
     }
 

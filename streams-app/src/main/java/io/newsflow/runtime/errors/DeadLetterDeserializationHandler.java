@@ -2,8 +2,6 @@ package io.newsflow.runtime.errors;
 
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -14,28 +12,18 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
  * undecodable record there becomes a {@link DeadLetterReason#DESERIALIZATION} dead letter instead
  * of failing the stream thread; a schema registry outage fails it and the record is retried.
  */
-public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
+public final class DeadLetterDeserializationHandler extends DeadLetteringHandler implements DeserializationExceptionHandler {
 
-    private ErrorDeadLetters deadLetters;
-    private FailedRecords failedRecords;
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-        deadLetters = ErrorDeadLetters.from(configs);
-        failedRecords = FailedRecords.from(configs);
+    public DeadLetterDeserializationHandler() {
+        super(Unwritable.FAILS_THE_THREAD);
     }
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-        if (failedRecords.failsOnOutage(context, exception)) {
+        if (failsOnOutage(context, exception)) {
             return Response.fail();
         }
-        try {
-            return Response.resume(List.of(deadLetters.of(context, DeadLetterReason.DESERIALIZATION,
-                    DeadLetters.describe(exception), record.key(), record.value())));
-        } catch (RuntimeException e) {
-            failedRecords.failingOn(context);
-            return Response.fail();
-        }
+        return deadLetter(context, DeadLetterReason.DESERIALIZATION, DeadLetters.describe(exception), record.key(),
+                record.value()).map(Response::resume).orElseGet(Response::fail);
     }
 }

@@ -2,8 +2,6 @@ package io.newsflow.runtime.errors;
 
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -16,20 +14,15 @@ import org.apache.kafka.streams.processor.api.Record;
  * A schema registry outage is not the record's fault, nor is a {@code StreamsException} (Kafka
  * Streams' own): the thread fails and the record is retried.
  */
-public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
+public final class DeadLetterProcessingHandler extends DeadLetteringHandler implements ProcessingExceptionHandler {
 
-    private ErrorDeadLetters deadLetters;
-    private FailedRecords failedRecords;
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-        deadLetters = ErrorDeadLetters.from(configs);
-        failedRecords = FailedRecords.from(configs);
+    public DeadLetterProcessingHandler() {
+        super(Unwritable.FAILS_THE_THREAD);
     }
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        if (failedRecords.failsOnOutage(context, exception)) {
+        if (failsOnOutage(context, exception)) {
             return Response.fail();
         }
         if (exception instanceof StreamsException) {
@@ -38,13 +31,8 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
             // it would let its offset be committed past the refused result
             return Response.fail();
         }
-        try {
-            return Response.resume(List.of(deadLetters.of(context, DeadLetterReason.PROCESSING_ERROR,
-                    "in " + context.processorNodeId() + ": " + DeadLetters.describe(exception),
-                    context.sourceRawKey(), context.sourceRawValue())));
-        } catch (RuntimeException e) {
-            failedRecords.failingOn(context);
-            return Response.fail();
-        }
+        return deadLetter(context, DeadLetterReason.PROCESSING_ERROR,
+                "in " + context.processorNodeId() + ": " + DeadLetters.describe(exception),
+                context.sourceRawKey(), context.sourceRawValue()).map(Response::resume).orElseGet(Response::fail);
     }
 }

@@ -1,10 +1,8 @@
 package io.newsflow.runtime.errors;
 
 import io.newsflow.config.Topics;
-import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,18 +36,19 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
  * retriable send errors (Kafka Streams retries them). A dead letter that cannot be written is
  * dropped and counted ({@code newsflow_records_skipped_total}) rather than dead-lettered again.
  */
-public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
+public final class DeadLetterProductionHandler extends DeadLetteringHandler implements ProductionExceptionHandler {
 
-    private ErrorDeadLetters deadLetters;
     private RefusedWrites refused;
-    private FailedRecords failedRecords;
     private boolean exactlyOnce;
+
+    public DeadLetterProductionHandler() {
+        super(Unwritable.IS_DROPPED);
+    }
 
     @Override
     public void configure(Map<String, ?> configs) {
-        deadLetters = ErrorDeadLetters.from(configs);
+        super.configure(configs);
         refused = RefusedWrites.from(configs);
-        failedRecords = FailedRecords.from(configs);
         Object guarantee = configs.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
         exactlyOnce = guarantee != null && guarantee.toString().startsWith("exactly_once");
     }
@@ -78,7 +77,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     @SuppressWarnings("rawtypes")
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
             SerializationExceptionOrigin origin) {
-        if (failedRecords.failsOnOutage(context, exception)) {
+        if (failsOnOutage(context, exception)) {
             return Response.fail();
         }
         return deadLetter(context, record.topic(), null, null, exception);
@@ -86,21 +85,10 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
 
     private Response deadLetter(ErrorHandlerContext context, String topic, byte[] key, byte[] value, Exception exception) {
         if (Topics.DEAD_LETTERS.equals(topic)) {
-            return skip();
+            return Response.resume(dropped());
         }
-        try {
-            return Response.resume(List.of(deadLetters.of(context, DeadLetterReason.PRODUCTION_ERROR,
-                    "could not write to " + topic + ": " + DeadLetters.describe(exception), key, value)));
-        } catch (RuntimeException e) {
-            if (failedRecords.failsOnOutage(context, e)) {
-                return Response.fail();
-            }
-            return skip();
-        }
-    }
-
-    private Response skip() {
-        deadLetters.skipped(PipelineMetrics.DEAD_LETTER_NOT_WRITTEN);
-        return Response.resume();
+        return deadLetter(context, DeadLetterReason.PRODUCTION_ERROR,
+                "could not write to " + topic + ": " + DeadLetters.describe(exception), key, value)
+                .map(Response::resume).orElseGet(Response::fail);
     }
 }

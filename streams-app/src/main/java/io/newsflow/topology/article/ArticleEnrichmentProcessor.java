@@ -62,8 +62,6 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
     }
 
     private static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
-    /** How often the wall clock checks for quiet funnel partitions. */
-    private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
 
     private final TopologySettings settings;
     private final EntityResolver resolver;
@@ -108,9 +106,7 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
                 settings.noveltyRetention().millis(), context.getStateStore(StoreNames.ARTICLE_FINGERPRINTS),
                 context.getStateStore(StoreNames.FRAGMENT_SEEN));
         context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expire);
-        if (settings.watermarkIdleTimeout().millis() > 0) {
-            context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> releaseIdle());
-        }
+        IdleSources.scheduleChecks(context, settings, this::releaseIdle);
     }
 
     /** Scores what the funnel releases because partitions went quiet ({@code watermark.idle.timeout}). */

@@ -13,7 +13,6 @@ import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.PriceSeries;
 import io.newsflow.topology.market.StoredPriceSeries;
 import io.newsflow.topology.watermark.IdleSources;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +22,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -180,8 +178,6 @@ public final class CreditEquity {
                 StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK, StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS,
                 StoreNames.CREDIT_FLIP_WALKS);
 
-        private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
-
         private final TopologySettings settings;
         /** The deal watermark's sources, skipped when quiet for {@code watermark.idle.timeout}. */
         private final IdleSources idle;
@@ -208,14 +204,12 @@ public final class CreditEquity {
                     () -> held.earliestHeld().isPresent() || flips.pending(watermarks.gate()));
             if (settings.newsContextWait()) {
                 watermarks.regate(); // after a restart every source is waited for again
-                if (settings.watermarkIdleTimeout().millis() > 0) {
-                    context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> {
-                        if (watermarks.regate()) {
-                            judgeAndRelease(record -> context.forward(new Record<>(Outputs.keyOf(record),
-                                    Routed.ok(record), Outputs.timeOf(record))));
-                        }
-                    });
-                }
+                IdleSources.scheduleChecks(context, settings, () -> {
+                    if (watermarks.regate()) {
+                        judgeAndRelease(record -> context.forward(new Record<>(Outputs.keyOf(record),
+                                Routed.ok(record), Outputs.timeOf(record))));
+                    }
+                });
             }
         }
 

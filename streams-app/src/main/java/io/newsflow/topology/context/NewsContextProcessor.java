@@ -9,11 +9,9 @@ import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.sentiment.Contributions;
 import io.newsflow.topology.watermark.IdleSources;
-import java.time.Duration;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -36,7 +34,6 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
             StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK, StoreNames.CREDIT_VIEWS,
             StoreNames.DEAL_WATERMARKS, StoreNames.DEAL_HISTORY);
 
-    private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
     /** The one source of the news watermark (the funnel task), for the idle escape. */
     private static final int FUNNEL = 0;
 
@@ -61,8 +58,8 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
                 context.getStateStore(StoreNames.STREAM_TIMES), settings);
         held = new HeldOutputs(context, settings);
         held.waitAgain();
-        if (settings.newsContextWait() && settings.watermarkIdleTimeout().millis() > 0) {
-            context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> skipIfIdle());
+        if (settings.newsContextWait()) {
+            IdleSources.scheduleChecks(context, settings, this::skipIfIdle);
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class IdleSources {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdleSources.class);
+    /** How often a waiting step looks, on the wall clock, for sources gone quiet. */
+    private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
 
     private final String stage;
     private final long timeoutMs;
@@ -48,6 +52,16 @@ public final class IdleSources {
     /** The escape of the step {@code stage} after the configured {@code watermark.idle.timeout}. */
     public static IdleSources of(String stage, TopologySettings settings, LongSupplier wallClock, PipelineMetrics metrics) {
         return new IdleSources(stage, settings.watermarkIdleTimeout().duration(), wallClock, metrics);
+    }
+
+    /**
+     * Schedules a waiting step's {@code check} for quiet sources every second on the wall clock, unless
+     * {@code watermark.idle.timeout} is zero (no source is ever skipped, so there is nothing to check).
+     */
+    public static void scheduleChecks(ProcessorContext<?, ?> context, TopologySettings settings, Runnable check) {
+        if (settings.watermarkIdleTimeout().millis() > 0) {
+            context.schedule(CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> check.run());
+        }
     }
 
     /** Whether the step holds anything back now (buffered articles, held outputs): only then can a source be idle. */

@@ -1,0 +1,70 @@
+package io.newsflow.runtime.errors;
+
+import io.newsflow.metrics.PipelineMetrics;
+import io.newsflow.topology.dlq.DeadLetterReason;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Configurable;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+
+/**
+ * What the dead-lettering exception handlers share: the app's {@link ErrorDeadLetters} and
+ * {@link FailedRecords}, handed through the Streams configuration, and the one way to answer with a
+ * dead letter or fail the stream thread. A failure that is not the record's fault (a schema registry
+ * outage) fails the thread, and so does a dead letter that cannot be made when the handler says so
+ * ({@link Unwritable}); a thread that fails notes its record for {@link ThreadFailures}.
+ */
+abstract class DeadLetteringHandler implements Configurable {
+
+    /** What a handler does with a dead letter that cannot be made for another reason than a registry outage. */
+    enum Unwritable {
+        /** The thread fails and the record is processed again. */
+        FAILS_THE_THREAD,
+        /** The dead letter is dropped and counted ({@code newsflow_records_skipped_total}). */
+        IS_DROPPED
+    }
+
+    private final Unwritable unwritable;
+    private ErrorDeadLetters deadLetters;
+    private FailedRecords failedRecords;
+
+    DeadLetteringHandler(Unwritable unwritable) {
+        this.unwritable = unwritable;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        deadLetters = ErrorDeadLetters.from(configs);
+        failedRecords = FailedRecords.from(configs);
+    }
+
+    /** Whether {@code exception} is a registry outage, on which the thread fails (the record noted). */
+    final boolean failsOnOutage(ErrorHandlerContext context, Exception exception) {
+        return failedRecords.failsOnOutage(context, exception);
+    }
+
+    /**
+     * The dead letters to resume with: the one of the record being processed, or none when it could not be made
+     * and is dropped; empty when the thread must fail instead (the record noted).
+     */
+    final Optional<List<ProducerRecord<byte[], byte[]>>> deadLetter(ErrorHandlerContext context,
+            DeadLetterReason reason, String detail, byte[] key, byte[] value) {
+        try {
+            return Optional.of(List.of(deadLetters.of(context, reason, detail, key, value)));
+        } catch (RuntimeException e) {
+            if (unwritable == Unwritable.FAILS_THE_THREAD) {
+                failedRecords.failingOn(context);
+                return Optional.empty();
+            }
+            return failsOnOutage(context, e) ? Optional.empty() : Optional.of(dropped());
+        }
+    }
+
+    /** No dead letter, counted as a dead letter not written. */
+    final List<ProducerRecord<byte[], byte[]>> dropped() {
+        deadLetters.skipped(PipelineMetrics.DEAD_LETTER_NOT_WRITTEN);
+        return List.of();
+    }
+}
