@@ -56,7 +56,7 @@ abstract class MetaBondDayStoryTest {
     /**
      * {@code --speedup} of the runs that check what the outputs and the metrics hold once the replay is
      * over, not what is seen live while it runs: four times the demo's default pace, so the replay of the
-     * scenario's two and a half days takes 14 s, not 56 s. Far below the app's throughput, and over before
+     * scenario's 55 hours takes 14 s, not 56 s. Far below the app's throughput, and over before
      * a {@code watermark.idle.timeout} (1m) could pass.
      */
     private static final String FAST_SPEEDUP = "14400";
