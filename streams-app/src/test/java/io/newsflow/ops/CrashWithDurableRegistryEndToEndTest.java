@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.config.Topics;
 import io.newsflow.runtime.EmbeddedKafkaBroker;
+import io.newsflow.runtime.QuickFailover;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,6 +96,7 @@ class CrashWithDurableRegistryEndToEndTest {
         settings.put("state.dir", work.resolve("state-" + name).toString());
         settings.put("commit.interval.ms", "200"); // each Kafka hop waits for a commit: a shorter run
         settings.putAll(ScenarioReplay.NEVER_SKIP_IDLE_SOURCES);
+        settings.putAll(QuickFailover.SETTINGS); // the restarted app waits for the killed one's session to expire
         return settings;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.newsflow.config.Topics;
 import io.newsflow.runtime.ConsumerLag;
 import io.newsflow.runtime.EmbeddedKafkaBroker;
+import io.newsflow.runtime.QuickFailover;
 import io.newsflow.serde.registry.EmbeddedSchemaRegistryServer;
 import io.newsflow.serde.registry.MockSchemaRegistry;
 import java.nio.file.Files;
@@ -104,6 +105,7 @@ class DeterministicReplayEndToEndTest {
             settings.put("kafka.streams.num.stream.threads", String.valueOf(threads));
             settings.put("commit.interval.ms", "200"); // each Kafka hop waits for a commit: a shorter run
             settings.putAll(ScenarioReplay.NEVER_SKIP_IDLE_SOURCES);
+            settings.putAll(QuickFailover.SETTINGS); // the restarted app waits for the killed one's session to expire
             Path log = work.resolve(name.replaceAll("\\W+", "-") + ".log");
 
             long deadline = System.nanoTime() + RUN_LIMIT.toNanos();

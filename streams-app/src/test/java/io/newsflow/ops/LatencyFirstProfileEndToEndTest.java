@@ -22,6 +22,12 @@ class LatencyFirstProfileEndToEndTest extends MetaBondDayStoryTest {
         return AppConfig.load(RepoFiles.path("config/latency-first.properties"), Map.of(), Map.of());
     }
 
+    /** The outputs and the live metrics are checked once the replay is over (the default pace: MetaBondDayLiveTest). */
+    @Override
+    protected boolean fastReplay() {
+        return true;
+    }
+
     @Test
     void theProfileIsInEffect() {
         AppConfig profile = baseConfig();

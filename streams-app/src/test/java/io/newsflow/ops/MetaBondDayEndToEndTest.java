@@ -22,6 +22,12 @@ class MetaBondDayEndToEndTest extends MetaBondDayStoryTest {
         return AppConfig.defaults();
     }
 
+    /** The outputs and the live metrics are checked once the replay is over (the default pace: MetaBondDayLiveTest). */
+    @Override
+    protected boolean fastReplay() {
+        return true;
+    }
+
     @Test
     void everyCataloguedMetricIsOnTheLiveEndpoint() {
         Set<String> live = ExportedMetrics.fromScrape(scrape);

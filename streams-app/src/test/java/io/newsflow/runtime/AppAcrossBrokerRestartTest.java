@@ -44,6 +44,7 @@ class AppAcrossBrokerRestartTest {
                 KafkaEnvironment.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 KafkaEnvironment.REGISTRY_SERVER_PORT, "-1",
                 NewsflowApp.METRICS_PORT, String.valueOf(BrokerProcess.freePort()),
+                NewsflowApp.API_PORT, "-1", // no fixed port (the default is 8088)
                 "application.id", "restart-app-" + UUID.randomUUID()));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         try (KafkaEnvironment env = KafkaEnvironment.start(config, new PrintStream(console, true, StandardCharsets.UTF_8));

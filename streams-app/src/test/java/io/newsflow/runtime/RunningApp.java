@@ -55,7 +55,8 @@ final class RunningApp implements AutoCloseable {
 
     /**
      * The app's defaults against {@code bootstrapServers} and the registry at {@code registryUrl}, on a free
-     * metrics port, no query API, committing every 200 ms, then {@code overrides}.
+     * metrics port, no query API, committing every 200 ms, a dead thread's partitions handed on within
+     * seconds ({@link QuickFailover}), then {@code overrides}.
      */
     static AppConfig config(String bootstrapServers, String registryUrl, String applicationId,
             Map<String, String> overrides) {
@@ -66,7 +67,7 @@ final class RunningApp implements AutoCloseable {
                 "metrics.host", "127.0.0.1",
                 "api.port", "-1", // no fixed port (the default is 8088)
                 "commit.interval.ms", "200",
-                "application.id", applicationId)).with(overrides);
+                "application.id", applicationId)).with(QuickFailover.SETTINGS).with(overrides);
     }
 
     /** Sends and waits for the broker's ack: the offset of the record. */

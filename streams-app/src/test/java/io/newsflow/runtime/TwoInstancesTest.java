@@ -160,9 +160,7 @@ class TwoInstancesTest {
                 "api.port", "0",
                 "api.host", "127.0.0.1",
                 "api.advertised.host", "127.0.0.1"));
-        // a dead member is noticed after the session timeout: keep it short
-        settings.put("kafka.streams.session.timeout.ms", "6000");
-        settings.put("kafka.streams.heartbeat.interval.ms", "1000");
+        settings.putAll(QuickFailover.SETTINGS); // a dead member is noticed after the session timeout: keep it short
         settings.put("kafka.streams.client.id", name);
         settings.forEach((k, v) -> command.addAll(List.of("--set", k + "=" + v)));
         command.add("run");

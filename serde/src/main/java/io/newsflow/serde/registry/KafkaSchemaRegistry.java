@@ -25,6 +25,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -417,8 +418,7 @@ public final class KafkaSchemaRegistry implements RegistryBackend {
                     throw e;
                 }
             }
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            TopicDescription description = describeOnceServed(admin);
             if (description.partitions().size() != 1) {
                 throw new SchemaRegistryException(SchemaRegistryException.INTERNAL, "Registry topic '" + topic
                         + "' has " + description.partitions().size() + " partitions; it must have exactly one");
@@ -430,6 +430,26 @@ public final class KafkaSchemaRegistry implements RegistryBackend {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new SchemaRegistryException(SchemaRegistryException.NO_RESPONSE, "Could not create or describe"
                     + " registry topic '" + topic + "' at " + bootstrapServers + ": " + cause, cause);
+        }
+    }
+
+    /**
+     * The registry topic's description. Just after it was created the broker may not serve its metadata
+     * yet (UnknownTopicOrPartitionException): asked again until {@code timeout}.
+     */
+    private TopicDescription describeOnceServed(Admin admin)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
