@@ -95,9 +95,9 @@ class ProductionFailureEndToEndTest {
                 assertTrue(first.getDetail().startsWith("could not write to " + Topics.PRICE_ALERTS
                         + ": InvalidRecordException: Timestamp"), first.getDetail());
 
-                // the same move today: written
-                tick(running, avro, "AMZN", 100.0, now.minus(Duration.ofHours(1)).minusSeconds(1), null);
-                tick(running, avro, "AMZN", 110.0, now.minus(Duration.ofHours(1)), null);
+                // the same move today (from the last price: the open move ends, then 10% up): written
+                tick(running, avro, "AMZN", 110.0, now.minus(Duration.ofHours(1)).minusSeconds(1), null);
+                tick(running, avro, "AMZN", 121.0, now.minus(Duration.ofHours(1)), null);
                 for (int p = 0; p < partitions; p++) {
                     tick(running, avro, "CLOCK" + p, 50.0, now, p);
                 }

@@ -211,8 +211,7 @@ public final class CreditEquity {
                 if (settings.watermarkIdleTimeout().millis() > 0) {
                     context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> {
                         if (watermarks.regate()) {
-                            judgeAndRelease(record -> context.forward(new Record<>(Outputs.keyOf(record),
-                                    Routed.ok(record), Outputs.timeOf(record))));
+                            judgeAndRelease(record -> context.forward(record.withValue(Routed.ok(record.value()))));
                         }
                     });
                 }
@@ -224,7 +223,7 @@ public final class CreditEquity {
             if (record.value() == null) {
                 int source = DealWatermarkFeed.sourceOf(record.key());
                 if (source >= 0 && watermarks.advance(source, record.timestamp())) {
-                    judgeAndRelease(released -> out.emit(Outputs.keyOf(released), released, Outputs.timeOf(released)));
+                    judgeAndRelease(out::emit);
                 }
                 return;
             }
@@ -236,12 +235,12 @@ public final class CreditEquity {
         }
 
         /** The flips up to the deal watermark, completed or held for their news, then every held record it releases. */
-        private void judgeAndRelease(Consumer<SpecificRecord> emit) {
+        private void judgeAndRelease(Consumer<Record<String, SpecificRecord>> emit) {
             long gate = watermarks.gate();
             // an alert held for its news is about a time at most one sentiment advance before its context's end
             long keepFrom = held.earliestHeld().map(end -> end - settings.sentimentAdvance().millis() - 1).orElse(gate);
             for (CreditEquityView flip : flips.upTo(gate, keepFrom)) {
-                held.completeOrHold(flip).ifPresent(emit);
+                held.completeOrHold(flip).map(Outputs::recordOf).ifPresent(emit);
             }
             held.release().forEach(emit);
         }

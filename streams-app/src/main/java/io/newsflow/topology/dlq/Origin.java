@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
@@ -24,8 +25,22 @@ public record Origin(String topic, int partition, long offset) {
         RecordMetadata m = metadata.get();
         RecordHeaders tagged = new RecordHeaders(headers.toArray());
         tagged.remove(HEADER);
-        tagged.add(HEADER, (m.topic() + "/" + m.partition() + "/" + m.offset()).getBytes(StandardCharsets.UTF_8));
+        tagged.add(new Origin(m.topic(), m.partition(), m.offset()).header());
         return tagged;
+    }
+
+    /** The record being processed, if it was read from a topic (none in a punctuation). */
+    public static Optional<Origin> of(Optional<RecordMetadata> metadata) {
+        return metadata.filter(m -> m.topic() != null).map(m -> new Origin(m.topic(), m.partition(), m.offset()));
+    }
+
+    /** This origin as the one header of a record. */
+    public Headers headers() {
+        return new RecordHeaders(new Header[] {header()});
+    }
+
+    private Header header() {
+        return new RecordHeader(HEADER, (topic + "/" + partition + "/" + offset).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A copy of {@code headers} without the origin (for records leaving the pipeline). */
