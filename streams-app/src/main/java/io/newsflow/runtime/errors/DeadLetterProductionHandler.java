@@ -4,8 +4,10 @@ import io.newsflow.config.Topics;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.dlq.Origin;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
@@ -66,6 +68,10 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
         if (!exactlyOnce && !onNetworkThread) {
             return deadLetter(context, record.topic(), record.key(), record.value(), exception);
         }
+        Optional<Origin> released = Origin.of(record.headers());
+        if (!exactlyOnce && released.isPresent() && RefusedWrites.isOwnFault(record, exception)) {
+            return deadLetterLater(released.get(), record, exception);
+        }
         if (RefusedWrites.isOwnFault(record, exception)) {
             refused.remember(record, exception);
         }
@@ -95,6 +101,22 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
             if (failedRecords.failsOnOutage(context, e)) {
                 return Response.fail();
             }
+            return skip();
+        }
+    }
+
+    /**
+     * A released held output (it names its input, {@link Origin}) refused by the broker under at-least-once:
+     * processing the watermark that released it again would not release it again (its release is in the
+     * changelog already), so it is not failed for a replay; its dead letter is written at the next commit.
+     */
+    private Response deadLetterLater(Origin origin, ProducerRecord<byte[], byte[]> record, Exception exception) {
+        try {
+            refused.writeLater(deadLetters.of(origin, record.timestamp(), DeadLetterReason.PRODUCTION_ERROR,
+                    "could not write to " + record.topic() + ": " + DeadLetters.describe(exception), record.key(),
+                    record.value()), () -> deadLetters.skipped(PipelineMetrics.DEAD_LETTER_NOT_WRITTEN));
+            return Response.resume();
+        } catch (RuntimeException e) {
             return skip();
         }
     }

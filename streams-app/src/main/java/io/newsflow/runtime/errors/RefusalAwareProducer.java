@@ -48,6 +48,19 @@ final class RefusalAwareProducer extends KafkaProducer<byte[], byte[]> {
         return CompletableFuture.failedFuture(exception);
     }
 
+    /** Writes the dead letters made on the network thread ({@link RefusedWrites#writeLater}) first. */
+    @Override
+    public void flush() {
+        for (RefusedWrites.Later later : refused.takeLater()) {
+            super.send(later.deadLetter(), (metadata, exception) -> {
+                if (exception != null) {
+                    later.ifNotWritten().run();
+                }
+            });
+        }
+        super.flush();
+    }
+
     private static ProducerRecord<byte[], byte[]> withoutOrigin(ProducerRecord<byte[], byte[]> record) {
         Headers headers = Origin.strip(record.headers());
         return headers == record.headers() ? record : new ProducerRecord<>(record.topic(), record.partition(),
