@@ -9,6 +9,7 @@ import io.newsflow.avro.PriceTick;
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.serde.registry.MockSchemaRegistry;
+import io.newsflow.topology.dlq.Origin;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,7 +160,10 @@ class ProductionFailureEndToEndTest {
         while (System.nanoTime() < deadline && (alerts.size() < atLeast || quietPolls < 4)) {
             var records = consumer.poll(Duration.ofMillis(250));
             quietPolls = records.isEmpty() ? quietPolls + 1 : 0;
-            records.forEach(r -> alerts.add(deserializer.deserialize(Topics.PRICE_ALERTS, r.value())));
+            for (var r : records) {
+                assertEquals(null, r.headers().lastHeader(Origin.HEADER), "the origin header stays inside the pipeline");
+                alerts.add(deserializer.deserialize(Topics.PRICE_ALERTS, r.value()));
+            }
         }
         return alerts;
     }
