@@ -31,7 +31,11 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
  *       this answers): the result is remembered ({@link RefusedWrites}) and the thread fails; its
  *       replacement processes the input again from the last commit, the result is not sent
  *       ({@link RefusalAwareProducer}) and comes back here as a {@link RefusedWriteException} on the
- *       stream thread, where it is dead-lettered, inside the transaction under exactly-once.</li>
+ *       stream thread, where it is dead-lettered, inside the transaction under exactly-once;</li>
+ *   <li>a released held alert or credit view refused by the broker under at-least-once: its release is
+ *       in the changelog already, so processing its watermark again would not release it again; it names
+ *       its input itself (the {@code Origin} header), so its dead letter is made here and written by the
+ *       producer on the stream thread at its next flush ({@link RefusedWrites#writeLater}).</li>
  * </ul>
  * A record that only shared a refused batch fails the thread too, so that it is sent again.
  *

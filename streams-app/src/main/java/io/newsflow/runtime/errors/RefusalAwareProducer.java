@@ -25,10 +25,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class RefusalAwareProducer extends KafkaProducer<byte[], byte[]> {
 
-    private final RefusedWrites refused;
-
     /** Kafka Streams' suffix of its repartition topics. */
     private static final String REPARTITION = "-repartition";
+
+    private final RefusedWrites refused;
 
     RefusalAwareProducer(Map<String, Object> configs, RefusedWrites refused) {
         super(configs, new ByteArraySerializer(), new ByteArraySerializer());

@@ -19,13 +19,13 @@ public record Origin(String topic, int partition, long offset) {
 
     /** A copy of {@code headers} with the origin of the record being processed (unchanged without metadata). */
     public static Headers tag(Headers headers, Optional<RecordMetadata> metadata) {
-        if (metadata.isEmpty() || metadata.get().topic() == null) {
+        Optional<Origin> origin = of(metadata);
+        if (origin.isEmpty()) {
             return headers;
         }
-        RecordMetadata m = metadata.get();
         RecordHeaders tagged = new RecordHeaders(headers.toArray());
         tagged.remove(HEADER);
-        tagged.add(new Origin(m.topic(), m.partition(), m.offset()).header());
+        tagged.add(origin.get().header());
         return tagged;
     }
 
