@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.avro.DeadLetter;
+import io.newsflow.avro.PriceMoveAlert;
 import io.newsflow.avro.PriceTick;
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.serde.registry.MockSchemaRegistry;
+import io.newsflow.topology.dlq.Origin;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,11 +21,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -50,6 +58,126 @@ class ProductionFailureEndToEndTest {
         refusedAlertIsDeadLetteredAndTheSymbolGoesOn("exactly_once_v2", TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG,
                 "60000", Map.of("input.max.future.skew", "1d"), Duration.ofMinutes(30),
                 "InvalidRecordException: Timestamp"); // the broker's per-record answer: INVALID_TIMESTAMP with its message
+    }
+
+    /**
+     * With {@code news.context.wait} (the default) an alert waits in {@code held-outputs} until the news and
+     * deal watermarks pass its context; a tick on every partition moves them, and the record that releases the
+     * alert is such a watermark, not the tick. The alerts topic refuses records more than a day old
+     * ({@code message.timestamp.before.max.ms}): the move two days back is refused, dead-lettered naming the
+     * tick that raised it, and the same move today is written. With {@code watermark.idle.timeout=0s} the
+     * alerts are released by the watermarks only; with {@code 2s} and no tick on the other partitions, by the
+     * idle escape (the watermarks' sources are skipped, in a punctuation or the watermark it lets through).
+     * Under at-least-once the refused alert's release is in the changelog already, so processing the watermark
+     * again would not release it again: before, it disappeared without a dead letter.
+     */
+    @ParameterizedTest(name = "{0}, watermark.idle.timeout={1}")
+    @CsvSource({"exactly_once_v2, 0s", "at_least_once, 0s", "exactly_once_v2, 2s"})
+    void aHeldAlertTheBrokerRefusesIsDeadLetteredNamingItsTick(String guarantee, String idleTimeout) throws Exception {
+        boolean clockTicks = idleTimeout.equals("0s"); // otherwise the idle escape releases the alerts
+        String scope = "production-held-" + UUID.randomUUID();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            AppConfig config = RunningApp.config(broker.bootstrapServers(), "mock://" + scope,
+                    "newsflow-production-held", Map.of("processing.guarantee", guarantee,
+                            "news.context.wait", "true", "watermark.idle.timeout", idleTimeout));
+            TopicBootstrap.ensureAll(broker.bootstrapServers(), config);
+            setTopicConfig(broker, Topics.PRICE_ALERTS, TopicConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS_CONFIG,
+                    Long.toString(Duration.ofDays(1).toMillis()));
+            try (RunningApp running = new RunningApp(config);
+                    KafkaConsumer<byte[], byte[]> alertsReader = running.consumer(Topics.PRICE_ALERTS)) {
+                Serializer<Object> avro = AvroSerdes.valueSerializer(config);
+                Deserializer<PriceMoveAlert> alertReader = AvroSerdes.<PriceMoveAlert>valueSerde(config).deserializer();
+                int partitions = running.producer.partitionsFor(Topics.PRICE_TICKS).size();
+                Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // event times are in milliseconds
+                Instant old = now.minus(Duration.ofDays(2));
+
+                // a 10% move two days back: alerts the broker refuses, held until every partition's ticks move on
+                tick(running, avro, "AMZN", 100.0, old.minusSeconds(1), null);
+                RecordMetadata alerting = tick(running, avro, "AMZN", 110.0, old, null);
+                for (int p = 0; clockTicks && p < partitions; p++) {
+                    tick(running, avro, "CLOCK" + p, 50.0, old.plus(Duration.ofHours(6)), p);
+                }
+
+                DeadLetter first = running.awaitDeadLetter(l -> l.getReason().equals("PRODUCTION_ERROR"));
+                assertTrue(first.getDetail().startsWith("could not write to " + Topics.PRICE_ALERTS
+                        + ": InvalidRecordException: Timestamp"), first.getDetail());
+
+                // the same move today (from the last price: the open move ends, then 10% up): written
+                tick(running, avro, "AMZN", 110.0, now.minus(Duration.ofHours(1)).minusSeconds(1), null);
+                tick(running, avro, "AMZN", 121.0, now.minus(Duration.ofHours(1)), null);
+                for (int p = 0; clockTicks && p < partitions; p++) {
+                    tick(running, avro, "CLOCK" + p, 50.0, now, p);
+                }
+                running.await(() -> running.lag(Topics.PRICE_TICKS) == 0, "every tick committed");
+
+                List<DeadLetter> refused = running.deadLettersAfter(Duration.ofSeconds(3)).stream()
+                        .filter(l -> l.getReason().equals("PRODUCTION_ERROR")).toList();
+                List<PriceMoveAlert> refusedAlerts = new java.util.ArrayList<>();
+                for (DeadLetter letter : refused) {
+                    assertEquals(Topics.PRICE_TICKS, letter.getSourceTopic(), "names the tick, not the watermark: " + letter);
+                    assertEquals(alerting.partition(), letter.getPartition(), letter.toString());
+                    assertEquals(alerting.offset(), letter.getOffset(), "the tick that raised the alert: " + letter);
+                    byte[] payload = new byte[letter.getPayload().remaining()];
+                    letter.getPayload().duplicate().get(payload);
+                    refusedAlerts.add(alertReader.deserialize(Topics.PRICE_ALERTS, payload));
+                }
+                assertTrue(refusedAlerts.stream().allMatch(a -> a.getTriggeredAt().equals(old)), refusedAlerts.toString());
+                assertEquals(refusedAlerts.size(), refusedAlerts.stream().map(PriceMoveAlert::getAlertId).distinct().count(),
+                        "one dead letter per refused alert: " + refusedAlerts);
+
+                List<PriceMoveAlert> written = readAll(alertsReader, alertReader, refusedAlerts.size());
+                assertEquals(refusedAlerts.stream().map(PriceMoveAlert::getWindowLabel).sorted().toList(),
+                        written.stream().map(PriceMoveAlert::getWindowLabel).sorted().toList(),
+                        "today's move alerted for the same windows: " + written);
+                assertTrue(written.stream().allMatch(a -> a.getTriggeredAt().equals(now.minus(Duration.ofHours(1)))),
+                        "only today's alerts reach the topic: " + written);
+
+                assertTrue(running.counter("newsflow.dead.letters", "reason", "PRODUCTION_ERROR") >= refused.size());
+                double replacements = running.counter("newsflow.stream.thread.replacements");
+                if (guarantee.startsWith("exactly_once")) {
+                    assertTrue(replacements >= 1, "the transaction aborted, the watermark processed again: " + replacements);
+                } else {
+                    assertEquals(0, replacements, "dead-lettered at the next commit, nothing processed again");
+                }
+                assertTrue(running.gauge("newsflow.stream.thread.same.record.failures") < 2, "no thread loop");
+                String health = running.health();
+                assertTrue(health.startsWith("200") && !health.contains("DEGRADED"), health);
+            }
+        } finally {
+            MockSchemaRegistry.dropScope(scope);
+        }
+    }
+
+    private static RecordMetadata tick(RunningApp running, Serializer<Object> avro, String symbol, double price,
+            Instant time, Integer partition) throws Exception {
+        PriceTick value = PriceTick.newBuilder().setSymbol(symbol).setPrice(price).setSize(10).setEventTime(time).build();
+        return running.producer.send(new ProducerRecord<>(Topics.PRICE_TICKS, partition,
+                symbol.getBytes(StandardCharsets.UTF_8), avro.serialize(Topics.PRICE_TICKS, value))).get();
+    }
+
+    /** The alerts written, once at least {@code atLeast} have come, after a quiet second. */
+    private static List<PriceMoveAlert> readAll(KafkaConsumer<byte[], byte[]> consumer,
+            Deserializer<PriceMoveAlert> deserializer, int atLeast) {
+        List<PriceMoveAlert> alerts = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + RunningApp.WAIT.toNanos();
+        int quietPolls = 0;
+        while (System.nanoTime() < deadline && (alerts.size() < atLeast || quietPolls < 4)) {
+            var records = consumer.poll(Duration.ofMillis(250));
+            quietPolls = records.isEmpty() ? quietPolls + 1 : 0;
+            for (var r : records) {
+                assertEquals(null, r.headers().lastHeader(Origin.HEADER), "the origin header stays inside the pipeline");
+                alerts.add(deserializer.deserialize(Topics.PRICE_ALERTS, r.value()));
+            }
+        }
+        return alerts;
+    }
+
+    private static void setTopicConfig(EmbeddedKafkaBroker broker, String topic, String key, String value)
+            throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(
+                    new AlterConfigOp(new ConfigEntry(key, value), AlterConfigOp.OpType.SET)))).all().get();
+        }
     }
 
     private static void refusedAlertIsDeadLetteredAndTheSymbolGoesOn(String guarantee, String alertsTopicConfig,

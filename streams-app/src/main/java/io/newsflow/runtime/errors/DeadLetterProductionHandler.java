@@ -3,7 +3,9 @@ package io.newsflow.runtime.errors;
 import io.newsflow.config.Topics;
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.dlq.Origin;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
@@ -27,7 +29,11 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
  *       this answers): the result is remembered ({@link RefusedWrites}) and the thread fails; its
  *       replacement processes the input again from the last commit, the result is not sent
  *       ({@link RefusalAwareProducer}) and comes back here as a {@link RefusedWriteException} on the
- *       stream thread, where it is dead-lettered, inside the transaction under exactly-once.</li>
+ *       stream thread, where it is dead-lettered, inside the transaction under exactly-once;</li>
+ *   <li>a released held alert or credit view refused by the broker under at-least-once: its release is
+ *       in the changelog already, so processing its watermark again would not release it again; it names
+ *       its input itself (the {@code Origin} header), so its dead letter is made here and written by the
+ *       producer on the stream thread at its next flush ({@link RefusedWrites#writeLater}).</li>
  * </ul>
  * A record that only shared a refused batch fails the thread too, so that it is sent again.
  *
@@ -65,6 +71,10 @@ public final class DeadLetterProductionHandler extends DeadLetteringHandler impl
         if (!exactlyOnce && !onNetworkThread) {
             return deadLetter(context, record.topic(), record.key(), record.value(), exception);
         }
+        Optional<Origin> released = Origin.of(record.headers());
+        if (!exactlyOnce && released.isPresent() && RefusedWrites.isOwnFault(record, exception)) {
+            return deadLetterLater(released.get(), record, exception);
+        }
         if (RefusedWrites.isOwnFault(record, exception)) {
             refused.remember(record, exception);
         }
@@ -90,5 +100,21 @@ public final class DeadLetterProductionHandler extends DeadLetteringHandler impl
         return deadLetter(context, DeadLetterReason.PRODUCTION_ERROR,
                 "could not write to " + topic + ": " + DeadLetters.describe(exception), key, value)
                 .map(Response::resume).orElseGet(Response::fail);
+    }
+
+    /**
+     * A released held output (it names its input, {@link Origin}) refused by the broker under at-least-once:
+     * processing the watermark that released it again would not release it again (its release is in the
+     * changelog already), so it is not failed for a replay; its dead letter is written at the next commit.
+     */
+    private Response deadLetterLater(Origin origin, ProducerRecord<byte[], byte[]> record, Exception exception) {
+        try {
+            refused.writeLater(deadLetters().of(origin, record.timestamp(), DeadLetterReason.PRODUCTION_ERROR,
+                    "could not write to " + record.topic() + ": " + DeadLetters.describe(exception), record.key(),
+                    record.value()), this::dropped);
+            return Response.resume();
+        } catch (RuntimeException e) {
+            return Response.resume(dropped());
+        }
     }
 }

@@ -40,6 +40,11 @@ abstract class DeadLetteringHandler implements Configurable {
         failedRecords = FailedRecords.from(configs);
     }
 
+    /** The app's dead letters, for a handler that makes one outside {@link #deadLetter}. */
+    final ErrorDeadLetters deadLetters() {
+        return deadLetters;
+    }
+
     /** Whether {@code exception} is a registry outage, on which the thread fails (the record noted). */
     final boolean failsOnOutage(ErrorHandlerContext context, Exception exception) {
         return failedRecords.failsOnOutage(context, exception);

@@ -50,7 +50,13 @@ public final class ErrorDeadLetters {
         Origin origin = Origin.of(context.headers())
                 .orElseGet(() -> new Origin(context.topic() == null ? "unknown" : context.topic(), context.partition(),
                         context.offset()));
-        DeadLetter letter = deadLetters.create(origin, reason, detail, key, payload, context.timestamp(),
+        return of(origin, context.timestamp(), reason, detail, key, payload);
+    }
+
+    /** The dead letter of the input record at {@code origin}, whose Kafka timestamp was {@code timestamp}. */
+    ProducerRecord<byte[], byte[]> of(Origin origin, Long timestamp, DeadLetterReason reason, String detail,
+            byte[] key, byte[] payload) {
+        DeadLetter letter = deadLetters.create(origin, reason, detail, key, payload, timestamp,
                 System.currentTimeMillis());
         byte[] value = serializer.serialize(Topics.DEAD_LETTERS, letter);
         return new ProducerRecord<>(Topics.DEAD_LETTERS, null, null,

@@ -1,5 +1,6 @@
 package io.newsflow.runtime.errors;
 
+import io.newsflow.topology.dlq.Origin;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +9,7 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -15,8 +17,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * sent again: its callback is told at once, on the calling stream thread, with a
  * {@link RefusedWriteException}. The transaction in flight is untouched (a send the producer itself
  * refuses would make it abort), so the dead letter the handler answers is committed in its place.
+ *
+ * <p>It also keeps the {@link Origin} header inside the pipeline: a record leaves without it unless it
+ * goes to a repartition topic, where the next step needs it. Kafka Streams tells the production handler
+ * about the record as it was given (header included), so the dead letter of a refused result names the
+ * input it came from even when it was written later, for another record (a held alert or credit view).
  */
 final class RefusalAwareProducer extends KafkaProducer<byte[], byte[]> {
+
+    /** Kafka Streams' suffix of its repartition topics. */
+    private static final String REPARTITION = "-repartition";
 
     private final RefusedWrites refused;
 
@@ -29,12 +39,31 @@ final class RefusalAwareProducer extends KafkaProducer<byte[], byte[]> {
     public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
         Optional<Exception> before = refused.refusal(record);
         if (before.isEmpty()) {
-            return super.send(record, callback);
+            return super.send(record.topic().endsWith(REPARTITION) ? record : withoutOrigin(record), callback);
         }
         RefusedWriteException exception = new RefusedWriteException(before.get());
         if (callback != null) {
             callback.onCompletion(null, exception);
         }
         return CompletableFuture.failedFuture(exception);
+    }
+
+    /** Writes the dead letters made on the network thread ({@link RefusedWrites#writeLater}) first. */
+    @Override
+    public void flush() {
+        for (RefusedWrites.Later later : refused.takeLater()) {
+            super.send(later.deadLetter(), (metadata, exception) -> {
+                if (exception != null) {
+                    later.ifNotWritten().run();
+                }
+            });
+        }
+        super.flush();
+    }
+
+    private static ProducerRecord<byte[], byte[]> withoutOrigin(ProducerRecord<byte[], byte[]> record) {
+        Headers headers = Origin.strip(record.headers());
+        return headers == record.headers() ? record : new ProducerRecord<>(record.topic(), record.partition(),
+                record.timestamp(), record.key(), record.value(), headers);
     }
 }

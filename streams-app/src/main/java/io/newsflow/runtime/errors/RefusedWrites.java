@@ -1,7 +1,9 @@
 package io.newsflow.runtime.errors;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -48,6 +50,8 @@ public final class RefusedWrites {
         }
     };
 
+    private final List<Later> later = new ArrayList<>();
+
     static RefusedWrites from(Map<String, ?> configs) {
         Object value = configs.get(CONFIG);
         if (value instanceof RefusedWrites writes) {
@@ -64,6 +68,26 @@ public final class RefusedWrites {
     static boolean isOwnFault(ProducerRecord<byte[], byte[]> record, Exception exception) {
         return exception instanceof ApiException && !(exception instanceof RetriableException)
                 && !(exception instanceof RefusedWriteException) && !record.topic().endsWith("-changelog");
+    }
+
+    /**
+     * A dead letter to write from the stream thread, at the producer's next flush (a commit): made where no
+     * send is safe (the producer's network thread), for a result that names its input itself ({@link
+     * io.newsflow.topology.dlq.Origin}) and that processing the input again would not produce again.
+     */
+    synchronized void writeLater(ProducerRecord<byte[], byte[]> deadLetter, Runnable ifNotWritten) {
+        later.add(new Later(deadLetter, ifNotWritten));
+    }
+
+    /** The dead letters waiting for the stream thread, taken. */
+    synchronized List<Later> takeLater() {
+        List<Later> taken = List.copyOf(later);
+        later.clear();
+        return taken;
+    }
+
+    /** A dead letter waiting, and what to do if it cannot be written either. */
+    record Later(ProducerRecord<byte[], byte[]> deadLetter, Runnable ifNotWritten) {
     }
 
     synchronized void remember(ProducerRecord<byte[], byte[]> record, Exception exception) {

@@ -206,8 +206,7 @@ public final class CreditEquity {
                 watermarks.regate(); // after a restart every source is waited for again
                 IdleSources.scheduleChecks(context, settings, () -> {
                     if (watermarks.regate()) {
-                        judgeAndRelease(record -> context.forward(new Record<>(Outputs.keyOf(record),
-                                Routed.ok(record), Outputs.timeOf(record))));
+                        judgeAndRelease(record -> context.forward(record.withValue(Routed.ok(record.value()))));
                     }
                 });
             }
@@ -218,7 +217,7 @@ public final class CreditEquity {
             if (record.value() == null) {
                 int source = DealWatermarkFeed.sourceOf(record.key());
                 if (source >= 0 && watermarks.advance(source, record.timestamp())) {
-                    judgeAndRelease(released -> out.emit(Outputs.keyOf(released), released, Outputs.timeOf(released)));
+                    judgeAndRelease(out::emit);
                 }
                 return;
             }
@@ -230,12 +229,12 @@ public final class CreditEquity {
         }
 
         /** The flips up to the deal watermark, completed or held for their news, then every held record it releases. */
-        private void judgeAndRelease(Consumer<SpecificRecord> emit) {
+        private void judgeAndRelease(Consumer<Record<String, SpecificRecord>> emit) {
             long gate = watermarks.gate();
             // an alert held for its news is about a time at most one sentiment advance before its context's end
             long keepFrom = held.earliestHeld().map(end -> end - settings.sentimentAdvance().millis() - 1).orElse(gate);
             for (CreditEquityView flip : flips.upTo(gate, keepFrom)) {
-                held.completeOrHold(flip).ifPresent(emit);
+                held.completeOrHold(flip).map(Outputs::recordOf).ifPresent(emit);
             }
             held.release().forEach(emit);
         }

@@ -6,6 +6,7 @@ import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.bond.DealHistory;
 import io.newsflow.topology.bond.DealWatermarks;
+import io.newsflow.topology.dlq.Origin;
 import io.newsflow.topology.state.TimeIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -32,14 +34,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class HeldOutputs {
 
-    /** A held record: its type ({@code alert}, {@code credit}) and Avro single-object encoding. */
-    public record Held(String type, byte[] record) {
+    /**
+     * A held record: its type ({@code alert}, {@code credit}), Avro single-object encoding, and the input
+     * record it was made from (null when made in a punctuation, and in entries stored before it was kept).
+     */
+    public record Held(String type, byte[] record, Origin origin) {
     }
 
     private static final String GROUP = "held";
     private static final String WATERMARK = "watermark";
     private static final String GATE = "gate";
 
+    private final ProcessorContext<?, ?> context;
     private final boolean wait;
     private final NewsContext news;
     private final TimeIndex<Held> held;
@@ -50,6 +56,7 @@ public final class HeldOutputs {
     private final long pricedWithinMs;
 
     public HeldOutputs(ProcessorContext<?, ?> context, TopologySettings settings) {
+        this.context = context;
         this.wait = settings.newsContextWait();
         this.dealWatermarks = context.getStateStore(StoreNames.DEAL_WATERMARKS);
         this.deals = new DealHistory(context);
@@ -74,7 +81,7 @@ public final class HeldOutputs {
         // the content hash tells a deal update's view from a flip's of the same issuer and time; a replay replaces
         String id = type + ":" + Outputs.keyOf(record) + ":" + Outputs.timeOf(record) + ":"
                 + Integer.toHexString(Arrays.hashCode(bytes));
-        held.put(GROUP, end, id, new Held(type, bytes));
+        held.put(GROUP, end, id, new Held(type, bytes, Origin.of(context.recordMetadata()).orElse(null)));
         return Optional.empty();
     }
 
@@ -138,12 +145,20 @@ public final class HeldOutputs {
         return held.earliestAtOrAfter(GROUP, 0).isEmpty();
     }
 
-    /** The held records the gate has passed, completed, in order of their context's end (then type and key). */
-    public List<SpecificRecord> release() {
-        List<SpecificRecord> out = new ArrayList<>();
+    /**
+     * The held records the gate has passed, completed, in order of their context's end (then type and key).
+     * Each carries the {@link Origin} header of the input it was made from: the record being processed now is
+     * a watermark (or none, in a punctuation), so a dead letter of it (a result the broker refuses) names
+     * that input instead. The header does not leave the pipeline (the app's producer drops it).
+     */
+    public List<Record<String, SpecificRecord>> release() {
+        List<Record<String, SpecificRecord>> out = new ArrayList<>();
         for (TimeIndex.Entry<Held> entry : held.range(GROUP, 0, Math.min(releasable(), TimeIndex.MAX_TIME))) {
             held.delete(entry.key());
-            out.add(remembered(completed(Outputs.decode(entry.value().type(), entry.value().record()))));
+            Record<String, SpecificRecord> released = Outputs.recordOf(
+                    remembered(completed(Outputs.decode(entry.value().type(), entry.value().record()))));
+            Origin origin = entry.value().origin();
+            out.add(origin == null ? released : released.withHeaders(origin.headers()));
         }
         return out;
     }

@@ -73,8 +73,7 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
         }
         if (held.advance(record.timestamp())) {
             idle.moved(FUNNEL);
-            held.release().forEach(released -> out.emit(Outputs.keyOf(released), released,
-                    Outputs.timeOf(released)));
+            held.release().forEach(out::emit);
         }
     }
 
@@ -87,9 +86,8 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
             return;
         }
         held.skipWatermark();
-        for (SpecificRecord released : held.release()) {
-            context.forward(new Record<>(Outputs.keyOf(released), Routed.ok(released),
-                    Outputs.timeOf(released)));
+        for (Record<String, SpecificRecord> released : held.release()) {
+            context.forward(released.withValue(Routed.ok(released.value())));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Record;
 
 /** The two kinds of output that carry a news context: their key, event time and stored form, in one place. */
 public final class Outputs {
@@ -29,6 +30,11 @@ public final class Outputs {
             return alert.getTriggeredAt().toEpochMilli();
         }
         return ((CreditEquityView) record).getAsOf().toEpochMilli();
+    }
+
+    /** The record as Kafka Streams forwards it: keyed and timestamped as above. */
+    public static Record<String, SpecificRecord> recordOf(SpecificRecord record) {
+        return new Record<>(keyOf(record), record, timeOf(record));
     }
 
     static String typeOf(SpecificRecord record) {

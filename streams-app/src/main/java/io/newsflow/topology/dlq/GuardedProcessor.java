@@ -122,6 +122,14 @@ public abstract class GuardedProcessor<VIn, VOut> implements Processor<String, V
             results.add(new Record<>(key, value, timestamp));
         }
 
+        /** A result as it is, headers included (a released held output carries its input's {@link Origin}). */
+        public void emit(Record<String, V> result) {
+            if (results.isEmpty()) {
+                results = new ArrayList<>(2);
+            }
+            results.add(result);
+        }
+
         public void deadLetter(Record<String, ?> cause, DeadLetterReason reason, String detail) {
             if (deadLetters.isEmpty()) {
                 deadLetters = new ArrayList<>(1);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
@@ -18,14 +19,28 @@ public record Origin(String topic, int partition, long offset) {
 
     /** A copy of {@code headers} with the origin of the record being processed (unchanged without metadata). */
     public static Headers tag(Headers headers, Optional<RecordMetadata> metadata) {
-        if (metadata.isEmpty() || metadata.get().topic() == null) {
+        Optional<Origin> origin = of(metadata);
+        if (origin.isEmpty()) {
             return headers;
         }
-        RecordMetadata m = metadata.get();
         RecordHeaders tagged = new RecordHeaders(headers.toArray());
         tagged.remove(HEADER);
-        tagged.add(HEADER, (m.topic() + "/" + m.partition() + "/" + m.offset()).getBytes(StandardCharsets.UTF_8));
+        tagged.add(origin.get().header());
         return tagged;
+    }
+
+    /** The record being processed, if it was read from a topic (none in a punctuation). */
+    public static Optional<Origin> of(Optional<RecordMetadata> metadata) {
+        return metadata.filter(m -> m.topic() != null).map(m -> new Origin(m.topic(), m.partition(), m.offset()));
+    }
+
+    /** This origin as the one header of a record. */
+    public Headers headers() {
+        return new RecordHeaders(new Header[] {header()});
+    }
+
+    private Header header() {
+        return new RecordHeader(HEADER, (topic + "/" + partition + "/" + offset).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A copy of {@code headers} without the origin (for records leaving the pipeline). */

@@ -12,6 +12,7 @@ import io.newsflow.serde.registry.MockSchemaRegistry;
 import io.newsflow.serde.registry.SchemaRegistryException;
 import io.newsflow.topology.TopologySerdes;
 import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.dlq.Origin;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,34 @@ class DeadLetterProductionHandlerTest {
         assertEquals(Result.FAIL, response[0].result());
         assertEquals(List.of(), response[0].deadLetterQueueRecords(), "no dead letter written from the network thread");
         assertTrue(refused.refusal(alert).isPresent());
+    }
+
+    /**
+     * A released held alert carries the origin of its tick; the record being processed (the context) is the
+     * watermark that released it, and processing that again would not release the alert again.
+     */
+    @Test
+    void underAtLeastOnceAReleasedHeldOutputTheBrokerRefusesIsDeadLetteredAtTheNextFlushNamingItsOrigin()
+            throws Exception {
+        ProducerRecord<byte[], byte[]> alert = new ProducerRecord<>(Topics.PRICE_ALERTS, null, 1_000L,
+                "AMZN".getBytes(StandardCharsets.UTF_8), new byte[5], new Origin(Topics.PRICE_TICKS, 2, 41L).headers());
+        Response[] response = new Response[1];
+        Thread network = new Thread(() -> response[0] = handler.handleError(
+                new TestErrorContext("newsflow-news-context-repartition", 0, 3L), alert,
+                new InvalidTimestampException("out of range")), KafkaProducer.NETWORK_THREAD_PREFIX + " | test");
+        network.start();
+        network.join();
+
+        assertEquals(Result.RESUME, response[0].result(), "not failed: a replay would not release it again");
+        assertEquals(List.of(), response[0].deadLetterQueueRecords(), "no dead letter written from the network thread");
+        List<RefusedWrites.Later> later = refused.takeLater();
+        assertEquals(1, later.size());
+        DeadLetter letter = serdes.deadLetter().deserializer().deserialize(Topics.DEAD_LETTERS,
+                later.get(0).deadLetter().value());
+        assertEquals(List.of(Topics.PRICE_TICKS, 2, 41L, 1_000L), List.of(letter.getSourceTopic(), letter.getPartition(),
+                letter.getOffset(), letter.getRecordTimestamp().toEpochMilli()));
+        assertEquals("could not write to alerts.price-moves: InvalidTimestampException: out of range", letter.getDetail());
+        assertEquals(List.of(), refused.takeLater(), "taken once");
     }
 
     @Test
