@@ -29,6 +29,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     private static final ThreadLocal<BoundedBinaryDecoder> DECODERS = ThreadLocal.withInitial(BoundedBinaryDecoder::new);
 
     private SchemaRegistryClient registry;
+    private boolean closed;
     private AvroSerdeConfig config;
     /** schema id -> reader; Avro's DatumReaders are safe to share between threads. */
     private final Map<Integer, Reader> readers = new ConcurrentHashMap<>();
@@ -135,7 +136,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
     @Override
     public void close() {
-        if (registry != null) {
+        if (registry != null && !closed) {
+            closed = true; // a shared registry counts its holders: release this one once
             registry.close();
         }
     }

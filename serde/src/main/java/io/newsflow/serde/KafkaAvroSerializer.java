@@ -45,6 +45,7 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     private SchemaRegistryClient registry;
+    private boolean closed;
     private AvroSerdeConfig config;
     private boolean isKey;
     /** topic -> record schema -> schema id and writer; Schema hashes are cached by Avro. */
@@ -221,7 +222,8 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 
     @Override
     public void close() {
-        if (registry != null) {
+        if (registry != null && !closed) {
+            closed = true; // a shared registry counts its holders: release this one once
             registry.close();
         }
     }

@@ -65,10 +65,14 @@ public final class NewsflowApp implements AutoCloseable {
     private final ProgressMonitor progress;
     private final Path temporaryStateDir;
     private final ApiServer apiServer;
+    /** Closed after the streams: they hold registry clients (a {@code kafka://} one keeps a producer). */
+    private final TopologySerdes serdes;
 
     private NewsflowApp(KafkaStreams streams, AppMeterRegistry meters, AppMeterRegistry.KafkaStreamsBinding binding,
-            MetricsServer metricsServer, ProgressMonitor progress, Path temporaryStateDir, ApiServer apiServer) {
+            MetricsServer metricsServer, ProgressMonitor progress, Path temporaryStateDir, ApiServer apiServer,
+            TopologySerdes serdes) {
         this.apiServer = apiServer;
+        this.serdes = serdes;
         this.streams = streams;
         this.progress = progress;
         this.meters = meters;
@@ -126,6 +130,7 @@ public final class NewsflowApp implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             binding.close();
             streams.close();
+            serdes.close();
             meters.close();
             if (api != null) {
                 api.close();
@@ -138,7 +143,7 @@ public final class NewsflowApp implements AutoCloseable {
                 config.getDuration(ProgressMonitor.STALL_AFTER), degradations).start();
         RegistryWarmUp.awaitDeadLetterSchema(serdes.deadLetter().serializer(), degradations);
         streams.start();
-        return new NewsflowApp(streams, meters, binding, server, progress, temporaryStateDir, api);
+        return new NewsflowApp(streams, meters, binding, server, progress, temporaryStateDir, api, serdes);
     }
 
     /** The query API and live page on {@code api.port} (0 = a free port), or none when it is -1. */
@@ -238,7 +243,9 @@ public final class NewsflowApp implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        if (streams.close(Duration.ofSeconds(30))) {
+            serdes.close(); // only once no stream thread can use them any more
+        }
         progress.close();
         binding.close();
         metricsServer.close();

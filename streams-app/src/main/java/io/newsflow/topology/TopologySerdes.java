@@ -11,6 +11,7 @@ import io.newsflow.avro.PriceTick;
 import io.newsflow.avro.ScoredArticle;
 import io.newsflow.avro.SentimentRolling;
 import io.newsflow.serde.SpecificAvroSerde;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -29,7 +30,7 @@ public record TopologySerdes(
         Serde<BondBookSummary> bondBookSummary,
         Serde<CreditEquityView> creditEquityView,
         Serde<PriceMoveAlert> priceMoveAlert,
-        Serde<DeadLetter> deadLetter) {
+        Serde<DeadLetter> deadLetter) implements AutoCloseable {
 
     public static TopologySerdes avro(Map<String, ?> serdeConfig) {
         return new TopologySerdes(avro(serdeConfig, PriceTick.class), avro(serdeConfig, BondBookUpdate.class),
@@ -37,6 +38,15 @@ public record TopologySerdes(
                 avro(serdeConfig, SentimentRolling.class), avro(serdeConfig, MarketReaction.class),
                 avro(serdeConfig, BondBookSummary.class), avro(serdeConfig, CreditEquityView.class),
                 avro(serdeConfig, PriceMoveAlert.class), avro(serdeConfig, DeadLetter.class));
+    }
+
+    /** Releases the serdes' registry clients (Kafka Streams does not close the serdes a topology is built with). */
+    @Override
+    public void close() {
+        for (Serde<?> serde : List.of(priceTick, bondBookUpdate, articleEvent, scoredArticle, sentimentRolling,
+                marketReaction, bondBookSummary, creditEquityView, priceMoveAlert, deadLetter)) {
+            serde.close();
+        }
     }
 
     private static <T extends SpecificRecord> Serde<T> avro(Map<String, ?> config, Class<T> type) {
