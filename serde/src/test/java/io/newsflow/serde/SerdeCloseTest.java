@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.newsflow.serde.registry.SchemaRegistryClient;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
+import java.io.Closeable;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A shared registry ({@code kafka://}) counts its holders and closes its Kafka clients when the last one
@@ -26,19 +31,17 @@ class SerdeCloseTest {
                 });
     }
 
-    @Test
-    void aSerializerClosedTwiceReleasesItsRegistryOnce() {
-        KafkaAvroSerializer serializer = new KafkaAvroSerializer(countingRegistry());
-        serializer.close();
-        serializer.close();
-        assertEquals(1, releases.get());
+    static Stream<Named<Function<SchemaRegistryClient, Closeable>>> serdes() {
+        return Stream.of(Named.of("serializer", KafkaAvroSerializer::new),
+                Named.of("deserializer", KafkaAvroDeserializer::new));
     }
 
-    @Test
-    void aDeserializerClosedTwiceReleasesItsRegistryOnce() {
-        KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer(countingRegistry());
-        deserializer.close();
-        deserializer.close();
+    @ParameterizedTest
+    @MethodSource("serdes")
+    void closedTwiceItReleasesItsRegistryOnce(Function<SchemaRegistryClient, Closeable> serde) throws Exception {
+        Closeable closeable = serde.apply(countingRegistry());
+        closeable.close();
+        closeable.close();
         assertEquals(1, releases.get());
     }
 }
