@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -189,7 +190,7 @@ public class PipelineMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofDays(1))
                 .register(registry))
-                .record(Duration.ofMillis(Math.max(0, nowMs - eventTimeMs)));
+                .record(Math.max(0, nowMs - eventTimeMs), TimeUnit.MILLISECONDS); // once per input record: no Duration
     }
 
     // --- helpers ----------------------------------------------------------------------------

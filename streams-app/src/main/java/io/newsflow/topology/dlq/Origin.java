@@ -19,13 +19,19 @@ public record Origin(String topic, int partition, long offset) {
 
     /** A copy of {@code headers} with the origin of the record being processed (unchanged without metadata). */
     public static Headers tag(Headers headers, Optional<RecordMetadata> metadata) {
-        Optional<Origin> origin = of(metadata);
-        if (origin.isEmpty()) {
+        RecordMetadata m = metadata.orElse(null);
+        if (m == null || m.topic() == null) {
             return headers;
         }
-        RecordHeaders tagged = new RecordHeaders(headers.toArray());
+        // every input record passes here: no Origin, Optional or header list is built beyond the one kept
+        Header origin = header(m.topic(), m.partition(), m.offset());
+        Header[] existing = headers.toArray();
+        if (existing.length == 0) {
+            return new RecordHeaders(new Header[] {origin});
+        }
+        RecordHeaders tagged = new RecordHeaders(existing);
         tagged.remove(HEADER);
-        tagged.add(origin.get().header());
+        tagged.add(origin);
         return tagged;
     }
 
@@ -40,6 +46,10 @@ public record Origin(String topic, int partition, long offset) {
     }
 
     private Header header() {
+        return header(topic, partition, offset);
+    }
+
+    private static Header header(String topic, int partition, long offset) {
         return new RecordHeader(HEADER, (topic + "/" + partition + "/" + offset).getBytes(StandardCharsets.UTF_8));
     }
 
