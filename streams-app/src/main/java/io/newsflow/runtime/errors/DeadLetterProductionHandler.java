@@ -71,11 +71,11 @@ public final class DeadLetterProductionHandler extends DeadLetteringHandler impl
         if (!exactlyOnce && !onNetworkThread) {
             return deadLetter(context, record.topic(), record.key(), record.value(), exception);
         }
-        Optional<Origin> released = Origin.of(record.headers());
-        if (!exactlyOnce && released.isPresent() && RefusedWrites.isOwnFault(record, exception)) {
-            return deadLetterLater(released.get(), record, exception);
-        }
         if (RefusedWrites.isOwnFault(record, exception)) {
+            Optional<Origin> released = exactlyOnce ? Optional.empty() : Origin.of(record.headers());
+            if (released.isPresent()) {
+                return deadLetterLater(released.get(), record, exception);
+            }
             refused.remember(record, exception);
         }
         System.err.println("Result refused, failing the stream thread to dead-letter it when its input is processed again: "
