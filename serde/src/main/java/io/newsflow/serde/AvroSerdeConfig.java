@@ -23,6 +23,9 @@ public final class AvroSerdeConfig {
     /** Not a Confluent key (theirs are client-internal); milliseconds for connect and read of registry calls. */
     public static final String REGISTRY_TIMEOUT_MS = "schema.registry.request.timeout.ms";
 
+    /** Kafka's key: with sasl.* and ssl.*, the connection settings of a kafka:// registry's clients. */
+    public static final String SECURITY_PROTOCOL = "security.protocol";
+
     public static final String MOCK_SCHEME = "mock://";
     /** A registry kept in a Kafka topic: {@code kafka://host:port[,host:port...][/topic]} (newsflow only). */
     public static final String KAFKA_SCHEME = io.newsflow.serde.registry.KafkaSchemaRegistry.SCHEME;
@@ -37,6 +40,7 @@ public final class AvroSerdeConfig {
     private final String basicAuthCredentialsSource;
     private final String basicAuthUserInfo;
     private final int requestTimeoutMs;
+    private final Map<String, Object> kafkaClientConfigs;
 
     public AvroSerdeConfig(Map<String, ?> configs) {
         Object url = configs.get(SCHEMA_REGISTRY_URL);
@@ -55,6 +59,13 @@ public final class AvroSerdeConfig {
         this.basicAuthUserInfo = string(configs, SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO,
                 string(configs, BASIC_AUTH_USER_INFO, ""));
         this.requestTimeoutMs = positiveInt(configs, REGISTRY_TIMEOUT_MS, 10_000);
+        Map<String, Object> kafka = new java.util.TreeMap<>();
+        configs.forEach((key, value) -> {
+            if (value != null && (key.equals(SECURITY_PROTOCOL) || key.startsWith("sasl.") || key.startsWith("ssl."))) {
+                kafka.put(key, value);
+            }
+        });
+        this.kafkaClientConfigs = java.util.Collections.unmodifiableMap(kafka);
     }
 
     /** The configs with a serde's fixed settings applied on top (they win over what the caller passed). */
@@ -105,6 +116,12 @@ public final class AvroSerdeConfig {
     public String basicAuthCredentialsSource() { return basicAuthCredentialsSource; }
     public String basicAuthUserInfo() { return basicAuthUserInfo; }
     public int requestTimeoutMs() { return requestTimeoutMs; }
+    /**
+     * The Kafka connection settings among the configs ({@code security.protocol}, {@code sasl.*},
+     * {@code ssl.*}, Kafka's names): the clients of a {@code kafka://} registry use them. The HTTP
+     * client's TLS is configured by {@code schema.registry.ssl.*} instead, as Confluent's is.
+     */
+    public Map<String, Object> kafkaClientConfigs() { return kafkaClientConfigs; }
     public boolean isMock() { return registryUrl.startsWith(MOCK_SCHEME); }
     public boolean isKafkaStore() { return registryUrl.startsWith(KAFKA_SCHEME); }
 }

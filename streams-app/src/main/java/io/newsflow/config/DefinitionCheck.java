@@ -46,6 +46,9 @@ final class DefinitionCheck {
                 "Unknown configuration '" + name + "' (from " + sources.get(name) + ")"
                         + "; the keys it may be meant for: " + sameNamespace(name)
                         + " (all keys: docs/configuration.md)"));
+        values.keySet().stream().filter(name -> !NewsflowConfigDef.isDefined(name) && !NewsflowConfigDef.isUnknown(name))
+                .sorted().forEach(name -> ClientKeyCheck.problem(name).ifPresent(p -> problems.add(
+                        "Configuration '" + name + "' (from " + sources.get(name) + ") " + p)));
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("\n", problems));
         }

@@ -94,10 +94,11 @@ public final class NewsflowConfigDef {
                 "Replication factor of created topics; -1 = the broker's default.replication.factor.");
 
         k.group("Schema registry and Avro serdes");
-        k.add("schema.registry.url", Type.STRING, "kafka:///_schemas", new NonEmptyString(), HIGH,
-                "`kafka:///_schemas` = schemas and ids kept in the compacted topic _schemas of bootstrap.servers's"
-                        + " cluster (durable, shared by every process on the cluster; `kafka://host:port/topic` names"
-                        + " another); `http(s)://host:port` = a real (Confluent-compatible) Schema Registry;"
+        k.add("schema.registry.url", Type.STRING, "kafka:///_newsflow_schemas", new NonEmptyString(), HIGH,
+                "`kafka:///_newsflow_schemas` = schemas and ids kept in the compacted topic _newsflow_schemas of"
+                        + " bootstrap.servers's cluster (durable, shared by every process on the cluster;"
+                        + " `kafka://host:port/topic` names another; `kafka:///_schemas` is Confluent Schema"
+                        + " Registry's topic, only for installs that kept their ids there: see UPGRADING.md); `http(s)://host:port` = a real (Confluent-compatible) Schema Registry;"
                         + " `mock://<scope>` = in-process, memory only (tests). Input topics' value subjects are set to"
                         + " FULL compatibility when topics are created.");
         k.add("registry.server.port", Type.INT, 8081, Range.between(-1, 65535), LOW,

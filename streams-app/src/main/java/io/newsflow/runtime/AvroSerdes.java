@@ -1,9 +1,10 @@
 package io.newsflow.runtime;
 
 import io.newsflow.config.AppConfig;
+import io.newsflow.config.ClientKeyCheck;
+import io.newsflow.config.KafkaClientConfig;
 import io.newsflow.config.ConfigException;
 import io.newsflow.serde.registry.KafkaSchemaRegistry;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
@@ -27,21 +28,21 @@ public final class AvroSerdes {
 
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
-    private static final List<String> PASS_THROUGH_PREFIXES = List.of("schema.registry.", "basic.auth.");
-    private static final List<String> PASS_THROUGH_KEYS = List.of(
-            "auto.register.schemas", "use.latest.version", SPECIFIC_AVRO_READER);
 
     private AvroSerdes() {
     }
 
     /**
-     * The registry settings of {@code config}: {@code schema.registry.*}, {@code basic.auth.*} and the
-     * serde flags, with the registry URL as {@link #registryUrl} gives it.
+     * The registry settings of {@code config}: {@code schema.registry.*}, {@code basic.auth.*},
+     * {@code bearer.auth.*} and the serde flags ({@link ClientKeyCheck#REGISTRY_KEYS}), with the registry
+     * URL as {@link #registryUrl} gives it, and the Kafka connection's security keys
+     * ({@link KafkaClientConfig#SHARED_KEYS}) for the clients of a {@code kafka://} registry.
      */
     public static Map<String, Object> registryConfig(AppConfig config) {
         Map<String, Object> out = new TreeMap<>();
         config.asMap().forEach((key, value) -> {
-            if (PASS_THROUGH_KEYS.contains(key) || PASS_THROUGH_PREFIXES.stream().anyMatch(key::startsWith)) {
+            if (ClientKeyCheck.REGISTRY_KEYS.contains(key) || KafkaClientConfig.isShared(key)
+                    || ClientKeyCheck.REGISTRY_PREFIXES.stream().anyMatch(key::startsWith)) {
                 out.put(key, value);
             }
         });
@@ -51,11 +52,11 @@ public final class AvroSerdes {
 
     /**
      * {@code schema.registry.url}, where a {@code kafka://} URL that names no cluster
-     * ({@code kafka:///_schemas}, the default) means the registry topic on {@code bootstrap.servers}.
+     * ({@code kafka:///_newsflow_schemas}, the default) means the registry topic on {@code bootstrap.servers}.
      */
     public static String registryUrl(AppConfig config) {
         String url = config.getOptional(SCHEMA_REGISTRY_URL).orElseThrow(() -> new ConfigException(
-                "Configuration '" + SCHEMA_REGISTRY_URL + "' is empty; use kafka:///_schemas, mock://<scope> or"
+                "Configuration '" + SCHEMA_REGISTRY_URL + "' is empty; use kafka:///_newsflow_schemas, mock://<scope> or"
                         + " http://host:port"));
         boolean namesNoCluster = url.equals(KafkaSchemaRegistry.SCHEME) || url.startsWith(KafkaSchemaRegistry.SCHEME + "/");
         if (!namesNoCluster) {

@@ -6,6 +6,7 @@ import io.newsflow.avro.MarketReaction;
 import io.newsflow.avro.PriceMoveAlert;
 import io.newsflow.avro.SentimentRolling;
 import io.newsflow.config.AppConfig;
+import io.newsflow.config.KafkaClientConfig;
 import io.newsflow.cli.DurationConverter;
 import io.newsflow.config.Topics;
 import io.newsflow.ingest.IngestCli;
@@ -137,8 +138,7 @@ public final class DemoCommand implements CliCommand {
      */
     private static void awaitProcessed(AppConfig config, OutputMonitor monitor, long deadline, Duration settle,
             PrintStream out) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.getString(KafkaEnvironment.BOOTSTRAP_SERVERS)))) {
+        try (Admin admin = Admin.create(KafkaClientConfig.admin(config))) {
             ConsumerLag lag = new ConsumerLag(admin);
             String group = config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
             long behind;

@@ -13,7 +13,7 @@ import java.util.Optional;
  * The Kafka cluster and schema registry the app talks to: the configured ones, or in-process ones
  * when none is configured (the zero-set-up default; the embedded broker keeps its data in
  * {@code broker.data.dir} when set). A registry this process holds ({@code kafka://}, the default,
- * kept in the cluster's {@code _schemas} topic, or {@code mock://scope}) is also served over the
+ * kept in the cluster's {@code _newsflow_schemas} topic, or {@code mock://scope}) is also served over the
  * Schema Registry REST API, so that tools outside this JVM (kcat, Confluent's deserializer) can read
  * the topics. Creating the topics also sets the input subjects' compatibility ({@link SchemaPolicy}).
  */

@@ -2,6 +2,7 @@ package io.newsflow.runtime;
 
 import io.newsflow.api.ApiServer;
 import io.newsflow.config.AppConfig;
+import io.newsflow.config.KafkaClientConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.metrics.AppMeterRegistry;
 import io.newsflow.metrics.Degradations;
@@ -162,7 +163,7 @@ public final class NewsflowApp implements AutoCloseable {
 
     static Properties streamsProperties(AppConfig config, Path temporaryStateDir) {
         Properties props = new Properties();
-        props.putAll(config.withPrefix("kafka.streams."));
+        props.putAll(KafkaClientConfig.streams(config));
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(StreamsConfig.APPLICATION_ID_CONFIG));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(KafkaEnvironment.BOOTSTRAP_SERVERS));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
@@ -188,7 +189,7 @@ public final class NewsflowApp implements AutoCloseable {
 
     private static Properties adminProperties(AppConfig config) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(KafkaEnvironment.BOOTSTRAP_SERVERS));
+        props.putAll(KafkaClientConfig.admin(config));
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, config.getString(StreamsConfig.APPLICATION_ID_CONFIG) + "-progress");
         return props;
     }

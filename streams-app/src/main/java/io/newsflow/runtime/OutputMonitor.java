@@ -7,6 +7,7 @@ import io.newsflow.avro.MarketReaction;
 import io.newsflow.avro.PriceMoveAlert;
 import io.newsflow.avro.SentimentRolling;
 import io.newsflow.config.AppConfig;
+import io.newsflow.config.KafkaClientConfig;
 import io.newsflow.config.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public final class OutputMonitor implements AutoCloseable {
 
     public OutputMonitor(AppConfig config) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(KafkaEnvironment.BOOTSTRAP_SERVERS));
+        props.putAll(KafkaClientConfig.consumer(config));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-monitor-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -1,6 +1,7 @@
 package io.newsflow.runtime;
 
 import io.newsflow.config.AppConfig;
+import io.newsflow.config.KafkaClientConfig;
 import io.newsflow.ingest.IngestCli;
 import java.io.PrintStream;
 import java.util.HashMap;
@@ -56,9 +57,7 @@ public final class ProduceCommand implements CliCommand {
 
     /** Producer settings: the cluster, the registry keys, the value serializer class and {@code producer.*}. */
     static Map<String, Object> producerConfig(AppConfig config) {
-        Map<String, Object> producer = new HashMap<>(config.withPrefix("producer."));
-        config.getOptional(KafkaEnvironment.BOOTSTRAP_SERVERS)
-                .ifPresent(b -> producer.put(KafkaEnvironment.BOOTSTRAP_SERVERS, b));
+        Map<String, Object> producer = new HashMap<>(KafkaClientConfig.producer(config));
         producer.putAll(AvroSerdes.registryConfig(config));
         producer.put(AvroSerdes.VALUE_SERIALIZER_CLASS, config.getString(AvroSerdes.VALUE_SERIALIZER_CLASS));
         return producer;

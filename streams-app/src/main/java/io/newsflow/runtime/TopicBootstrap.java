@@ -1,6 +1,7 @@
 package io.newsflow.runtime;
 
 import io.newsflow.config.AppConfig;
+import io.newsflow.config.KafkaClientConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.topology.TopologySettings;
 import java.time.Duration;
@@ -47,7 +48,9 @@ public final class TopicBootstrap {
 
     /** Creates {@link Topics#all()} on the cluster at {@code bootstrapServers} as configured. */
     public static Result ensureAll(String bootstrapServers, AppConfig config) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        Map<String, Object> props = KafkaClientConfig.admin(config);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
             return new TopicBootstrap(admin).ensureAll(config);
         }
     }

@@ -32,7 +32,7 @@ class AppConfigTest {
         AppConfig config = AppConfig.defaults();
 
         assertEquals(Optional.empty(), config.getOptional("bootstrap.servers"));
-        assertEquals("kafka:///_schemas", config.getString("schema.registry.url"));
+        assertEquals("kafka:///_newsflow_schemas", config.getString("schema.registry.url"));
         assertEquals(8081, config.getInt("registry.server.port"));
         assertEquals(9404, config.getInt("metrics.port"));
         assertEquals(9092, config.getInt("broker.port"));
@@ -67,7 +67,7 @@ class AppConfigTest {
         assertEquals("from-env", config.getString("application.id"));
         assertEquals(6, config.getInt("topic.partitions"));
         assertEquals(200, config.getInt("commit.interval.ms"));
-        assertEquals("kafka:///_schemas", config.getString("schema.registry.url"));
+        assertEquals("kafka:///_newsflow_schemas", config.getString("schema.registry.url"));
         assertEquals(Optional.of("override"), config.sourceOf("metrics.port"));
         assertEquals(Optional.of("environment NEWSFLOW_APPLICATION_ID"), config.sourceOf("application.id"));
         assertEquals(Optional.of("file " + f), config.sourceOf("topic.partitions"));
@@ -205,6 +205,6 @@ class AppConfigTest {
 
         assertEquals(Map.of("linger.ms", "5", "acks", "all"), config.withPrefix("producer."));
         assertEquals("5", config.asMap().get("producer.linger.ms"));
-        assertEquals("kafka:///_schemas", config.asMap().get("schema.registry.url"));
+        assertEquals("kafka:///_newsflow_schemas", config.asMap().get("schema.registry.url"));
     }
 }

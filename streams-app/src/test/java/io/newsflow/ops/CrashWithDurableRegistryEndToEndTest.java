@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code newsflow run} killed with SIGKILL in the middle of the Meta bond-day scenario and started
- * again, with the default schema registry ({@code kafka:///_schemas}, kept in the cluster), loses
+ * again, with the default schema registry ({@code kafka:///_newsflow_schemas}, kept in the cluster), loses
  * nothing: every output topic holds the same committed records as an uninterrupted run's
  * ({@link OutputDump}, credit-view flips on ticks apart: not deterministic yet). With the former
  * default, an in-process {@code mock://} registry, the restarted app had lost every schema id and the
@@ -77,14 +77,14 @@ class CrashWithDurableRegistryEndToEndTest {
         }
     }
 
-    /** The scenario on the broker's input topics (3 partitions), its schemas in the broker's {@code _schemas}. */
+    /** The scenario on the broker's input topics (3 partitions), its schemas in the broker's registry topic. */
     private static long publish(EmbeddedKafkaBroker broker, Admin admin) throws Exception {
         broker.createTopics(Topics.INPUTS, 3);
         ScenarioReplay.publish(broker.bootstrapServers(), registryUrl(broker), 3);
         return ScenarioReplay.inputLag(admin, APP_ID);
     }
 
-    /** The app's defaults (so the registry is {@code kafka:///_schemas}) on the broker, no fixed port. */
+    /** The app's defaults (so the registry is {@code kafka:///_newsflow_schemas}) on the broker, no fixed port. */
     private Map<String, String> settings(EmbeddedKafkaBroker broker, String name) throws java.io.IOException {
         Map<String, String> settings = new HashMap<>();
         settings.put("bootstrap.servers", broker.bootstrapServers());
@@ -101,7 +101,7 @@ class CrashWithDurableRegistryEndToEndTest {
     }
 
     private static String registryUrl(EmbeddedKafkaBroker broker) {
-        return "kafka://" + broker.bootstrapServers() + "/_schemas";
+        return "kafka://" + broker.bootstrapServers() + "/" + io.newsflow.serde.registry.KafkaSchemaRegistry.DEFAULT_TOPIC;
     }
 
     private static Admin admin(EmbeddedKafkaBroker broker) {

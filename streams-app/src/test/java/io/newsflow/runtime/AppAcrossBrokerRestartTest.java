@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The app (exactly-once, the defaults) keeps processing when {@code newsflow broker --data-dir} in
  * another process is killed with SIGKILL and restarted: the records published after the restart are
- * processed and committed, with the schema ids the app cached before (kept in {@code _schemas}).
+ * processed and committed, with the schema ids the app cached before (kept in {@code _newsflow_schemas}).
  */
 class AppAcrossBrokerRestartTest {
 

@@ -92,7 +92,7 @@ class AvroSerdesTest {
     @Test
     void aKafkaRegistryUrlWithoutAClusterMeansTheTopicOnBootstrapServers() {
         AppConfig defaults = AppConfig.defaults();
-        assertEquals("kafka://127.0.0.1:9092,127.0.0.1:9093/_schemas", AvroSerdes.registryUrl(
+        assertEquals("kafka://127.0.0.1:9092,127.0.0.1:9093/_newsflow_schemas", AvroSerdes.registryUrl(
                 defaults.with("bootstrap.servers", "127.0.0.1:9092,127.0.0.1:9093")));
         assertEquals("kafka://127.0.0.1:9092", AvroSerdes.registryUrl(defaults
                 .with("bootstrap.servers", "127.0.0.1:9092").with("schema.registry.url", "kafka://")));

@@ -90,7 +90,7 @@ class BrokerCommandTest {
                 } catch (java.util.concurrent.ExecutionException e) {
                     throw new AssertionError(e);
                 }
-                try (KafkaSchemaRegistry registry = KafkaSchemaRegistry.open(bootstrap, "_schemas", Duration.ofSeconds(30))) {
+                try (KafkaSchemaRegistry registry = KafkaSchemaRegistry.open(bootstrap, KafkaSchemaRegistry.DEFAULT_TOPIC, Duration.ofSeconds(30))) {
                     articlesLevel.set(registry.subjectCompatibility(Topics.ARTICLES + "-value"));
                 }
             }
@@ -109,7 +109,7 @@ class BrokerCommandTest {
 
         assertEquals(1, articlePartitions.get());
         assertEquals(Optional.of(CompatibilityLevel.FULL), articlesLevel.get(),
-                "the policy is in the broker's _schemas; the command printed: " + printed.toString(StandardCharsets.UTF_8));
+                "the policy is in the broker's registry topic; the command printed: " + printed.toString(StandardCharsets.UTF_8));
         assertEquals(latencyFirst.getInt("topic.partitions"), tickPartitions.get());
     }
 

@@ -55,8 +55,11 @@ import org.slf4j.LoggerFactory;
 public final class KafkaSchemaRegistry implements RegistryBackend {
 
     public static final String SCHEME = "kafka://";
-    /** Confluent's default ({@code kafkastore.topic}). */
-    public static final String DEFAULT_TOPIC = "_schemas";
+    /**
+     * newsflow's own topic, not Confluent's default {@code _schemas} ({@code kafkastore.topic}): two id
+     * allocators on one topic would give one id to two schemas. {@code kafka:///_schemas} asks for it.
+     */
+    public static final String DEFAULT_TOPIC = "_newsflow_schemas";
 
     private static final Logger log = LoggerFactory.getLogger(KafkaSchemaRegistry.class);
     private static final int WRITE_ATTEMPTS = 10;
@@ -66,6 +69,8 @@ public final class KafkaSchemaRegistry implements RegistryBackend {
     private final String topic;
     private final TopicPartition partition;
     private final Duration timeout;
+    /** Connection settings of every client (security.protocol, sasl.*, ssl.*...), under Kafka's names. */
+    private final Map<String, Object> clientConfigs;
     private final InMemorySchemaRegistry state = new InMemorySchemaRegistry();
     private final KafkaConsumer<byte[], byte[]> reader;
     private KafkaProducer<byte[], byte[]> writer;
@@ -73,19 +78,28 @@ public final class KafkaSchemaRegistry implements RegistryBackend {
     private int holders = 1;
     private boolean closed;
 
-    private KafkaSchemaRegistry(String bootstrapServers, String topic, Duration timeout) {
+    private KafkaSchemaRegistry(String bootstrapServers, String topic, Duration timeout,
+            Map<String, ?> clientConfigs) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.partition = new TopicPartition(topic, 0);
         this.timeout = timeout;
-        this.reader = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.clientConfigs = Map.copyOf(clientConfigs);
+        Map<String, Object> readerConfig = clientConfig();
+        readerConfig.putAll(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-reader-" + topic,
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs(timeout)),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs(timeout)));
+        this.reader = new KafkaConsumer<>(readerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** A fresh map of the connection settings with bootstrap.servers: the base of every client's config. */
+    private Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>(clientConfigs);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
     }
 
     /**
@@ -93,7 +107,16 @@ public final class KafkaSchemaRegistry implements RegistryBackend {
      * caught up with it. Close it when done.
      */
     public static KafkaSchemaRegistry open(String bootstrapServers, String topic, Duration timeout) {
-        KafkaSchemaRegistry registry = new KafkaSchemaRegistry(bootstrapServers, topic, timeout);
+        return open(bootstrapServers, topic, timeout, Map.of());
+    }
+
+    /**
+     * As {@link #open(String, String, Duration)}, its clients configured with {@code clientConfigs}
+     * (Kafka's key names: {@code security.protocol}, {@code sasl.*}, {@code ssl.*}...).
+     */
+    public static KafkaSchemaRegistry open(String bootstrapServers, String topic, Duration timeout,
+            Map<String, ?> clientConfigs) {
+        KafkaSchemaRegistry registry = new KafkaSchemaRegistry(bootstrapServers, topic, timeout, clientConfigs);
         try {
             registry.ensureTopic();
             registry.reader.assign(List.of(registry.partition));
@@ -116,12 +139,17 @@ public final class KafkaSchemaRegistry implements RegistryBackend {
      * call must be matched by a {@link #close()}; the last one closes the Kafka clients.
      */
     public static KafkaSchemaRegistry shared(String url, Duration timeout) {
+        return shared(url, timeout, Map.of());
+    }
+
+    /** As {@link #shared(String, Duration)}; {@code clientConfigs} configure the clients when it is opened. */
+    public static KafkaSchemaRegistry shared(String url, Duration timeout, Map<String, ?> clientConfigs) {
         Location location = Location.parse(url);
         String key = location.bootstrapServers() + "/" + location.topic();
         synchronized (SHARED) {
             KafkaSchemaRegistry registry = SHARED.get(key);
             if (registry == null) {
-                registry = open(location.bootstrapServers(), location.topic(), timeout);
+                registry = open(location.bootstrapServers(), location.topic(), timeout, clientConfigs);
                 SHARED.put(key, registry);
             } else {
                 registry.holders++;
@@ -317,8 +345,7 @@ public final class KafkaSchemaRegistry implements RegistryBackend {
 
     private KafkaProducer<byte[], byte[]> writer() {
         if (writer == null) {
-            Map<String, Object> config = new HashMap<>();
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            Map<String, Object> config = clientConfig();
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, topic + "-writer");
             config.put(ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-writer-" + topic);
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());
@@ -406,9 +433,10 @@ public final class KafkaSchemaRegistry implements RegistryBackend {
 
     /** One partition (the order of the log is the registry's history) and compacted (keys are facts). */
     private void ensureTopic() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs(timeout)))) {
+        Map<String, Object> adminConfig = clientConfig();
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs(timeout));
+        try (Admin admin = Admin.create(adminConfig)) {
             try {
                 admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))

@@ -39,7 +39,8 @@ public final class SchemaRegistryClients {
             return Optional.of(MockSchemaRegistry.forScope(url.substring(AvroSerdeConfig.MOCK_SCHEME.length())));
         }
         if (config.isKafkaStore()) {
-            return Optional.of(KafkaSchemaRegistry.shared(url, Duration.ofMillis(config.requestTimeoutMs())));
+            return Optional.of(KafkaSchemaRegistry.shared(url, Duration.ofMillis(config.requestTimeoutMs()),
+                    config.kafkaClientConfigs()));
         }
         return Optional.empty();
     }
