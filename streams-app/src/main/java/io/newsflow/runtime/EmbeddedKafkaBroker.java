@@ -43,6 +43,11 @@ import org.slf4j.LoggerFactory;
  * one ({@link #start(int, Path)}) the log and KRaft metadata live there: the storage is formatted only
  * when the directory holds no {@code meta.properties} yet, so a restart (also after a crash) keeps its
  * cluster id, node id, topics, committed offsets and transaction state.
+ *
+ * <p>{@link #startSecured} makes the client listener the kind production clusters have
+ * ({@link SaslSslListener}): SASL_SSL with SCRAM-SHA-512 users, a certificate signed by a CA made at
+ * start, and the StandardAuthorizer, whose only super user is the broker itself (on its internal and
+ * controller listeners); clients need ACLs for everything.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -60,9 +65,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int port;
     private final KafkaRaftServer server;
     private final Admin admin;
+    /** Null for the plaintext broker. */
+    private final SaslSslListener secured;
+    /** bootstrap.servers and security of a client that connects as the broker (the admin's own settings). */
+    private final Map<String, Object> superUserConfig;
     private volatile boolean closed;
 
-    private EmbeddedKafkaBroker(Path logDir, boolean temporary, int port, KafkaRaftServer server, Admin admin) {
+    private EmbeddedKafkaBroker(Path logDir, boolean temporary, int port, KafkaRaftServer server, Admin admin,
+            SaslSslListener secured, Map<String, Object> superUserConfig) {
+        this.secured = secured;
+        this.superUserConfig = Map.copyOf(superUserConfig);
         this.logDir = logDir;
         this.temporary = temporary;
         this.port = port;
@@ -102,6 +114,33 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
+     * Starts a broker whose client listener is SASL_SSL ({@code listener}) on {@code port} (0 = a free
+     * one), keeping its data in {@code dataDir} (null = temporary), with {@code listener}'s SCRAM users
+     * created and able to log in. No ACL exists: grant them with {@link #createAcls}.
+     */
+    public static EmbeddedKafkaBroker startSecured(int port, Path dataDir, SaslSslListener listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        for (int attempt = 1; ; attempt++) {
+            int chosen = port == 0 ? freePort() : port;
+            try {
+                EmbeddedKafkaBroker broker = startOnce(chosen, freePort(), dataDir, listener);
+                try {
+                    broker.createUsers();
+                } catch (RuntimeException e) {
+                    broker.close();
+                    throw e;
+                }
+                return broker;
+            } catch (IllegalStateException e) {
+                if (!(attempt < BIND_ATTEMPTS && isBindFailure(e) && port == 0)) {
+                    throw e;
+                }
+                log.warn("Embedded broker could not bind a port (attempt {}), retrying: {}", attempt, e.getMessage());
+            }
+        }
+    }
+
+    /**
      * A port found free can be taken by another process before the broker binds it. Such a bind
      * failure on a port we picked is retried with new ports; a given port that is in use is not.
      */
@@ -109,7 +148,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             int port = randomPort ? freePort() : givenPort;
             try {
-                return startOnce(port, freePort(), dataDir);
+                return startOnce(port, freePort(), dataDir, null);
             } catch (IllegalStateException e) {
                 boolean retry = attempt < BIND_ATTEMPTS && isBindFailure(e) && (randomPort || !portInUse(port));
                 if (!retry) {
@@ -120,14 +159,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static EmbeddedKafkaBroker startOnce(int port, int controllerPort, Path dataDir) {
+    private static EmbeddedKafkaBroker startOnce(int port, int controllerPort, Path dataDir, SaslSslListener secured) {
         long started = System.nanoTime();
         boolean temporary = dataDir == null;
         Path logDir = temporary ? createTempDir() : createDataDir(dataDir);
         KafkaRaftServer server = null;
         Admin admin = null;
         try {
-            KafkaConfig config = KafkaConfig.fromProps(serverProperties(logDir, port, controllerPort), false);
+            Properties properties = serverProperties(logDir, port, controllerPort);
+            Map<String, Object> adminConfig = new java.util.HashMap<>(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, HOST + ":" + port));
+            if (secured != null) {
+                int internalPort = freePort();
+                properties.putAll(secured.serverProperties(HOST, port, internalPort, controllerPort));
+                adminConfig.putAll(secured.internalClientConfig(HOST + ":" + internalPort));
+            }
+            KafkaConfig config = KafkaConfig.fromProps(properties, false);
             boolean formatted = Files.exists(logDir.resolve(META_PROPERTIES));
             if (!formatted && !isEmpty(logDir)) {
                 throw new IllegalStateException("Data directory " + logDir + " is neither empty nor a broker's"
@@ -138,14 +185,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, HOST + ":" + port,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis()));
+            Map<String, Object> superUserConfig = Map.copyOf(adminConfig);
+            adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis());
+            admin = Admin.create(adminConfig);
             awaitReady(admin);
             log.info("Embedded Kafka broker ready at {}:{} in {} ms (log dir {}{})", HOST, port,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logDir,
                     temporary ? ", temporary" : formatted ? ", restarted with its data" : ", formatted");
-            return new EmbeddedKafkaBroker(logDir, temporary, port, server, admin);
+            return new EmbeddedKafkaBroker(logDir, temporary, port, server, admin, secured, superUserConfig);
         } catch (Exception e) {
             closeQuietly(admin);
             stopQuietly(server);
@@ -180,6 +227,75 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The SASL_SSL listener's settings, when the broker was started with {@link #startSecured}. */
+    public Optional<SaslSslListener> secured() {
+        return Optional.ofNullable(secured);
+    }
+
+    /**
+     * Settings of a client that connects as the broker itself (a super user, on the broker's internal
+     * listener): for set-up and for tests' checks, never for the app.
+     */
+    public Map<String, Object> superUserClientConfig() {
+        return new java.util.HashMap<>(superUserConfig);
+    }
+
+    /** Creates the ACLs (as the broker, a super user) and waits until the broker enforces them. */
+    public void createAcls(Collection<org.apache.kafka.common.acl.AclBinding> bindings) {
+        ensureOpen();
+        try {
+            admin.createAcls(bindings).all().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+            while (!admin.describeAcls(org.apache.kafka.common.acl.AclBindingFilter.ANY).values()
+                    .get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).containsAll(bindings)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("ACLs not in force after " + READY_TIMEOUT);
+                }
+                Thread.sleep(20);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create ACLs: " + e, e);
+        }
+    }
+
+    /** Creates (or updates) the SCRAM users of the SASL_SSL listener and waits until each can log in. */
+    private void createUsers() {
+        List<org.apache.kafka.clients.admin.UserScramCredentialAlteration> upserts = secured.users().entrySet().stream()
+                .map(u -> (org.apache.kafka.clients.admin.UserScramCredentialAlteration)
+                        new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(u.getKey(),
+                                new org.apache.kafka.clients.admin.ScramCredentialInfo(
+                                        org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 8192), u.getValue()))
+                .toList();
+        try {
+            admin.alterUserScramCredentials(upserts).all().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            for (var user : secured.users().entrySet()) {
+                Map<String, Object> config = new java.util.HashMap<>(secured.clientConfig(user.getKey(), user.getValue()));
+                config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+                config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+                awaitLogin(config);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create the SCRAM users: " + e, e);
+        }
+    }
+
+    /** The broker learns new credentials from its metadata log a moment after the controller commits them. */
+    private static void awaitLogin(Map<String, Object> config) throws Exception {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (true) {
+            try (Admin user = Admin.create(config)) {
+                user.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.SaslAuthenticationException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** Creates a topic with replication factor 1; a topic that exists already is left as it is. */

@@ -54,8 +54,13 @@ public final class KafkaEnvironment implements AutoCloseable {
                         + dataDir.map(d -> ", data in " + d).orElse(""));
             }
             AppConfig effective = config.with(BOOTSTRAP_SERVERS, bootstrap);
-            TopicBootstrap.ensureAll(bootstrap, effective).warnings().forEach(w -> out.println("warning: " + w));
-            SchemaPolicy.apply(effective, out);
+            try {
+                TopicBootstrap.ensureAll(bootstrap, effective).warnings().forEach(w -> out.println("warning: " + w));
+                ClusterAccess.check(effective); // before anything is written
+                SchemaPolicy.apply(effective, out);
+            } catch (RuntimeException e) {
+                throw ClusterAccess.translate(e, effective).orElseThrow(() -> e);
+            }
 
             String registryUrl = AvroSerdes.registryUrl(effective);
             int port = effective.getInt(REGISTRY_SERVER_PORT);

@@ -138,6 +138,10 @@ public final class Main {
             err.println("newsflow: configuration error: " + e.getMessage());
             return USAGE;
         }
+        if (e instanceof ClusterAccessException) {
+            err.println("newsflow: " + e.getMessage());
+            return FAILED;
+        }
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
             err.println("newsflow: interrupted");

@@ -157,6 +157,9 @@ public final class TopicBootstrap {
             try {
                 descriptions = admin.describeTopics(names).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
+                if (e.getCause() instanceof org.apache.kafka.common.errors.AuthorizationException denied) {
+                    throw denied; // no wait makes an ACL appear
+                }
                 // A just-created topic can be briefly unknown to the broker's metadata cache.
                 descriptions = null;
                 if (System.nanoTime() > deadline) {

@@ -158,6 +158,11 @@ public final class KafkaSchemaRegistry implements RegistryBackend {
         }
     }
 
+    /** The transactional id every writer of the registry topic uses (one writer at a time, see the class comment). */
+    public static String writerTransactionalId(String topic) {
+        return topic + "-writer";
+    }
+
     /** The cluster and topic of a {@code kafka://} registry URL. */
     public record Location(String bootstrapServers, String topic) {
 
@@ -346,7 +351,7 @@ public final class KafkaSchemaRegistry implements RegistryBackend {
     private KafkaProducer<byte[], byte[]> writer() {
         if (writer == null) {
             Map<String, Object> config = clientConfig();
-            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, topic + "-writer");
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, writerTransactionalId(topic));
             config.put(ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-writer-" + topic);
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());
             config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
