@@ -273,6 +273,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             for (var user : secured.users().entrySet()) {
                 Map<String, Object> config = new java.util.HashMap<>(secured.clientConfig(user.getKey(), user.getValue()));
                 config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+                config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
                 config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
                 awaitLogin(config);
             }

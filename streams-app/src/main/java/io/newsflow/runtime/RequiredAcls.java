@@ -55,6 +55,13 @@ public final class RequiredAcls {
         }
     }
 
+    /**
+     * Outputs the topology reads back: the article scores (rolling sentiment, reactions) and the
+     * topics of the query views. A test compares this with the topology's source topics.
+     */
+    public static final List<String> READ_BACK = List.of(Topics.ARTICLE_SCORES, Topics.SENTIMENT_ROLLING,
+            Topics.MARKET_REACTION, Topics.PRICE_ALERTS, Topics.CREDIT_EQUITY);
+
     private RequiredAcls() {
     }
 
@@ -84,6 +91,10 @@ public final class RequiredAcls {
                     "created with the configured partitions when missing"));
             acls.add(new Acl(Role.APP, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE,
                     "output of the topology"));
+            if (READ_BACK.contains(topic)) {
+                acls.add(new Acl(Role.APP, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ,
+                        "read back: by later steps or the query API's views"));
+            }
         }
         acls.add(new Acl(Role.APP, ResourceType.TOPIC, Topics.DEAD_LETTERS, PatternType.LITERAL,
                 AclOperation.DESCRIBE_CONFIGS, "its max.message.bytes bounds a dead letter's size"));

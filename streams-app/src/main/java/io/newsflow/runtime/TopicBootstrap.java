@@ -124,6 +124,11 @@ public final class TopicBootstrap {
                 results.get(name).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 created.add(name);
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof org.apache.kafka.common.errors.TopicAuthorizationException) {
+                    // the broker names no topic when it refuses one of a batch; this one it was
+                    throw new org.apache.kafka.common.errors.TopicAuthorizationException(
+                            "Not authorized to create or describe topic '" + name + "'", java.util.Set.of(name));
+                }
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw new IllegalStateException("Could not create topic '" + name + "': " + e.getCause(), e.getCause());
                 }
