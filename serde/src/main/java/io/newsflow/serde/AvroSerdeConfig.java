@@ -41,6 +41,7 @@ public final class AvroSerdeConfig {
     private final String basicAuthUserInfo;
     private final int requestTimeoutMs;
     private final Map<String, Object> kafkaClientConfigs;
+    private final io.newsflow.serde.registry.RegistryConnection registryConnection;
 
     public AvroSerdeConfig(Map<String, ?> configs) {
         Object url = configs.get(SCHEMA_REGISTRY_URL);
@@ -66,6 +67,9 @@ public final class AvroSerdeConfig {
             }
         });
         this.kafkaClientConfigs = java.util.Collections.unmodifiableMap(kafka);
+        this.registryConnection = registryUrl.regionMatches(true, 0, "http", 0, 4)
+                ? io.newsflow.serde.registry.RegistryConnection.from(configs)
+                : io.newsflow.serde.registry.RegistryConnection.DEFAULT;
     }
 
     /** The configs with a serde's fixed settings applied on top (they win over what the caller passed). */
@@ -122,6 +126,8 @@ public final class AvroSerdeConfig {
      * client's TLS is configured by {@code schema.registry.ssl.*} instead, as Confluent's is.
      */
     public Map<String, Object> kafkaClientConfigs() { return kafkaClientConfigs; }
+    /** TLS ({@code schema.registry.ssl.*}) and bearer token ({@code bearer.auth.*}) of an http(s) registry. */
+    public io.newsflow.serde.registry.RegistryConnection registryConnection() { return registryConnection; }
     public boolean isMock() { return registryUrl.startsWith(MOCK_SCHEME); }
     public boolean isKafkaStore() { return registryUrl.startsWith(KAFKA_SCHEME); }
 }

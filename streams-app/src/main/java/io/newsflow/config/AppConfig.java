@@ -50,9 +50,14 @@ public final class AppConfig {
     private final Map<String, String> values;
     private final Map<String, String> sources;
 
-    /** @param values and {@code sources}: checked against the definition, defaults filled in (both are modified) */
-    private AppConfig(Map<String, String> values, Map<String, String> sources) {
-        DefinitionCheck.apply(values, sources);
+    /**
+     * @param values       and {@code sources}: checked against the definition, defaults filled in (both are modified)
+     * @param userSupplied the layers come from the user (files, environment, --set): every undefined key
+     *                     must then reach a Kafka client or the serdes ({@link ClientKeyCheck}); keys added
+     *                     by code ({@link #with}) are not typos
+     */
+    private AppConfig(Map<String, String> values, Map<String, String> sources, boolean userSupplied) {
+        DefinitionCheck.apply(values, sources, userSupplied);
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
         this.sources = Map.copyOf(sources);
     }
@@ -101,7 +106,7 @@ public final class AppConfig {
         });
 
         put(values, sources, overrides, "override");
-        return new AppConfig(values, sources);
+        return new AppConfig(values, sources, true);
     }
 
     /** Only the classpath defaults: for tests and tools that must not see the environment. */
@@ -114,7 +119,7 @@ public final class AppConfig {
         Map<String, String> v = new LinkedHashMap<>(values);
         Map<String, String> s = new LinkedHashMap<>(sources);
         put(v, s, overrides, "override");
-        return new AppConfig(v, s);
+        return new AppConfig(v, s, false);
     }
 
     /** A copy with one override. */

@@ -26,8 +26,11 @@ final class DefinitionCheck {
     private DefinitionCheck() {
     }
 
-    /** Fills in defaults ({@code values} and {@code sources} are modified) and validates. */
-    static void apply(Map<String, String> values, Map<String, String> sources) {
+    /**
+     * Fills in defaults ({@code values} and {@code sources} are modified) and validates; with
+     * {@code clientKeys}, also that every undefined key reaches a client ({@link ClientKeyCheck}).
+     */
+    static void apply(Map<String, String> values, Map<String, String> sources, boolean clientKeys) {
         List<String> problems = new ArrayList<>();
         for (ConfigKey key : NewsflowConfigDef.definition().configKeys().values()) {
             String raw = values.get(key.name);
@@ -46,7 +49,8 @@ final class DefinitionCheck {
                 "Unknown configuration '" + name + "' (from " + sources.get(name) + ")"
                         + "; the keys it may be meant for: " + sameNamespace(name)
                         + " (all keys: docs/configuration.md)"));
-        values.keySet().stream().filter(name -> !NewsflowConfigDef.isDefined(name) && !NewsflowConfigDef.isUnknown(name))
+        values.keySet().stream().filter(name -> clientKeys)
+                .filter(name -> !NewsflowConfigDef.isDefined(name) && !NewsflowConfigDef.isUnknown(name))
                 .sorted().forEach(name -> ClientKeyCheck.problem(name).ifPresent(p -> problems.add(
                         "Configuration '" + name + "' (from " + sources.get(name) + ") " + p)));
         if (!problems.isEmpty()) {

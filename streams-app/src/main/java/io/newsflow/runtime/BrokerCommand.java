@@ -2,7 +2,16 @@ package io.newsflow.runtime;
 
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -37,6 +46,22 @@ public final class BrokerCommand implements CliCommand {
                     + "default: a temporary directory, deleted on exit")
     private Path dataDirOption;
 
+    @Option(names = "--sasl-ssl",
+            description = "make the client listener SASL_SSL, as production clusters are: SCRAM-SHA-512 logins of the "
+                    + "--user users, TLS with a certificate signed by a CA made at start (clients trust "
+                    + "<tls-dir>/truststore.p12), the StandardAuthorizer, and for each user the ACLs of "
+                    + "docs/operations.md#acls; prints the client settings and writes them to <tls-dir>/client-<user>.properties")
+    private boolean saslSsl;
+
+    @Option(names = "--user", paramLabel = "NAME:PASSWORD",
+            description = "a SCRAM-SHA-512 user of the --sasl-ssl listener (repeatable); default newsflow with a random password")
+    private List<String> users = new ArrayList<>();
+
+    @Option(names = "--tls-dir", paramLabel = "DIR",
+            description = "where --sasl-ssl writes its key stores and client settings; default <data-dir>/tls, or a "
+                    + "temporary directory")
+    private Path tlsDirOption;
+
     public BrokerCommand() {
         this(ShutdownSignal::register);
     }
@@ -51,10 +76,22 @@ public final class BrokerCommand implements CliCommand {
         AppConfig effective = withDataDirOption(config);
         int port = effective.getInt(PORT);
         Optional<Path> dataDir = dataDir(effective);
+        Map<String, String> logins = saslSsl ? logins() : Map.of();
         try (StopSignal signal = stopSignal.get();
-             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port, dataDir.orElse(null))) {
+             EmbeddedKafkaBroker broker = saslSsl
+                     ? EmbeddedKafkaBroker.startSecured(port, dataDir.orElse(null),
+                             new SaslSslListener(TlsFiles.generate(tlsDir(dataDir)), logins))
+                     : EmbeddedKafkaBroker.start(port, dataDir.orElse(null))) {
             AppConfig onBroker = effective.with(KafkaEnvironment.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-            TopicBootstrap.Result topics = TopicBootstrap.ensureAll(broker.bootstrapServers(), onBroker);
+            if (saslSsl) {
+                // set-up as the broker itself; the users get the ACLs the app needs, no more
+                onBroker = effective.with(stringValues(broker.superUserClientConfig()));
+                for (String user : logins.keySet()) {
+                    broker.createAcls(RequiredAcls.all(effective.with(KafkaEnvironment.BOOTSTRAP_SERVERS,
+                            broker.bootstrapServers())).stream().map(acl -> acl.binding("User:" + user)).toList());
+                }
+            }
+            TopicBootstrap.Result topics = TopicBootstrap.ensureAll(onBroker.getString(KafkaEnvironment.BOOTSTRAP_SERVERS), onBroker);
             topics.warnings().forEach(w -> out.println("warning: " + w));
             SchemaPolicy.applyIfKafkaBacked(onBroker, out);
             out.println("Kafka broker (KRaft, single node) running at " + broker.bootstrapServers());
@@ -62,6 +99,9 @@ public final class BrokerCommand implements CliCommand {
                     + topics.created().size() + " created, " + topics.existing().size() + " existing)");
             out.println("Point other commands at it: " + AppConfig.envName("bootstrap.servers") + "="
                     + broker.bootstrapServers() + " or --set bootstrap.servers=" + broker.bootstrapServers());
+            if (saslSsl) {
+                printClientSettings(broker, logins, out);
+            }
             out.println(dataDir.map(d -> "Press Ctrl-C to stop (data kept in " + broker.logDir() + ").")
                     .orElse("Press Ctrl-C to stop (data is deleted on exit; keep it with --data-dir DIR)."));
             out.flush();
@@ -70,6 +110,61 @@ public final class BrokerCommand implements CliCommand {
             out.flush();
         }
         return 0;
+    }
+
+    private Map<String, String> logins() {
+        Map<String, String> logins = new LinkedHashMap<>();
+        if (users.isEmpty()) {
+            logins.put("newsflow", HexFormat.of().formatHex(new SecureRandom().generateSeed(9)));
+        }
+        for (String user : users) {
+            int colon = user.indexOf(':');
+            if (colon <= 0 || colon == user.length() - 1) {
+                throw new UsageException("--user needs NAME:PASSWORD, got '" + user + "'");
+            }
+            logins.put(user.substring(0, colon), user.substring(colon + 1));
+        }
+        return logins;
+    }
+
+    private Path tlsDir(Optional<Path> dataDir) {
+        if (tlsDirOption != null) {
+            return tlsDirOption;
+        }
+        if (dataDir.isPresent()) {
+            return dataDir.get().resolveSibling(dataDir.get().getFileName() + "-tls");
+        }
+        try {
+            Path dir = Files.createTempDirectory("newsflow-tls-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a directory for the TLS files", e);
+        }
+    }
+
+    /** Each user's client settings, printed and written as a properties file for --config. */
+    private static void printClientSettings(EmbeddedKafkaBroker broker, Map<String, String> logins, PrintStream out) {
+        SaslSslListener listener = broker.secured().orElseThrow();
+        for (Map.Entry<String, String> login : logins.entrySet()) {
+            StringBuilder properties = new StringBuilder("bootstrap.servers=" + broker.bootstrapServers() + "\n");
+            listener.clientConfig(login.getKey(), login.getValue())
+                    .forEach((k, v) -> properties.append(k).append('=').append(v).append('\n'));
+            Path file = listener.tls().trustStore().resolveSibling("client-" + login.getKey() + ".properties");
+            try {
+                Files.writeString(file, properties.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + file, e);
+            }
+            out.println("SASL_SSL user '" + login.getKey() + "' (SCRAM-SHA-512, the ACLs of docs/operations.md#acls):"
+                    + " --config " + file);
+        }
+    }
+
+    private static Map<String, String> stringValues(Map<String, Object> map) {
+        Map<String, String> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(k, String.valueOf(v)));
+        return out;
     }
 
     /** The data directory configured for an embedded broker ({@code broker.data.dir}), if any. */

@@ -142,6 +142,8 @@ class SecuredClusterTest {
         settings.put("metrics.host", "127.0.0.1");
         settings.put("api.port", "-1");
         settings.put("registry.server.port", "-1");
+        // the last articles are released when the quiet source's watermark is skipped, soon
+        settings.put("watermark.idle.timeout", "1s");
         return settings;
     }
 
@@ -178,10 +180,13 @@ class SecuredClusterTest {
             public void await() throws InterruptedException {
                 long deadline = System.nanoTime() + WAIT.toNanos();
                 try {
-                    while (new ConsumerLag(superUser).of(app, Topics.INPUTS) > 0
-                            || endOffsets(List.of(Topics.ARTICLE_SCORES)) == 0) {
+                    long lag;
+                    long scores = 0;
+                    while ((lag = new ConsumerLag(superUser).of(app, Topics.INPUTS)) > 0
+                            || (scores = endOffsets(List.of(Topics.ARTICLE_SCORES))) == 0) {
                         if (System.nanoTime() > deadline) {
-                            throw new AssertionError("inputs not processed within " + WAIT);
+                            throw new AssertionError("inputs not processed within " + WAIT + ": " + lag
+                                    + " input records not committed, " + scores + " article scores");
                         }
                         Thread.sleep(200);
                     }

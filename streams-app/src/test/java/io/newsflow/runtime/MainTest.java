@@ -156,11 +156,11 @@ class MainTest {
         Path file = dir.resolve("my.properties");
         Files.writeString(file, "application.id=from-file\n");
 
-        assertEquals(0, run(Map.of(), "--config", file.toString(), "--set", "metrics.port=1", "--set=a.b=x=y",
+        assertEquals(0, run(Map.of(), "--config", file.toString(), "--set", "metrics.port=1", "--set=schema.registry.a.b=x=y",
                 "echo", "file.jsonl"), err());
         assertEquals("from-file", seenConfigs.get(0).getString("application.id"));
         assertEquals(1, seenConfigs.get(0).getInt("metrics.port"));
-        assertEquals("x=y", seenConfigs.get(0).getString("a.b"));
+        assertEquals("x=y", seenConfigs.get(0).getString("schema.registry.a.b"));
         assertEquals(List.of("file.jsonl"), seenArgs.get(0));
 
         assertEquals(Main.USAGE, run(Map.of(), "echo", "--set", "not-global=1"));

@@ -33,18 +33,24 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
      * JDK HttpClients are thread-safe and each owns a selector thread and connection pool, so all
      * registry clients (one per serializer and deserializer) share one per connect timeout.
      */
-    private static final Map<Duration, HttpClient> SHARED_CLIENTS = new ConcurrentHashMap<>();
+    private static final Map<ClientKey, HttpClient> SHARED_CLIENTS = new ConcurrentHashMap<>();
+
+    /** HTTP clients are shared per timeout and TLS context (null = the JDK's default context). */
+    private record ClientKey(Duration timeout, javax.net.ssl.SSLContext ssl) {
+    }
 
     private final List<RegistryEndpoint> endpoints;
     private final AtomicInteger preferred = new AtomicInteger();
     private final HttpClient http;
     private final Duration timeout;
+    /** {@code Authorization: Bearer} value, which replaces basic credentials when configured; else null. */
+    private final String bearerAuthorization;
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
     public HttpSchemaRegistryClient(AvroSerdeConfig config) {
         this(config.registryUrl(), config.basicAuthCredentialsSource(), config.basicAuthUserInfo(),
-                Duration.ofMillis(config.requestTimeoutMs()));
+                Duration.ofMillis(config.requestTimeoutMs()), config.registryConnection());
     }
 
     /**
@@ -54,13 +60,25 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
      * @param timeout           connect timeout, and time allowed for each response
      */
     public HttpSchemaRegistryClient(String urls, String credentialsSource, String userInfo, Duration timeout) {
+        this(urls, credentialsSource, userInfo, timeout, RegistryConnection.DEFAULT);
+    }
+
+    /** As above, over TLS and with a bearer token as {@code connection} says. */
+    public HttpSchemaRegistryClient(String urls, String credentialsSource, String userInfo, Duration timeout,
+            RegistryConnection connection) {
         this.endpoints = RegistryEndpoint.parse(urls, credentialsSource, userInfo);
         this.timeout = timeout;
-        this.http = SHARED_CLIENTS.computeIfAbsent(timeout, t -> HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(t)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build());
+        this.bearerAuthorization = connection.bearerToken().map(token -> "Bearer " + token).orElse(null);
+        this.http = SHARED_CLIENTS.computeIfAbsent(new ClientKey(timeout, connection.sslContext().orElse(null)), key -> {
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(key.timeout())
+                    .followRedirects(HttpClient.Redirect.NORMAL);
+            if (key.ssl() != null) {
+                builder.sslContext(key.ssl());
+            }
+            return builder.build();
+        });
     }
 
     @Override
@@ -222,7 +240,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         if (body != null) {
             builder.header("Content-Type", CONTENT_TYPE);
         }
-        if (endpoint.authorization() != null) {
+        if (bearerAuthorization != null) {
+            builder.header("Authorization", bearerAuthorization);
+        } else if (endpoint.authorization() != null) {
             builder.header("Authorization", endpoint.authorization());
         }
         return builder.build();
