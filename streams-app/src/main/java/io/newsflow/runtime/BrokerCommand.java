@@ -76,6 +76,9 @@ public final class BrokerCommand implements CliCommand {
         AppConfig effective = withDataDirOption(config);
         int port = effective.getInt(PORT);
         Optional<Path> dataDir = dataDir(effective);
+        if (!saslSsl && (!users.isEmpty() || tlsDirOption != null)) {
+            throw new UsageException("--user and --tls-dir configure the --sasl-ssl listener: add --sasl-ssl");
+        }
         Map<String, String> logins = saslSsl ? logins() : Map.of();
         try (StopSignal signal = stopSignal.get();
              EmbeddedKafkaBroker broker = saslSsl

@@ -116,7 +116,7 @@ public final class ClusterAccess {
             try {
                 Set<AclOperation> allowed = described.get(topic).get(TIMEOUT_MS, TimeUnit.MILLISECONDS).authorizedOperations();
                 forResource(required, ResourceType.TOPIC, topic).stream()
-                        .filter(a -> allowed != null && !allowed.contains(a.operation()))
+                        .filter(a -> allowed != null && !allowed.isEmpty() && !allowed.contains(a.operation()))
                         .forEach(a -> missing.add(a.describe()));
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof TopicAuthorizationException) {

@@ -45,6 +45,9 @@ public final class OutputMonitor implements AutoCloseable {
         }
     }
 
+    /** Each demo reads the outputs from their start in a group of its own: this prefix and a random id. */
+    public static final String GROUP_PREFIX = "newsflow-monitor-";
+
     private final KafkaConsumer<String, Object> consumer;
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -63,7 +66,7 @@ public final class OutputMonitor implements AutoCloseable {
     public OutputMonitor(AppConfig config) {
         Properties props = new Properties();
         props.putAll(KafkaClientConfig.consumer(config));
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-monitor-" + UUID.randomUUID());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_PREFIX + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -27,8 +27,10 @@ public final class RequiredAcls {
     public enum Role {
         /** {@code run} and {@code demo}: Kafka Streams and its admin clients. */
         APP("`run`, `demo`"),
-        /** {@code produce}: the CLI producers. */
-        PRODUCER("`produce`"),
+        /** {@code produce} (and {@code demo}, which publishes the scenario): the CLI producers. */
+        PRODUCER("`produce`, `demo`"),
+        /** {@code demo} alone: it reads the outputs back to print them. */
+        DEMO("`demo`"),
         /** Every process with {@code schema.registry.url=kafka://...} (the default). */
         REGISTRY("all, with a `kafka://` registry");
 
@@ -108,6 +110,12 @@ public final class RequiredAcls {
             acls.add(new Acl(Role.PRODUCER, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE,
                     "publishes the inputs"));
         }
+        for (String topic : Topics.OUTPUTS) {
+            acls.add(new Acl(Role.DEMO, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ,
+                    "the demo prints what the outputs hold"));
+        }
+        acls.add(new Acl(Role.DEMO, ResourceType.GROUP, OutputMonitor.GROUP_PREFIX, PatternType.PREFIXED,
+                AclOperation.READ, "the demo's reader of the outputs, a group of its own per run"));
         registryTopic(config).ifPresent(topic -> {
             for (AclOperation operation : List.of(AclOperation.CREATE, AclOperation.READ, AclOperation.WRITE)) {
                 acls.add(new Acl(Role.REGISTRY, ResourceType.TOPIC, topic, PatternType.LITERAL, operation,

@@ -10,6 +10,7 @@ import io.newsflow.runtime.EmbeddedKafkaBroker;
 import io.newsflow.runtime.Main;
 import io.newsflow.runtime.ProduceCommand;
 import io.newsflow.runtime.RequiredAcls;
+import io.newsflow.runtime.RequiredAcls.Role;
 import io.newsflow.runtime.RunCommand;
 import io.newsflow.runtime.SaslSslListener;
 import io.newsflow.runtime.StopSignal;
@@ -124,11 +125,15 @@ class SecuredClusterTest {
         assertEquals(before, endOffsets(written()), "nothing was written");
     }
 
-    /** The ACLs the docs list, for {@code user} running the app as {@code applicationId}, the registry on the cluster. */
+    /**
+     * The ACLs the docs list for {@code run} and {@code produce}, for {@code user} running the app as
+     * {@code applicationId}, the registry on the cluster.
+     */
     private static List<AclBinding> bindings(String user, String applicationId) {
         AppConfig config = AppConfig.defaults().with(Map.of("bootstrap.servers", broker.bootstrapServers(),
                 "application.id", applicationId));
-        return RequiredAcls.all(config).stream().map(acl -> acl.binding("User:" + user)).toList();
+        return RequiredAcls.of(config, Role.APP, Role.PRODUCER, Role.REGISTRY).stream()
+                .map(acl -> acl.binding("User:" + user)).toList();
     }
 
     /** The client security keys at the top level, in Kafka's names, as a user's properties file sets them. */

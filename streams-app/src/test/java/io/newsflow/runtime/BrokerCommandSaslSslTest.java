@@ -84,4 +84,15 @@ class BrokerCommandSaslSslTest {
         assertEquals(Main.USAGE, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--user needs NAME:PASSWORD"));
     }
+
+    @Test
+    void usersWithoutTheSecuredListenerAreAUsageErrorNotIgnored() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Main(List.of(new BrokerCommand()), Map.of(), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(List.of("broker", "--user", "alice:pw"));
+
+        assertEquals(Main.USAGE, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("add --sasl-ssl"));
+    }
 }
