@@ -32,8 +32,11 @@ public final class ClientKeyCheck {
             StreamsConfig.CONSUMER_PREFIX, StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX,
             StreamsConfig.GLOBAL_CONSUMER_PREFIX, StreamsConfig.ADMIN_CLIENT_PREFIX, StreamsConfig.TOPIC_PREFIX);
 
-    private static final Set<String> STREAMS_KEYS = union(StreamsConfig.configDef().names(),
-            ProducerConfig.configNames(), ConsumerConfig.configNames(), AdminClientConfig.configNames());
+    /** Loaded on first use: the serdes read {@link #REGISTRY_KEYS} without needing Streams' definitions. */
+    private static final class Streams {
+        static final Set<String> KEYS = union(StreamsConfig.configDef().names(),
+                ProducerConfig.configNames(), ConsumerConfig.configNames(), AdminClientConfig.configNames());
+    }
 
     private ClientKeyCheck() {
     }
@@ -49,10 +52,10 @@ public final class ClientKeyCheck {
         }
         if (key.startsWith(KafkaClientConfig.STREAMS_PREFIX)) {
             String inner = key.substring(KafkaClientConfig.STREAMS_PREFIX.length());
-            if (STREAMS_KEYS.contains(inner) || STREAMS_CLIENT_PREFIXES.stream().anyMatch(inner::startsWith)) {
+            if (Streams.KEYS.contains(inner) || STREAMS_CLIENT_PREFIXES.stream().anyMatch(inner::startsWith)) {
                 return Optional.empty();
             }
-            return Optional.of("is not a Kafka Streams setting" + meant(KafkaClientConfig.STREAMS_PREFIX, inner, STREAMS_KEYS));
+            return Optional.of("is not a Kafka Streams setting" + meant(KafkaClientConfig.STREAMS_PREFIX, inner, Streams.KEYS));
         }
         Optional<String> prefixed = inClientFamily(key, KafkaClientConfig.PRODUCER_PREFIX, ProducerConfig.configNames(), "producer")
                 .or(() -> inClientFamily(key, KafkaClientConfig.CONSUMER_PREFIX, ConsumerConfig.configNames(), "consumer"))
@@ -93,7 +96,7 @@ public final class ClientKeyCheck {
             options.add("'" + KafkaClientConfig.STREAMS_PREFIX + key + "' (Kafka Streams only)");
             return "; did you mean " + String.join(" or ", options) + "?";
         }
-        Set<String> candidates = union(NewsflowConfigDef.definition().names(), KafkaClientConfig.SHARED_KEYS,
+        Set<String> candidates = union(NewsflowConfigDef.definition().names(), KafkaClientConfig.sharedKeys(),
                 REGISTRY_KEYS);
         return closest(key, candidates).map(c -> "; did you mean '" + c + "'?")
                 .orElse("; see docs/configuration.md for the keys");

@@ -14,7 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * Kafka's own:
  * <ul>
  *   <li>{@code bootstrap.servers} and the connection's security ({@code security.protocol},
- *       {@code sasl.*}, {@code ssl.*}: {@link #SHARED_KEYS}) at the top level go to <b>every</b> client;</li>
+ *       {@code sasl.*}, {@code ssl.*}: {@link #sharedKeys()}) at the top level go to <b>every</b> client;</li>
  *   <li>{@code producer.*}, {@code consumer.*} and {@code admin.*} go to every producer, consumer or
  *       admin client, Kafka Streams' own included: the prefixes mean what {@code StreamsConfig}
  *       means by them (to Streams they are passed with the prefix, and Streams strips it);</li>
@@ -33,11 +33,6 @@ public final class KafkaClientConfig {
     public static final String ADMIN_PREFIX = "admin.";
     public static final String STREAMS_PREFIX = "kafka.streams.";
 
-    /**
-     * The security settings every kind of client understands: {@code security.protocol} and the
-     * {@code sasl.*} and {@code ssl.*} keys that producers, consumers and admin clients all define.
-     */
-    public static final Set<String> SHARED_KEYS = sharedKeys();
 
     private KafkaClientConfig() {
     }
@@ -46,7 +41,7 @@ public final class KafkaClientConfig {
     public static Map<String, Object> shared(AppConfig config) {
         Map<String, Object> out = new TreeMap<>();
         config.getOptional(BOOTSTRAP_SERVERS).ifPresent(b -> out.put(BOOTSTRAP_SERVERS, b));
-        for (String key : SHARED_KEYS) {
+        for (String key : sharedKeys()) {
             config.getOptional(key).ifPresent(v -> out.put(key, v));
         }
         return out;
@@ -78,7 +73,22 @@ public final class KafkaClientConfig {
 
     /** Whether {@code key} is a connection-security key that every client receives. */
     public static boolean isShared(String key) {
-        return SHARED_KEYS.contains(key);
+        // the prefix test first: most configurations hold none, and need not load the clients' definitions
+        return (key.equals(SECURITY_PROTOCOL) || key.startsWith("sasl.") || key.startsWith("ssl."))
+                && sharedKeys().contains(key);
+    }
+
+    /**
+     * The security settings every kind of client understands: {@code security.protocol} and the
+     * {@code sasl.*} and {@code ssl.*} keys that producers, consumers and admin clients all define.
+     */
+    public static Set<String> sharedKeys() {
+        return Shared.KEYS;
+    }
+
+    /** Computed on first use: loading the clients' definitions takes a moment. */
+    private static final class Shared {
+        static final Set<String> KEYS = computeSharedKeys();
     }
 
     private static Map<String, Object> with(Map<String, Object> base, Map<String, Object> specific) {
@@ -86,7 +96,7 @@ public final class KafkaClientConfig {
         return base;
     }
 
-    private static Set<String> sharedKeys() {
+    private static Set<String> computeSharedKeys() {
         Set<String> keys = new TreeSet<>(AdminClientConfig.configNames());
         keys.retainAll(ProducerConfig.configNames());
         keys.retainAll(ConsumerConfig.configNames());

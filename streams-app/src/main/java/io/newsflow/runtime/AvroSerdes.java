@@ -36,7 +36,7 @@ public final class AvroSerdes {
      * The registry settings of {@code config}: {@code schema.registry.*}, {@code basic.auth.*},
      * {@code bearer.auth.*} and the serde flags ({@link ClientKeyCheck#REGISTRY_KEYS}), with the registry
      * URL as {@link #registryUrl} gives it, and the Kafka connection's security keys
-     * ({@link KafkaClientConfig#SHARED_KEYS}) for the clients of a {@code kafka://} registry.
+     * ({@link KafkaClientConfig#sharedKeys()}) for the clients of a {@code kafka://} registry.
      */
     public static Map<String, Object> registryConfig(AppConfig config) {
         Map<String, Object> out = new TreeMap<>();

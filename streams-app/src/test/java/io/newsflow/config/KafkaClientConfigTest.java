@@ -53,9 +53,9 @@ class KafkaClientConfigTest {
 
     @Test
     void theSharedKeysAreTheSecurityKeysOfEveryClient() {
-        assertTrue(KafkaClientConfig.SHARED_KEYS.contains("sasl.jaas.config"));
-        assertTrue(KafkaClientConfig.SHARED_KEYS.contains("ssl.keystore.location"));
-        assertTrue(KafkaClientConfig.SHARED_KEYS.contains("sasl.login.callback.handler.class"));
-        assertFalse(KafkaClientConfig.SHARED_KEYS.contains("bootstrap.servers"));
+        assertTrue(KafkaClientConfig.sharedKeys().contains("sasl.jaas.config"));
+        assertTrue(KafkaClientConfig.sharedKeys().contains("ssl.keystore.location"));
+        assertTrue(KafkaClientConfig.sharedKeys().contains("sasl.login.callback.handler.class"));
+        assertFalse(KafkaClientConfig.sharedKeys().contains("bootstrap.servers"));
     }
 }
