@@ -101,11 +101,20 @@ class SchemaPolicyTest {
     @Test
     void aRegistryThatAnswersOnlyAfterAMomentStillGetsThePolicy() throws Exception {
         RegistryNotYetUp registry = new RegistryNotYetUp();
-        CompletableFuture<EmbeddedSchemaRegistryServer> late = CompletableFuture.supplyAsync(registry::start,
-                CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
+        // the registry comes up once start has been refused, not after a wall-clock delay a loaded machine can outlast
+        CompletableFuture<Void> refused = new CompletableFuture<>();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8) {
+            @Override
+            public void println(String line) {
+                super.println(line);
+                if (line.contains("not answering")) {
+                    refused.complete(null);
+                }
+            }
+        };
+        CompletableFuture<EmbeddedSchemaRegistryServer> late = refused.thenApplyAsync(ignored -> registry.start());
         try {
-            SchemaPolicy.apply(AppConfig.defaults().with(AvroSerdes.SCHEMA_REGISTRY_URL, registry.url),
-                    new PrintStream(printed, true, StandardCharsets.UTF_8));
+            SchemaPolicy.apply(AppConfig.defaults().with(AvroSerdes.SCHEMA_REGISTRY_URL, registry.url), out);
 
             assertTrue(startOutput().contains("not answering"), this::startOutput);
             for (String input : Topics.INPUTS) {
