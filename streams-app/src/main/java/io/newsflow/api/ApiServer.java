@@ -51,7 +51,12 @@ public final class ApiServer implements AutoCloseable {
     private volatile QueryApi queries;
     private volatile LocalStores localStores;
 
-    private ApiServer() {
+    private final ApiAccess access;
+    private final String peerSecret;
+
+    private ApiServer(ApiAccess access, String peerSecret) {
+        this.access = access;
+        this.peerSecret = peerSecret;
         this.openApi = resource(OPENAPI_RESOURCE);
         this.alertStream = new AlertStream(() -> queries, 500);
         this.app = Javalin.create(config -> {
@@ -64,25 +69,41 @@ public final class ApiServer implements AutoCloseable {
             });
             config.staticFiles.enableWebjars();
         });
+        app.before(access::check);
         routes().forEach(app::get);
         app.sse(BASE + "/stream/alerts", alertStream::add);
-        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(ApiException.class, (e, ctx) -> {
+            if (e.status() == 401) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"newsflow\"");
+            }
+            error(ctx, e.status(), e.getMessage());
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.log(System.Logger.Level.WARNING, "request " + ctx.path() + " failed", e);
             error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
         });
     }
 
-    /** Binds {@code host:port} (port 0 = a free port) and serves; 503 until {@link #attach}. */
+    /** Binds {@code host:port} (port 0 = a free port) open to anyone, no peer reads; 503 until {@link #attach}. */
     public static ApiServer start(String host, int port) {
-        ApiServer server = new ApiServer();
+        return start(host, port, ApiAccess.open(), null);
+    }
+
+    /**
+     * Binds {@code host:port} (port 0 = a free port) and serves to whom {@code access} lets in; 503
+     * until {@link #attach}.
+     *
+     * @param peerSecret the secret this instance presents to the other instances' store endpoint, or null
+     */
+    public static ApiServer start(String host, int port, ApiAccess access, String peerSecret) {
+        ApiServer server = new ApiServer(access, peerSecret);
         server.app.start(host, port);
         return server;
     }
 
     /** Answers from the client's state; {@code self} is the address it advertises. */
     public void attach(KafkaStreams streams, HostInfo self, TopologySettings settings) {
-        DistributedStores stores = new DistributedStores(streams, self, new PeerClient(mapper));
+        DistributedStores stores = new DistributedStores(streams, self, new PeerClient(mapper, peerSecret));
         this.localStores = stores.local();
         this.queries = new QueryApi(stores, settings);
     }

@@ -24,9 +24,12 @@ final class PeerClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper mapper;
+    private final String secret;
 
-    PeerClient(ObjectMapper mapper) {
+    /** @param secret the peers' shared secret, presented as a bearer token; null = none */
+    PeerClient(ObjectMapper mapper, String secret) {
         this.mapper = mapper;
+        this.secret = secret;
     }
 
     /** @throws IOException when the peer is unreachable or cannot answer (it may be restoring) */
@@ -38,7 +41,11 @@ final class PeerClient {
         if (partition != null) {
             uri.append("&partition=").append(partition);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Duration.ofSeconds(5)).GET();
+        if (secret != null) {
+            builder.header("Authorization", "Bearer " + secret);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());

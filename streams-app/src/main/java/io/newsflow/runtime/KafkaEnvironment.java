@@ -64,8 +64,11 @@ public final class KafkaEnvironment implements AutoCloseable {
                         .orElse(null);
             }
             if (servedRegistry != null) {
-                registryServer = EmbeddedSchemaRegistryServer.start(
-                        effective.getString(REGISTRY_SERVER_HOST), port, servedRegistry);
+                String host = effective.getString(REGISTRY_SERVER_HOST);
+                RegistryBackend served = servedRegistry;
+                registryServer = ApiAccessSettings.registryWriters(effective)
+                        .map(writers -> EmbeddedSchemaRegistryServer.startWithWriteTokens(host, port, served, writers))
+                        .orElseGet(() -> EmbeddedSchemaRegistryServer.start(host, port, served));
                 out.println("Schema registry (REST API over " + registryUrl + ") at " + registryServer.url());
             }
             return new KafkaEnvironment(broker, servedRegistry, registryServer, effective);

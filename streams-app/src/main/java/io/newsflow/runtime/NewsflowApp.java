@@ -1,5 +1,6 @@
 package io.newsflow.runtime;
 
+import io.newsflow.api.ApiAccess;
 import io.newsflow.api.ApiServer;
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
@@ -152,8 +153,11 @@ public final class NewsflowApp implements AutoCloseable {
         if (port < 0) {
             return null;
         }
+        String host = config.getString(API_HOST);
+        ApiAccess access = ApiAccessSettings.access(config, host);
+        String peerSecret = ApiAccessSettings.peerSecret(config).orElse(null);
         try {
-            return ApiServer.start(config.getString(API_HOST), port);
+            return ApiServer.start(host, port, access, peerSecret);
         } catch (RuntimeException e) {
             throw new IOException("Cannot serve the query API on port " + port + " (set " + API_PORT + "): "
                     + e.getMessage(), e);
