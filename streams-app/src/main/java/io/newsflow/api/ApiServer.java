@@ -42,7 +42,7 @@ public final class ApiServer implements AutoCloseable {
             StoreNames.REACTION_VIEW, StoreNames.ALERT_VIEW, StoreNames.CREDIT_VIEW_HISTORY, StoreNames.CREDIT_VIEWS,
             StoreNames.BOND_DEALS, StoreNames.TICK_POINTS);
 
-    private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Javalin app;
@@ -79,7 +79,7 @@ public final class ApiServer implements AutoCloseable {
             error(ctx, e.status(), e.getMessage());
         });
         app.exception(Exception.class, (e, ctx) -> {
-            LOG.log(System.Logger.Level.WARNING, "request " + ctx.path() + " failed", e);
+            LOG.warn("request " + ctx.path() + " failed", e);
             error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
         });
     }

@@ -276,6 +276,11 @@ public final class NewsflowConfigDef {
                         + " setting compatibility, deleting) then need one of the tokens, as a Bearer token or as the"
                         + " password of Basic credentials (Confluent clients' basic.auth.user.info=name:token);"
                         + " reads stay open. Empty = writes open to whoever reaches registry.server.host.");
+        k.group("Logging");
+        k.add("log.level", Type.STRING, "info", ValidString.in("trace", "debug", "info", "warn", "error", "off"), MEDIUM,
+                "Level of the console log (stderr; slf4j and logback, System.Logger bridged): newsflow's own lines"
+                        + " and, at warn or above, the libraries' (Kafka, the broker, Javalin, Jetty stay at warn when"
+                        + " this is lower). `--log-level LEVEL` sets it.");
 
         return k.def;
     }

@@ -44,6 +44,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running streams application: the topology wired with its collaborators from configuration,
@@ -143,6 +144,7 @@ public final class NewsflowApp implements AutoCloseable {
                 config.getString(StreamsConfig.APPLICATION_ID_CONFIG), Topics.INPUTS,
                 config.getDuration(ProgressMonitor.STALL_AFTER), degradations).start();
         RegistryWarmUp.awaitDeadLetterSchema(serdes.deadLetter().serializer(), degradations);
+        StandbyReplicas.explain(config);
         streams.start();
         return new NewsflowApp(streams, meters, binding, server, progress, temporaryStateDir, api, serdes);
     }
@@ -187,6 +189,9 @@ public final class NewsflowApp implements AutoCloseable {
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class);
+        // The topology has no global store; enabled (Kafka 5.0's default), the handler would cover one
+        // too, and Streams stops warning at start that it does not.
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(ErrorDeadLetters.CONFIG, deadLetters);
     }
 
@@ -266,7 +271,7 @@ public final class NewsflowApp implements AutoCloseable {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            System.err.println("warning: could not delete " + dir + ": " + e);
+            LoggerFactory.getLogger(NewsflowApp.class).warn("Could not delete {}: {}", dir, e.toString());
         }
     }
 }

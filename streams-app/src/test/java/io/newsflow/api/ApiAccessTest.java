@@ -41,7 +41,7 @@ class ApiAccessTest {
     @BeforeAll
     void start() {
         originalErr = System.err;
-        // slf4j-simple writes to the System.err of the moment: capture it (and still show it)
+        // the console log (logback, target System.err) writes to the System.err of the moment: capture it
         System.setErr(new PrintStream(new TeeStream(logs, originalErr), true, StandardCharsets.UTF_8));
         server = ApiServer.start("127.0.0.1", 0,
                 new ApiAccess(AccessTokens.of("alice", ALICE), AccessTokens.of("peer", PEER)), PEER);
