@@ -54,9 +54,12 @@ public final class ApiServer implements AutoCloseable {
     private final ApiAccess access;
     private final String peerSecret;
 
-    private ApiServer(ApiAccess access, String peerSecret) {
+    private final ApiTls tls;
+
+    private ApiServer(ApiAccess access, String peerSecret, ApiTls tls, String host, int port) {
         this.access = access;
         this.peerSecret = peerSecret;
+        this.tls = tls;
         this.openApi = resource(OPENAPI_RESOURCE);
         this.alertStream = new AlertStream(() -> queries, 500);
         this.app = Javalin.create(config -> {
@@ -68,6 +71,9 @@ public final class ApiServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
+            if (tls != null) {
+                config.jetty.addConnector((server, http) -> tls.connector(server, http, host, port));
+            }
         });
         app.before(access::check);
         routes().forEach(app::get);
@@ -96,14 +102,23 @@ public final class ApiServer implements AutoCloseable {
      * @param peerSecret the secret this instance presents to the other instances' store endpoint, or null
      */
     public static ApiServer start(String host, int port, ApiAccess access, String peerSecret) {
-        ApiServer server = new ApiServer(access, peerSecret);
-        server.app.start(host, port);
+        return start(host, port, access, peerSecret, null);
+    }
+
+    /** As {@link #start(String, int, ApiAccess, String)}, over HTTPS when {@code tls} is not null. */
+    public static ApiServer start(String host, int port, ApiAccess access, String peerSecret, ApiTls tls) {
+        ApiServer server = new ApiServer(access, peerSecret, tls, host, port);
+        if (tls == null) {
+            server.app.start(host, port);
+        } else {
+            server.app.start(); // on the HTTPS connector alone
+        }
         return server;
     }
 
     /** Answers from the client's state; {@code self} is the address it advertises. */
     public void attach(KafkaStreams streams, HostInfo self, TopologySettings settings) {
-        DistributedStores stores = new DistributedStores(streams, self, new PeerClient(mapper, peerSecret));
+        DistributedStores stores = new DistributedStores(streams, self, new PeerClient(mapper, peerSecret, tls == null ? null : tls.peerContext()));
         this.localStores = stores.local();
         this.queries = new QueryApi(stores, settings);
     }

@@ -276,6 +276,17 @@ public final class NewsflowConfigDef {
                         + " setting compatibility, deleting) then need one of the tokens, as a Bearer token or as the"
                         + " password of Basic credentials (Confluent clients' basic.auth.user.info=name:token);"
                         + " reads stay open. Empty = writes open to whoever reaches registry.server.host.");
+        k.add("api.tls.keystore.path", Type.STRING, "", null, MEDIUM,
+                "Keystore (PKCS12 or JKS) with the API's private key and certificate: the API and live page are then"
+                        + " served over HTTPS only, and the instances read each other's stores over HTTPS. Empty = HTTP.");
+        k.add("api.tls.keystore.password", Type.STRING, "", null, MEDIUM, "Password of that keystore and its key.");
+        k.add("api.tls.keystore.type", Type.STRING, "PKCS12", ValidString.in("PKCS12", "JKS"), LOW,
+                "Type of that keystore.");
+        k.add("api.tls.truststore.path", Type.STRING, "", null, LOW,
+                "What the instances trust when they read each other's stores over HTTPS (the CA of their"
+                        + " certificates). Empty = the certificates of api.tls.keystore.path (one certificate shared by"
+                        + " every instance).");
+        k.add("api.tls.truststore.password", Type.STRING, "", null, LOW, "Password of that truststore.");
         k.group("Logging");
         k.add("log.level", Type.STRING, "info", ValidString.in("trace", "debug", "info", "warn", "error", "off"), MEDIUM,
                 "Level of the console log (stderr; slf4j and logback, System.Logger bridged): newsflow's own lines"

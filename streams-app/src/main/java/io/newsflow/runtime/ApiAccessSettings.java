@@ -1,6 +1,7 @@
 package io.newsflow.runtime;
 
 import io.newsflow.api.ApiAccess;
+import io.newsflow.api.ApiTls;
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.ConfigException;
 import io.newsflow.serde.auth.AccessTokens;
@@ -45,6 +46,20 @@ public final class ApiAccessSettings {
             } catch (IllegalArgumentException | UncheckedIOException e) {
                 throw new ConfigException(PEER_SECRET_FILE + ": " + e.getMessage(), e);
             }
+        });
+    }
+
+    /** HTTPS for the API, when {@code api.tls.keystore.path} is set. */
+    public static Optional<ApiTls> tls(AppConfig config) {
+        return config.getOptional("api.tls.keystore.path").map(keystore -> {
+            Path path = Path.of(keystore);
+            if (!java.nio.file.Files.isReadable(path)) {
+                throw new ConfigException("api.tls.keystore.path: cannot read " + path);
+            }
+            return new ApiTls(path, config.getString("api.tls.keystore.password"),
+                    config.getString("api.tls.keystore.type"),
+                    config.getOptional("api.tls.truststore.path").map(Path::of).orElse(null),
+                    config.getString("api.tls.truststore.password"));
         });
     }
 

@@ -2,6 +2,7 @@ package io.newsflow.runtime;
 
 import io.newsflow.api.ApiAccess;
 import io.newsflow.api.ApiServer;
+import io.newsflow.api.ApiTls;
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.metrics.AppMeterRegistry;
@@ -158,8 +159,9 @@ public final class NewsflowApp implements AutoCloseable {
         String host = config.getString(API_HOST);
         ApiAccess access = ApiAccessSettings.access(config, host);
         String peerSecret = ApiAccessSettings.peerSecret(config).orElse(null);
+        ApiTls tls = ApiAccessSettings.tls(config).orElse(null);
         try {
-            return ApiServer.start(host, port, access, peerSecret);
+            return ApiServer.start(host, port, access, peerSecret, tls);
         } catch (RuntimeException e) {
             throw new IOException("Cannot serve the query API on port " + port + " (set " + API_PORT + "): "
                     + e.getMessage(), e);
@@ -177,6 +179,9 @@ public final class NewsflowApp implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, temporaryStateDir != null
                 ? temporaryStateDir.toString() : config.getString(StreamsConfig.STATE_DIR_CONFIG));
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        // The topology has no global store; enabled (Kafka 5.0's default), the processing exception
+        // handler would cover one too, and Streams stops warning at every StreamsConfig that it does not.
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         return props;
     }
 
@@ -189,9 +194,6 @@ public final class NewsflowApp implements AutoCloseable {
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class);
-        // The topology has no global store; enabled (Kafka 5.0's default), the handler would cover one
-        // too, and Streams stops warning at start that it does not.
-        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(ErrorDeadLetters.CONFIG, deadLetters);
     }
 

@@ -30,9 +30,9 @@ final class StandbyReplicas {
     static void explain(AppConfig config) {
         int standbys = config.getInt(KEY);
         if (standbys > 0) {
-            LOG.info("{}={}: every store is kept warm on {} other instance(s) of application.id {} when there are;"
-                    + " while this instance runs alone there is nowhere to place them", KEY, standbys, standbys,
-                    config.getString(StreamsConfig.APPLICATION_ID_CONFIG));
+            LOG.info("{}={}: a warm copy of every store is kept on {} other instance(s) of application.id {} while"
+                    + " they run; alone, this instance keeps none (Kafka Streams' per-task standby warnings are not"
+                    + " shown)", KEY, standbys, standbys, config.getString(StreamsConfig.APPLICATION_ID_CONFIG));
         }
     }
 }
