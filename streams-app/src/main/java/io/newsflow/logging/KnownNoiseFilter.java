@@ -20,9 +20,15 @@ public final class KnownNoiseFilter extends Filter<ILoggingEvent> {
             new Noise("io.javalin.Javalin", Pattern.compile("Your Javalin version is \\d+ days old.*", Pattern.DOTALL)),
             // Kafka Streams creates its repartition and changelog topics at the first rebalance; until
             // then its clients' metadata requests find them missing, which they retry.
+            // (only when every topic the warning names is such an internal topic)
             new Noise("org.apache.kafka.clients.NetworkClient", Pattern.compile(
-                    ".*Error while fetching metadata with correlation id \\d+ : \\{[^}]*-(repartition|changelog)"
-                            + "=(UNKNOWN_TOPIC_OR_PARTITION|LEADER_NOT_AVAILABLE).*", Pattern.DOTALL)),
+                    ".*(Error while fetching metadata|The metadata response from the cluster reported a recoverable"
+                            + " issue) with correlation id \\d+ : \\{(?:[^=,}]+-(?:repartition|changelog)"
+                            + "=(?:UNKNOWN_TOPIC_OR_PARTITION|LEADER_NOT_AVAILABLE)(?:, )?)+\\}.*", Pattern.DOTALL)),
+            // Every StreamsBuilder() builds a placeholder StreamsConfig of its own, which warns that the
+            // global processing handler is off; the app's real config enables it (NewsflowApp).
+            new Noise("org.apache.kafka.streams.StreamsConfig", Pattern.compile(
+                    "Processing exception handler is not enabled for the GlobalThread.*", Pattern.DOTALL)),
             // One per task at every rebalance when there is no other instance to place a standby on:
             // explained once at start instead (StandbyReplicas).
             new Noise("org.apache.kafka.streams.processor.internals.assignment.DefaultStandbyTaskAssignor",

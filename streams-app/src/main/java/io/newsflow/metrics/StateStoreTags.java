@@ -37,7 +37,10 @@ public final class StateStoreTags {
                 for (Tag tag : id.getTagsAsIterable()) {
                     String key = tag.getKey().replace('-', '.');
                     if (key.endsWith(SCOPED_SUFFIX)) {
-                        tags.add(Tag.of(STATE_ID, tag.getValue()));
+                        // the kind stays in the value: one store can have metrics in two scopes (its
+                        // metered layer's and RocksDB's), which must remain two series
+                        String scope = key.substring(0, key.length() - SCOPED_SUFFIX.length()).replace('.', '-');
+                        tags.add(Tag.of(STATE_ID, scope + ":" + tag.getValue()));
                         renamed = true;
                     } else {
                         tags.add(tag);

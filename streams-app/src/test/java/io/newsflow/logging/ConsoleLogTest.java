@@ -65,6 +65,14 @@ class ConsoleLogTest {
         assertEquals(FilterReply.DENY, filter.decide(event("org.apache.kafka.clients.NetworkClient",
                 "[Consumer clientId=x] Error while fetching metadata with correlation id 12 : "
                         + "{newsflow-article-funnel-repartition=UNKNOWN_TOPIC_OR_PARTITION}")));
+        assertEquals(FilterReply.DENY, filter.decide(event("org.apache.kafka.clients.NetworkClient",
+                "[Consumer clientId=x, groupId=newsflow] The metadata response from the cluster reported a recoverable"
+                        + " issue with correlation id 2 : {newsflow-bond-deals-repartition=UNKNOWN_TOPIC_OR_PARTITION,"
+                        + " newsflow-tick-points-changelog=LEADER_NOT_AVAILABLE}")));
+        assertEquals(FilterReply.NEUTRAL, filter.decide(event("org.apache.kafka.clients.NetworkClient",
+                "[Consumer clientId=x] The metadata response from the cluster reported a recoverable issue with"
+                        + " correlation id 3 : {newsflow-bond-deals-repartition=UNKNOWN_TOPIC_OR_PARTITION,"
+                        + " news.articles=UNKNOWN_TOPIC_OR_PARTITION}")), "an input topic among them is real");
         assertEquals(FilterReply.DENY, filter.decide(event(
                 "org.apache.kafka.streams.processor.internals.assignment.DefaultStandbyTaskAssignor",
                 "Unable to assign 1 of 1 standby tasks for task [0_1]. There is not enough available capacity.")));

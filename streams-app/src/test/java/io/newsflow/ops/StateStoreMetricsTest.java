@@ -68,7 +68,7 @@ class StateStoreMetricsTest {
                         Thread.sleep(500); // the binder re-reads the client's metric list every 10 s
                         scrape = scrape(server);
                     }
-                    for (String store : List.of(IN_MEMORY, ROCKSDB)) {
+                    for (String store : List.of("in-memory:" + IN_MEMORY, "rocksdb:" + ROCKSDB)) {
                         for (String shared : List.of("kafka_stream_state_put_latency_max", "kafka_stream_state_range_latency_max")) {
                             assertTrue(scrape.lines().anyMatch(l -> l.startsWith(shared + "{")
                                     && l.contains("state_id=\"" + store + "\"")), shared + " of " + store + " missing");
@@ -84,7 +84,7 @@ class StateStoreMetricsTest {
     }
 
     private static boolean hasBoth(String scrape) {
-        return scrape.contains("state_id=\"" + IN_MEMORY + "\"") && scrape.contains("state_id=\"" + ROCKSDB + "\"")
+        return scrape.contains("state_id=\"in-memory:" + IN_MEMORY + "\"") && scrape.contains("state_id=\"rocksdb:" + ROCKSDB + "\"")
                 && scrape.contains("kafka_stream_state_range_latency_max{");
     }
 
