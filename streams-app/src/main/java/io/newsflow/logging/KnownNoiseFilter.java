@@ -29,6 +29,14 @@ public final class KnownNoiseFilter extends Filter<ILoggingEvent> {
             // global processing handler is off; the app's real config enables it (NewsflowApp).
             new Noise("org.apache.kafka.streams.StreamsConfig", Pattern.compile(
                     "Processing exception handler is not enabled for the GlobalThread.*", Pattern.DOTALL)),
+            // The state directory is newsflow's own temporary one when state.dir is empty (deleted on exit,
+            // docs/configuration.md): the warning about OS temp directories is for a state meant to last.
+            new Noise("org.apache.kafka.streams.processor.internals.StateDirectory", Pattern.compile(
+                    "Using an OS temp directory in the state.dir property.*newsflow-state-\\d+\\]", Pattern.DOTALL)),
+            // The embedded broker's controller channel is closed twice on shutdown.
+            new Noise("org.apache.kafka.clients.NetworkClient", Pattern.compile(
+                    ".*NodeToControllerChannelManager.*Attempting to close NetworkClient that has already been closed.*",
+                    Pattern.DOTALL)),
             // One per task at every rebalance when there is no other instance to place a standby on:
             // explained once at start instead (StandbyReplicas).
             new Noise("org.apache.kafka.streams.processor.internals.assignment.DefaultStandbyTaskAssignor",

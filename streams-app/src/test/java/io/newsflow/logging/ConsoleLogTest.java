@@ -80,6 +80,12 @@ class ConsoleLogTest {
         assertEquals(FilterReply.NEUTRAL, filter.decide(event("org.apache.kafka.clients.NetworkClient",
                 "[Consumer clientId=x] Error while fetching metadata with correlation id 12 : "
                         + "{market.price-ticks=UNKNOWN_TOPIC_OR_PARTITION}")), "a missing input topic is real");
+        assertEquals(FilterReply.DENY, filter.decide(event("org.apache.kafka.streams.processor.internals.StateDirectory",
+                "Using an OS temp directory in the state.dir property can cause failures with writing the checkpoint"
+                        + " file. Resolved state.dir: [/tmp/newsflow-state-8255234346031082461]")));
+        assertEquals(FilterReply.NEUTRAL, filter.decide(event("org.apache.kafka.streams.processor.internals.StateDirectory",
+                "Using an OS temp directory in the state.dir property can cause failures with writing the checkpoint"
+                        + " file. Resolved state.dir: [/tmp/my-state]")), "a state.dir the user chose in /tmp");
         assertEquals(FilterReply.NEUTRAL, filter.decide(event("org.apache.kafka.clients.NetworkClient",
                 "Connection to node -1 (localhost/127.0.0.1:9092) could not be established.")));
         assertEquals(FilterReply.NEUTRAL, filter.decide(event("io.javalin.Javalin", "Port already in use")));
