@@ -3,12 +3,21 @@
 const params = new URLSearchParams(location.search);
 const SYMBOL = params.get("symbol") || "META";
 const API = "/api/v1";
+// An API with tokens (api.auth.tokens.file): open the page as /#token=... . The fragment never reaches
+// the server (nor its logs); the token moves to a same-site cookie that fetch and EventSource send.
+const fragment = new URLSearchParams(location.hash.slice(1));
+if (fragment.has("token")) {
+  document.cookie = "newsflow_token=" + encodeURIComponent(fragment.get("token")) + "; path=/api/v1; SameSite=Strict"
+    + (location.protocol === "https:" ? "; Secure" : "");
+  history.replaceState(null, "", location.pathname + location.search);
+}
 const charts = {};
 let alerts = [];
 
 async function get(path) {
   const response = await fetch(API + path);
   if (response.status === 404) return null;             // nothing known yet
+  if (response.status === 401) throw new Error("this API needs a token: open the page as /#token=YOUR_TOKEN");
   if (!response.ok) throw new Error(path + ": " + response.status);
   return response.json();
 }

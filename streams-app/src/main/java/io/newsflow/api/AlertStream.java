@@ -25,7 +25,7 @@ final class AlertStream implements AutoCloseable {
 
     static final String EVENT = "alert";
     private static final int MAX_ALERTS = 10_000;
-    private static final System.Logger LOG = System.getLogger(AlertStream.class.getName());
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AlertStream.class);
 
     private final Supplier<QueryApi> api;
     /** Each client and the ids of the alerts it has (been sent, or found in the view on connecting). */
@@ -79,7 +79,7 @@ final class AlertStream implements AutoCloseable {
             // not queryable right now: the next poll catches up
         } catch (RuntimeException e) {
             // a failure must not escape: it would cancel the schedule
-            LOG.log(System.Logger.Level.WARNING, "reading the alerts failed", e);
+            LOG.warn("reading the alerts failed", e);
         }
         return alerts;
     }

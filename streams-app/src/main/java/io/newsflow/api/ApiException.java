@@ -21,6 +21,16 @@ public final class ApiException extends RuntimeException {
         return new ApiException(400, message, null);
     }
 
+    /** No credential, or one nobody was given: 401 (with {@code WWW-Authenticate}). */
+    public static ApiException unauthorized(String message) {
+        return new ApiException(401, message, null);
+    }
+
+    /** A valid credential that does not open this door (a user's token on the peers' endpoint): 403. */
+    public static ApiException forbidden(String message) {
+        return new ApiException(403, message, null);
+    }
+
     /** The state is not queryable right now (rebalancing, restoring, owner unreachable): retry later. */
     public static ApiException unavailable(String message, Throwable cause) {
         return new ApiException(503, message, cause);

@@ -42,7 +42,7 @@ public final class ApiServer implements AutoCloseable {
             StoreNames.REACTION_VIEW, StoreNames.ALERT_VIEW, StoreNames.CREDIT_VIEW_HISTORY, StoreNames.CREDIT_VIEWS,
             StoreNames.BOND_DEALS, StoreNames.TICK_POINTS);
 
-    private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Javalin app;
@@ -51,7 +51,15 @@ public final class ApiServer implements AutoCloseable {
     private volatile QueryApi queries;
     private volatile LocalStores localStores;
 
-    private ApiServer() {
+    private final ApiAccess access;
+    private final String peerSecret;
+
+    private final ApiTls tls;
+
+    private ApiServer(ApiAccess access, String peerSecret, ApiTls tls, String host, int port) {
+        this.access = access;
+        this.peerSecret = peerSecret;
+        this.tls = tls;
         this.openApi = resource(OPENAPI_RESOURCE);
         this.alertStream = new AlertStream(() -> queries, 500);
         this.app = Javalin.create(config -> {
@@ -63,26 +71,54 @@ public final class ApiServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
+            if (tls != null) {
+                config.jetty.addConnector((server, http) -> tls.connector(server, http, host, port));
+            }
         });
+        app.before(access::check);
         routes().forEach(app::get);
         app.sse(BASE + "/stream/alerts", alertStream::add);
-        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(ApiException.class, (e, ctx) -> {
+            if (e.status() == 401) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"newsflow\"");
+            }
+            error(ctx, e.status(), e.getMessage());
+        });
         app.exception(Exception.class, (e, ctx) -> {
-            LOG.log(System.Logger.Level.WARNING, "request " + ctx.path() + " failed", e);
+            LOG.warn("request " + ctx.path() + " failed", e);
             error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
         });
     }
 
-    /** Binds {@code host:port} (port 0 = a free port) and serves; 503 until {@link #attach}. */
+    /** Binds {@code host:port} (port 0 = a free port) open to anyone, no peer reads; 503 until {@link #attach}. */
     public static ApiServer start(String host, int port) {
-        ApiServer server = new ApiServer();
-        server.app.start(host, port);
+        return start(host, port, ApiAccess.open(), null);
+    }
+
+    /**
+     * Binds {@code host:port} (port 0 = a free port) and serves to whom {@code access} lets in; 503
+     * until {@link #attach}.
+     *
+     * @param peerSecret the secret this instance presents to the other instances' store endpoint, or null
+     */
+    public static ApiServer start(String host, int port, ApiAccess access, String peerSecret) {
+        return start(host, port, access, peerSecret, null);
+    }
+
+    /** As {@link #start(String, int, ApiAccess, String)}, over HTTPS when {@code tls} is not null. */
+    public static ApiServer start(String host, int port, ApiAccess access, String peerSecret, ApiTls tls) {
+        ApiServer server = new ApiServer(access, peerSecret, tls, host, port);
+        if (tls == null) {
+            server.app.start(host, port);
+        } else {
+            server.app.start(); // on the HTTPS connector alone
+        }
         return server;
     }
 
     /** Answers from the client's state; {@code self} is the address it advertises. */
     public void attach(KafkaStreams streams, HostInfo self, TopologySettings settings) {
-        DistributedStores stores = new DistributedStores(streams, self, new PeerClient(mapper));
+        DistributedStores stores = new DistributedStores(streams, self, new PeerClient(mapper, peerSecret, tls == null ? null : tls.peerContext()));
         this.localStores = stores.local();
         this.queries = new QueryApi(stores, settings);
     }

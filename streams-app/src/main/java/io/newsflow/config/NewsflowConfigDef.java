@@ -143,7 +143,9 @@ public final class NewsflowConfigDef {
         k.group("Query API and live page");
         k.add("api.port", Type.INT, 8088, Range.between(-1, 65535), MEDIUM,
                 "Port of the query API (`/api/v1/...`) and the live page (`/`): 0 = a free port, -1 = do not serve them.");
-        k.add("api.host", Type.STRING, "0.0.0.0", null, LOW, "Bind address of the API.");
+        k.add("api.host", Type.STRING, "127.0.0.1", null, LOW,
+                "Bind address of the API: loopback by default; 0.0.0.0 (all interfaces) needs api.auth.tokens.file"
+                        + " or api.allow.anonymous=true.");
         k.add("api.advertised.host", Type.STRING, "localhost", new NonEmptyString(), MEDIUM,
                 "Host name the other instances reach this one's API at: advertised with the port as application.server.");
 
@@ -254,6 +256,43 @@ public final class NewsflowConfigDef {
                 "Sentiment scorer: `model` (learned, entity-level, with confidence) or `lexicon` (the hand lexicons).");
         k.shippedFile("text.sentiment.model.en.path", "English sentiment model", SentimentModel.defaultResource(Language.EN));
         k.shippedFile("text.sentiment.model.ja.path", "Japanese sentiment model", SentimentModel.defaultResource(Language.JA));
+
+        // issue 21 (API access, console): one appended block
+        k.group("API access");
+        k.add("api.auth.tokens.file", Type.STRING, "", null, HIGH,
+                "File of the query API's users, one `name:token` per line (tokens of 16 characters or more): every"
+                        + " `/api/v1/...` request then needs `Authorization: Bearer <token>` (401 otherwise); the"
+                        + " live page takes its token from its URL fragment (`/#token=...`). Empty = no"
+                        + " authentication, allowed on a loopback api.host only (or with api.allow.anonymous).");
+        k.add("api.allow.anonymous", Type.BOOLEAN, false, null, MEDIUM,
+                "Serve the query API without api.auth.tokens.file on a non-loopback api.host (behind a proxy"
+                        + " that authenticates, or on a trusted network). false = refuse to start that way.");
+        k.add("api.peer.secret.file", Type.STRING, "", null, MEDIUM,
+                "File holding the secret (16 characters or more) the instances of one application.id share to read"
+                        + " each other's stores (`/api/v1/internal/...`, refused without it: 401, or 403 for any"
+                        + " other credential). Empty = no instance may read this one's stores: set it when"
+                        + " running more than one instance.");
+        k.add("registry.server.auth.tokens.file", Type.STRING, "", null, MEDIUM,
+                "File of `name:token` lines: writes to the registry REST API that run/demo serve (registering,"
+                        + " setting compatibility, deleting) then need one of the tokens, as a Bearer token or as the"
+                        + " password of Basic credentials (Confluent clients' basic.auth.user.info=name:token);"
+                        + " reads stay open. Empty = writes open to whoever reaches registry.server.host.");
+        k.add("api.tls.keystore.path", Type.STRING, "", null, MEDIUM,
+                "Keystore (PKCS12 or JKS) with the API's private key and certificate: the API and live page are then"
+                        + " served over HTTPS only, and the instances read each other's stores over HTTPS. Empty = HTTP.");
+        k.add("api.tls.keystore.password", Type.STRING, "", null, MEDIUM, "Password of that keystore and its key.");
+        k.add("api.tls.keystore.type", Type.STRING, "PKCS12", ValidString.in("PKCS12", "JKS"), LOW,
+                "Type of that keystore.");
+        k.add("api.tls.truststore.path", Type.STRING, "", null, LOW,
+                "What the instances trust when they read each other's stores over HTTPS (the CA of their"
+                        + " certificates). Empty = the certificates of api.tls.keystore.path (one certificate shared by"
+                        + " every instance).");
+        k.add("api.tls.truststore.password", Type.STRING, "", null, LOW, "Password of that truststore.");
+        k.group("Logging");
+        k.add("log.level", Type.STRING, "info", ValidString.in("trace", "debug", "info", "warn", "error", "off"), MEDIUM,
+                "Level of the console log (stderr; slf4j and logback, System.Logger bridged): newsflow's own lines"
+                        + " and, at warn or above, the libraries' (Kafka, the broker, Javalin, Jetty stay at warn when"
+                        + " this is lower). `--log-level LEVEL` sets it.");
 
         return k.def;
     }

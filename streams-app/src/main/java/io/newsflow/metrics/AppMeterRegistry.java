@@ -84,8 +84,7 @@ public final class AppMeterRegistry implements AutoCloseable {
                 binder.close();
             } catch (Exception e) {
                 // A failing binder must not keep the others (or the registry) open.
-                System.getLogger(AppMeterRegistry.class.getName())
-                        .log(System.Logger.Level.WARNING, "closing metrics binder failed", e);
+                org.slf4j.LoggerFactory.getLogger(AppMeterRegistry.class).warn("closing metrics binder failed", e);
             }
         }
         binders.clear();

@@ -26,7 +26,9 @@ public final class MetricsRegistryFactory {
     public static AppMeterRegistry create(String applicationName) {
         Objects.requireNonNull(applicationName, "applicationName");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.config().commonTags(APPLICATION_TAG, applicationName);
+        registry.config().commonTags(APPLICATION_TAG, applicationName)
+                .meterFilter(MetricHelp.filter())
+                .meterFilter(StateStoreTags.filter());
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);

@@ -45,7 +45,7 @@ public final class MetricsServer implements AutoCloseable {
 
     private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
 
-    private static final System.Logger LOG = System.getLogger(MetricsServer.class.getName());
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MetricsServer.class);
 
     private final PrometheusMeterRegistry registry;
     private final Supplier<KafkaStreams.State> streamsState;
@@ -142,7 +142,7 @@ public final class MetricsServer implements AutoCloseable {
         try {
             return handler.respond(exchange);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "request to " + exchange.getRequestURI() + " failed", e);
+            LOG.warn("request to " + exchange.getRequestURI() + " failed", e);
             return new Response(500, "text/plain; charset=utf-8", "internal error: " + e.getClass().getSimpleName() + "\n");
         }
     }

@@ -20,9 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * The domain metrics of docs/metrics.md. Micrometer names are dotted; the Prometheus registry
  * renders them as in the catalogue (counters get {@code _total}, the lag timer {@code _seconds}).
  *
- * <p>Labels stay bounded: symbols outside the tracked list become {@code other}, and only the
- * {@code maxDeals} most recently updated deals keep bond gauges (older ones are removed from the
- * registry). Gauges are registered once per label set and read a value holder, so updating a
+ * <p>Labels stay bounded: counters count symbols outside the tracked list under {@code other}
+ * (a sum stays a sum); gauges exist for tracked symbols only, since one "other" gauge would hold
+ * whichever untracked symbol was updated last. Only the {@code maxDeals} most recently updated deals
+ * keep bond gauges (older ones are removed from the registry). Values are in base units: ratios as
+ * plain fractions (a spread of 125 bp is 0.0125). Gauges are registered once per label set and read a value holder, so updating a
  * gauge is a plain write.
  */
 public class PipelineMetrics {
@@ -49,6 +51,12 @@ public class PipelineMetrics {
         }
     }
 
+    /** What an untracked symbol's per-tick gauges write to: no meter, so no series. */
+    private static final Holder UNTRACKED = new Holder(new AtomicLong(), null);
+
+    /** One basis point as a fraction. */
+    private static final double BASIS_POINT = 1e-4;
+
     public PipelineMetrics(MeterRegistry registry, List<String> trackedSymbols, int maxDeals) {
         this.registry = registry;
         this.trackedSymbols = Set.copyOf(trackedSymbols);
@@ -73,15 +81,23 @@ public class PipelineMetrics {
         registry.counter("newsflow.dead.letters", "reason", reason);
     }
 
-    /** The label a symbol is reported under. */
+    /** The label a symbol is counted under. */
     public String symbolLabel(String symbol) {
-        return symbol != null && trackedSymbols.contains(symbol) ? symbol : OTHER;
+        return tracked(symbol) ? symbol : OTHER;
+    }
+
+    /** Whether a symbol gets its own series (a gauge of an untracked symbol would mix symbols). */
+    public boolean tracked(String symbol) {
+        return symbol != null && trackedSymbols.contains(symbol);
     }
 
     // --- news -------------------------------------------------------------------------------
 
     public void sentimentRolling(String ticker, String window, double sentiment, double buzz, long articles) {
-        Tags tags = Tags.of("ticker", symbolLabel(ticker), "window", window);
+        if (!tracked(ticker)) {
+            return;
+        }
+        Tags tags = Tags.of("ticker", ticker, "window", window);
         gauge("newsflow.sentiment.rolling", tags, sentiment);
         gauge("newsflow.sentiment.buzz.ratio", tags, buzz);
         gauge("newsflow.sentiment.window.articles", tags, articles);
@@ -100,20 +116,23 @@ public class PipelineMetrics {
 
     /** Once per tick: the gauge is found by symbol in a local map, without building its tags. */
     public void lastPrice(String symbol, double price) {
-        lastPrices.computeIfAbsent(symbol, s -> holder("newsflow.price.last", Tags.of("symbol", symbolLabel(s))))
-                .set(price);
+        lastPrices.computeIfAbsent(symbol, s -> tracked(s) ? holder("newsflow.price.last", Tags.of("symbol", s))
+                : UNTRACKED).set(price);
     }
 
     /** Once per tick and alert window, like {@link #lastPrice}. */
     public void priceReturn(String symbol, String window, double ratio) {
         priceReturns.computeIfAbsent(symbol, s -> new ConcurrentHashMap<>())
-                .computeIfAbsent(window, w -> holder("newsflow.price.return.ratio",
-                        Tags.of("symbol", symbolLabel(symbol), "window", w)))
+                .computeIfAbsent(window, w -> tracked(symbol) ? holder("newsflow.price.return.ratio",
+                        Tags.of("symbol", symbol, "window", w)) : UNTRACKED)
                 .set(ratio);
     }
 
     public void marketReaction(String ticker, String horizon, double priceReturn, Double abnormalReturn) {
-        Tags tags = Tags.of("ticker", symbolLabel(ticker), "horizon", horizon);
+        if (!tracked(ticker)) {
+            return;
+        }
+        Tags tags = Tags.of("ticker", ticker, "horizon", horizon);
         gauge("newsflow.market.reaction.return.ratio", tags, priceReturn);
         if (abnormalReturn != null) {
             gauge("newsflow.market.reaction.abnormal.return.ratio", tags, abnormalReturn);
@@ -136,10 +155,10 @@ public class PipelineMetrics {
         meters.add(gauge("newsflow.bond.target.size", withCurrency, targetSize));
         meters.add(gauge("newsflow.bond.oversubscription.ratio", plain, oversubscription));
         if (spreadBps != null) {
-            meters.add(gauge("newsflow.bond.spread.bps", plain, spreadBps));
+            meters.add(gauge("newsflow.bond.spread.ratio", plain, spreadBps * BASIS_POINT));
         }
         if (tighteningBps != null) {
-            meters.add(gauge("newsflow.bond.spread.tightening.bps", plain, tighteningBps));
+            meters.add(gauge("newsflow.bond.spread.tightening.ratio", plain, tighteningBps * BASIS_POINT));
         }
         while (dealMeters.size() > maxDeals) {
             String oldest = dealMeters.keySet().iterator().next();
@@ -148,7 +167,10 @@ public class PipelineMetrics {
     }
 
     public void creditEquityDivergence(String issuer, boolean divergent) {
-        gauge("newsflow.credit.equity.divergence", Tags.of("issuer", symbolLabel(issuer)), divergent ? 1 : 0);
+        if (!tracked(issuer)) {
+            return;
+        }
+        gauge("newsflow.credit.equity.divergence", Tags.of("issuer", issuer), divergent ? 1 : 0);
     }
 
     // --- pipeline ---------------------------------------------------------------------------

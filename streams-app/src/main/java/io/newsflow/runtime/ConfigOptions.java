@@ -2,6 +2,7 @@ package io.newsflow.runtime;
 
 import io.newsflow.cli.KeyValueConverter;
 import io.newsflow.config.AppConfig;
+import io.newsflow.logging.LogLevel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,10 @@ public final class ConfigOptions {
                     + "an empty value unsets an optional key)")
     private List<Map.Entry<String, String>> assignments = new ArrayList<>();
 
+    @Option(names = "--log-level", paramLabel = "LEVEL",
+            description = "console log level: trace, debug, info, warn, error or off (sets log.level); default: info")
+    private String logLevel;
+
     /** Defaults, the file, the environment and the {@code --set} values, in that precedence. */
     public AppConfig load(Map<String, String> env) {
         return AppConfig.load(configFile, env, overrides());
@@ -31,6 +36,9 @@ public final class ConfigOptions {
     /** The {@code --set} values in order; a later {@code --set} of a key wins. */
     Map<String, String> overrides() {
         Map<String, String> overrides = new LinkedHashMap<>();
+        if (logLevel != null) {
+            overrides.put(LogLevel.KEY, logLevel.toLowerCase(java.util.Locale.ROOT));
+        }
         assignments.forEach(a -> overrides.put(a.getKey(), a.getValue()));
         return overrides;
     }

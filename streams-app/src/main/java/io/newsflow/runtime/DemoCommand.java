@@ -89,13 +89,17 @@ public final class DemoCommand implements CliCommand {
         if (!Files.isDirectory(replayed)) {
             throw new UsageException("scenario directory " + replayed + " not found (use --scenario DIR)");
         }
+        config = StandbyReplicas.forSingleInstance(config); // one process: no other instance for a standby
         try (StopSignal signal = stopSignal.get();
              KafkaEnvironment env = KafkaEnvironment.start(config, out);
              NewsflowApp app = NewsflowApp.start(env.config());
              OutputMonitor monitor = new OutputMonitor(env.config())) {
             out.println("Metrics at http://localhost:" + app.metricsPort() + "/metrics");
             if (app.apiPort() >= 0) {
-                out.println("Live page at http://localhost:" + app.apiPort() + "/ (query API: /api/v1, see docs/api.md)");
+                out.println("Live page at http://localhost:" + app.apiPort() + "/"
+                        + (env.config().getOptional(ApiAccessSettings.TOKENS_FILE).isPresent()
+                                ? "#token=<a token of " + ApiAccessSettings.TOKENS_FILE + ">" : "")
+                        + " (query API: /api/v1, see docs/api.md)");
             }
             if (!app.awaitRunning(Duration.ofMinutes(2))) {
                 out.println("Kafka Streams did not start: " + app.state());

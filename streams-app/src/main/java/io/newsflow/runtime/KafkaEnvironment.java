@@ -1,5 +1,7 @@
 package io.newsflow.runtime;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.newsflow.config.AppConfig;
 import io.newsflow.serde.AvroSerdeConfig;
 import io.newsflow.serde.registry.EmbeddedSchemaRegistryServer;
@@ -18,6 +20,8 @@ import java.util.Optional;
  * the topics. Creating the topics also sets the input subjects' compatibility ({@link SchemaPolicy}).
  */
 public final class KafkaEnvironment implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaEnvironment.class);
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String REGISTRY_SERVER_PORT = "registry.server.port";
@@ -69,8 +73,11 @@ public final class KafkaEnvironment implements AutoCloseable {
                         .orElse(null);
             }
             if (servedRegistry != null) {
-                registryServer = EmbeddedSchemaRegistryServer.start(
-                        effective.getString(REGISTRY_SERVER_HOST), port, servedRegistry);
+                String host = effective.getString(REGISTRY_SERVER_HOST);
+                RegistryBackend served = servedRegistry;
+                registryServer = ApiAccessSettings.registryWriters(effective)
+                        .map(writers -> EmbeddedSchemaRegistryServer.startWithWriteTokens(host, port, served, writers))
+                        .orElseGet(() -> EmbeddedSchemaRegistryServer.start(host, port, served));
                 out.println("Schema registry (REST API over " + registryUrl + ") at " + registryServer.url());
             }
             return new KafkaEnvironment(broker, servedRegistry, registryServer, effective);
@@ -110,7 +117,7 @@ public final class KafkaEnvironment implements AutoCloseable {
         try {
             closeable.close();
         } catch (Exception e) {
-            System.err.println("warning: closing " + closeable.getClass().getSimpleName() + " failed: " + e);
+            LOG.warn("closing " + closeable.getClass().getSimpleName() + " failed: " + e);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.newsflow.runtime;
 
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.ConfigException;
+import io.newsflow.logging.LogLevel;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -108,6 +109,7 @@ public final class Main {
         CommandLine command = parsed.subcommand().commandSpec().commandLine();
         try {
             AppConfig config = configOptions.load(env);
+            LogLevel.apply(config.getString(LogLevel.KEY));
             return command.<CliCommand>getCommand().run(config, out);
         } catch (ParameterException e) {
             throw e;

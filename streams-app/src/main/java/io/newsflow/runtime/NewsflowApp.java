@@ -1,6 +1,8 @@
 package io.newsflow.runtime;
 
+import io.newsflow.api.ApiAccess;
 import io.newsflow.api.ApiServer;
+import io.newsflow.api.ApiTls;
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.KafkaClientConfig;
 import io.newsflow.config.Topics;
@@ -44,6 +46,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running streams application: the topology wired with its collaborators from configuration,
@@ -143,6 +146,7 @@ public final class NewsflowApp implements AutoCloseable {
                 config.getString(StreamsConfig.APPLICATION_ID_CONFIG), Topics.INPUTS,
                 config.getDuration(ProgressMonitor.STALL_AFTER), degradations).start();
         RegistryWarmUp.awaitDeadLetterSchema(serdes.deadLetter().serializer(), degradations);
+        StandbyReplicas.explain(config);
         streams.start();
         return new NewsflowApp(streams, meters, binding, server, progress, temporaryStateDir, api, serdes);
     }
@@ -153,8 +157,12 @@ public final class NewsflowApp implements AutoCloseable {
         if (port < 0) {
             return null;
         }
+        String host = config.getString(API_HOST);
+        ApiAccess access = ApiAccessSettings.access(config, host);
+        String peerSecret = ApiAccessSettings.peerSecret(config).orElse(null);
+        ApiTls tls = ApiAccessSettings.tls(config).orElse(null);
         try {
-            return ApiServer.start(config.getString(API_HOST), port);
+            return ApiServer.start(host, port, access, peerSecret, tls);
         } catch (RuntimeException e) {
             throw new IOException("Cannot serve the query API on port " + port + " (set " + API_PORT + "): "
                     + e.getMessage(), e);
@@ -172,6 +180,9 @@ public final class NewsflowApp implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, temporaryStateDir != null
                 ? temporaryStateDir.toString() : config.getString(StreamsConfig.STATE_DIR_CONFIG));
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        // The topology has no global store; enabled (Kafka 5.0's default), the processing exception
+        // handler would cover one too, and Streams stops warning at every StreamsConfig that it does not.
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         return props;
     }
 
@@ -263,7 +274,7 @@ public final class NewsflowApp implements AutoCloseable {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            System.err.println("warning: could not delete " + dir + ": " + e);
+            LoggerFactory.getLogger(NewsflowApp.class).warn("Could not delete {}: {}", dir, e.toString());
         }
     }
 }

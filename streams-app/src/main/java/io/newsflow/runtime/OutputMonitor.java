@@ -1,5 +1,7 @@
 package io.newsflow.runtime;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.newsflow.avro.BondBookSummary;
 import io.newsflow.avro.CreditEquityView;
 import io.newsflow.avro.DeadLetter;
@@ -32,6 +34,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * market reactions. Runs its own consumer thread; readers get consistent snapshots.
  */
 public final class OutputMonitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutputMonitor.class);
 
     /** What the pipeline has produced so far. */
     public record Snapshot(Map<String, Long> recordsPerTopic, List<PriceMoveAlert> alerts,
@@ -95,7 +99,7 @@ public final class OutputMonitor implements AutoCloseable {
         } catch (org.apache.kafka.common.errors.WakeupException e) {
             // closing
         } catch (RuntimeException e) {
-            System.err.println("Output monitor stopped: " + e);
+            LOG.warn("Output monitor stopped: " + e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }

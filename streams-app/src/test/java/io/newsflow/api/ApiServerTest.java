@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.runtime.EmbeddedKafkaBroker;
+import io.newsflow.serde.auth.AccessTokens;
 import io.newsflow.text.TextAnalysis;
 import io.newsflow.topology.NewsflowTopology;
 import io.newsflow.topology.TopologySettings;
@@ -42,6 +43,8 @@ import org.junit.jupiter.api.TestInstance;
 class ApiServerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The peers' endpoint is for the peers only (the refusals: ApiAccessTest). */
+    private static final String PEER_SECRET = "api-server-test-peer-secret";
 
     private EmbeddedKafkaBroker broker;
     private ApiServer server;
@@ -51,7 +54,7 @@ class ApiServerTest {
     @BeforeAll
     void startServerWithAClientNotRunning() throws Exception {
         broker = EmbeddedKafkaBroker.start();
-        server = ApiServer.start("127.0.0.1", 0);
+        server = ApiServer.start("127.0.0.1", 0, new ApiAccess(null, AccessTokens.of("peer", PEER_SECRET)), PEER_SECRET);
     }
 
     @AfterAll
@@ -158,6 +161,7 @@ class ApiServerTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Authorization", "Bearer " + PEER_SECRET)
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * docker-compose.yml cannot run here (no Docker engine), so its wiring is checked statically against
- * the rest of the repository: topics, ports, environment overrides, mounts and the Grafana/Prometheus
+ * docker-compose.yml cannot run here (no Docker engine), so it is checked statically: against the
+ * Compose Specification's JSON schema, and its wiring against the rest of the repository: topics, ports, environment overrides, mounts and the Grafana/Prometheus
  * links must agree with each other.
  */
 class DockerComposeTest {
@@ -93,6 +93,68 @@ class DockerComposeTest {
         }
         assertEquals("service_completed_successfully",
                 service("streams-app").path("depends_on").path("topic-init").path("condition").asText());
+    }
+
+    @Test
+    void conformsToTheComposeSpecificationSchema() throws IOException {
+        assertEquals(List.of(), schemaErrors(compose));
+    }
+
+    @Test
+    void theSchemaCheckCatchesWhatComposeWouldRefuse() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode broken = compose.deepCopy();
+        broken.put("servcies", "typo");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.path("services").path("kafka")).put("ports", 9092);
+        assertEquals(2, schemaErrors(broken).size(), schemaErrors(broken).toString());
+    }
+
+    @Test
+    void topicsKeepTheReplayInAKafkaDataVolume() {
+        assertEquals("-1", env("kafka", "KAFKA_LOG_RETENTION_MS"));
+        assertTrue(commandText(service("topic-init")).contains("--config retention.ms=-1"));
+        String logDir = env("kafka", "KAFKA_LOG_DIRS");
+        List<String> mounts = new ArrayList<>();
+        service("kafka").path("volumes").forEach(v -> mounts.add(v.asText()));
+        assertEquals(List.of("kafka-data:" + logDir), mounts);
+        assertTrue(compose.path("volumes").has("kafka-data"), "kafka-data is a named volume");
+    }
+
+    @Test
+    void theQueryApiIsPublishedOnTheHostsLoopbackOnly() {
+        int apiPort = Integer.parseInt(env("streams-app", "NEWSFLOW_API_PORT"));
+        assertEquals(8088, apiPort);
+        assertEquals(apiPort, publishedPorts("streams-app").get(apiPort));
+        List<String> published = new ArrayList<>();
+        service("streams-app").path("ports").forEach(p -> published.add(p.asText()));
+        assertTrue(published.contains("127.0.0.1:" + apiPort + ":" + apiPort), published.toString());
+        assertEquals("0.0.0.0", env("streams-app", "NEWSFLOW_API_HOST"));
+        assertEquals("true", env("streams-app", "NEWSFLOW_API_ALLOW_ANONYMOUS"));
+    }
+
+    /** Removes every textual "id" (a draft-04 schema identifier; a property named id is an object). */
+    private static void withoutDraft4Ids(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            if (object.path("id").isTextual()) {
+                object.remove("id");
+            }
+            object.forEach(DockerComposeTest::withoutDraft4Ids);
+        } else if (node.isArray()) {
+            node.forEach(DockerComposeTest::withoutDraft4Ids);
+        }
+    }
+
+    /** The errors of validating against the vendored Compose Specification schema (compose-spec/README.md). */
+    private static List<String> schemaErrors(JsonNode document) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode spec;
+        try (var in = DockerComposeTest.class.getClassLoader().getResourceAsStream("compose-spec/compose-spec.json")) {
+            spec = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(in);
+        }
+        // The file names itself and its definitions with draft-04 "id"s beside its 2019-09 "$schema":
+        // identifiers, not constraints, which the validator's 2019-09 dialect refuses as keywords: left out.
+        withoutDraft4Ids(spec);
+        com.networknt.schema.Schema schema = com.networknt.schema.SchemaRegistry
+                .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2019_09).getSchema(spec);
+        return schema.validate(document).stream().map(Object::toString).toList();
     }
 
     @Test

@@ -46,7 +46,8 @@ import org.junit.jupiter.api.Test;
  * Two {@code newsflow run} processes (separate JVMs, same application.id) share the partitions;
  * each answers a query for any symbol, owned by itself or by the other (forwarded). One is killed
  * with {@code kill -9}: the survivor keeps answering (from its standby replica, then as the new
- * owner) and processes new input; no tick is lost.
+ * owner) and processes new input; no tick is lost. The instances read each other's stores with
+ * their shared peer secret ({@code api.peer.secret.file}).
  */
 class TwoInstancesTest {
 
@@ -145,8 +146,11 @@ class TwoInstancesTest {
             throws IOException {
         Path state = Files.createTempDirectory("newsflow-" + name + "-state-");
         Path log = Files.createTempFile("newsflow-" + name + "-", ".log");
+        Path peerSecret = Files.writeString(Files.createTempFile("newsflow-" + name + "-peer-", ".secret"),
+                "two-instances-peer-secret-" + APP_ID + "\n"); // the same secret in both instances' files
         dirs.add(state);
         dirs.add(log);
+        dirs.add(peerSecret);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         Map<String, String> settings = new HashMap<>(Map.of(
@@ -160,6 +164,7 @@ class TwoInstancesTest {
                 "api.port", "0",
                 "api.host", "127.0.0.1",
                 "api.advertised.host", "127.0.0.1"));
+        settings.put("api.peer.secret.file", peerSecret.toString());
         settings.putAll(QuickFailover.SETTINGS); // a dead member is noticed after the session timeout: keep it short
         settings.put("kafka.streams.client.id", name);
         settings.forEach((k, v) -> command.addAll(List.of("--set", k + "=" + v)));

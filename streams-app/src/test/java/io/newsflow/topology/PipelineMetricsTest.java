@@ -21,15 +21,23 @@ import org.junit.jupiter.api.Test;
 class PipelineMetricsTest {
 
     @Test
-    void untrackedSymbolsAreReportedAsOther() {
+    void untrackedSymbolsAreCountedAsOtherButGetNoGaugeThatWouldMixThem() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         PipelineMetrics metrics = new PipelineMetrics(registry, List.of("META"), 10);
         metrics.lastPrice("META", 600);
         metrics.lastPrice("XYZ", 12);
         metrics.lastPrice("ABC", 13);
+        metrics.priceReturn("XYZ", "5m", 0.2);
+        metrics.marketReaction("XYZ", "1h", 0.1, 0.05);
+        metrics.creditEquityDivergence("XYZ", true);
+        metrics.alert("XYZ", "5m", "UP");
+        metrics.alert("ABC", "5m", "UP");
         assertEquals(600.0, registry.find("newsflow.price.last").tag("symbol", "META").gauge().value());
-        assertEquals(13.0, registry.find("newsflow.price.last").tag("symbol", "other").gauge().value());
-        assertEquals(2, registry.find("newsflow.price.last").gauges().size());
+        assertEquals(1, registry.find("newsflow.price.last").gauges().size());
+        assertNull(registry.find("newsflow.price.return.ratio").gauge());
+        assertNull(registry.find("newsflow.market.reaction.return.ratio").gauge());
+        assertNull(registry.find("newsflow.credit.equity.divergence").gauge());
+        assertEquals(2.0, registry.find("newsflow.alerts").tag("symbol", PipelineMetrics.OTHER).counter().count());
     }
 
     @Test
@@ -46,7 +54,7 @@ class PipelineMetricsTest {
         Set<String> labels = registry.find("newsflow.articles.scored").counters().stream()
                 .map(c -> c.getId().getTag("ticker")).collect(Collectors.toSet());
         assertEquals(Set.of("META", "NVDA", "7203.T", PipelineMetrics.OTHER), labels);
-        assertEquals(4, registry.find("newsflow.sentiment.rolling").gauges().size());
+        assertEquals(3, registry.find("newsflow.sentiment.rolling").gauges().size());
     }
 
     @Test
@@ -85,12 +93,15 @@ class PipelineMetricsTest {
                 "newsflow_articles_duplicate_total{", "newsflow_price_last{", "newsflow_price_return_ratio{",
                 "newsflow_market_reaction_return_ratio{", "newsflow_market_reaction_abnormal_return_ratio{",
                 "newsflow_bond_order_book{", "newsflow_bond_target_size{", "newsflow_bond_oversubscription_ratio{",
-                "newsflow_bond_spread_bps{", "newsflow_bond_spread_tightening_bps{",
+                "newsflow_bond_spread_ratio{", "newsflow_bond_spread_tightening_ratio{",
                 "newsflow_credit_equity_divergence{", "newsflow_alerts_total{", "newsflow_dead_letters_total{",
                 "newsflow_records_processed_total{", "newsflow_end_to_end_lag_seconds_bucket{")) {
             assertTrue(scrape.contains(name), name + " missing from:\n" + scrape);
         }
         assertTrue(scrape.contains("newsflow_end_to_end_lag_seconds_count{stream=\"ticks\"} 1"));
         assertTrue(scrape.contains("newsflow_credit_equity_divergence{issuer=\"META\"} 1"));
+        // base units: basis points as fractions
+        assertTrue(scrape.contains("newsflow_bond_spread_ratio{deal=\"META-1\",issuer=\"META\"} 0.0103"), scrape);
+        assertTrue(scrape.contains("newsflow_bond_spread_tightening_ratio{deal=\"META-1\",issuer=\"META\"} 0.0032"), scrape);
     }
 }

@@ -1,6 +1,7 @@
 package io.newsflow.serde.registry;
 
 import com.sun.net.httpserver.HttpServer;
+import io.newsflow.serde.auth.AccessTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -49,6 +50,20 @@ public final class EmbeddedSchemaRegistryServer implements AutoCloseable {
     /** Starts requiring HTTP basic credentials on every request (401 otherwise); null user means none. */
     public static EmbeddedSchemaRegistryServer start(String host, int port, RegistryBackend registry,
                                                      String username, String password) {
+        return start(host, port, registry, username, password, null);
+    }
+
+    /**
+     * Starts with reads open and writes (registrations, config changes, deletions) refused with 401
+     * unless they carry one of {@code writers} (Bearer, or Basic with the token as password).
+     */
+    public static EmbeddedSchemaRegistryServer startWithWriteTokens(String host, int port, RegistryBackend registry,
+                                                                    AccessTokens writers) {
+        return start(host, port, registry, null, null, Objects.requireNonNull(writers, "writers"));
+    }
+
+    private static EmbeddedSchemaRegistryServer start(String host, int port, RegistryBackend registry,
+                                                      String username, String password, AccessTokens writers) {
         Objects.requireNonNull(registry, "registry");
         String authorization = username == null ? null : "Basic " + Base64.getEncoder().encodeToString(
                 (username + ":" + Objects.requireNonNull(password, "password")).getBytes(StandardCharsets.UTF_8));
@@ -59,13 +74,14 @@ public final class EmbeddedSchemaRegistryServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot start schema registry on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         ExecutorService executor = Executors.newFixedThreadPool(4, daemonThreads());
-        server.createContext("/", new SchemaRegistryRestApi(registry, authorization));
+        server.createContext("/", new SchemaRegistryRestApi(registry, authorization, writers));
         server.setExecutor(executor);
         server.start();
         String publicHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
         String url = "http://" + (publicHost.contains(":") ? "[" + publicHost + "]" : publicHost)
                 + ":" + server.getAddress().getPort();
-        log.info("Schema registry listening on {}{}", url, authorization == null ? "" : " (basic auth required)");
+        log.info("Schema registry listening on {}{}", url, authorization != null ? " (basic auth required)"
+                : writers != null ? " (writes need a token)" : "");
         return new EmbeddedSchemaRegistryServer(server, executor, registry, url);
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.newsflow.serde.auth.AccessTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,10 +34,20 @@ final class SchemaRegistryRestApi implements HttpHandler {
 
     private final RegistryBackend registry;
     private final byte[] expectedAuthorization;
+    private final AccessTokens writers;
 
     /** @param expectedAuthorization the exact Authorization header required, or null for none */
     SchemaRegistryRestApi(RegistryBackend registry, String expectedAuthorization) {
+        this(registry, expectedAuthorization, null);
+    }
+
+    /**
+     * @param writers the tokens a write (a registration, a config change, a deletion) needs, or null
+     *                for none; reads (lookups and compatibility checks included) stay open
+     */
+    SchemaRegistryRestApi(RegistryBackend registry, String expectedAuthorization, AccessTokens writers) {
         this.registry = registry;
+        this.writers = writers;
         this.expectedAuthorization = expectedAuthorization == null ? null
                 : expectedAuthorization.getBytes(StandardCharsets.UTF_8);
     }
@@ -51,6 +62,10 @@ final class SchemaRegistryRestApi implements HttpHandler {
             if (!authorized(exchange)) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"SchemaRegistry\"");
                 response = error(new SchemaRegistryException(SchemaRegistryException.UNAUTHORIZED, "Unauthorized"));
+            } else if (writers != null && isWrite(exchange) && writer(exchange).isEmpty()) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"SchemaRegistry\"");
+                response = error(new SchemaRegistryException(SchemaRegistryException.UNAUTHORIZED,
+                        "Unauthorized: writes need a token of registry.server.auth.tokens.file"));
             } else {
                 response = route(exchange);
             }
@@ -68,6 +83,23 @@ final class SchemaRegistryRestApi implements HttpHandler {
                     "Internal error: " + e));
         }
         send(exchange, response);
+    }
+
+    /** Registering a schema, changing a compatibility level, deleting: what changes the registry. */
+    private static boolean isWrite(HttpExchange exchange) {
+        String method = exchange.getRequestMethod();
+        if (method.equals("PUT") || method.equals("DELETE")) {
+            return true;
+        }
+        List<String> path = segments(exchange.getRequestURI().getRawPath());
+        return method.equals("POST") && path.size() == 3 && path.get(0).equals("subjects")
+                && path.get(2).equals("versions");
+    }
+
+    /** The name of the writer the request authenticates as (Bearer, or Basic with the token as password). */
+    private Optional<String> writer(HttpExchange exchange) {
+        return AccessTokens.fromAuthorization(exchange.getRequestHeaders().getFirst("Authorization"))
+                .flatMap(writers::match);
     }
 
     private boolean authorized(HttpExchange exchange) {

@@ -1,5 +1,7 @@
 package io.newsflow.runtime.errors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.newsflow.config.Topics;
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
@@ -44,6 +46,8 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
  */
 public final class DeadLetterProductionHandler extends DeadLetteringHandler implements ProductionExceptionHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProductionHandler.class);
+
     private RefusedWrites refused;
     private boolean exactlyOnce;
 
@@ -78,7 +82,7 @@ public final class DeadLetterProductionHandler extends DeadLetteringHandler impl
             }
             refused.remember(record, exception);
         }
-        System.err.println("Result refused, failing the stream thread to dead-letter it when its input is processed again: "
+        LOG.warn("Result refused, failing the stream thread to dead-letter it when its input is processed again: "
                 + record.topic() + ": " + DeadLetters.describe(exception));
         return Response.fail();
     }

@@ -1,5 +1,7 @@
 package io.newsflow.runtime.errors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.newsflow.config.Topics;
 import java.time.Duration;
 import java.util.Map;
@@ -20,6 +22,8 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class DeadLetterSizeLimit {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterSizeLimit.class);
+
     private DeadLetterSizeLimit() {
     }
 
@@ -34,7 +38,7 @@ public final class DeadLetterSizeLimit {
                 limit = Math.min(limit, Integer.parseInt(entry.value()));
             }
         } catch (Exception e) {
-            System.err.println("warning: cannot read " + TopicConfig.MAX_MESSAGE_BYTES_CONFIG + " of " + Topics.DEAD_LETTERS
+            LOG.warn("cannot read " + TopicConfig.MAX_MESSAGE_BYTES_CONFIG + " of " + Topics.DEAD_LETTERS
                     + " (" + e + "); dead letters are kept below the producer's max.request.size " + limit);
         }
         return limit;

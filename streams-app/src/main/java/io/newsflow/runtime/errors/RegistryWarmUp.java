@@ -1,5 +1,7 @@
 package io.newsflow.runtime.errors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.newsflow.avro.DeadLetter;
 import io.newsflow.config.Topics;
 import io.newsflow.metrics.Degradations;
@@ -15,6 +17,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * bad record, again and again.
  */
 public final class RegistryWarmUp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryWarmUp.class);
 
     private RegistryWarmUp() {
     }
@@ -33,13 +37,13 @@ public final class RegistryWarmUp {
                 if (!RegistryFaults.isOutage(e)) {
                     // e.g. auto.register.schemas=false and the schema not registered yet: the
                     // registry answers, which is all this waits for; the dead letters report the rest
-                    System.err.println("warning: cannot register the dead-letter schema: " + DeadLetters.describe(e));
+                    LOG.warn("cannot register the dead-letter schema: " + DeadLetters.describe(e));
                     degradations.clear(RegistryFaults.SOURCE);
                     return;
                 }
                 degradations.report(RegistryFaults.SOURCE, "waiting for the schema registry to register the "
                         + "dead-letter schema before starting: " + DeadLetters.describe(e));
-                System.err.println("Schema registry unavailable, retrying in " + backoff + " ms: " + DeadLetters.describe(e));
+                LOG.warn("Schema registry unavailable, retrying in " + backoff + " ms: " + DeadLetters.describe(e));
             }
             try {
                 Thread.sleep(backoff);

@@ -1,5 +1,7 @@
 package io.newsflow.runtime.errors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +26,8 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
  * {@code /health} reports DEGRADED. Failures with no record (a commit, the broker away) only back off.
  */
 public final class ThreadFailures implements StreamsUncaughtExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadFailures.class);
 
     public static final String SOURCE = "stream-thread";
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
@@ -81,7 +85,7 @@ public final class ThreadFailures implements StreamsUncaughtExceptionHandler {
         String why = DeadLetters.describe(rootOf(exception));
         String record = failedRecords.take().orElse(null);
         int onRecord = record == null ? 0 : recordFailureOn(record, now);
-        System.err.println("Stream thread failed (" + inARow + " in a row" + (record == null ? "" : ", " + onRecord
+        LOG.warn("Stream thread failed (" + inARow + " in a row" + (record == null ? "" : ", " + onRecord
                 + " on " + record) + "), replacing it in " + backoff + " ms: " + why);
         if (RegistryFaults.isOutage(exception)) {
             degradations.report(RegistryFaults.SOURCE, "schema registry unavailable, processing waits: " + why);
