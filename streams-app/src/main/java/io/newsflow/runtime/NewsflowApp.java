@@ -24,6 +24,7 @@ import io.newsflow.text.TextAnalysis;
 import io.newsflow.topology.NewsflowTopology;
 import io.newsflow.topology.TopologySerdes;
 import io.newsflow.topology.TopologySettings;
+import io.newsflow.topology.article.ArticleAnalysis;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.InputLimits;
 import java.io.IOException;
@@ -96,6 +97,7 @@ public final class NewsflowApp implements AutoCloseable {
         PipelineMetrics metrics = new PipelineMetrics(meters.registry(), config.getList("metrics.tracked.symbols"),
                 config.getInt("metrics.max.deals"));
         TextAnalysis text = TextAnalysis.fromConfig(config.asMap());
+        new ArticleAnalysis(text.entityResolver(), text.sentimentScorer(), 1, Duration.ZERO).warmUp();
         Degradations degradations = new Degradations().bindTo(meters.registry());
         CompletableFuture<String> clusterChange = new CompletableFuture<>();
         TopologySerdes serdes = serdes(config);
