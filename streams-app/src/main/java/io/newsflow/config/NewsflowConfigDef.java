@@ -246,6 +246,9 @@ public final class NewsflowConfigDef {
                         + " max.message.bytes.");
         k.add("health.stall.after", Type.STRING, "2m", duration(), LOW,
                 "/health says DEGRADED when a lagging input partition's committed offset has not moved for this long.");
+        k.add("cluster.check.interval", Type.STRING, "15s", duration(), LOW,
+                "How often the app checks that the Kafka cluster is still the one it works on (its cluster id, its"
+                        + " internal topics); a new cluster behind the address makes it exit non-zero (docs/reliability.md).");
 
         k.group("Text analysis");
         k.shippedFile("text.aliases.path", "Alias dictionary file", AliasDictionary.DEFAULT_RESOURCE);
@@ -256,6 +259,12 @@ public final class NewsflowConfigDef {
                 "Sentiment scorer: `model` (learned, entity-level, with confidence) or `lexicon` (the hand lexicons).");
         k.shippedFile("text.sentiment.model.en.path", "English sentiment model", SentimentModel.defaultResource(Language.EN));
         k.shippedFile("text.sentiment.model.ja.path", "Japanese sentiment model", SentimentModel.defaultResource(Language.JA));
+        k.add("text.analysis.max.chars", Type.INT, 20000, Range.atLeast(1), MEDIUM,
+                "Characters of an article (title, then body) that entity resolution and sentiment read; the rest is"
+                        + " not read and the scores carry analysedChars. Bounds the work per article.");
+        k.add("text.analysis.budget", Type.STRING, "5s", duration(), LOW,
+                "Longest the analysis of one article may take; a longer one is dead-lettered TOO_EXPENSIVE, not"
+                        + " retried. Keep it well below the exactly-once transaction.timeout.ms (10 s).");
 
         // issue 21 (API access, console): one appended block
         k.group("API access");

@@ -26,7 +26,7 @@ final class ArticleInspector {
      * first), {@code nearDuplicateOf} that article's id when the similarity reaches the threshold, else null.
      */
     record Inspection(ArticleEvent article, double repeatedShare, String nearDuplicateOf, double similarity,
-                      List<Entity> entities) {
+                      List<Entity> entities, Integer analysedChars) {
     }
 
     /** One entity: the resolver's view ({@code relevance}, {@code mentions}) and the scorer's ({@code sentiment}). */
@@ -36,15 +36,18 @@ final class ArticleInspector {
 
     private final TextAnalysis text;
     private final double nearDuplicateThreshold;
+    private final int analysisMaxChars;
     private final Map<String, long[]> signatures = new LinkedHashMap<>();
 
-    ArticleInspector(TextAnalysis text, double nearDuplicateThreshold) {
+    ArticleInspector(TextAnalysis text, double nearDuplicateThreshold, int analysisMaxChars) {
         this.text = text;
         this.nearDuplicateThreshold = nearDuplicateThreshold;
+        this.analysisMaxChars = analysisMaxChars;
     }
 
     Inspection inspect(ArticleEvent article) {
-        ArticleEvent analysed = AnalysisText.of(article);
+        AnalysisText capped = AnalysisText.capped(article, analysisMaxChars);
+        ArticleEvent analysed = capped.article();
         List<Entity> entities = text.entityResolver().resolve(analysed).stream()
                 .sorted(Comparator.comparingDouble(EntityMention::relevance).reversed())
                 .map(m -> {
@@ -65,6 +68,6 @@ final class ArticleInspector {
         }
         signatures.put(article.getId(), signature);
         return new Inspection(article, ArticlePieces.repeatedShare(article),
-                best >= nearDuplicateThreshold ? mostSimilar : null, best, entities);
+                best >= nearDuplicateThreshold ? mostSimilar : null, best, entities, capped.analysedChars());
     }
 }

@@ -368,6 +368,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // Records carry their event time, and replayed scenarios are historical (2025): time-based
         // retention would delete them from the (temporary) log within the first retention check.
         p.put("log.retention.ms", "-1");
+        // Every topic is created on purpose (TopicBootstrap, Kafka Streams' internal topics, _schemas). A topic
+        // auto-created by a write has one partition: an app still writing for a moment after the cluster behind
+        // its address was replaced by an empty one would leave changelogs and outputs that later break it.
+        p.put("auto.create.topics.enable", "false");
         return p;
     }
 

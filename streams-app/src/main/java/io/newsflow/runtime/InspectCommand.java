@@ -82,8 +82,9 @@ public final class InspectCommand implements CliCommand {
     private static ArticleInspector inspector(AppConfig config) {
         Map<String, String> settings = new HashMap<>();
         config.asMap().forEach((k, v) -> settings.put(k, String.valueOf(v)));
-        return new ArticleInspector(TextAnalysis.fromConfig(config.asMap()),
-                TopologySettings.fromMap(settings).noveltyThreshold());
+        TopologySettings topology = TopologySettings.fromMap(settings);
+        return new ArticleInspector(TextAnalysis.fromConfig(config.asMap()), topology.noveltyThreshold(),
+                topology.analysisMaxChars());
     }
 
     static ObjectNode json(ArticleInspector.Inspection inspection) {
@@ -107,6 +108,7 @@ public final class InspectCommand implements CliCommand {
         node.put("repeatedShare", inspection.repeatedShare());
         node.put("nearDuplicateOf", inspection.nearDuplicateOf());
         node.put("similarity", inspection.similarity());
+        node.put("analysedChars", inspection.analysedChars());
         ArrayNode entities = node.putArray("entities");
         for (ArticleInspector.Entity e : inspection.entities()) {
             ObjectNode entity = entities.addObject();
@@ -144,6 +146,9 @@ public final class InspectCommand implements CliCommand {
         if (inspection.nearDuplicateOf() != null) {
             field(out, "similar", String.format(Locale.ROOT, "near-duplicate of %s (similarity %.2f)",
                     inspection.nearDuplicateOf(), inspection.similarity()));
+        }
+        if (inspection.analysedChars() != null) {
+            field(out, "analysed", "the first " + inspection.analysedChars() + " chars (text.analysis.max.chars)");
         }
         if (inspection.entities().isEmpty()) {
             field(out, "entities", "none recognised");

@@ -17,6 +17,7 @@ import io.newsflow.runtime.errors.DeadLetterProductionHandler;
 import io.newsflow.runtime.errors.DeadLetterSizeLimit;
 import io.newsflow.runtime.errors.ErrorDeadLetters;
 import io.newsflow.runtime.errors.FailedRecords;
+import io.newsflow.runtime.errors.FencedThreads;
 import io.newsflow.runtime.errors.ProgressMonitor;
 import io.newsflow.runtime.errors.RefusalAwareClientSupplier;
 import io.newsflow.runtime.errors.RefusedWrites;
@@ -26,6 +27,7 @@ import io.newsflow.text.TextAnalysis;
 import io.newsflow.topology.NewsflowTopology;
 import io.newsflow.topology.TopologySerdes;
 import io.newsflow.topology.TopologySettings;
+import io.newsflow.topology.article.ArticleAnalysis;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.InputLimits;
 import java.io.IOException;
@@ -38,6 +40,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -71,10 +74,14 @@ public final class NewsflowApp implements AutoCloseable {
     private final ApiServer apiServer;
     /** Closed after the streams: they hold registry clients (a {@code kafka://} one keeps a producer). */
     private final TopologySerdes serdes;
+    private final ClusterWatch clusterWatch;
+    private final CompletableFuture<String> clusterChange;
 
     private NewsflowApp(KafkaStreams streams, AppMeterRegistry meters, AppMeterRegistry.KafkaStreamsBinding binding,
             MetricsServer metricsServer, ProgressMonitor progress, Path temporaryStateDir, ApiServer apiServer,
-            TopologySerdes serdes) {
+            TopologySerdes serdes, ClusterWatch clusterWatch, CompletableFuture<String> clusterChange) {
+        this.clusterWatch = clusterWatch;
+        this.clusterChange = clusterChange;
         this.apiServer = apiServer;
         this.serdes = serdes;
         this.streams = streams;
@@ -94,7 +101,9 @@ public final class NewsflowApp implements AutoCloseable {
         PipelineMetrics metrics = new PipelineMetrics(meters.registry(), config.getList("metrics.tracked.symbols"),
                 config.getInt("metrics.max.deals"));
         TextAnalysis text = TextAnalysis.fromConfig(config.asMap());
+        new ArticleAnalysis(text.entityResolver(), text.sentimentScorer(), 1, Duration.ZERO).warmUp();
         Degradations degradations = new Degradations().bindTo(meters.registry());
+        CompletableFuture<String> clusterChange = new CompletableFuture<>();
         TopologySerdes serdes = serdes(config);
         Path temporaryStateDir = config.getOptional(StreamsConfig.STATE_DIR_CONFIG).isPresent() ? null : tempDir();
         Properties streamsProps = streamsProperties(config, temporaryStateDir);
@@ -118,7 +127,8 @@ public final class NewsflowApp implements AutoCloseable {
             streamsProps.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         }
         // its producer does not send again a result refused before: the handler dead-letters it instead
-        KafkaStreams streams = new KafkaStreams(topology, streamsProps, new RefusalAwareClientSupplier(refusedWrites));
+        KafkaStreams streams = new KafkaStreams(topology, streamsProps, new RefusalAwareClientSupplier(refusedWrites,
+                new FencedThreads(degradations).bindTo(meters.registry())));
         if (api != null) {
             api.attach(streams, self, topologySettings);
         }
@@ -129,7 +139,9 @@ public final class NewsflowApp implements AutoCloseable {
         AppMeterRegistry.KafkaStreamsBinding binding = meters.bindKafkaStreams(streams);
         MetricsServer server;
         try {
-            server = new MetricsServer(meters.registry(), streams::state, degradations,
+            // a new cluster behind the address: DOWN (the app is about to exit for a supervisor to restart it)
+            server = new MetricsServer(meters.registry(),
+                    () -> clusterChange.isDone() ? KafkaStreams.State.PENDING_ERROR : streams.state(), degradations,
                     new InetSocketAddress(config.getString(METRICS_HOST), config.getInt(METRICS_PORT))).start();
         } catch (IOException | RuntimeException e) {
             binding.close();
@@ -142,13 +154,32 @@ public final class NewsflowApp implements AutoCloseable {
             throw new IOException("Cannot serve metrics on port " + config.getInt(METRICS_PORT)
                     + " (set " + METRICS_PORT + "): " + e.getMessage(), e);
         }
+        ClusterWatch clusterWatch = ClusterWatch.atStart(Admin.create(adminProperties(config)),
+                config.getString(StreamsConfig.APPLICATION_ID_CONFIG),
+                Path.of(streamsProps.getProperty(StreamsConfig.STATE_DIR_CONFIG)),
+                change -> {
+                    System.err.println(change);
+                    degradations.report("kafka-cluster", change);
+                    clusterChange.complete(change);
+                },
+                stateFromAnotherCluster -> {
+                    System.err.println(stateFromAnotherCluster);
+                    streams.cleanUp(); // before start: nothing restored against another cluster's changelogs
+                });
         ProgressMonitor progress = new ProgressMonitor(Admin.create(adminProperties(config)),
                 config.getString(StreamsConfig.APPLICATION_ID_CONFIG), Topics.INPUTS,
                 config.getDuration(ProgressMonitor.STALL_AFTER), degradations).start();
         RegistryWarmUp.awaitDeadLetterSchema(serdes.deadLetter().serializer(), degradations);
         StandbyReplicas.explain(config);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.REBALANCING) {
+                clusterWatch.checkSoon(); // a group that rejoins may have found a new cluster
+            }
+        });
         streams.start();
-        return new NewsflowApp(streams, meters, binding, server, progress, temporaryStateDir, api, serdes);
+        clusterWatch.start(config.getDuration(ClusterWatch.CHECK_INTERVAL));
+        return new NewsflowApp(streams, meters, binding, server, progress, temporaryStateDir, api, serdes,
+                clusterWatch, clusterChange);
     }
 
     /** The query API and live page on {@code api.port} (0 = a free port), or none when it is -1. */
@@ -220,6 +251,14 @@ public final class NewsflowApp implements AutoCloseable {
         }
     }
 
+    /**
+     * Completed, with the one line said, when the Kafka cluster behind the address is a new one
+     * ({@link ClusterWatch}): the caller should stop the app and exit non-zero.
+     */
+    public CompletableFuture<String> clusterChange() {
+        return clusterChange;
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }
@@ -259,6 +298,7 @@ public final class NewsflowApp implements AutoCloseable {
             serdes.close(); // only once no stream thread can use them any more
         }
         progress.close();
+        clusterWatch.close();
         binding.close();
         metricsServer.close();
         if (apiServer != null) {

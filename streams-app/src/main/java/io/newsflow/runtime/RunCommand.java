@@ -3,6 +3,7 @@ package io.newsflow.runtime;
 import io.newsflow.config.AppConfig;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 
@@ -39,9 +40,34 @@ public final class RunCommand implements CliCommand {
                     ? "Kafka Streams is RUNNING. Press Ctrl-C to stop."
                     : "Kafka Streams is " + app.state() + " (see the log); still serving /health. Ctrl-C stops.");
             out.flush();
-            signal.await();
+            String clusterChange = awaitStopOrClusterChange(signal, app);
+            if (clusterChange != null) {
+                out.println("Stopping: " + clusterChange);
+                return Main.FAILED; // non-zero: a supervisor restarts the app, which starts on the new cluster
+            }
             out.println("Stopping...");
         }
         return 0;
+    }
+
+    /** Null on Ctrl-C; the line said when the Kafka cluster behind the address is a new one. */
+    private static String awaitStopOrClusterChange(StopSignal signal, NewsflowApp app) throws Exception {
+        CompletableFuture<String> stop = new CompletableFuture<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                signal.await();
+                stop.complete(null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "newsflow-stop-signal");
+        waiter.setDaemon(true);
+        waiter.start();
+        app.clusterChange().thenAccept(stop::complete);
+        try {
+            return stop.get();
+        } finally {
+            waiter.interrupt();
+        }
     }
 }

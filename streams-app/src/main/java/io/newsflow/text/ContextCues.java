@@ -30,8 +30,8 @@ final class ContextCues {
 
     /** Whether text[from, to) contains cue: a whole word for Latin cues, anywhere for Japanese ones. */
     static boolean contains(String lowerText, int from, int to, String lowerCue) {
-        int at = lowerText.indexOf(lowerCue, from);
-        while (at >= 0 && at + lowerCue.length() <= to) {
+        int at = indexOf(lowerText, lowerCue, from, to);
+        while (at >= 0) {
             boolean before = at == 0 || !Scripts.isLatinWordChar(lowerCue.charAt(0))
                     || !Scripts.isLatinWordChar(lowerText.charAt(at - 1));
             int end = at + lowerCue.length();
@@ -40,9 +40,19 @@ final class ContextCues {
             if (before && after) {
                 return true;
             }
-            at = lowerText.indexOf(lowerCue, at + 1);
+            at = indexOf(lowerText, lowerCue, at + 1, to);
         }
         return false;
+    }
+
+    /** First occurrence of cue inside text[from, to), or -1: never searches past the window (linear in it, not in the text). */
+    private static int indexOf(String text, String cue, int from, int to) {
+        for (int at = from; at + cue.length() <= to; at++) {
+            if (text.startsWith(cue, at)) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     static String lower(String cue) {

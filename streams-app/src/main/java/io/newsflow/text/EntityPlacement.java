@@ -187,11 +187,16 @@ final class EntityPlacement {
 
     /** Index of the token containing (or first after) a char offset, within [from, to). */
     static int tokenAt(List<Token> tokens, int from, int to, int offset) {
-        for (int t = from; t < to; t++) {
-            if (tokens.get(t).end() > offset) {
-                return t;
+        int lo = from; // binary search (token ends ascend): a sentence can be the whole text
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).end() > offset) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
-        return to - 1;
+        return lo < to ? lo : to - 1;
     }
 }

@@ -182,7 +182,8 @@ final class SentimentFeatures {
     /** An English negator up to 3 tokens before, or a Japanese one up to 5 after, with no punctuation between. */
     private static boolean negatedHit(List<Hit> hits, int h, List<Token> tokens) {
         Hit hit = hits.get(h);
-        for (int o = 0; o < hits.size(); o++) {
+        // hits are in order and each covers a token at least: only the few hits around h can be within a window
+        for (int o = Math.max(0, h - NEGATION_WINDOW - 1); o < Math.min(hits.size(), h + 6); o++) {
             Hit other = hits.get(o);
             if (other.entry().kind() != Kind.NEGATOR) {
                 continue;

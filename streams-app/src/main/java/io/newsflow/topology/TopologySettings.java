@@ -56,6 +56,9 @@ import java.util.Properties;
  * @param watermarkIdleTimeout    {@code watermark.idle.timeout} a step waiting for watermarks (the novelty funnel, the
  *                                news context) stops waiting for a source whose watermark has not moved for this long
  *                                on the wall clock, until it moves again (1m; 0s = wait forever)
+ * @param analysisMaxChars        {@code text.analysis.max.chars} characters of an article the text analysis reads (20000)
+ * @param analysisBudget          {@code text.analysis.budget} longest analysis of one article before it is
+ *                                dead-lettered TOO_EXPENSIVE (5s)
  */
 public record TopologySettings(
         List<Span> sentimentWindows,
@@ -85,7 +88,9 @@ public record TopologySettings(
         boolean articlesSinglePartition,
         int topicPartitions,
         boolean newsContextWait,
-        Span watermarkIdleTimeout) {
+        Span watermarkIdleTimeout,
+        int analysisMaxChars,
+        Span analysisBudget) {
 
     /** The key of {@link #articlesSinglePartition()}, read by the topic set-up too. */
     public static final String ARTICLES_SINGLE_PARTITION = "articles.single.partition";
@@ -167,7 +172,9 @@ public record TopologySettings(
                 // Not the definition's default: a topology built without the app's configuration runs on one partition.
                 map.containsKey(TOPIC_PARTITIONS) ? c.getInt(TOPIC_PARTITIONS) : 1,
                 c.getBoolean("news.context.wait"),
-                span(c, "watermark.idle.timeout"));
+                span(c, "watermark.idle.timeout"),
+                c.getInt("text.analysis.max.chars"),
+                span(c, "text.analysis.budget"));
     }
 
     public Span largestSentimentWindow() {

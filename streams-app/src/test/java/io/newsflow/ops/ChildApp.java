@@ -39,6 +39,11 @@ final class ChildApp implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Waits for the process to end by itself: its exit code, or null when it is still running after {@code wait}. */
+    Integer awaitExit(java.time.Duration wait) throws InterruptedException {
+        return process.waitFor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
     /** kill -9: the process ends without closing anything. */
     void crash() throws InterruptedException {
         process.destroyForcibly();

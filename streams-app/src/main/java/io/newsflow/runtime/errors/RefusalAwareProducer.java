@@ -5,10 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -29,17 +32,64 @@ final class RefusalAwareProducer extends KafkaProducer<byte[], byte[]> {
     private static final String REPARTITION = "-repartition";
 
     private final RefusedWrites refused;
+    private final FencedThreads fencedThreads;
+    /** Whether this transaction's fencing was told already (every send of it reports it again). */
+    private volatile boolean fencingTold;
 
-    RefusalAwareProducer(Map<String, Object> configs, RefusedWrites refused) {
+    RefusalAwareProducer(Map<String, Object> configs, RefusedWrites refused, FencedThreads fencedThreads) {
         super(configs, new ByteArraySerializer(), new ByteArraySerializer());
         this.refused = refused;
+        this.fencedThreads = fencedThreads;
+    }
+
+    @Override
+    public void beginTransaction() {
+        fencingTold = false;
+        super.beginTransaction();
+    }
+
+    @Override
+    public void sendOffsetsToTransaction(Map<TopicPartition, OffsetAndMetadata> offsets,
+            ConsumerGroupMetadata groupMetadata) {
+        try {
+            super.sendOffsetsToTransaction(offsets, groupMetadata);
+        } catch (RuntimeException e) {
+            tellIfFenced(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public void commitTransaction() {
+        try {
+            super.commitTransaction();
+        } catch (RuntimeException e) {
+            tellIfFenced(e);
+            throw e;
+        }
+    }
+
+    /** Once per transaction: Kafka Streams handles a fencing itself, so only here is it seen. */
+    private void tellIfFenced(Exception e) {
+        if (fencedThreads != null && !fencingTold && FencedThreads.isFencing(e)) {
+            fencingTold = true;
+            fencedThreads.fenced(e);
+        }
     }
 
     @Override
     public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
         Optional<Exception> before = refused.refusal(record);
         if (before.isEmpty()) {
-            return super.send(record.topic().endsWith(REPARTITION) ? record : withoutOrigin(record), callback);
+            return super.send(record.topic().endsWith(REPARTITION) ? record : withoutOrigin(record),
+                    (metadata, exception) -> {
+                        if (exception != null) {
+                            tellIfFenced(exception);
+                        }
+                        if (callback != null) {
+                            callback.onCompletion(metadata, exception);
+                        }
+                    });
         }
         RefusedWriteException exception = new RefusedWriteException(before.get());
         if (callback != null) {

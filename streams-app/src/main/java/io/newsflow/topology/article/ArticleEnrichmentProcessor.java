@@ -64,8 +64,7 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
     private static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
 
     private final TopologySettings settings;
-    private final EntityResolver resolver;
-    private final SentimentScorer scorer;
+    private final ArticleAnalysis analysis;
     private final TextFingerprinter fingerprinter;
     private final PipelineMetrics metrics;
     private KeyValueStore<String, NoveltyState.SeenArticle> seen;
@@ -79,8 +78,8 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
             Serializer<ArticleEvent> payload) {
         super(deadLetters, payload);
         this.settings = settings;
-        this.resolver = resolver;
-        this.scorer = scorer;
+        this.analysis = new ArticleAnalysis(resolver, scorer, settings.analysisMaxChars(),
+                settings.analysisBudget().duration());
         this.fingerprinter = fingerprinter;
         this.metrics = metrics;
     }
@@ -166,11 +165,22 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
         long published = article.getPublishedAt().toEpochMilli();
         NoveltyState.SeenArticle before = seen.get(article.getId());
         // an entry older than the retention counts as forgotten whether or not expiry has run yet
-        if (before != null && before.contentHash().equals(hash) && !novelty.forgotten(before.seenAt(), published)) {
-            if (before.writtenFor(source)) {
-                emitScores(article, before.verdict(), out, false); // replayed: the same scores, counted once already
-            }
+        boolean known = before != null && before.contentHash().equals(hash)
+                && !novelty.forgotten(before.seenAt(), published);
+        if (known && !before.writtenFor(source)) {
             return; // re-ingested: already scored and counted
+        }
+        ArticleAnalysis.Result analysed;
+        try {
+            analysed = analysis.analyse(article);
+        } catch (ArticleAnalysis.TooExpensive e) {
+            // not retried: the same text would take as long again, and under exactly-once outlast the transaction
+            out.deadLetter(null, DeadLetterReason.TOO_EXPENSIVE, e.getMessage());
+            return;
+        }
+        if (known) {
+            emitScores(article, analysed, before.verdict(), out, false); // replayed: the same scores, counted once already
+            return;
         }
         newest = Math.max(newest, published);
         Novelty judged = novelty.assess(article, published);
@@ -178,17 +188,17 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
         if (judged.duplicateOf() != null) {
             metrics.articleDuplicate(article.getLanguage());
         }
-        emitScores(article, judged, out, true);
+        emitScores(article, analysed, judged, out, true);
     }
 
     /** One scored record per entity the article is about; {@code count} adds them to the metrics. */
-    private void emitScores(ArticleEvent article, Novelty judged, Output<ScoredArticle> out, boolean count) {
+    private void emitScores(ArticleEvent article, ArticleAnalysis.Result analysed, Novelty judged,
+            Output<ScoredArticle> out, boolean count) {
         long published = article.getPublishedAt().toEpochMilli();
-        ArticleEvent analysed = AnalysisText.of(article);
-        List<EntityMention> mentions = resolver.resolve(analysed);
-        List<String> entities = mentions.stream().map(EntityMention::entity).distinct().toList();
-        for (EntityMention mention : mentions) {
-            SentimentScore score = scorer.score(analysed, mention);
+        List<String> entities = analysed.scores().stream().map(s -> s.mention().entity()).distinct().toList();
+        for (ArticleAnalysis.Scored entityScore : analysed.scores()) {
+            EntityMention mention = entityScore.mention();
+            SentimentScore score = entityScore.score();
             ScoredArticle scored = ScoredArticle.newBuilder()
                     .setArticleId(article.getId())
                     .setTicker(mention.ticker())
@@ -205,6 +215,7 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
                     .setDuplicateOf(judged.duplicateOf())
                     .setMatchedTerms(new ArrayList<>(score.matchedTerms()))
                     .setEntities(entities)
+                    .setAnalysedChars(analysed.analysedChars())
                     .build();
             if (count) {
                 metrics.articleScored(mention.ticker(), article.getLanguage());

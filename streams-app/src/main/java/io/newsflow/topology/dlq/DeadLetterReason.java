@@ -24,5 +24,10 @@ public enum DeadLetterReason {
     /** Our own code threw while handling an otherwise valid record. */
     PROCESSING_ERROR,
     /** A result could not be written (rejected by the producer or the broker); the record carries the result. */
-    PRODUCTION_ERROR
+    PRODUCTION_ERROR,
+    /**
+     * Valid, but its processing did not end within its budget ({@code text.analysis.budget}): retried, it would
+     * take as long again and, under exactly-once, outlast the transaction and get its thread fenced, forever.
+     */
+    TOO_EXPENSIVE
 }
