@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -194,13 +193,15 @@ public final class SentimentModel {
 
     /** The tone of tokens[from, to) of text. */
     Prediction predict(String text, List<Token> tokens, int from, int to) {
-        Set<String> present = features.of(text, tokens, from, to);
+        Map<String, CharRange> present = features.located(text, tokens, from, to);
         double[] logits = bias.clone();
         List<String> known = new ArrayList<>();
-        for (String f : present) {
-            double[] w = weights.get(f);
+        List<CharRange> ranges = new ArrayList<>();
+        for (Map.Entry<String, CharRange> f : present.entrySet()) {
+            double[] w = weights.get(f.getKey());
             if (w != null) {
-                known.add(f);
+                known.add(f.getKey());
+                ranges.add(f.getValue());
                 for (int c = 0; c < w.length; c++) {
                     logits[c] += w[c];
                 }
@@ -217,7 +218,31 @@ public final class SentimentModel {
             p.put(label, p.getOrDefault(label, 0.0) / sum);
         }
         return new Prediction(p.get(SentimentLabel.NEGATIVE), p.get(SentimentLabel.NEUTRAL),
-                p.get(SentimentLabel.POSITIVE), List.copyOf(known));
+                p.get(SentimentLabel.POSITIVE), List.copyOf(known), List.copyOf(ranges));
+    }
+
+    /**
+     * The words of one stand-alone sentence that decided its tone, strongest first (see {@link EvidenceSpans}):
+     * what an error report or a reader can check against the sentence.
+     */
+    public List<EvidenceSpan> explain(String sentence) {
+        String normalized = ArticleText.normalize(sentence);
+        List<Token> tokens = features.tokenize(normalized);
+        Prediction p = predict(normalized, tokens, 0, tokens.size());
+        EvidenceSpans evidence = new EvidenceSpans(normalized, tokens);
+        addEvidence(p, 1.0, evidence);
+        return evidence.top();
+    }
+
+    /**
+     * Adds what each feature of a prediction pushed toward its polarity, at the words it came from: weight ×
+     * P(polar) × (positive minus negative weight of the feature).
+     */
+    void addEvidence(Prediction p, double weight, EvidenceSpans evidence) {
+        double polar = 1 - p.neutral();
+        for (int i = 0; i < p.features().size(); i++) {
+            evidence.add(p.ranges().get(i), weight * polar * polarity(p.features().get(i)));
+        }
     }
 
     /** How much a feature pushes toward positive (+) or negative (-): its positive minus its negative weight. */
@@ -230,9 +255,17 @@ public final class SentimentModel {
     }
 
     /**
-     * A sentence's class probabilities and the model's features found in it.
+     * A sentence's class probabilities and the model's features found in it, each with the character range of the
+     * predicted text it came from ({@code ranges}, parallel to {@code features}).
      */
-    public record Prediction(double negative, double neutral, double positive, List<String> features) {
+    public record Prediction(double negative, double neutral, double positive, List<String> features,
+                             List<CharRange> ranges) {
+
+        public Prediction {
+            if (features.size() != ranges.size()) {
+                throw new IllegalArgumentException("one range per feature");
+            }
+        }
 
         /** P(positive) - P(negative), in [-1, 1]. */
         public double polarity() {
