@@ -1,6 +1,7 @@
 package io.newsflow.runtime;
 
 import io.newsflow.config.AppConfig;
+import io.newsflow.text.LabelledEntity;
 import io.newsflow.text.LabelledSentence;
 import io.newsflow.text.Language;
 import io.newsflow.text.SentimentDatasets;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
  * ({@code text.sentiment.scorer}, model or lexicon) over a UTF-8 {@code label<TAB>text} file and prints per-class
  * precision, recall and F1, the confusion matrix, sentences per second and last the summary line
  * {@code accuracy=... macro_f1=... coverage=... n=...}. With {@code auto} (the default) each sentence's language
- * is guessed from its script.
+ * is guessed from its script. With {@code --format entity} the lines are {@code label<TAB>entity<TAB>text} and
+ * what is measured is the tone toward the entity ({@link io.newsflow.text.EntityToneClassifier}).
  */
 @Command(name = "eval-sentiment",
         description = "Measure the sentiment scorer (text.sentiment.scorer) on a label<TAB>text file")
@@ -33,8 +35,20 @@ public final class EvalSentimentCommand implements CliCommand {
             description = "${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE} (each sentence's script)")
     private LanguageChoice language;
 
+    /** The input's lines: {@code label<TAB>text}, or {@code label<TAB>entity<TAB>text} for tone per entity. */
+    enum Format { sentence, entity }
+
+    @Option(names = "--format", defaultValue = "sentence",
+            description = "sentence (label<TAB>text) or entity (label<TAB>entity<TAB>text: the tone toward the "
+                    + "entity, placed by the dictionary's aliases, else by its name in the text); default: "
+                    + "${DEFAULT-VALUE}")
+    private Format format;
+
     @Override
     public int run(AppConfig config, PrintStream out) {
+        if (format == Format.entity) {
+            return runEntities(config, out);
+        }
         List<LabelledSentence> sentences = SentimentDatasets.readTsv(input);
         TextAnalysis analysis = TextAnalysis.fromConfig(config.asMap());
         out.println("eval-sentiment: " + input + ", " + sentences.size() + " sentences, scorer " + analysis.scorerName()
@@ -43,6 +57,16 @@ public final class EvalSentimentCommand implements CliCommand {
                 analysis.classifySentence(text, language == LanguageChoice.auto ? Language.of(null, text)
                         : language == LanguageChoice.ja ? Language.JA : Language.EN));
         evaluation.print(out);
+        return 0;
+    }
+
+    private int runEntities(AppConfig config, PrintStream out) {
+        List<LabelledEntity> labelled = LabelledEntity.readTsv(input);
+        TextAnalysis analysis = TextAnalysis.fromConfig(config.asMap());
+        out.println("eval-sentiment: " + input + ", " + labelled.size() + " entity labels, scorer "
+                + analysis.scorerName() + ", language " + language);
+        analysis.entityTone().evaluate(labelled, language == LanguageChoice.auto ? null
+                : language == LanguageChoice.ja ? Language.JA : Language.EN).print(out);
         return 0;
     }
 }

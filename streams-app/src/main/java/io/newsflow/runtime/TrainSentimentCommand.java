@@ -1,6 +1,8 @@
 package io.newsflow.runtime;
 
 import io.newsflow.config.AppConfig;
+import io.newsflow.text.EnglishNewsData;
+import io.newsflow.text.LabelledEntity;
 import io.newsflow.text.LabelledSentence;
 import io.newsflow.text.Language;
 import io.newsflow.text.SentimentDatasets;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code newsflow train-sentiment --data DIR --out DIR [--heldout-out DIR] [--min-count N]}: trains the English
  * and Japanese sentiment models from the labelled sets in DIR (layout of {@code ../shared/datasets/sentiment}:
- * {@code en-financial-news-tweets/train.csv} and {@code valid.csv}, {@code ja-chabsa/train.tsv}) and writes
+ * {@code en-financial-news-tweets/train.csv} and {@code valid.csv}, {@code en-finentity/train.tsv} (see
+ * {@link EnglishNewsData}; its hash-held-out paragraphs are written as {@code heldout-en-press.tsv} and
+ * {@code heldout-en-entity.tsv}), {@code ja-chabsa/train.tsv}) and writes
  * {@code sentiment-model-en-v1.tsv} and {@code -ja-v1.tsv} to the out directory. Held out, never trained on:
  * the English {@code valid.csv} and the Japanese sentences {@link SentimentDatasets#heldOut} picks; with
  * {@code --heldout-out} they are written as {@code label<TAB>text} files for {@code eval-sentiment}. Same data,
@@ -34,7 +38,8 @@ import picocli.CommandLine.Option;
 public final class TrainSentimentCommand implements CliCommand {
 
     @Option(names = "--data", paramLabel = "DIR", required = true,
-            description = "the labelled sets: en-financial-news-tweets/{train,valid}.csv, ja-chabsa/train.tsv")
+            description = "the labelled sets: en-financial-news-tweets/{train,valid}.csv, en-finentity/train.tsv, "
+                    + "ja-chabsa/train.tsv")
     private Path data;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "where the model files go")
@@ -53,8 +58,11 @@ public final class TrainSentimentCommand implements CliCommand {
         Path enDir = data.resolve("en-financial-news-tweets");
         Path jaFile = data.resolve("ja-chabsa").resolve("train.tsv");
 
-        List<LabelledSentence> enTrain = SentimentDatasets.readFinancialTweets(enDir.resolve("train.csv"));
+        List<LabelledSentence> enTrain = new ArrayList<>(SentimentDatasets.readFinancialTweets(enDir.resolve("train.csv")));
         List<LabelledSentence> enHeldOut = SentimentDatasets.readFinancialTweets(enDir.resolve("valid.csv"));
+        EnglishNewsData.Split enPress = EnglishNewsData.split(
+                LabelledEntity.readTsv(data.resolve("en-finentity").resolve("train.tsv")));
+        enTrain.addAll(EnglishNewsData.trainingSentences(enPress.train(), SentimentLexicon.defaults(Language.EN)));
         List<LabelledSentence> jaTrain = new ArrayList<>();
         List<LabelledSentence> jaHeldOut = new ArrayList<>();
         for (LabelledSentence s : SentimentDatasets.readChabsa(jaFile)) {
@@ -62,7 +70,9 @@ public final class TrainSentimentCommand implements CliCommand {
         }
         createDirectories(outDir);
         SentimentTrainer trainer = new SentimentTrainer(minCount);
-        train(trainer, Language.EN, enTrain, "en-financial-news-tweets/train.csv (MIT)", outDir, minCount, out);
+        train(trainer, Language.EN, enTrain, "en-financial-news-tweets/train.csv (MIT) and en-finentity/train.tsv "
+                + "without its hash-held-out paragraphs (FinEntity dataset, Tang, Yang, Huang et al., EMNLP 2023, "
+                + "ODC-BY 1.0)", outDir, minCount, out);
         train(trainer, Language.JA, jaTrain, "ja-chabsa/train.tsv without its hash-held-out fifth "
                 + "(chABSA-dataset, TIS Inc., CC BY 4.0)", outDir, minCount, out);
         if (heldOutDir != null) {
@@ -72,6 +82,7 @@ public final class TrainSentimentCommand implements CliCommand {
             out.printf(Locale.ROOT, "held out: %s (%d sentences), %s (%d sentences)%n",
                     heldOutDir.resolve("heldout-en.tsv"), enHeldOut.size(), heldOutDir.resolve("heldout-ja.tsv"),
                     jaHeldOut.size());
+            EnglishNewsData.writeHeldOut(enPress.heldOut(), heldOutDir, out);
         }
         return 0;
     }

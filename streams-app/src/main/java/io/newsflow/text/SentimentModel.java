@@ -217,6 +217,7 @@ public final class SentimentModel {
         for (SentimentLabel label : SentimentLabel.values()) {
             p.put(label, p.getOrDefault(label, 0.0) / sum);
         }
+        EventPrecedence.apply(present.keySet(), p);
         return new Prediction(p.get(SentimentLabel.NEGATIVE), p.get(SentimentLabel.NEUTRAL),
                 p.get(SentimentLabel.POSITIVE), List.copyOf(known), List.copyOf(ranges));
     }

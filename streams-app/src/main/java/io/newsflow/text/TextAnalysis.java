@@ -164,6 +164,11 @@ public final class TextAnalysis {
         return score > 0 ? SentimentLabel.POSITIVE : score < 0 ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
     }
 
+    /** The tone toward one named entity of a text, as a class, with the configured scorer (entity-level eval). */
+    public EntityToneClassifier entityTone() {
+        return new EntityToneClassifier((EntitySentimentScorer<?>) scorer);
+    }
+
     public TextFingerprinter fingerprinter() {
         return fingerprinter;
     }
