@@ -15,7 +15,9 @@ import java.util.Set;
  * sentence (or headline) naming entities named only this one ("The company..." usually refers back to it),
  * else 0.35; ×1.5 in the headline. When the entity is not named in the text at all (it came from tags only, or
  * is unknown to the dictionary), every clause not naming another entity gets 1.0: the article as a whole is
- * about it. Shared by the lexicon and the model scorers, so both attribute tone the same way.
+ * about it. A mention of the entity as the source of what is said ("analysts at X said", "according to X", see
+ * {@link SpeakerCues}) counts as naming another entity: the clause is what X says, not about X. Shared by the
+ * lexicon and the model scorers, so both attribute tone the same way.
  */
 final class EntityPlacement {
 
@@ -58,7 +60,7 @@ final class EntityPlacement {
      */
     static EntityPlacement byName(ArticleText text, AliasDictionary dictionary, String entity,
                                   Collection<String> others) {
-        List<AliasMatch> matches = new ArrayList<>(text.matches(dictionary));
+        List<AliasMatch> matches = new ArrayList<>();
         EntityDefinition target = known(dictionary, entity);
         if (target == null) {
             target = new EntityDefinition(entity, null, List.of(entity));
@@ -67,6 +69,13 @@ final class EntityPlacement {
         for (String other : others) {
             if (!other.equals(entity) && known(dictionary, other) == null) {
                 addLiteral(text.text, new EntityDefinition(other, null, List.of(other)), matches);
+            }
+        }
+        // a name given literally wins over a dictionary alias inside it ("Delta Corp" is not Delta Air Lines)
+        List<AliasMatch> literal = List.copyOf(matches);
+        for (AliasMatch m : text.matches(dictionary)) {
+            if (literal.stream().noneMatch(l -> l.start() < m.end() && m.start() < l.end())) {
+                matches.add(m);
             }
         }
         matches.sort(Comparator.comparingInt(AliasMatch::start));
@@ -135,8 +144,10 @@ final class EntityPlacement {
         int clauseCount = clauseOf.length == 0 ? 1 : clauseOf[clauseOf.length - 1] + 1;
         Roles roles = new Roles(new boolean[clauseCount], new boolean[clauseCount], sentence.neutralWeight());
         for (AliasMatch mention : sentence.mentions()) {
-            int clause = clauseOf[tokenAt(tokens, sentence.from(), sentence.to(), mention.start()) - sentence.from()];
-            if (isTarget(mention)) {
+            int at = tokenAt(tokens, sentence.from(), sentence.to(), mention.start());
+            int clause = clauseOf[at - sentence.from()];
+            if (isTarget(mention) && !SpeakerCues.speaker(tokens, sentence.from(), sentence.to(), at,
+                    tokenAt(tokens, sentence.from(), sentence.to(), Math.max(mention.start(), mention.end() - 1)))) {
                 roles.target[clause] = true;
                 roles.sentenceTarget = true;
             } else {
