@@ -41,4 +41,31 @@ class EntityToneClassifierTest {
         assertEquals(SentimentLabel.NEUTRAL, tone("Zeta Group will publish its interim report on 28 April.",
                 "Zeta Group"));
     }
+
+    @Test
+    void theSourceOfFiguresIsNotWhatTheyAreAbout() {
+        String text = "Omega Foods said its quarterly sales jumped 12 %, well above forecasts, according to data from Sigma "
+                + "Analytics.";
+        assertEquals(SentimentLabel.POSITIVE, tone(text, "Omega Foods", "Sigma Analytics"));
+        assertEquals(SentimentLabel.NEUTRAL, tone(text, "Sigma Analytics", "Omega Foods"));
+        String perSource = "Orders at Omega Foods rose sharply in the spring, per Sigma Analytics.";
+        assertEquals(SentimentLabel.NEUTRAL, tone(perSource, "Sigma Analytics", "Omega Foods"));
+    }
+
+    @Test
+    void theEmployerOfAQuotedPersonIsNotWhatTheQuoteIsAbout() {
+        String text = "\"Kappa Motors had an outstanding quarter and its margins keep improving,\" said Jane Roe, fund "
+                + "manager at Lambda Capital.";
+        assertEquals(SentimentLabel.POSITIVE, tone(text, "Kappa Motors", "Lambda Capital"));
+        assertEquals(SentimentLabel.NEUTRAL, tone(text, "Lambda Capital", "Kappa Motors"));
+        String founder = "Strong demand lifted profits across the sector, said John Doe, co-founder of research firm "
+                + "Theta Insights.";
+        assertEquals(SentimentLabel.NEUTRAL, tone(founder, "Theta Insights"));
+    }
+
+    @Test
+    void aPriceQuotedPerUnitIsNotASource() {
+        String text = "Brent rose 2 % to $90 per barrel and Nordic Oil gained 4 % on the news.";
+        assertEquals(SentimentLabel.POSITIVE, tone(text, "Nordic Oil", "Brent"));
+    }
 }
