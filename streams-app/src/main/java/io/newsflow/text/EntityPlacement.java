@@ -249,6 +249,72 @@ final class EntityPlacement {
         return clauseOf;
     }
 
+    /**
+     * The clauses of a sentence naming the target and other entities, further cut after each comma or semicolon:
+     * in "X was up 2 %, Y was down 1 %, and Z fell" each company's figure sits between commas, and a clause word
+     * alone does not separate them. Only for such mixed sentences: elsewhere a comma mostly cuts an apposition or
+     * an adverbial from its own clause.
+     */
+    static int[] withListClauses(List<Token> tokens, Sentence sentence, int[] clauseOf) {
+        int from = sentence.from();
+        int to = sentence.to();
+        boolean[] mentionStart = new boolean[to - from];
+        for (AliasMatch m : sentence.mentions()) {
+            mentionStart[tokenAt(tokens, from, to, m.start()) - from] = true;
+        }
+        int[] finer = new int[clauseOf.length];
+        int clause = 0;
+        int words = 0; // lower-case words of the current clause after its mention: a list item alone has none
+        boolean seenMention = false;
+        for (int t = from; t < to; t++) {
+            int i = t - from;
+            boolean cut = i > 0 && clauseOf[i] != clauseOf[i - 1];
+            if (!cut && i > 0 && isListBreak(tokens.get(t - 1)) && seenMention && words >= MIN_LIST_CLAUSE_WORDS
+                    && startsMention(tokens, mentionStart, from, t, to)) {
+                cut = true;
+            }
+            if (cut) {
+                clause++;
+                words = 0;
+                seenMention = false;
+            }
+            if (mentionStart[i]) {
+                seenMention = true;
+                words = 0;
+            } else if (seenMention && isLowerCaseWord(tokens.get(t))) {
+                words++;
+            }
+            finer[i] = clause;
+        }
+        return finer;
+    }
+
+    /** Lower-case words a list item needs to be a clause: "X <X.N>, Y <Y.N> and Z rose" lists names only. */
+    private static final int MIN_LIST_CLAUSE_WORDS = 2;
+    private static final Set<String> BEFORE_LIST_MENTION = Set.of("and", "the", "while", "whereas");
+
+    /** Whether a mention starts at token t, or after at most two words like "and the". */
+    private static boolean startsMention(List<Token> tokens, boolean[] mentionStart, int from, int t, int to) {
+        for (int u = t; u < to && u < t + 3; u++) {
+            if (mentionStart[u - from]) {
+                return true;
+            }
+            if (!BEFORE_LIST_MENTION.contains(tokens.get(u).surface().toLowerCase(java.util.Locale.ROOT))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLowerCaseWord(Token token) {
+        String surface = token.surface();
+        return !token.punctuation() && !surface.isEmpty() && Character.isLowerCase(surface.charAt(0));
+    }
+
+    private static boolean isListBreak(Token token) {
+        return token.punctuation() && (token.surface().equals(",") || token.surface().equals(";"));
+    }
+
     /** Index of the token containing (or first after) a char offset, within [from, to). */
     static int tokenAt(List<Token> tokens, int from, int to, int offset) {
         for (int t = from; t < to; t++) {

@@ -54,6 +54,8 @@ public final class ModelSentimentScorer extends EntitySentimentScorer<SentimentM
                 aggregate.add(text, from, to, predictions.get(text, tokens, from, to), roles.weight(0) * sentence.boost());
                 return;
             }
+            clauseOf = EntityPlacement.withListClauses(tokens, sentence, clauseOf);
+            roles = placement.roles(tokens, sentence, clauseOf);
             int start = from;
             for (int t = from + 1; t <= to; t++) {
                 if (t == to || clauseOf[t - from] != clauseOf[start - from]) {

@@ -68,4 +68,19 @@ class EntityToneClassifierTest {
         String text = "Brent rose 2 % to $90 per barrel and Nordic Oil gained 4 % on the news.";
         assertEquals(SentimentLabel.POSITIVE, tone(text, "Nordic Oil", "Brent"));
     }
+
+    @Test
+    void eachCompanyOfACommaSeparatedReportGetsItsOwnFigure() {
+        String text = "Alpha Corp shares rose 4 % to a record high, Beta Inc shares slumped 9 % after a profit warning, "
+                + "and Gamma Ltd shares were unchanged.";
+        assertEquals(SentimentLabel.POSITIVE, tone(text, "Alpha Corp", "Beta Inc", "Gamma Ltd"));
+        assertEquals(SentimentLabel.NEGATIVE, tone(text, "Beta Inc", "Alpha Corp", "Gamma Ltd"));
+    }
+
+    @Test
+    void companiesListedBeforeOnePredicateShareIt() {
+        String text = "Alpha Corp, Beta Inc and Gamma Ltd all reported record quarterly profits and raised dividends.";
+        assertEquals(SentimentLabel.POSITIVE, tone(text, "Alpha Corp", "Beta Inc", "Gamma Ltd"));
+        assertEquals(SentimentLabel.POSITIVE, tone(text, "Beta Inc", "Alpha Corp", "Gamma Ltd"));
+    }
 }
