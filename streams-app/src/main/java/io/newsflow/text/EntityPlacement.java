@@ -41,6 +41,8 @@ final class EntityPlacement {
     private final EntityDefinition entity;
     private final List<AliasMatch> matches;
     private final boolean named;
+    /** Whether the target is named only as the source of what is said (set per text by forEachSentence). */
+    private boolean sourceOnly;
 
     private EntityPlacement(EntityDefinition entity, List<AliasMatch> matches) {
         this.entity = entity;
@@ -113,6 +115,7 @@ final class EntityPlacement {
     void forEachSentence(ArticleText text, SentenceVisitor visitor) {
         int m = 0;
         boolean carriesTargetOnly = false; // the last sentence naming entities named only the target
+        sourceOnly = named && onlyAsSource(text);
         for (int s = 0; s < text.sentences.size(); s++) {
             int from = text.sentenceTokenStart(s);
             int to = text.sentenceTokenEnd(s);
@@ -127,13 +130,34 @@ final class EntityPlacement {
             List<AliasMatch> inSentence = matches.subList(firstMatch, m);
             if (from < to) {
                 boolean title = text.hasTitle && s == 0;
-                double neutral = carriesTargetOnly ? AFTER_ENTITY_SENTENCE : IN_NEUTRAL_SENTENCE;
+                double neutral = sourceOnly ? 0 : carriesTargetOnly ? AFTER_ENTITY_SENTENCE : IN_NEUTRAL_SENTENCE;
                 visitor.visit(new Sentence(s, from, to, inSentence, neutral, title ? TITLE_BOOST : 1.0));
             }
             if (!inSentence.isEmpty()) {
                 carriesTargetOnly = inSentence.stream().allMatch(a -> a.entity().equals(entity));
             }
         }
+    }
+
+    /**
+     * Whether every mention of the target names it as the source of what is said ("said Jane Roe, economist at
+     * X"): then the text is what X reports or says, not about X, and none of it counts for X (no score).
+     */
+    private boolean onlyAsSource(ArticleText text) {
+        List<Token> tokens = text.tokens();
+        for (int s = 0; s < text.sentences.size(); s++) {
+            int from = text.sentenceTokenStart(s);
+            int to = text.sentenceTokenEnd(s);
+            CharRange span = text.sentences.get(s);
+            for (AliasMatch m : matches) {
+                if (isTarget(m) && m.start() >= span.start() && m.start() < span.end() && from < to
+                        && !SpeakerCues.source(tokens, from, to, tokenAt(tokens, from, to, m.start()),
+                                tokenAt(tokens, from, to, Math.max(m.start(), m.end() - 1)))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -208,6 +232,9 @@ final class EntityPlacement {
      */
     private double weight(boolean clauseTarget, boolean clauseOther, boolean sentenceTarget, boolean sentenceOther,
                   double neutral) {
+        if (sourceOnly) {
+            return 0;
+        }
         return named
                 ? placeWeight(clauseTarget, clauseOther, sentenceTarget, sentenceOther, neutral)
                 : placeWeight(!clauseOther, clauseOther, !sentenceOther, sentenceOther, neutral);

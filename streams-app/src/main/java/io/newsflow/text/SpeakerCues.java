@@ -39,6 +39,19 @@ final class SpeakerCues {
 
     /** Whether the mention covering tokens[first, last] of the sentence tokens[from, to) is a speaker. */
     static boolean speaker(List<Token> tokens, int from, int to, int first, int last) {
+        return speaker(tokens, from, to, first, last, true);
+    }
+
+    /**
+     * Whether the mention is plainly a source, not a company reporting about itself: an analyst's or an
+     * economist's employer, a data provider ("according to X"), never "X said ..." (which is often "X said sales
+     * rose", about X).
+     */
+    static boolean source(List<Token> tokens, int from, int to, int first, int last) {
+        return speaker(tokens, from, to, first, last, false);
+    }
+
+    private static boolean speaker(List<Token> tokens, int from, int to, int first, int last, boolean saying) {
         for (int t = last + 1; t <= last + WINDOW && t < to; t++) {
             Token token = tokens.get(t);
             if (token.punctuation()) {
@@ -49,7 +62,10 @@ final class SpeakerCues {
                 return true;
             }
             if (REPORTING.contains(word)) {
-                return !selfReport(tokens, t + 1, to);
+                if (saying) {
+                    return !selfReport(tokens, t + 1, to);
+                }
+                break;
             }
         }
         for (int t = first - 1; t >= first - WINDOW && t >= from; t--) {
@@ -61,11 +77,11 @@ final class SpeakerCues {
                 return true;
             }
         }
-        return source(tokens, from, to, first, last) || affiliation(tokens, from, first);
+        return dataSource(tokens, from, to, first, last) || affiliation(tokens, from, first);
     }
 
     /** "according to data from X", "per X", "data from X", "X data showed": X is where figures come from. */
-    private static boolean source(List<Token> tokens, int from, int to, int first, int last) {
+    private static boolean dataSource(List<Token> tokens, int from, int to, int first, int last) {
         if (last + 1 < to && SOURCE_AFTER.contains(lower(tokens.get(last + 1)))) {
             return true;
         }

@@ -83,4 +83,11 @@ class EntityToneClassifierTest {
         assertEquals(SentimentLabel.POSITIVE, tone(text, "Alpha Corp", "Beta Inc", "Gamma Ltd"));
         assertEquals(SentimentLabel.POSITIVE, tone(text, "Beta Inc", "Alpha Corp", "Gamma Ltd"));
     }
+
+    @Test
+    void anEntityNamedOnlyAsTheSourceStaysNeutralThroughTheWholeQuote() {
+        String text = "\"Demand for housing is collapsing and builders are cutting prices everywhere.\" Orders fell for "
+                + "the fifth month in a row, writes John Doe, chief economist at Mu Research.";
+        assertEquals(SentimentLabel.NEUTRAL, tone(text, "Mu Research"));
+    }
 }
