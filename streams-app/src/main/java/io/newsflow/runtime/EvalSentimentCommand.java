@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
  * {@code newsflow eval-sentiment --input FILE [--language en|ja|auto]}: runs the configured sentence scorer
  * ({@code text.sentiment.scorer}, model or lexicon) over a UTF-8 {@code label<TAB>text} file and prints per-class
  * precision, recall and F1, the confusion matrix, sentences per second and last the summary line
- * {@code accuracy=... macro_f1=... coverage=... n=...}. With {@code auto} (the default) each sentence's language
- * is guessed from its script.
+ * {@code accuracy=... macro_f1=... coverage=... n=...}, after the calibration of the scorer's confidence. With
+ * {@code auto} (the default) each sentence's language is guessed from its script. With {@code --errors FILE} every
+ * wrong answer is written there with the gold and predicted class, the confidence and the evidence.
  */
 @Command(name = "eval-sentiment",
         description = "Measure the sentiment scorer (text.sentiment.scorer) on a label<TAB>text file")
@@ -33,15 +34,23 @@ public final class EvalSentimentCommand implements CliCommand {
             description = "${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE} (each sentence's script)")
     private LanguageChoice language;
 
+    @Option(names = "--errors", paramLabel = "FILE",
+            description = "write every wrong answer: gold, predicted, confidence, evidence, text (TSV)")
+    private Path errors;
+
     @Override
     public int run(AppConfig config, PrintStream out) {
         List<LabelledSentence> sentences = SentimentDatasets.readTsv(input);
         TextAnalysis analysis = TextAnalysis.fromConfig(config.asMap());
         out.println("eval-sentiment: " + input + ", " + sentences.size() + " sentences, scorer " + analysis.scorerName()
                 + ", language " + language);
-        SentimentEvaluation evaluation = SentimentEvaluation.run(sentences, text ->
-                analysis.classifySentence(text, language == LanguageChoice.auto ? Language.of(null, text)
+        SentimentEvaluation evaluation = SentimentEvaluation.judge(sentences, text ->
+                analysis.judgeSentence(text, language == LanguageChoice.auto ? Language.of(null, text)
                         : language == LanguageChoice.ja ? Language.JA : Language.EN));
+        if (errors != null) {
+            evaluation.writeErrors(errors);
+            out.println("errors: " + evaluation.errorCount() + " wrong answers written to " + errors);
+        }
         evaluation.print(out);
         return 0;
     }

@@ -43,6 +43,8 @@ public final class SentimentModel {
     private final double[] bias;
     private final Map<String, double[]> weights;
     private final SentimentFeatures features;
+    /** Whether {@link JapaneseNewsRules} have precedence over the weights (Japanese models). */
+    private final boolean newsRules;
 
     SentimentModel(Language language, List<SentimentLabel> classes, double[] bias, Map<String, double[]> weights,
                    SentimentLexicon lexicon) {
@@ -54,6 +56,21 @@ public final class SentimentModel {
         this.bias = bias.clone();
         this.weights = Collections.unmodifiableMap(new HashMap<>(weights));
         this.features = new SentimentFeatures(lexicon);
+        this.newsRules = language == Language.JA;
+    }
+
+    private SentimentModel(SentimentModel model, boolean newsRules) {
+        this.language = model.language;
+        this.classes = model.classes;
+        this.bias = model.bias;
+        this.weights = model.weights;
+        this.features = model.features;
+        this.newsRules = newsRules;
+    }
+
+    /** The same weights without the rule layer, to measure what the layer does. */
+    SentimentModel withoutNewsRules() {
+        return new SentimentModel(this, false);
     }
 
     /** The shipped model of a language, with the shipped lexicon it was trained with. */
@@ -216,9 +233,34 @@ public final class SentimentModel {
         for (SentimentLabel label : SentimentLabel.values()) {
             p.put(label, p.getOrDefault(label, 0.0) / sum);
         }
+        if (newsRules) {
+            double[] ruled = JapaneseNewsRules.apply(JapaneseNewsRules.ruling(present, classes.size() == 3),
+                    p.get(SentimentLabel.NEGATIVE), p.get(SentimentLabel.NEUTRAL), p.get(SentimentLabel.POSITIVE));
+            return new Prediction(ruled[0], ruled[1], ruled[2], List.copyOf(known));
+        }
         return new Prediction(p.get(SentimentLabel.NEGATIVE), p.get(SentimentLabel.NEUTRAL),
                 p.get(SentimentLabel.POSITIVE), List.copyOf(known));
     }
+
+    /**
+     * A stand-alone sentence's class, the probability of that class, and the features that pushed most toward
+     * it (signed by {@link #polarity}, strongest first, at most {@value #MAX_EVIDENCE}).
+     */
+    public SentenceJudgement judge(String sentence) {
+        Prediction p = predict(sentence);
+        SentimentLabel label = p.label();
+        double confidence = label == SentimentLabel.NEGATIVE ? p.negative()
+                : label == SentimentLabel.POSITIVE ? p.positive() : p.neutral();
+        List<String> evidence = p.features().stream()
+                .filter(f -> Math.abs(polarity(f)) >= 0.05)
+                .sorted(java.util.Comparator.comparingDouble((String f) -> -Math.abs(polarity(f))))
+                .limit(MAX_EVIDENCE)
+                .map(f -> String.format(Locale.ROOT, "%+.2f %s", polarity(f), f))
+                .toList();
+        return new SentenceJudgement(label, confidence, evidence);
+    }
+
+    static final int MAX_EVIDENCE = 6;
 
     /** How much a feature pushes toward positive (+) or negative (-): its positive minus its negative weight. */
     double polarity(String feature) {
