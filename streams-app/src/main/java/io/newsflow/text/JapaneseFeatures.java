@@ -1,6 +1,7 @@
 package io.newsflow.text;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,8 +19,10 @@ import java.util.Set;
  *   <li>{@code evt:+}, {@code evt:-}, {@code fact} and the cue's own name ({@code evt:操業~停止}): a business event or an
  *       announcement from {@link FinanceCues} (格下げ, 工場を閉鎖, 決算を発表する).</li>
  * </ul>
- * Tokens of a change or an event are marked as attached, so that the lexicon does not count them a second time.
- * Stateless and thread-safe.
+ * Each feature comes with the characters of its first occurrence (the words of a bigram with the particle between,
+ * 操業を停止; a negated word through its negator, 減少しなかった; a change from its quantity to its direction,
+ * 売上高は12%増), which is what {@link EvidenceSpans} shows. Tokens of a change or an event are marked as attached,
+ * so that the lexicon does not count them a second time. Stateless and thread-safe.
  */
 final class JapaneseFeatures {
 
@@ -56,18 +59,21 @@ final class JapaneseFeatures {
     }
 
     /** Adds the features of tokens[from, to) and marks the tokens of changes and events in attached. */
-    void add(List<Token> tokens, int from, int to, Set<String> features, boolean[] attached) {
+    void add(List<Token> tokens, int from, int to, Map<String, CharRange> features, boolean[] attached) {
         directions(tokens, from, to, features, attached);
         for (FinanceCues.Match match : cues.find(tokens, from, to)) {
             String sign = match.sign() > 0 ? "evt:+" : match.sign() < 0 ? "evt:-" : "fact";
-            features.add(sign);
-            features.add(match.sign() == 0 ? "fact:" + match.cue().name() : "evt:" + match.cue().name()
-                    + (match.negated() ? ":not" : ""));
+            int last = match.negated() ? negator(tokens, match.to() - 1, to) : match.to() - 1;
+            CharRange range = new CharRange(tokens.get(match.from()).start(), tokens.get(last).end());
+            features.putIfAbsent(sign, range);
+            features.putIfAbsent(match.sign() == 0 ? "fact:" + match.cue().name() : "evt:" + match.cue().name()
+                    + (match.negated() ? ":not" : ""), range);
             for (int t = match.from(); t < match.to(); t++) {
                 attached[t - from] = true;
             }
         }
         String previous = null;
+        int previousStart = -1;
         int sincePrevious = 0;
         for (int t = from; t < to; t++) {
             Token token = tokens.get(t);
@@ -79,12 +85,15 @@ final class JapaneseFeatures {
                 sincePrevious++;
                 continue;
             }
-            String key = negated(tokens, t, to) ? "not:" + token.key() : token.key();
-            features.add(key);
+            int negator = negator(tokens, t, to);
+            String key = negator >= 0 ? "not:" + token.key() : token.key();
+            int end = tokens.get(negator >= 0 ? negator : t).end();
+            features.putIfAbsent(key, new CharRange(token.start(), end));
             if (previous != null && sincePrevious <= 1) {
-                features.add(previous + " " + key);
+                features.putIfAbsent(previous + " " + key, new CharRange(previousStart, end));
             }
             previous = key;
+            previousStart = token.start();
             sincePrevious = 0;
         }
     }
@@ -119,19 +128,25 @@ final class JapaneseFeatures {
      * (増加しなかった, 停止せず).
      */
     static boolean negated(List<Token> tokens, int t, int to) {
+        return negator(tokens, t, to) >= 0;
+    }
+
+    /** The index of the negating auxiliary of {@link #negated}, or -1. */
+    private static int negator(List<Token> tokens, int t, int to) {
         for (int u = t + 1; u < to && u <= t + 4; u++) {
             Token token = tokens.get(u);
             if (token.punctuation() || content(token)) {
-                return false;
+                return -1;
             }
             if (NEGATORS.contains(token.key()) && token.partOfSpeech().startsWith("助動詞")) {
-                return true;
+                return u;
             }
         }
-        return false;
+        return -1;
     }
 
-    private static void directions(List<Token> tokens, int from, int to, Set<String> features, boolean[] attached) {
+    private static void directions(List<Token> tokens, int from, int to, Map<String, CharRange> features,
+                                   boolean[] attached) {
         for (int t = from; t < to; t++) {
             String key = tokens.get(t).key();
             boolean up = UP.contains(key);
@@ -141,17 +156,22 @@ final class JapaneseFeatures {
             if (!RECEPTION.contains(key) && receivedLater(tokens, t, to)) {
                 continue;
             }
-            if (negated(tokens, t, to)) {
+            int negator = negator(tokens, t, to);
+            if (negator >= 0) {
                 up = !up;
             }
             boolean self = SELF_DIRECTED.contains(key);
             int topic = self ? t : topic(tokens, from, to, t);
             String topicKey = topic < 0 ? null : tokens.get(topic).key();
+            int first = topic < 0 ? t : Math.min(t, topic);
+            int last = Math.max(negator >= 0 ? negator : t, topic);
+            CharRange range = new CharRange(tokens.get(first).start(), tokens.get(last).end());
             if (topicKey == null) {
-                features.add(up ? "dir:up" : "dir:down");
+                features.putIfAbsent(up ? "dir:up" : "dir:down", range);
             } else {
                 boolean good = self || GOOD.contains(topicKey);
-                features.add(good == up ? SentimentFeatures.CHANGE_FOR_BETTER : SentimentFeatures.CHANGE_FOR_WORSE);
+                features.putIfAbsent(good == up ? SentimentFeatures.CHANGE_FOR_BETTER
+                        : SentimentFeatures.CHANGE_FOR_WORSE, range);
                 attached[t - from] = true;
                 attached[topic - from] = true;
             }

@@ -5,8 +5,9 @@ import io.newsflow.text.SentimentLexicon.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +29,11 @@ import java.util.regex.Pattern;
  *       model learns from "sales rose" carries over to them.</li>
  * </ul>
  * Japanese sentences get their own words, changes and business events from {@link JapaneseFeatures} (content
- * words only, no particles), then the lexicon features. Stateless and thread-safe.
+ * words only, no particles), then the lexicon features.
+ * Each feature also records where it came from ({@link #located}): the character range of the analysed text
+ * covering the tokens of its first occurrence (a bigram's two words, a change's quantity and direction, a
+ * negated word with its negator), so that what decided a score can be shown as words of the text
+ * ({@link EvidenceSpans}). The mechanism is the same for every language. Stateless and thread-safe.
  */
 final class SentimentFeatures {
 
@@ -79,7 +84,15 @@ final class SentimentFeatures {
 
     /** Features of tokens[from, to) of text (the tokens' offsets point into text). */
     Set<String> of(String text, List<Token> tokens, int from, int to) {
-        Set<String> features = new LinkedHashSet<>();
+        return located(text, tokens, from, to).keySet();
+    }
+
+    /**
+     * Features of tokens[from, to) of text, in order of first occurrence, each with the character range of text
+     * its first occurrence came from.
+     */
+    Map<String, CharRange> located(String text, List<Token> tokens, int from, int to) {
+        Map<String, CharRange> features = new LinkedHashMap<>();
         boolean ja = lexicon.language() == Language.JA;
         // Tokens of a change attached to what changes ("costs" + "rose"): their lexicon tone ("rose" +, "loss" -)
         // says nothing of the sentence's, so only the direction features speak for them.
@@ -91,15 +104,17 @@ final class SentimentFeatures {
         } else {
             englishDirections(tokens, from, to, features, attached);
             if (from < to) {
-                numericComparisons(text.substring(tokens.get(from).start(), tokens.get(to - 1).end()), features);
+                int base = tokens.get(from).start();
+                numericComparisons(text.substring(base, tokens.get(to - 1).end()), base, features);
             }
         }
-        String previous = null;
+        int previous = -1;
+        int negator = -1;
         int negatedUntil = -1;
         for (int t = from; t < to; t++) {
             Token token = tokens.get(t);
             if (token.punctuation()) {
-                previous = null;
+                previous = -1;
                 negatedUntil = -1;
                 continue;
             }
@@ -107,22 +122,32 @@ final class SentimentFeatures {
             if (key == null) {
                 continue;
             }
-            features.add(key);
-            if (previous != null) {
-                features.add(previous + " " + key);
+            add(features, key, token, token);
+            if (previous >= 0) {
+                add(features, keyOf(tokens.get(previous)) + " " + key, tokens.get(previous), token);
             }
             if (!ja) {
                 if (t <= negatedUntil) {
-                    features.add("not:" + key);
+                    add(features, "not:" + key, tokens.get(negator), token);
                 }
                 if (EN_NEGATORS.contains(key)) {
                     negatedUntil = t + NEGATION_WINDOW;
+                    negator = t;
                 }
             }
-            previous = key;
+            previous = t;
         }
         lexiconFeatures(tokens, from, to, features, attached);
         return features;
+    }
+
+    /** Adds a feature at its first occurrence, spanning the tokens first..last. */
+    private static void add(Map<String, CharRange> features, String name, Token first, Token last) {
+        add(features, name, Math.min(first.start(), last.start()), Math.max(first.end(), last.end()));
+    }
+
+    private static void add(Map<String, CharRange> features, String name, int start, int end) {
+        features.putIfAbsent(name, new CharRange(start, end));
     }
 
     /**
@@ -141,17 +166,21 @@ final class SentimentFeatures {
         return key;
     }
 
-    private void lexiconFeatures(List<Token> tokens, int from, int to, Set<String> features, boolean[] attached) {
+    private void lexiconFeatures(List<Token> tokens, int from, int to, Map<String, CharRange> features,
+                                 boolean[] attached) {
         List<Hit> hits = lexicon.find(tokens, from, to);
         for (int h = 0; h < hits.size(); h++) {
             Hit hit = hits.get(h);
             if (hit.entry().kind() != Kind.POLAR || hit.entry().weight() == 0 || anyAttached(hit, from, attached)) {
                 continue;
             }
-            boolean negated = negatedHit(hits, h, tokens);
+            Hit negator = negatorOf(hits, h, tokens);
+            boolean negated = negator != null;
             boolean positive = hit.entry().weight() > 0 ^ negated;
-            features.add(positive ? "lex:+" : "lex:-");
-            features.add("lex:" + (negated ? "not " : "") + hit.entry().term());
+            Token first = tokens.get(negated ? Math.min(hit.from(), negator.from()) : hit.from());
+            Token last = tokens.get(negated ? Math.max(hit.to(), negator.to()) - 1 : hit.to() - 1);
+            add(features, positive ? "lex:+" : "lex:-", first, last);
+            add(features, "lex:" + (negated ? "not " : "") + hit.entry().term(), first, last);
         }
     }
 
@@ -164,8 +193,11 @@ final class SentimentFeatures {
         return false;
     }
 
-    /** An English negator up to 3 tokens before, or a Japanese one up to 5 after, with no punctuation between. */
-    private static boolean negatedHit(List<Hit> hits, int h, List<Token> tokens) {
+    /**
+     * The negator of a hit: an English one up to 3 tokens before, or a Japanese one up to 5 after, with no
+     * punctuation between; null if none.
+     */
+    private static Hit negatorOf(List<Hit> hits, int h, List<Token> tokens) {
         Hit hit = hits.get(h);
         for (int o = 0; o < hits.size(); o++) {
             Hit other = hits.get(o);
@@ -177,10 +209,10 @@ final class SentimentFeatures {
             int window = before ? NEGATION_WINDOW : 5;
             if (distance >= 0 && distance < window && !punctuationBetween(tokens,
                     Math.min(hit.to(), other.to()), Math.max(hit.from(), other.from()))) {
-                return true;
+                return other;
             }
         }
-        return false;
+        return null;
     }
 
     private static boolean punctuationBetween(List<Token> tokens, int from, int to) {
@@ -192,7 +224,7 @@ final class SentimentFeatures {
         return false;
     }
 
-    private static void englishDirections(List<Token> tokens, int from, int to, Set<String> features,
+    private static void englishDirections(List<Token> tokens, int from, int to, Map<String, CharRange> features,
                                           boolean[] attached) {
         for (int t = from; t < to; t++) {
             String key = tokens.get(t).key();
@@ -208,7 +240,7 @@ final class SentimentFeatures {
             String topicKey = topic < 0 ? null : tokens.get(topic).key();
             boolean good = topicKey != null && EN_GOOD.contains(topicKey)
                     && !(topic > from && EN_BAD.contains(tokens.get(topic - 1).key())); // "capex guidance"
-            addDirection(topicKey, up, good, features);
+            addDirection(topicKey, up, good, features, tokens.get(t), tokens.get(topic < 0 ? t : topic));
             attach(attached, from, t, topic);
         }
     }
@@ -261,21 +293,30 @@ final class SentimentFeatures {
     }
 
     /** A change without a known quantity is {@code dir:up} / {@code dir:down}; with one, {@code chg:+} or {@code chg:-}. */
-    private static void addDirection(String topic, boolean up, boolean good, Set<String> features) {
+    private static void addDirection(String topic, boolean up, boolean good, Map<String, CharRange> features,
+                                     Token direction, Token quantity) {
+        addDirection(topic, up, good, features, Math.min(direction.start(), quantity.start()),
+                Math.max(direction.end(), quantity.end()));
+    }
+
+    private static void addDirection(String topic, boolean up, boolean good, Map<String, CharRange> features,
+                                     int start, int end) {
         String way = up ? "up" : "down";
         if (topic == null) {
-            features.add("dir:" + way);
+            add(features, "dir:" + way, start, end);
         } else {
-            features.add(good == up ? CHANGE_FOR_BETTER : CHANGE_FOR_WORSE);
+            add(features, good == up ? CHANGE_FOR_BETTER : CHANGE_FOR_WORSE, start, end);
         }
     }
 
-    private static void numericComparisons(String sentence, Set<String> features) {
-        compare(NEW_THEN_OLD.matcher(sentence), 1, 2, sentence, features);
-        compare(FROM_TO.matcher(sentence), 2, 1, sentence, features);
+    /** Numeric comparisons of text[base, base + sentence.length()); ranges are offsets of the whole text. */
+    private static void numericComparisons(String sentence, int base, Map<String, CharRange> features) {
+        compare(NEW_THEN_OLD.matcher(sentence), 1, 2, sentence, base, features);
+        compare(FROM_TO.matcher(sentence), 2, 1, sentence, base, features);
     }
 
-    private static void compare(Matcher m, int newGroup, int oldGroup, String sentence, Set<String> features) {
+    private static void compare(Matcher m, int newGroup, int oldGroup, String sentence, int base,
+                                Map<String, CharRange> features) {
         while (m.find()) {
             double now = number(m.group(newGroup));
             double then = number(m.group(oldGroup));
@@ -285,7 +326,8 @@ final class SentimentFeatures {
             }
             boolean up = now > then;
             String topic = topicBefore(sentence, m.start());
-            addDirection(topic, up, topic != null && EN_GOOD.contains(topic), features);
+            addDirection(topic, up, topic != null && EN_GOOD.contains(topic), features, base + m.start(),
+                    base + m.end());
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -211,13 +210,15 @@ public final class SentimentModel {
 
     /** The tone of tokens[from, to) of text. */
     Prediction predict(String text, List<Token> tokens, int from, int to) {
-        Set<String> present = features.of(text, tokens, from, to);
+        Map<String, CharRange> present = features.located(text, tokens, from, to);
         double[] logits = bias.clone();
         List<String> known = new ArrayList<>();
-        for (String f : present) {
-            double[] w = weights.get(f);
+        List<CharRange> ranges = new ArrayList<>();
+        for (Map.Entry<String, CharRange> f : present.entrySet()) {
+            double[] w = weights.get(f.getKey());
             if (w != null) {
-                known.add(f);
+                known.add(f.getKey());
+                ranges.add(f.getValue());
                 for (int c = 0; c < w.length; c++) {
                     logits[c] += w[c];
                 }
@@ -234,33 +235,53 @@ public final class SentimentModel {
             p.put(label, p.getOrDefault(label, 0.0) / sum);
         }
         if (newsRules) {
-            double[] ruled = JapaneseNewsRules.apply(JapaneseNewsRules.ruling(present, classes.size() == 3),
+            double[] ruled = JapaneseNewsRules.apply(JapaneseNewsRules.ruling(present.keySet(), classes.size() == 3),
                     p.get(SentimentLabel.NEGATIVE), p.get(SentimentLabel.NEUTRAL), p.get(SentimentLabel.POSITIVE));
-            return new Prediction(ruled[0], ruled[1], ruled[2], List.copyOf(known));
+            return new Prediction(ruled[0], ruled[1], ruled[2], List.copyOf(known), List.copyOf(ranges));
         }
         return new Prediction(p.get(SentimentLabel.NEGATIVE), p.get(SentimentLabel.NEUTRAL),
-                p.get(SentimentLabel.POSITIVE), List.copyOf(known));
+                p.get(SentimentLabel.POSITIVE), List.copyOf(known), List.copyOf(ranges));
     }
 
     /**
-     * A stand-alone sentence's class, the probability of that class, and the features that pushed most toward
-     * it (signed by {@link #polarity}, strongest first, at most {@value #MAX_EVIDENCE}).
+     * The words of one stand-alone sentence that decided its tone, strongest first (see {@link EvidenceSpans}):
+     * what an error report or a reader can check against the sentence.
+     */
+    public List<EvidenceSpan> explain(String sentence) {
+        String normalized = ArticleText.normalize(sentence);
+        List<Token> tokens = features.tokenize(normalized);
+        Prediction p = predict(normalized, tokens, 0, tokens.size());
+        EvidenceSpans evidence = new EvidenceSpans(normalized, tokens);
+        addEvidence(p, 1.0, evidence);
+        return evidence.top();
+    }
+
+    /**
+     * Adds what each feature of a prediction pushed toward its polarity, at the words it came from: weight ×
+     * P(polar) × (positive minus negative weight of the feature).
+     */
+    void addEvidence(Prediction p, double weight, EvidenceSpans evidence) {
+        double polar = 1 - p.neutral();
+        for (int i = 0; i < p.features().size(); i++) {
+            evidence.add(p.ranges().get(i), weight * polar * polarity(p.features().get(i)));
+        }
+    }
+
+    /**
+     * A stand-alone sentence's class, the probability of that class, and the words that decided it (as
+     * {@link #explain}, each written {@code +0.64 操業を停止}).
      */
     public SentenceJudgement judge(String sentence) {
-        Prediction p = predict(sentence);
+        String normalized = ArticleText.normalize(sentence);
+        List<Token> tokens = features.tokenize(normalized);
+        Prediction p = predict(normalized, tokens, 0, tokens.size());
+        EvidenceSpans evidence = new EvidenceSpans(normalized, tokens);
+        addEvidence(p, 1.0, evidence);
         SentimentLabel label = p.label();
         double confidence = label == SentimentLabel.NEGATIVE ? p.negative()
                 : label == SentimentLabel.POSITIVE ? p.positive() : p.neutral();
-        List<String> evidence = p.features().stream()
-                .filter(f -> Math.abs(polarity(f)) >= 0.05)
-                .sorted(java.util.Comparator.comparingDouble((String f) -> -Math.abs(polarity(f))))
-                .limit(MAX_EVIDENCE)
-                .map(f -> String.format(Locale.ROOT, "%+.2f %s", polarity(f), f))
-                .toList();
-        return new SentenceJudgement(label, confidence, evidence);
+        return new SentenceJudgement(label, confidence, evidence.top().stream().map(EvidenceSpan::toString).toList());
     }
-
-    static final int MAX_EVIDENCE = 6;
 
     /** How much a feature pushes toward positive (+) or negative (-): its positive minus its negative weight. */
     double polarity(String feature) {
@@ -272,9 +293,17 @@ public final class SentimentModel {
     }
 
     /**
-     * A sentence's class probabilities and the model's features found in it.
+     * A sentence's class probabilities and the model's features found in it, each with the character range of the
+     * predicted text it came from ({@code ranges}, parallel to {@code features}).
      */
-    public record Prediction(double negative, double neutral, double positive, List<String> features) {
+    public record Prediction(double negative, double neutral, double positive, List<String> features,
+                             List<CharRange> ranges) {
+
+        public Prediction {
+            if (features.size() != ranges.size()) {
+                throw new IllegalArgumentException("one range per feature");
+            }
+        }
 
         /** P(positive) - P(negative), in [-1, 1]. */
         public double polarity() {
