@@ -31,10 +31,10 @@ final class JapaneseFeatures {
 
     static final Set<String> UP = Set.of("増加", "増", "増収", "増益", "上昇", "改善", "回復", "上回る",
             "伸びる", "伸長", "拡大", "好調", "堅調", "高騰", "急騰", "向上", "好転", "黒字", "上向く", "増大", "押し上げる",
-            "増やす", "反発", "続伸", "値上がり", "好感");
+            "増やす", "反発", "続伸", "値上がり", "好感", "増える", "上がる", "膨らむ", "拡がる", "広がる");
     static final Set<String> DOWN = Set.of("減少", "減", "減収", "減益", "低下", "悪化", "下回る", "縮小",
             "低迷", "落ち込む", "減速", "下落", "急落", "赤字", "鈍化", "伸び悩む", "落ち込み", "押し下げる", "減退",
-            "減らす", "下げる", "反落", "続落", "値下がり", "嫌気");
+            "減らす", "下げる", "反落", "続落", "値下がり", "嫌気", "減る", "下がる", "縮む");
     private static final Set<String> GOOD = Set.of("売上", "売上高", "利益", "収益", "受注", "需要", "販売",
             "業績", "収入", "出荷", "生産", "売上収益", "客数", "稼働", "業容", "株", "株価", "純益", "益");
     /** Words that name what changes and how at once: 増収 (sales up), 減益 (profit down), 黒字, 赤字. */
@@ -60,7 +60,8 @@ final class JapaneseFeatures {
 
     /** Adds the features of tokens[from, to) and marks the tokens of changes and events in attached. */
     void add(List<Token> tokens, int from, int to, Map<String, CharRange> features, boolean[] attached) {
-        directions(tokens, from, to, features, attached);
+        boolean[] changed = new boolean[to - from];
+        directions(tokens, from, to, features, attached, changed);
         for (FinanceCues.Match match : cues.find(tokens, from, to)) {
             String sign = match.sign() > 0 ? "evt:+" : match.sign() < 0 ? "evt:-" : "fact";
             int last = match.negated() ? negator(tokens, match.to() - 1, to) : match.to() - 1;
@@ -81,7 +82,7 @@ final class JapaneseFeatures {
                 previous = null;
                 continue;
             }
-            if (!content(token)) {
+            if (!content(token) || changed[t - from]) {
                 sincePrevious++;
                 continue;
             }
@@ -145,8 +146,13 @@ final class JapaneseFeatures {
         return -1;
     }
 
+    /**
+     * Direction words with what changes: {@code chg:±} (or {@code dir:up/down} without a known quantity). A direction
+     * word whose quantity is known is marked in changed: it gives no word feature of its own, so that 減少 in
+     * 販管費は5%減少 does not bring the tone it learned from 売上高は減少.
+     */
     private static void directions(List<Token> tokens, int from, int to, Map<String, CharRange> features,
-                                   boolean[] attached) {
+                                   boolean[] attached, boolean[] changed) {
         for (int t = from; t < to; t++) {
             String key = tokens.get(t).key();
             boolean up = UP.contains(key);
@@ -174,17 +180,22 @@ final class JapaneseFeatures {
                         : SentimentFeatures.CHANGE_FOR_WORSE, range);
                 attached[t - from] = true;
                 attached[topic - from] = true;
+                changed[t - from] = true;
             }
         }
     }
 
     /**
-     * What a change is about: after の (原材料価格の高騰) the quantity just before it, if any; otherwise the subject
-     * marked by は, が or も (営業利益は…8%減), else the closest quantity.
+     * What a change is about: after の (原材料価格の高騰) the quantity just before it, if any; the object just before
+     * を (利益を押し下げた); otherwise the subject marked by は, が or も (営業利益は…8%減), else the closest quantity.
      */
     private static int topic(List<Token> tokens, int from, int to, int t) {
         if (t > from && tokens.get(t - 1).key().equals("の")) {
             return nearest(tokens, from, t, t, 4, 0); // 設備投資の拡大: none
+        }
+        if (t - 2 >= from && tokens.get(t - 1).key().equals("を")
+                && (GOOD.contains(tokens.get(t - 2).key()) || BAD.contains(tokens.get(t - 2).key()))) {
+            return t - 2; // 利益を押し下げた: the object is what changes
         }
         for (int d = 1; d <= TOPIC_BEFORE && t - d - 1 >= from; d++) {
             String key = tokens.get(t - d - 1).key();

@@ -9,13 +9,13 @@ import java.util.List;
  * sentences of chABSA ({@code ja-chabsa/train.tsv}, 2 classes) and the Economy Watchers comments
  * ({@code ja-economy-watchers/train.tsv}, {@code label<TAB>text}, 3 classes). Each set's hash-held-out part
  * ({@link SentimentDatasets#heldOut}) is kept apart, never trained on. The report sentences are repeated
- * {@value #REPORT_REPEATS} times in training: about 1,600 of them against about 96,000 comments (a tenth of the training
+ * {@value #REPORT_REPEATS} times in training: about 1,600 of them against about 96,000 comments (a seventh of the training
  * rows once repeated), they would
  * otherwise count for too little to keep polar report sentences from being called neutral.
  */
 public final class JapaneseTrainingData {
 
-    static final int REPORT_REPEATS = 6;
+    static final int REPORT_REPEATS = 10;
     public static final String REPORTS = "ja-chabsa/train.tsv";
     public static final String COMMENTS = "ja-economy-watchers/train.tsv";
 

@@ -38,9 +38,16 @@ class JapaneseFeaturesTest {
 
     @Test
     void aNegatedWordIsItsOwnFeature() {
-        List<String> features = of("売上高は減少しなかった。");
-        assertTrue(features.contains("not:減少"), features.toString());
-        assertFalse(features.contains("減少"), features.toString());
+        List<String> features = of("新製品を発売しなかった。");
+        assertTrue(features.contains("not:発売"), features.toString());
+        assertFalse(features.contains("発売"), features.toString());
+    }
+
+    @Test
+    void aDirectionWordWithItsQuantityIsTheChangeNotAWordOfItsOwn() {
+        List<String> features = of("販管費は前年同期比5%減少した。");
+        assertTrue(features.contains("chg:+"), features.toString());
+        assertFalse(features.contains("減少"), "減少 learned from sales going down: " + features);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -49,6 +56,7 @@ class JapaneseFeaturesTest {
             "営業利益は前年同期比8%減となった。|chg:-",
             "原材料費の高騰が続いた。|chg:-",
             "人件費は減少した。|chg:+",
+            "原材料コストが増え、利益を押し下げた。|chg:-",
             "受注は減少しなかった。|chg:+",
             "今期は増収増益となった。|evt:+",
             "最終損益は黒字転換した。|evt:+",
