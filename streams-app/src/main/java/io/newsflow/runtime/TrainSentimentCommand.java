@@ -1,8 +1,10 @@
 package io.newsflow.runtime;
 
 import io.newsflow.config.AppConfig;
-import io.newsflow.text.LabelledSentence;
+import io.newsflow.text.EnglishNewsData;
 import io.newsflow.text.JapaneseTrainingData;
+import io.newsflow.text.LabelledEntity;
+import io.newsflow.text.LabelledSentence;
 import io.newsflow.text.Language;
 import io.newsflow.text.SentimentDatasets;
 import io.newsflow.text.SentimentLexicon;
@@ -15,6 +17,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -23,8 +26,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code newsflow train-sentiment --data DIR --out DIR [--heldout-out DIR] [--min-count N]}: trains the English
  * and Japanese sentiment models from the labelled sets in DIR (layout of {@code ../shared/datasets/sentiment}:
- * {@code en-financial-news-tweets/train.csv} and {@code valid.csv}, {@code ja-chabsa/train.tsv},
- * {@code ja-economy-watchers/train.tsv}) and writes
+ * {@code en-financial-news-tweets/train.csv} and {@code valid.csv}, {@code en-finentity/train.tsv} (see
+ * {@link EnglishNewsData}; its hash-held-out paragraphs are written as {@code heldout-en-press.tsv} and
+ * {@code heldout-en-entity.tsv}), {@code ja-chabsa/train.tsv}, {@code ja-economy-watchers/train.tsv}) and writes
  * {@code sentiment-model-en-v1.tsv} and {@code -ja-v1.tsv} to the out directory. Held out, never trained on:
  * the English {@code valid.csv} and the Japanese sentences and comments {@link SentimentDatasets#heldOut} picks
  * ({@link JapaneseTrainingData}); with
@@ -36,8 +40,8 @@ import picocli.CommandLine.Option;
 public final class TrainSentimentCommand implements CliCommand {
 
     @Option(names = "--data", paramLabel = "DIR", required = true,
-            description = "the labelled sets: en-financial-news-tweets/{train,valid}.csv, ja-chabsa/train.tsv, "
-                    + "ja-economy-watchers/train.tsv")
+            description = "the labelled sets: en-financial-news-tweets/{train,valid}.csv, en-finentity/train.tsv, "
+                    + "ja-chabsa/train.tsv, ja-economy-watchers/train.tsv")
     private Path data;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "where the model files go")
@@ -55,12 +59,17 @@ public final class TrainSentimentCommand implements CliCommand {
     public int run(AppConfig config, PrintStream out) {
         Path enDir = data.resolve("en-financial-news-tweets");
 
-        List<LabelledSentence> enTrain = SentimentDatasets.readFinancialTweets(enDir.resolve("train.csv"));
+        List<LabelledSentence> enTrain = new ArrayList<>(SentimentDatasets.readFinancialTweets(enDir.resolve("train.csv")));
         List<LabelledSentence> enHeldOut = SentimentDatasets.readFinancialTweets(enDir.resolve("valid.csv"));
+        EnglishNewsData.Split enPress = EnglishNewsData.split(
+                LabelledEntity.readTsv(data.resolve("en-finentity").resolve("train.tsv")));
+        enTrain.addAll(EnglishNewsData.trainingSentences(enPress.train(), SentimentLexicon.defaults(Language.EN)));
         JapaneseTrainingData ja = JapaneseTrainingData.read(data);
         createDirectories(outDir);
         SentimentTrainer trainer = new SentimentTrainer(minCount);
-        train(trainer, Language.EN, enTrain, "en-financial-news-tweets/train.csv (MIT)", outDir, minCount, out);
+        train(trainer, Language.EN, enTrain, "en-financial-news-tweets/train.csv (MIT) and en-finentity/train.tsv "
+                + "without its hash-held-out paragraphs (FinEntity dataset, Tang, Yang, Huang et al., EMNLP 2023, "
+                + "ODC-BY 1.0)", outDir, minCount, out);
         train(new SentimentTrainer(minCount, SentimentTrainer.C_CANDIDATES_JA), Language.JA, ja.training(), ja.describe(),
                 outDir, minCount, out);
         if (heldOutDir != null) {
@@ -72,6 +81,7 @@ public final class TrainSentimentCommand implements CliCommand {
                     heldOutDir.resolve("heldout-en.tsv"), enHeldOut.size(), heldOutDir.resolve("heldout-ja.tsv"),
                     ja.reportsHeldOut().size(), heldOutDir.resolve("heldout-ja-comments.tsv"),
                     ja.commentsHeldOut().size());
+            EnglishNewsData.writeHeldOut(enPress.heldOut(), heldOutDir, out);
         }
         return 0;
     }

@@ -2,6 +2,9 @@ package io.newsflow.text;
 
 import io.newsflow.text.SentimentLexicon.Hit;
 import io.newsflow.text.SentimentLexicon.Kind;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -45,6 +48,56 @@ final class EntityPlacement {
 
     static EntityPlacement of(ArticleText text, AliasDictionary dictionary, EntityMention target) {
         return new EntityPlacement(dictionary.find(target), text.matches(dictionary));
+    }
+
+    /**
+     * Places an entity given by name (as a labelled evaluation line names it): by the dictionary's aliases when
+     * the name is one of them, else by the name's literal occurrences in the text. {@code others}, the other
+     * entities the same text is known to name, are placed the same way, so that their clauses count as about
+     * someone else, as the dictionary's entities do in the pipeline.
+     */
+    static EntityPlacement byName(ArticleText text, AliasDictionary dictionary, String entity,
+                                  Collection<String> others) {
+        List<AliasMatch> matches = new ArrayList<>(text.matches(dictionary));
+        EntityDefinition target = known(dictionary, entity);
+        if (target == null) {
+            target = new EntityDefinition(entity, null, List.of(entity));
+            addLiteral(text.text, target, matches);
+        }
+        for (String other : others) {
+            if (!other.equals(entity) && known(dictionary, other) == null) {
+                addLiteral(text.text, new EntityDefinition(other, null, List.of(other)), matches);
+            }
+        }
+        matches.sort(Comparator.comparingInt(AliasMatch::start));
+        return new EntityPlacement(target, matches);
+    }
+
+    /** The dictionary's entity of which the name is the canonical name or an alias (any casing); null if none. */
+    private static EntityDefinition known(AliasDictionary dictionary, String name) {
+        EntityDefinition found = dictionary.matchTag(name);
+        return found != null && (found.name().equalsIgnoreCase(name)
+                || found.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(name))) ? found : null;
+    }
+
+    /** Every whole-word occurrence of the entity's name not inside a match already found. */
+    private static void addLiteral(String text, EntityDefinition entity, List<AliasMatch> matches) {
+        String name = ArticleText.normalize(entity.name());
+        if (name.isBlank()) {
+            return;
+        }
+        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            int end = at + name.length();
+            boolean wordStart = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))
+                    || !Character.isLetterOrDigit(name.charAt(0));
+            boolean wordEnd = end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
+                    || !Character.isLetterOrDigit(name.charAt(name.length() - 1));
+            int start = at;
+            boolean inside = matches.stream().anyMatch(m -> m.start() < end && start < m.end());
+            if (wordStart && wordEnd && !inside) {
+                matches.add(new AliasMatch(entity, name, at, end));
+            }
+        }
     }
 
     /** Visits every sentence that has tokens, in text order. */

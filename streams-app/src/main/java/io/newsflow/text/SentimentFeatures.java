@@ -103,6 +103,7 @@ final class SentimentFeatures {
             return features;
         } else {
             englishDirections(tokens, from, to, features, attached);
+            EnglishFinanceCues.addTo(tokens, from, to, features);
             if (from < to) {
                 int base = tokens.get(from).start();
                 numericComparisons(text.substring(base, tokens.get(to - 1).end()), base, features);
@@ -122,8 +123,11 @@ final class SentimentFeatures {
             if (key == null) {
                 continue;
             }
-            add(features, key, token, token);
-            if (previous >= 0) {
+            boolean function = FunctionWords.isFunctionWord(token);
+            if (!function) {
+                add(features, key, token, token);
+            }
+            if (previous >= 0 && !(function && FunctionWords.isFunctionWord(tokens.get(previous)))) {
                 add(features, keyOf(tokens.get(previous)) + " " + key, tokens.get(previous), token);
             }
             if (!ja) {

@@ -234,11 +234,12 @@ public final class SentimentModel {
         for (SentimentLabel label : SentimentLabel.values()) {
             p.put(label, p.getOrDefault(label, 0.0) / sum);
         }
-        if (newsRules) {
+        if (newsRules) { // the Japanese model's own precedence layer
             double[] ruled = JapaneseNewsRules.apply(JapaneseNewsRules.ruling(present.keySet(), classes.size() == 3),
                     p.get(SentimentLabel.NEGATIVE), p.get(SentimentLabel.NEUTRAL), p.get(SentimentLabel.POSITIVE));
             return new Prediction(ruled[0], ruled[1], ruled[2], List.copyOf(known), List.copyOf(ranges));
         }
+        EventPrecedence.apply(present.keySet(), p);
         return new Prediction(p.get(SentimentLabel.NEGATIVE), p.get(SentimentLabel.NEUTRAL),
                 p.get(SentimentLabel.POSITIVE), List.copyOf(known), List.copyOf(ranges));
     }

@@ -32,7 +32,8 @@ public final class SentimentTrainer {
     /**
      * Feature value of {@code chg:+} / {@code chg:-} in training (others: 1). A larger value is a weaker prior on
      * its weight: a change for the better or worse is the most transferable evidence from headlines to report
-     * sentences, so it is allowed to weigh more than any single word. The stored weight is multiplied by it, so
+     * sentences, so it is allowed to weigh more than any single word. The same holds for the business events and
+     * facts of {@link EnglishFinanceCues}. The stored weight is multiplied by it, so
      * the model file still works on presence.
      */
     static final double CHANGE_VALUE = 2.0;
@@ -141,7 +142,8 @@ public final class SentimentTrainer {
 
     private static double value(String feature) {
         return feature.equals(SentimentFeatures.CHANGE_FOR_BETTER) || feature.equals(SentimentFeatures.CHANGE_FOR_WORSE)
-                || SentimentFeatures.POOLED_EVENTS.contains(feature) ? CHANGE_VALUE : 1.0;
+                || SentimentFeatures.POOLED_EVENTS.contains(feature)
+                || EnglishFinanceCues.FEATURES.contains(feature) ? CHANGE_VALUE : 1.0;
     }
 
     /** liblinear's weight layout (feature-major, one column per one-vs-rest class) into our per-feature rows. */

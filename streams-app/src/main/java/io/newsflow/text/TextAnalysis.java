@@ -182,6 +182,11 @@ public final class TextAnalysis {
         return new SentenceJudgement(label, s.confidence(), s.matchedTerms());
     }
 
+    /** The tone toward one named entity of a text, as a class, with the configured scorer (entity-level eval). */
+    public EntityToneClassifier entityTone() {
+        return new EntityToneClassifier((EntitySentimentScorer<?>) scorer);
+    }
+
     public TextFingerprinter fingerprinter() {
         return fingerprinter;
     }

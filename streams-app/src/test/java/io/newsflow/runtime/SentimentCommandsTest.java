@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.config.AppConfig;
+import io.newsflow.text.EnglishNewsData;
+import io.newsflow.text.LabelledEntity;
 import io.newsflow.text.LabelledSentence;
 import io.newsflow.text.SentimentDatasets;
 import java.io.ByteArrayOutputStream;
@@ -65,6 +67,17 @@ class SentimentCommandsTest {
         Files.writeString(ja.resolve("train.tsv"), tsv);
         Path comments = Files.createDirectories(data.resolve("ja-economy-watchers"));
         Files.writeString(comments.resolve("train.tsv"), String.join("\n", JA_COMMENTS) + "\n");
+        Path press = Files.createDirectories(data.resolve("en-finentity"));
+        StringBuilder entities = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            int k = i % EN_POSITIVE.length;
+            String paragraph = "Alpha Corp said " + EN_POSITIVE[k].toLowerCase() + ", while Beta Inc said "
+                    + EN_NEGATIVE[k].toLowerCase() + ". Gamma Ltd advised on the deal number " + i + ".";
+            entities.append("positive\tAlpha Corp\t").append(paragraph).append('\n')
+                    .append("negative\tBeta Inc\t").append(paragraph).append('\n')
+                    .append("neutral\tGamma Ltd\t").append(paragraph).append('\n');
+        }
+        Files.writeString(press.resolve("train.tsv"), entities);
         return data;
     }
 
@@ -104,6 +117,23 @@ class SentimentCommandsTest {
         assertTrue(model.contains((jaAll.size() - expected.size()) + " sentences"), model);
         assertEquals(3, SentimentDatasets.readTsv(dir.resolve("h").resolve("heldout-en.tsv")).size());
         assertTrue(out.contains("heldout-ja.tsv"), out);
+    }
+
+    @Test
+    void pressParagraphsAreHeldOutByHashWithAllTheirEntityLabelsAndTheRestIsTrainedOn() throws Exception {
+        Path data = writeData();
+        run(new TrainSentimentCommand(), "--data", data.toString(), "--out", dir.resolve("m").toString(),
+                "--heldout-out", dir.resolve("h").toString(), "--min-count", "1");
+
+        List<LabelledEntity> all = LabelledEntity.readTsv(data.resolve("en-finentity").resolve("train.tsv"));
+        List<LabelledEntity> heldOut = LabelledEntity.readTsv(dir.resolve("h").resolve("heldout-en-entity.tsv"));
+        assertEquals(all.stream().filter(e -> SentimentDatasets.heldOut(e.text())).toList(), heldOut);
+        assertTrue(!heldOut.isEmpty() && heldOut.size() < all.size(), heldOut.size() + " of " + all.size());
+        long trainedOn = EnglishNewsData.trainingSentences(EnglishNewsData.split(all).train(),
+                io.newsflow.text.SentimentLexicon.defaults(io.newsflow.text.Language.EN)).size();
+        String model = Files.readString(dir.resolve("m").resolve("sentiment-model-en-v1.tsv"));
+        assertTrue(model.contains((EN_POSITIVE.length * 3 + trainedOn) + " sentences"), model);
+        assertTrue(model.contains("FinEntity dataset, Tang, Yang, Huang et al., EMNLP 2023"), "attributed: " + model);
     }
 
     @Test
