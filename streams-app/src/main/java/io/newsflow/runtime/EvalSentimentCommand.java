@@ -17,8 +17,10 @@ import picocli.CommandLine.Option;
  * {@code newsflow eval-sentiment --input FILE [--language en|ja|auto]}: runs the configured sentence scorer
  * ({@code text.sentiment.scorer}, model or lexicon) over a UTF-8 {@code label<TAB>text} file and prints per-class
  * precision, recall and F1, the confusion matrix, sentences per second and last the summary line
- * {@code accuracy=... macro_f1=... coverage=... n=...}. With {@code auto} (the default) each sentence's language
- * is guessed from its script. With {@code --format entity} the lines are {@code label<TAB>entity<TAB>text} and
+ * {@code accuracy=... macro_f1=... coverage=... n=...}, after the calibration of the scorer's confidence. With
+ * {@code auto} (the default) each sentence's language is guessed from its script. With {@code --errors FILE} every
+ * wrong answer is written there with the gold and predicted class, the confidence and the evidence. With
+ * {@code --format entity} the lines are {@code label<TAB>entity<TAB>text} and
  * what is measured is the tone toward the entity ({@link io.newsflow.text.EntityToneClassifier}).
  */
 @Command(name = "eval-sentiment",
@@ -34,6 +36,10 @@ public final class EvalSentimentCommand implements CliCommand {
     @Option(names = "--language", defaultValue = "auto",
             description = "${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE} (each sentence's script)")
     private LanguageChoice language;
+
+    @Option(names = "--errors", paramLabel = "FILE",
+            description = "write every wrong answer: gold, predicted, confidence, evidence, text (TSV)")
+    private Path errors;
 
     /** The input's lines: {@code label<TAB>text}, or {@code label<TAB>entity<TAB>text} for tone per entity. */
     enum Format { sentence, entity }
@@ -53,9 +59,13 @@ public final class EvalSentimentCommand implements CliCommand {
         TextAnalysis analysis = TextAnalysis.fromConfig(config.asMap());
         out.println("eval-sentiment: " + input + ", " + sentences.size() + " sentences, scorer " + analysis.scorerName()
                 + ", language " + language);
-        SentimentEvaluation evaluation = SentimentEvaluation.run(sentences, text ->
-                analysis.classifySentence(text, language == LanguageChoice.auto ? Language.of(null, text)
+        SentimentEvaluation evaluation = SentimentEvaluation.judge(sentences, text ->
+                analysis.judgeSentence(text, language == LanguageChoice.auto ? Language.of(null, text)
                         : language == LanguageChoice.ja ? Language.JA : Language.EN));
+        if (errors != null) {
+            evaluation.writeErrors(errors);
+            out.println("errors: " + evaluation.errorCount() + " wrong answers written to " + errors);
+        }
         evaluation.print(out);
         return 0;
     }

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  *       comparisons ("EUR 9.4 mn, compared to EUR 7.2 mn", "from 8 to 13") emit the same features, so what the
  *       model learns from "sales rose" carries over to them.</li>
  * </ul>
+ * Japanese sentences get their own words, changes and business events from {@link JapaneseFeatures} (content
+ * words only, no particles), then the lexicon features.
  * Each feature also records where it came from ({@link #located}): the character range of the analysed text
  * covering the tokens of its first occurrence (a bigram's two words, a change's quantity and direction, a
  * negated word with its negator), so that what decided a score can be shown as words of the text
@@ -39,9 +41,9 @@ final class SentimentFeatures {
     /** A good quantity up or a bad one down; what every direction feature shares, so it learns from all of them. */
     static final String CHANGE_FOR_BETTER = "chg:+";
     static final String CHANGE_FOR_WORSE = "chg:-";
+    /** Good news, bad news, a fact or schedule ({@link FinanceCues}): pooled like the changes, and as strong. */
+    static final Set<String> POOLED_EVENTS = Set.of("evt:+", "evt:-", "fact");
     private static final int EN_TOPIC_WINDOW = 6;
-    private static final int JA_TOPIC_BEFORE = 12;
-    private static final int JA_TOPIC_AFTER = 2;
 
     private static final Set<String> EN_UP = stems("rise rose risen rising increase increased grow grew grown gain "
             + "gained jump climb surge soar improve up higher expand widen widened rebound recover double doubled boost "
@@ -59,26 +61,6 @@ final class SentimentFeatures {
     private static final Set<String> EN_NEGATORS = Set.of("not", EnglishTokenizer.NOT, "no", "never", "without", "nor");
     private static final Set<String> EN_CLAUSE = stems("but while whereas although though however");
 
-    private static final Set<String> JA_UP = Set.of("増加", "増", "増収", "増益", "上昇", "改善", "回復", "上回る",
-            "伸びる", "伸長", "拡大", "好調", "堅調", "高騰", "急騰", "向上", "好転", "黒字", "上向く", "増大", "押し上げる",
-            "増やす", "反発", "続伸", "値上がり", "好感");
-    private static final Set<String> JA_DOWN = Set.of("減少", "減", "減収", "減益", "低下", "悪化", "下回る", "縮小",
-            "低迷", "落ち込む", "減速", "下落", "急落", "赤字", "鈍化", "伸び悩む", "落ち込み", "押し下げる", "減退",
-            "減らす", "下げる", "反落", "続落", "値下がり", "嫌気");
-    private static final Set<String> JA_GOOD = Set.of("売上", "売上高", "利益", "収益", "受注", "需要", "販売",
-            "業績", "収入", "出荷", "生産", "売上収益", "客数", "稼働", "業容", "株", "株価");
-    /** Words that name what changes and how at once: 増収 (sales up), 減益 (profit down), 黒字, 赤字. */
-    private static final Set<String> JA_SELF_DIRECTED = Set.of("増収", "増益", "減収", "減益", "黒字", "赤字", "好感", "嫌気");
-    /**
-     * How the market took something (設備投資の拡大を嫌気, 決算を好感): the verdict is the reception, whatever the
-     * direction of what it took, so a change it governs in the same clause gives no feature of its own.
-     */
-    private static final Set<String> JA_RECEPTION = Set.of("好感", "嫌気");
-    private static final Set<String> JA_BAD = Set.of("費用", "コスト", "損失", "原材料", "原価", "人件費", "負担",
-            "減損", "償却", "燃料", "原油", "赤字", "経費", "販管費", "損");
-    private static final Set<String> JA_NEGATORS = Set.of("ない", "ず", "ぬ", "ん");
-    private static final Set<String> JA_SUBJECT = Set.of("は", "が", "も");
-
     /** "13.1 ... from 8.7" / "9.4 ... compared to 7.2": new value first, then old. */
     private static final Pattern NEW_THEN_OLD = Pattern.compile(
             "(\\d[\\d,]*(?:\\.\\d+)?)(?!\\s*%)[^\\d;]{0,25}?\\b(?:from|compared (?:to|with)|versus|vs\\.?|against)"
@@ -89,9 +71,11 @@ final class SentimentFeatures {
                     + "(?:[A-Za-z$€£¥]+\\s*){0,3}?(\\d[\\d,]*(?:\\.\\d+)?)");
 
     private final SentimentLexicon lexicon;
+    private final JapaneseFeatures japanese;
 
     SentimentFeatures(SentimentLexicon lexicon) {
         this.lexicon = lexicon;
+        this.japanese = lexicon.language() == Language.JA ? new JapaneseFeatures(FinanceCues.japanese()) : null;
     }
 
     SentimentLexicon lexicon() {
@@ -114,7 +98,9 @@ final class SentimentFeatures {
         // says nothing of the sentence's, so only the direction features speak for them.
         boolean[] attached = new boolean[to - from];
         if (ja) {
-            japaneseDirections(tokens, from, to, features, attached);
+            japanese.add(tokens, from, to, features, attached);
+            lexiconFeatures(tokens, from, to, features, attached);
+            return features;
         } else {
             englishDirections(tokens, from, to, features, attached);
             EnglishFinanceCues.addTo(tokens, from, to, features);
@@ -270,70 +256,6 @@ final class SentimentFeatures {
                 return false;
             }
             if (EN_NEGATORS.contains(token.key())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void japaneseDirections(List<Token> tokens, int from, int to, Map<String, CharRange> features,
-                                           boolean[] attached) {
-        for (int t = from; t < to; t++) {
-            String key = tokens.get(t).key();
-            boolean up = JA_UP.contains(key);
-            if (!up && !JA_DOWN.contains(key)) {
-                continue;
-            }
-            if (!JA_RECEPTION.contains(key) && receivedLater(tokens, t, to)) {
-                continue;
-            }
-            if (negatedAfter(tokens, t, to)) {
-                up = !up;
-            }
-            boolean self = JA_SELF_DIRECTED.contains(key);
-            int topic = self ? t : japaneseTopic(tokens, from, to, t);
-            String topicKey = topic < 0 ? null : tokens.get(topic).key();
-            addDirection(topicKey, up, self || topicKey != null && JA_GOOD.contains(topicKey), features,
-                    tokens.get(t), tokens.get(topic < 0 ? t : topic));
-            attach(attached, from, t, topic);
-        }
-    }
-
-    /**
-     * What a Japanese change is about: after の (原材料価格の高騰) the quantity just before it, if any; otherwise the subject
-     * marked by は, が or も (営業利益は…8%減), else the closest quantity.
-     */
-    private static int japaneseTopic(List<Token> tokens, int from, int to, int t) {
-        if (t > from && tokens.get(t - 1).key().equals("の")) {
-            return nearestTopic(tokens, from, t, t, 4, 0, JA_GOOD, JA_BAD, Set.of()); // 設備投資の拡大: none
-        }
-        for (int d = 1; d <= JA_TOPIC_BEFORE && t - d - 1 >= from; d++) {
-            String key = tokens.get(t - d - 1).key();
-            String particle = tokens.get(t - d).key();
-            if ((JA_GOOD.contains(key) || JA_BAD.contains(key)) && JA_SUBJECT.contains(particle)) {
-                return t - d - 1;
-            }
-        }
-        return nearestTopic(tokens, from, to, t, JA_TOPIC_BEFORE, JA_TOPIC_AFTER, JA_GOOD, JA_BAD, Set.of());
-    }
-
-    /** Whether a reception word follows the change at t in the same clause (no punctuation between). */
-    private static boolean receivedLater(List<Token> tokens, int t, int to) {
-        for (int u = t + 1; u < to && !tokens.get(u).punctuation(); u++) {
-            if (JA_RECEPTION.contains(tokens.get(u).key())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean negatedAfter(List<Token> tokens, int t, int to) {
-        for (int d = 1; d <= 3 && t + d < to; d++) {
-            Token token = tokens.get(t + d);
-            if (token.punctuation()) {
-                return false;
-            }
-            if (JA_NEGATORS.contains(token.key()) && token.partOfSpeech().startsWith("助動詞")) {
                 return true;
             }
         }

@@ -42,6 +42,8 @@ public final class SentimentModel {
     private final double[] bias;
     private final Map<String, double[]> weights;
     private final SentimentFeatures features;
+    /** Whether {@link JapaneseNewsRules} have precedence over the weights (Japanese models). */
+    private final boolean newsRules;
 
     SentimentModel(Language language, List<SentimentLabel> classes, double[] bias, Map<String, double[]> weights,
                    SentimentLexicon lexicon) {
@@ -53,6 +55,21 @@ public final class SentimentModel {
         this.bias = bias.clone();
         this.weights = Collections.unmodifiableMap(new HashMap<>(weights));
         this.features = new SentimentFeatures(lexicon);
+        this.newsRules = language == Language.JA;
+    }
+
+    private SentimentModel(SentimentModel model, boolean newsRules) {
+        this.language = model.language;
+        this.classes = model.classes;
+        this.bias = model.bias;
+        this.weights = model.weights;
+        this.features = model.features;
+        this.newsRules = newsRules;
+    }
+
+    /** The same weights without the rule layer, to measure what the layer does. */
+    SentimentModel withoutNewsRules() {
+        return new SentimentModel(this, false);
     }
 
     /** The shipped model of a language, with the shipped lexicon it was trained with. */
@@ -217,6 +234,11 @@ public final class SentimentModel {
         for (SentimentLabel label : SentimentLabel.values()) {
             p.put(label, p.getOrDefault(label, 0.0) / sum);
         }
+        if (newsRules) { // the Japanese model's own precedence layer
+            double[] ruled = JapaneseNewsRules.apply(JapaneseNewsRules.ruling(present.keySet(), classes.size() == 3),
+                    p.get(SentimentLabel.NEGATIVE), p.get(SentimentLabel.NEUTRAL), p.get(SentimentLabel.POSITIVE));
+            return new Prediction(ruled[0], ruled[1], ruled[2], List.copyOf(known), List.copyOf(ranges));
+        }
         EventPrecedence.apply(present.keySet(), p);
         return new Prediction(p.get(SentimentLabel.NEGATIVE), p.get(SentimentLabel.NEUTRAL),
                 p.get(SentimentLabel.POSITIVE), List.copyOf(known), List.copyOf(ranges));
@@ -244,6 +266,22 @@ public final class SentimentModel {
         for (int i = 0; i < p.features().size(); i++) {
             evidence.add(p.ranges().get(i), weight * polar * polarity(p.features().get(i)));
         }
+    }
+
+    /**
+     * A stand-alone sentence's class, the probability of that class, and the words that decided it (as
+     * {@link #explain}, each written {@code +0.64 操業を停止}).
+     */
+    public SentenceJudgement judge(String sentence) {
+        String normalized = ArticleText.normalize(sentence);
+        List<Token> tokens = features.tokenize(normalized);
+        Prediction p = predict(normalized, tokens, 0, tokens.size());
+        EvidenceSpans evidence = new EvidenceSpans(normalized, tokens);
+        addEvidence(p, 1.0, evidence);
+        SentimentLabel label = p.label();
+        double confidence = label == SentimentLabel.NEGATIVE ? p.negative()
+                : label == SentimentLabel.POSITIVE ? p.positive() : p.neutral();
+        return new SentenceJudgement(label, confidence, evidence.top().stream().map(EvidenceSpan::toString).toList());
     }
 
     /** How much a feature pushes toward positive (+) or negative (-): its positive minus its negative weight. */

@@ -39,11 +39,16 @@ class EvidenceSpansTest {
 
     @Test
     void japaneseFeaturesRememberTheirWordsByTheSameMechanism() {
+        String change = "売上高は減少しなかった。";
+        assertEquals("売上高は減少しなかっ", words(change, located(JA, change).get(SentimentFeatures.CHANGE_FOR_BETTER)));
+
         String sentence = "C社の工場は操業を停止した。";
         Map<String, CharRange> features = located(JA, sentence);
 
         assertEquals("操業", words(sentence, features.get("操業")));
-        assertEquals("操業を", words(sentence, features.get("操業 を")));
+        assertEquals("操業を停止", words(sentence, features.get("操業 停止")));
+        assertEquals("操業を停止", words(sentence, features.get("evt:操業~停止")));
+        assertEquals(null, features.get("を"), "particles are no features");
     }
 
     @Test
