@@ -34,6 +34,9 @@ import java.util.TreeMap;
  */
 public final class SentimentModel {
 
+    private static final SentenceSplitter SPLITTER = new SentenceSplitter();
+
+
     static final String FORMAT = "newsflow-sentiment-model";
     static final int VERSION = 1;
 
@@ -201,15 +204,29 @@ public final class SentimentModel {
         return features;
     }
 
-    /** The tone of one stand-alone sentence (NFKC-normalised and tokenized here). */
+    /**
+     * The tone of one stand-alone sentence (NFKC-normalised and tokenized here). Given a text of several English
+     * sentences (a paragraph), the precedence layer does not apply: it decides a sentence the model calls neutral
+     * by the one event or change in it, and a paragraph holds several, of which one need not be its tone.
+     */
     public Prediction predict(String sentence) {
         String normalized = ArticleText.normalize(sentence);
         List<Token> tokens = features.tokenize(normalized);
-        return predict(normalized, tokens, 0, tokens.size());
+        return predictStandAlone(normalized, tokens);
+    }
+
+    private Prediction predictStandAlone(String normalized, List<Token> tokens) {
+        boolean paragraph = language == Language.EN
+                && SPLITTER.split(normalized, 0, normalized.length(), language).size() > 1;
+        return predict(normalized, tokens, 0, tokens.size(), !paragraph);
     }
 
     /** The tone of tokens[from, to) of text. */
     Prediction predict(String text, List<Token> tokens, int from, int to) {
+        return predict(text, tokens, from, to, true);
+    }
+
+    private Prediction predict(String text, List<Token> tokens, int from, int to, boolean precedence) {
         Map<String, CharRange> present = features.located(text, tokens, from, to);
         double[] logits = bias.clone();
         List<String> known = new ArrayList<>();
@@ -239,7 +256,9 @@ public final class SentimentModel {
                     p.get(SentimentLabel.NEGATIVE), p.get(SentimentLabel.NEUTRAL), p.get(SentimentLabel.POSITIVE));
             return new Prediction(ruled[0], ruled[1], ruled[2], List.copyOf(known), List.copyOf(ranges));
         }
-        EventPrecedence.apply(present.keySet(), p);
+        if (precedence) {
+            EventPrecedence.apply(present.keySet(), p);
+        }
         return new Prediction(p.get(SentimentLabel.NEGATIVE), p.get(SentimentLabel.NEUTRAL),
                 p.get(SentimentLabel.POSITIVE), List.copyOf(known), List.copyOf(ranges));
     }
@@ -251,7 +270,7 @@ public final class SentimentModel {
     public List<EvidenceSpan> explain(String sentence) {
         String normalized = ArticleText.normalize(sentence);
         List<Token> tokens = features.tokenize(normalized);
-        Prediction p = predict(normalized, tokens, 0, tokens.size());
+        Prediction p = predictStandAlone(normalized, tokens);
         EvidenceSpans evidence = new EvidenceSpans(normalized, tokens);
         addEvidence(p, 1.0, evidence);
         return evidence.top();
@@ -275,7 +294,7 @@ public final class SentimentModel {
     public SentenceJudgement judge(String sentence) {
         String normalized = ArticleText.normalize(sentence);
         List<Token> tokens = features.tokenize(normalized);
-        Prediction p = predict(normalized, tokens, 0, tokens.size());
+        Prediction p = predictStandAlone(normalized, tokens);
         EvidenceSpans evidence = new EvidenceSpans(normalized, tokens);
         addEvidence(p, 1.0, evidence);
         SentimentLabel label = p.label();
