@@ -75,8 +75,13 @@ public final class EvalSentimentCommand implements CliCommand {
         TextAnalysis analysis = TextAnalysis.fromConfig(config.asMap());
         out.println("eval-sentiment: " + input + ", " + labelled.size() + " entity labels, scorer "
                 + analysis.scorerName() + ", language " + language);
-        analysis.entityTone().evaluate(labelled, language == LanguageChoice.auto ? null
-                : language == LanguageChoice.ja ? Language.JA : Language.EN).print(out);
+        SentimentEvaluation evaluation = analysis.entityTone().evaluate(labelled,
+                language == LanguageChoice.auto ? null : language == LanguageChoice.ja ? Language.JA : Language.EN);
+        if (errors != null) {
+            evaluation.writeErrors(errors);
+            out.println("errors: " + evaluation.errorCount() + " wrong answers written to " + errors);
+        }
+        evaluation.print(out);
         return 0;
     }
 }

@@ -36,8 +36,9 @@ public final class EntityToneClassifier {
     }
 
     /**
-     * Classifies every labelled entity and counts, as {@link SentimentEvaluation} does for sentences; the other
-     * entities labelled in the same text are placed as named too. {@code language} null: each text's script.
+     * Classifies every labelled entity and counts, as {@link SentimentEvaluation} does for sentences (with the
+     * score's confidence for calibration and its evidence for the wrong answers); the other entities labelled in
+     * the same text are placed as named too. {@code language} null: each text's script.
      */
     public SentimentEvaluation evaluate(List<LabelledEntity> labelled, Language language) {
         Map<String, List<String>> named = new HashMap<>();
@@ -48,7 +49,10 @@ public final class EntityToneClassifier {
         long start = System.nanoTime();
         for (LabelledEntity e : labelled) {
             Language lang = language != null ? language : Language.of(null, e.text());
-            evaluation.add(e.label(), classify(e.text(), e.entity(), named.get(e.text()), lang));
+            SentimentScore s = score(e.text(), e.entity(), named.get(e.text()), lang);
+            // the error line names the entity before the text; the confidence is the score's (its margin)
+            evaluation.add(new LabelledSentence(e.label(), "[" + e.entity() + "] " + e.text()),
+                    new SentenceJudgement(labelOf(s.score()), s.confidence(), s.matchedTerms()));
         }
         evaluation.timed(System.nanoTime() - start);
         return evaluation;

@@ -176,6 +176,25 @@ class SentimentCommandsTest {
     }
 
     @Test
+    void evalOfTonePerEntityWritesTheWrongAnswersNamingTheEntity() throws Exception {
+        Path input = dir.resolve("entities.tsv");
+        String text = "Alpha Corp shares rose 6 % after strong quarterly sales, while Beta Inc slumped after a profit "
+                + "warning.";
+        Files.writeString(input, "negative\tAlpha Corp\t" + text + "\nnegative\tBeta Inc\t" + text + "\n");
+        Path errors = dir.resolve("entity-errors.tsv");
+        String out = run(new EvalSentimentCommand(), "--format", "entity", "--input", input.toString(),
+                "--errors", errors.toString());
+
+        List<String> wrong = Files.readAllLines(errors).stream().filter(l -> !l.startsWith("#")).toList();
+        assertEquals(1, wrong.size(), out + wrong);
+        String[] columns = wrong.get(0).split("\t");
+        assertEquals("negative", columns[0]);
+        assertEquals("positive", columns[1]);
+        assertTrue(columns[4].startsWith("[Alpha Corp] "), wrong.get(0));
+        assertTrue(out.lines().toList().get(out.lines().toList().size() - 1).endsWith("n=2"), out);
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         assertThrows(UsageException.class, () -> new EvalSentimentCommand().run(List.of(), AppConfig.defaults(),
                 System.out));
