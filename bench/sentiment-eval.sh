@@ -20,9 +20,10 @@ for lang in en ja; do
     echo "retrained $lang model: DIFFERS from the shipped one"
   fi
 done
-for set in "$work/heldout/heldout-en.tsv" "$work/heldout/heldout-ja.tsv" streams-app/src/test/resources/sentiment/news-style-en.tsv; do
+for set in "$work/heldout/heldout-en.tsv" "$work/heldout/heldout-ja.tsv" "$work/heldout/heldout-ja-comments.tsv" \
+    streams-app/src/test/resources/sentiment/news-style-en.tsv streams-app/src/test/resources/sentiment/news-style-ja.tsv; do
   for scorer in model lexicon; do
     echo "== $(basename "$set") scorer=$scorer"
-    bin/newsflow --set text.sentiment.scorer=$scorer eval-sentiment --input "$set" | tail -2
+    bin/newsflow --set text.sentiment.scorer=$scorer eval-sentiment --input "$set" | tail -3
   done
 done

@@ -106,6 +106,14 @@ async function refreshCreditAndBook() {
     [views.map(v => seconds(v.asOf)), views.map(v => v.orderBookSize / 1e9), views.map(() => deal.targetSize / 1e9)]);
 }
 
+// The words that decided the score with their signed weights ("+0.81 operating profit rose"); records
+// without located evidence (the lexicon scorer, older records) show their matched terms.
+function evidence(score) {
+  const spans = score.evidence || [];
+  return spans.length ? spans.map(e => `${signed(e.weight)} "${e.text}"`).join(", ")
+    : (score.matchedTerms || []).join(", ");
+}
+
 async function refreshArticles() {
   const reactions = await get(`/reactions/${SYMBOL}?limit=8`);
   if (!reactions) return;
@@ -120,7 +128,7 @@ async function refreshArticles() {
   for (const { score, reactions: rs } of reactions.articles) {
     const row = table.insertRow();
     row.append(cell(score.publishedAt), cell(score.title), cell(signed(score.sentiment)),
-      cell(score.novelty.toFixed(2)), cell((score.matchedTerms || []).join(", ")),
+      cell(score.novelty.toFixed(2)), cell(evidence(score)),
       cell(rs.map(r => `${r.horizonLabel} ${pct(r.priceReturn)}`).join("  ")));
     row.cells[2].className = score.sentiment < 0 ? "neg" : "pos";
   }

@@ -35,6 +35,18 @@ class SchemaEvolutionTest {
 
     private static final List<String> COMMON = List.of("BondStatus", "BondTranche", "ArticleFragment");
 
+    @Test
+    void scoredArticleEvidenceWasAddedCompatiblyAndOldScoresReadWithoutEvidence() throws IOException {
+        Schema current = load("ScoredArticle");
+        Schema before = withoutField(current, "evidence");
+
+        assertCompatible(SchemaCompatibility.checkReaderWriterCompatibility(current, before),
+                "BACKWARD: the pipeline reads scores written before evidence existed");
+        assertCompatible(SchemaCompatibility.checkReaderWriterCompatibility(before, current),
+                "FORWARD: consumers of news.article-scores that have not upgraded ignore it");
+        assertEquals(List.of(), current.getField("evidence").defaultVal(), "old scores read with no evidence");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"PriceTick", "BondBookUpdate", "ArticleEvent"})
     void aNewOptionalFieldWithADefaultIsBackwardForwardAndSoFullCompatible(String input) throws IOException {

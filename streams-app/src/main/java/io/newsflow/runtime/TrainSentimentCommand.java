@@ -1,6 +1,9 @@
 package io.newsflow.runtime;
 
 import io.newsflow.config.AppConfig;
+import io.newsflow.text.EnglishNewsData;
+import io.newsflow.text.JapaneseTrainingData;
+import io.newsflow.text.LabelledEntity;
 import io.newsflow.text.LabelledSentence;
 import io.newsflow.text.Language;
 import io.newsflow.text.SentimentDatasets;
@@ -23,9 +26,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code newsflow train-sentiment --data DIR --out DIR [--heldout-out DIR] [--min-count N]}: trains the English
  * and Japanese sentiment models from the labelled sets in DIR (layout of {@code ../shared/datasets/sentiment}:
- * {@code en-financial-news-tweets/train.csv} and {@code valid.csv}, {@code ja-chabsa/train.tsv}) and writes
+ * {@code en-financial-news-tweets/train.csv} and {@code valid.csv}, {@code en-finentity/train.tsv} (see
+ * {@link EnglishNewsData}; its hash-held-out paragraphs are written as {@code heldout-en-press.tsv} and
+ * {@code heldout-en-entity.tsv}), {@code ja-chabsa/train.tsv}, {@code ja-economy-watchers/train.tsv}) and writes
  * {@code sentiment-model-en-v1.tsv} and {@code -ja-v1.tsv} to the out directory. Held out, never trained on:
- * the English {@code valid.csv} and the Japanese sentences {@link SentimentDatasets#heldOut} picks; with
+ * the English {@code valid.csv} and the Japanese sentences and comments {@link SentimentDatasets#heldOut} picks
+ * ({@link JapaneseTrainingData}); with
  * {@code --heldout-out} they are written as {@code label<TAB>text} files for {@code eval-sentiment}. Same data,
  * same weights.
  */
@@ -34,7 +40,8 @@ import picocli.CommandLine.Option;
 public final class TrainSentimentCommand implements CliCommand {
 
     @Option(names = "--data", paramLabel = "DIR", required = true,
-            description = "the labelled sets: en-financial-news-tweets/{train,valid}.csv, ja-chabsa/train.tsv")
+            description = "the labelled sets: en-financial-news-tweets/{train,valid}.csv, en-finentity/train.tsv, "
+                    + "ja-chabsa/train.tsv, ja-economy-watchers/train.tsv")
     private Path data;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "where the model files go")
@@ -51,27 +58,30 @@ public final class TrainSentimentCommand implements CliCommand {
     @Override
     public int run(AppConfig config, PrintStream out) {
         Path enDir = data.resolve("en-financial-news-tweets");
-        Path jaFile = data.resolve("ja-chabsa").resolve("train.tsv");
 
-        List<LabelledSentence> enTrain = SentimentDatasets.readFinancialTweets(enDir.resolve("train.csv"));
+        List<LabelledSentence> enTrain = new ArrayList<>(SentimentDatasets.readFinancialTweets(enDir.resolve("train.csv")));
         List<LabelledSentence> enHeldOut = SentimentDatasets.readFinancialTweets(enDir.resolve("valid.csv"));
-        List<LabelledSentence> jaTrain = new ArrayList<>();
-        List<LabelledSentence> jaHeldOut = new ArrayList<>();
-        for (LabelledSentence s : SentimentDatasets.readChabsa(jaFile)) {
-            (SentimentDatasets.heldOut(s.text()) ? jaHeldOut : jaTrain).add(s);
-        }
+        EnglishNewsData.Split enPress = EnglishNewsData.split(
+                LabelledEntity.readTsv(data.resolve("en-finentity").resolve("train.tsv")));
+        enTrain.addAll(EnglishNewsData.trainingSentences(enPress.train(), SentimentLexicon.defaults(Language.EN)));
+        JapaneseTrainingData ja = JapaneseTrainingData.read(data);
         createDirectories(outDir);
         SentimentTrainer trainer = new SentimentTrainer(minCount);
-        train(trainer, Language.EN, enTrain, "en-financial-news-tweets/train.csv (MIT)", outDir, minCount, out);
-        train(trainer, Language.JA, jaTrain, "ja-chabsa/train.tsv without its hash-held-out fifth "
-                + "(chABSA-dataset, TIS Inc., CC BY 4.0)", outDir, minCount, out);
+        train(trainer, Language.EN, enTrain, "en-financial-news-tweets/train.csv (MIT) and en-finentity/train.tsv "
+                + "without its hash-held-out paragraphs (FinEntity dataset, Tang, Yang, Huang et al., EMNLP 2023, "
+                + "ODC-BY 1.0)", outDir, minCount, out);
+        train(new SentimentTrainer(minCount, SentimentTrainer.C_CANDIDATES_JA), Language.JA, ja.training(), ja.describe(),
+                outDir, minCount, out);
         if (heldOutDir != null) {
             createDirectories(heldOutDir);
             SentimentDatasets.writeTsv(enHeldOut, heldOutDir.resolve("heldout-en.tsv"));
-            SentimentDatasets.writeTsv(jaHeldOut, heldOutDir.resolve("heldout-ja.tsv"));
-            out.printf(Locale.ROOT, "held out: %s (%d sentences), %s (%d sentences)%n",
+            SentimentDatasets.writeTsv(ja.reportsHeldOut(), heldOutDir.resolve("heldout-ja.tsv"));
+            SentimentDatasets.writeTsv(ja.commentsHeldOut(), heldOutDir.resolve("heldout-ja-comments.tsv"));
+            out.printf(Locale.ROOT, "held out: %s (%d sentences), %s (%d sentences), %s (%d comments)%n",
                     heldOutDir.resolve("heldout-en.tsv"), enHeldOut.size(), heldOutDir.resolve("heldout-ja.tsv"),
-                    jaHeldOut.size());
+                    ja.reportsHeldOut().size(), heldOutDir.resolve("heldout-ja-comments.tsv"),
+                    ja.commentsHeldOut().size());
+            EnglishNewsData.writeHeldOut(enPress.heldOut(), heldOutDir, out);
         }
         return 0;
     }

@@ -2,6 +2,9 @@ package io.newsflow.text;
 
 import io.newsflow.text.SentimentLexicon.Hit;
 import io.newsflow.text.SentimentLexicon.Kind;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -12,7 +15,9 @@ import java.util.Set;
  * sentence (or headline) naming entities named only this one ("The company..." usually refers back to it),
  * else 0.35; ×1.5 in the headline. When the entity is not named in the text at all (it came from tags only, or
  * is unknown to the dictionary), every clause not naming another entity gets 1.0: the article as a whole is
- * about it. Shared by the lexicon and the model scorers, so both attribute tone the same way.
+ * about it. A mention of the entity as the source of what is said ("analysts at X said", "according to X", see
+ * {@link SpeakerCues}) counts as naming another entity: the clause is what X says, not about X. Shared by the
+ * lexicon and the model scorers, so both attribute tone the same way.
  */
 final class EntityPlacement {
 
@@ -36,6 +41,8 @@ final class EntityPlacement {
     private final EntityDefinition entity;
     private final List<AliasMatch> matches;
     private final boolean named;
+    /** Whether the target is named only as the source of what is said (set per text by forEachSentence). */
+    private boolean sourceOnly;
 
     private EntityPlacement(EntityDefinition entity, List<AliasMatch> matches) {
         this.entity = entity;
@@ -47,10 +54,68 @@ final class EntityPlacement {
         return new EntityPlacement(dictionary.find(target), text.matches(dictionary));
     }
 
+    /**
+     * Places an entity given by name (as a labelled evaluation line names it): by the dictionary's aliases when
+     * the name is one of them, else by the name's literal occurrences in the text. {@code others}, the other
+     * entities the same text is known to name, are placed the same way, so that their clauses count as about
+     * someone else, as the dictionary's entities do in the pipeline.
+     */
+    static EntityPlacement byName(ArticleText text, AliasDictionary dictionary, String entity,
+                                  Collection<String> others) {
+        List<AliasMatch> matches = new ArrayList<>();
+        EntityDefinition target = known(dictionary, entity);
+        if (target == null) {
+            target = new EntityDefinition(entity, null, List.of(entity));
+            addLiteral(text.text, target, matches);
+        }
+        for (String other : others) {
+            if (!other.equals(entity) && known(dictionary, other) == null) {
+                addLiteral(text.text, new EntityDefinition(other, null, List.of(other)), matches);
+            }
+        }
+        // a name given literally wins over a dictionary alias inside it ("Delta Corp" is not Delta Air Lines)
+        List<AliasMatch> literal = List.copyOf(matches);
+        for (AliasMatch m : text.matches(dictionary)) {
+            if (literal.stream().noneMatch(l -> l.start() < m.end() && m.start() < l.end())) {
+                matches.add(m);
+            }
+        }
+        matches.sort(Comparator.comparingInt(AliasMatch::start));
+        return new EntityPlacement(target, matches);
+    }
+
+    /** The dictionary's entity of which the name is the canonical name or an alias (any casing); null if none. */
+    private static EntityDefinition known(AliasDictionary dictionary, String name) {
+        EntityDefinition found = dictionary.matchTag(name);
+        return found != null && (found.name().equalsIgnoreCase(name)
+                || found.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(name))) ? found : null;
+    }
+
+    /** Every whole-word occurrence of the entity's name not inside a match already found. */
+    private static void addLiteral(String text, EntityDefinition entity, List<AliasMatch> matches) {
+        String name = ArticleText.normalize(entity.name());
+        if (name.isBlank()) {
+            return;
+        }
+        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            int end = at + name.length();
+            boolean wordStart = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))
+                    || !Character.isLetterOrDigit(name.charAt(0));
+            boolean wordEnd = end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
+                    || !Character.isLetterOrDigit(name.charAt(name.length() - 1));
+            int start = at;
+            boolean inside = matches.stream().anyMatch(m -> m.start() < end && start < m.end());
+            if (wordStart && wordEnd && !inside) {
+                matches.add(new AliasMatch(entity, name, at, end));
+            }
+        }
+    }
+
     /** Visits every sentence that has tokens, in text order. */
     void forEachSentence(ArticleText text, SentenceVisitor visitor) {
         int m = 0;
         boolean carriesTargetOnly = false; // the last sentence naming entities named only the target
+        sourceOnly = named && onlyAsSource(text);
         for (int s = 0; s < text.sentences.size(); s++) {
             int from = text.sentenceTokenStart(s);
             int to = text.sentenceTokenEnd(s);
@@ -65,13 +130,34 @@ final class EntityPlacement {
             List<AliasMatch> inSentence = matches.subList(firstMatch, m);
             if (from < to) {
                 boolean title = text.hasTitle && s == 0;
-                double neutral = carriesTargetOnly ? AFTER_ENTITY_SENTENCE : IN_NEUTRAL_SENTENCE;
+                double neutral = sourceOnly ? 0 : carriesTargetOnly ? AFTER_ENTITY_SENTENCE : IN_NEUTRAL_SENTENCE;
                 visitor.visit(new Sentence(s, from, to, inSentence, neutral, title ? TITLE_BOOST : 1.0));
             }
             if (!inSentence.isEmpty()) {
                 carriesTargetOnly = inSentence.stream().allMatch(a -> a.entity().equals(entity));
             }
         }
+    }
+
+    /**
+     * Whether every mention of the target names it as the source of what is said ("said Jane Roe, economist at
+     * X"): then the text is what X reports or says, not about X, and none of it counts for X (no score).
+     */
+    private boolean onlyAsSource(ArticleText text) {
+        List<Token> tokens = text.tokens();
+        for (int s = 0; s < text.sentences.size(); s++) {
+            int from = text.sentenceTokenStart(s);
+            int to = text.sentenceTokenEnd(s);
+            CharRange span = text.sentences.get(s);
+            for (AliasMatch m : matches) {
+                if (isTarget(m) && m.start() >= span.start() && m.start() < span.end() && from < to
+                        && !SpeakerCues.source(tokens, from, to, tokenAt(tokens, from, to, m.start()),
+                                tokenAt(tokens, from, to, Math.max(m.start(), m.end() - 1)))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -82,8 +168,10 @@ final class EntityPlacement {
         int clauseCount = clauseOf.length == 0 ? 1 : clauseOf[clauseOf.length - 1] + 1;
         Roles roles = new Roles(new boolean[clauseCount], new boolean[clauseCount], sentence.neutralWeight());
         for (AliasMatch mention : sentence.mentions()) {
-            int clause = clauseOf[tokenAt(tokens, sentence.from(), sentence.to(), mention.start()) - sentence.from()];
-            if (isTarget(mention)) {
+            int at = tokenAt(tokens, sentence.from(), sentence.to(), mention.start());
+            int clause = clauseOf[at - sentence.from()];
+            if (isTarget(mention) && !SpeakerCues.speaker(tokens, sentence.from(), sentence.to(), at,
+                    tokenAt(tokens, sentence.from(), sentence.to(), Math.max(mention.start(), mention.end() - 1)))) {
                 roles.target[clause] = true;
                 roles.sentenceTarget = true;
             } else {
@@ -144,6 +232,9 @@ final class EntityPlacement {
      */
     private double weight(boolean clauseTarget, boolean clauseOther, boolean sentenceTarget, boolean sentenceOther,
                   double neutral) {
+        if (sourceOnly) {
+            return 0;
+        }
         return named
                 ? placeWeight(clauseTarget, clauseOther, sentenceTarget, sentenceOther, neutral)
                 : placeWeight(!clauseOther, clauseOther, !sentenceOther, sentenceOther, neutral);
@@ -183,6 +274,72 @@ final class EntityPlacement {
             }
         }
         return clauseOf;
+    }
+
+    /**
+     * The clauses of a sentence naming the target and other entities, further cut after each comma or semicolon:
+     * in "X was up 2 %, Y was down 1 %, and Z fell" each company's figure sits between commas, and a clause word
+     * alone does not separate them. Only for such mixed sentences: elsewhere a comma mostly cuts an apposition or
+     * an adverbial from its own clause.
+     */
+    static int[] withListClauses(List<Token> tokens, Sentence sentence, int[] clauseOf) {
+        int from = sentence.from();
+        int to = sentence.to();
+        boolean[] mentionStart = new boolean[to - from];
+        for (AliasMatch m : sentence.mentions()) {
+            mentionStart[tokenAt(tokens, from, to, m.start()) - from] = true;
+        }
+        int[] finer = new int[clauseOf.length];
+        int clause = 0;
+        int words = 0; // lower-case words of the current clause after its mention: a list item alone has none
+        boolean seenMention = false;
+        for (int t = from; t < to; t++) {
+            int i = t - from;
+            boolean cut = i > 0 && clauseOf[i] != clauseOf[i - 1];
+            if (!cut && i > 0 && isListBreak(tokens.get(t - 1)) && seenMention && words >= MIN_LIST_CLAUSE_WORDS
+                    && startsMention(tokens, mentionStart, from, t, to)) {
+                cut = true;
+            }
+            if (cut) {
+                clause++;
+                words = 0;
+                seenMention = false;
+            }
+            if (mentionStart[i]) {
+                seenMention = true;
+                words = 0;
+            } else if (seenMention && isLowerCaseWord(tokens.get(t))) {
+                words++;
+            }
+            finer[i] = clause;
+        }
+        return finer;
+    }
+
+    /** Lower-case words a list item needs to be a clause: "X <X.N>, Y <Y.N> and Z rose" lists names only. */
+    private static final int MIN_LIST_CLAUSE_WORDS = 2;
+    private static final Set<String> BEFORE_LIST_MENTION = Set.of("and", "the", "while", "whereas");
+
+    /** Whether a mention starts at token t, or after at most two words like "and the". */
+    private static boolean startsMention(List<Token> tokens, boolean[] mentionStart, int from, int t, int to) {
+        for (int u = t; u < to && u < t + 3; u++) {
+            if (mentionStart[u - from]) {
+                return true;
+            }
+            if (!BEFORE_LIST_MENTION.contains(tokens.get(u).surface().toLowerCase(java.util.Locale.ROOT))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLowerCaseWord(Token token) {
+        String surface = token.surface();
+        return !token.punctuation() && !surface.isEmpty() && Character.isLowerCase(surface.charAt(0));
+    }
+
+    private static boolean isListBreak(Token token) {
+        return token.punctuation() && (token.surface().equals(",") || token.surface().equals(";"));
     }
 
     /** Index of the token containing (or first after) a char offset, within [from, to). */

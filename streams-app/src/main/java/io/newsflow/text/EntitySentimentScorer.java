@@ -31,6 +31,15 @@ abstract class EntitySentimentScorer<R> implements SentimentScorer {
         return score(text, resource, EntityPlacement.of(text, dictionary, target));
     }
 
+    /** The tone of {@code text} toward the entity {@code placement} places in it, with the text's language's. */
+    final SentimentScore score(ArticleText text, EntityPlacement placement) {
+        return score(text, text.language == Language.JA ? japanese : english, placement);
+    }
+
+    AliasDictionary dictionary() {
+        return dictionary;
+    }
+
     /** The tone of {@code text} toward the entity {@code placement} places in it, with its language's resource. */
     abstract SentimentScore score(ArticleText text, R resource, EntityPlacement placement);
 }

@@ -1,9 +1,7 @@
 package io.newsflow.text;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,9 +16,10 @@ import java.util.Map;
  *   <li><b>confidence</b> = |Σ w·(P(pos) − P(neg))| / Σ w: the probability margin of the entity's text as a
  *       whole, in [0, 1]: high when most of what concerns the entity leans the same way, low when it is mostly
  *       neutral or mixed; halved when the entity is not named in the text (tags only).</li>
- *   <li><b>explanation</b>: the features that contributed most (signed: weight × polarity of the feature), then
- *       the sentence that pulled most toward the score, at most {@value #MAX_EXPLANATIONS} entries of at most
- *       {@value #MAX_EXPLANATION_CHARS} chars, e.g. {@code +1.32 dir:good up}, {@code -0.61 "Costs rose..."}.</li>
+ *   <li><b>evidence</b>: the words of the text whose features contributed most (signed: place weight × P(polar)
+ *       × polarity of the feature), joined into spans by {@link EvidenceSpans}: at most
+ *       {@value EvidenceSpans#MAX_SPANS} spans of at most {@value EvidenceSpans#MAX_CHARS} chars, e.g.
+ *       {@code +0.81 operating profit rose}, {@code -0.64 costs soared}.</li>
  * </ul>
  * Thread-safe; each thread caches the clause predictions of its last article, which the topology scores once per
  * entity.
@@ -29,9 +28,6 @@ public final class ModelSentimentScorer extends EntitySentimentScorer<SentimentM
 
     static final double PRIOR = 0.5;
     static final double UNNAMED_CONFIDENCE = 0.5;
-    static final int MAX_EXPLANATIONS = 6;
-    static final int MAX_EXPLANATION_CHARS = 120;
-    private static final int MAX_FEATURES = MAX_EXPLANATIONS - 1;
 
     private final ThreadLocal<Cache> cache = ThreadLocal.withInitial(Cache::new);
 
@@ -58,6 +54,8 @@ public final class ModelSentimentScorer extends EntitySentimentScorer<SentimentM
                 aggregate.add(text, from, to, predictions.get(text, tokens, from, to), roles.weight(0) * sentence.boost());
                 return;
             }
+            clauseOf = EntityPlacement.withListClauses(tokens, sentence, clauseOf);
+            roles = placement.roles(tokens, sentence, clauseOf);
             int start = from;
             for (int t = from + 1; t <= to; t++) {
                 if (t == to || clauseOf[t - from] != clauseOf[start - from]) {
@@ -70,34 +68,26 @@ public final class ModelSentimentScorer extends EntitySentimentScorer<SentimentM
         return aggregate.result(placement.named() ? 1.0 : UNNAMED_CONFIDENCE);
     }
 
-    /** Weighted sums over the scored sentences and clauses, and what they are explained by. */
+    /** Weighted sums over the scored sentences and clauses, and the words they are explained by. */
     private static final class Aggregate {
         private final SentimentModel model;
-        private final Map<String, Double> contributions = new HashMap<>();
+        private EvidenceSpans evidence;
         private double polarity;
         private double polarMass;
         private double weights;
-        private double bestPull;
-        private String bestExcerpt;
 
         Aggregate(SentimentModel model) {
             this.model = model;
         }
 
         void add(ArticleText text, int from, int to, SentimentModel.Prediction p, double weight) {
-            List<Token> tokens = text.tokens();
-            double d = p.polarity();
-            polarity += weight * d;
+            if (evidence == null) {
+                evidence = new EvidenceSpans(text.text, text.tokens());
+            }
+            polarity += weight * p.polarity();
             polarMass += weight * (1 - p.neutral());
             weights += weight;
-            double polar = 1 - p.neutral();
-            for (String f : p.features()) {
-                contributions.merge(f, weight * polar * model.polarity(f), Double::sum);
-            }
-            if (Math.abs(weight * d) > Math.abs(bestPull)) {
-                bestPull = weight * d;
-                bestExcerpt = text.text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
-            }
+            model.addEvidence(p, weight, evidence);
         }
 
         SentimentScore result(double confidenceFactor) {
@@ -106,29 +96,7 @@ public final class ModelSentimentScorer extends EntitySentimentScorer<SentimentM
             }
             double score = polarity / (polarMass + PRIOR);
             double confidence = Math.min(1, Math.abs(polarity) / weights) * confidenceFactor;
-            return new SentimentScore(score, confidence, explanation(score));
-        }
-
-        private List<String> explanation(double score) {
-            List<String> lines = new ArrayList<>();
-            contributions.entrySet().stream()
-                    .filter(e -> Math.abs(e.getValue()) >= 0.005)
-                    .sorted(Map.Entry.<String, Double>comparingByValue(
-                            (a, b) -> Double.compare(Math.abs(b), Math.abs(a))).thenComparing(Map.Entry.comparingByKey()))
-                    .limit(MAX_FEATURES)
-                    .forEach(e -> lines.add(bounded(signed(e.getValue()) + " " + e.getKey())));
-            if (bestExcerpt != null && score != 0 && Math.signum(bestPull) == Math.signum(score)) {
-                lines.add(bounded(signed(bestPull) + " \"" + bestExcerpt.replaceAll("\\s+", " ") + "\""));
-            }
-            return lines;
-        }
-
-        private static String signed(double value) {
-            return String.format(Locale.ROOT, "%+.2f", value);
-        }
-
-        private static String bounded(String line) {
-            return line.length() <= MAX_EXPLANATION_CHARS ? line : line.substring(0, MAX_EXPLANATION_CHARS - 3) + "...";
+            return SentimentScore.withEvidence(score, confidence, evidence.top());
         }
     }
 

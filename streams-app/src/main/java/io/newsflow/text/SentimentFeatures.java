@@ -5,8 +5,9 @@ import io.newsflow.text.SentimentLexicon.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +28,12 @@ import java.util.regex.Pattern;
  *       comparisons ("EUR 9.4 mn, compared to EUR 7.2 mn", "from 8 to 13") emit the same features, so what the
  *       model learns from "sales rose" carries over to them.</li>
  * </ul>
- * Stateless and thread-safe.
+ * Japanese sentences get their own words, changes and business events from {@link JapaneseFeatures} (content
+ * words only, no particles), then the lexicon features.
+ * Each feature also records where it came from ({@link #located}): the character range of the analysed text
+ * covering the tokens of its first occurrence (a bigram's two words, a change's quantity and direction, a
+ * negated word with its negator), so that what decided a score can be shown as words of the text
+ * ({@link EvidenceSpans}). The mechanism is the same for every language. Stateless and thread-safe.
  */
 final class SentimentFeatures {
 
@@ -35,9 +41,9 @@ final class SentimentFeatures {
     /** A good quantity up or a bad one down; what every direction feature shares, so it learns from all of them. */
     static final String CHANGE_FOR_BETTER = "chg:+";
     static final String CHANGE_FOR_WORSE = "chg:-";
+    /** Good news, bad news, a fact or schedule ({@link FinanceCues}): pooled like the changes, and as strong. */
+    static final Set<String> POOLED_EVENTS = Set.of("evt:+", "evt:-", "fact");
     private static final int EN_TOPIC_WINDOW = 6;
-    private static final int JA_TOPIC_BEFORE = 12;
-    private static final int JA_TOPIC_AFTER = 2;
 
     private static final Set<String> EN_UP = stems("rise rose risen rising increase increased grow grew grown gain "
             + "gained jump climb surge soar improve up higher expand widen widened rebound recover double doubled boost "
@@ -55,26 +61,6 @@ final class SentimentFeatures {
     private static final Set<String> EN_NEGATORS = Set.of("not", EnglishTokenizer.NOT, "no", "never", "without", "nor");
     private static final Set<String> EN_CLAUSE = stems("but while whereas although though however");
 
-    private static final Set<String> JA_UP = Set.of("増加", "増", "増収", "増益", "上昇", "改善", "回復", "上回る",
-            "伸びる", "伸長", "拡大", "好調", "堅調", "高騰", "急騰", "向上", "好転", "黒字", "上向く", "増大", "押し上げる",
-            "増やす", "反発", "続伸", "値上がり", "好感");
-    private static final Set<String> JA_DOWN = Set.of("減少", "減", "減収", "減益", "低下", "悪化", "下回る", "縮小",
-            "低迷", "落ち込む", "減速", "下落", "急落", "赤字", "鈍化", "伸び悩む", "落ち込み", "押し下げる", "減退",
-            "減らす", "下げる", "反落", "続落", "値下がり", "嫌気");
-    private static final Set<String> JA_GOOD = Set.of("売上", "売上高", "利益", "収益", "受注", "需要", "販売",
-            "業績", "収入", "出荷", "生産", "売上収益", "客数", "稼働", "業容", "株", "株価");
-    /** Words that name what changes and how at once: 増収 (sales up), 減益 (profit down), 黒字, 赤字. */
-    private static final Set<String> JA_SELF_DIRECTED = Set.of("増収", "増益", "減収", "減益", "黒字", "赤字", "好感", "嫌気");
-    /**
-     * How the market took something (設備投資の拡大を嫌気, 決算を好感): the verdict is the reception, whatever the
-     * direction of what it took, so a change it governs in the same clause gives no feature of its own.
-     */
-    private static final Set<String> JA_RECEPTION = Set.of("好感", "嫌気");
-    private static final Set<String> JA_BAD = Set.of("費用", "コスト", "損失", "原材料", "原価", "人件費", "負担",
-            "減損", "償却", "燃料", "原油", "赤字", "経費", "販管費", "損");
-    private static final Set<String> JA_NEGATORS = Set.of("ない", "ず", "ぬ", "ん");
-    private static final Set<String> JA_SUBJECT = Set.of("は", "が", "も");
-
     /** "13.1 ... from 8.7" / "9.4 ... compared to 7.2": new value first, then old. */
     private static final Pattern NEW_THEN_OLD = Pattern.compile(
             "(\\d[\\d,]*(?:\\.\\d+)?)(?!\\s*%)[^\\d;]{0,25}?\\b(?:from|compared (?:to|with)|versus|vs\\.?|against)"
@@ -85,9 +71,11 @@ final class SentimentFeatures {
                     + "(?:[A-Za-z$€£¥]+\\s*){0,3}?(\\d[\\d,]*(?:\\.\\d+)?)");
 
     private final SentimentLexicon lexicon;
+    private final JapaneseFeatures japanese;
 
     SentimentFeatures(SentimentLexicon lexicon) {
         this.lexicon = lexicon;
+        this.japanese = lexicon.language() == Language.JA ? new JapaneseFeatures(FinanceCues.japanese()) : null;
     }
 
     SentimentLexicon lexicon() {
@@ -96,25 +84,38 @@ final class SentimentFeatures {
 
     /** Features of tokens[from, to) of text (the tokens' offsets point into text). */
     Set<String> of(String text, List<Token> tokens, int from, int to) {
-        Set<String> features = new LinkedHashSet<>();
+        return located(text, tokens, from, to).keySet();
+    }
+
+    /**
+     * Features of tokens[from, to) of text, in order of first occurrence, each with the character range of text
+     * its first occurrence came from.
+     */
+    Map<String, CharRange> located(String text, List<Token> tokens, int from, int to) {
+        Map<String, CharRange> features = new LinkedHashMap<>();
         boolean ja = lexicon.language() == Language.JA;
         // Tokens of a change attached to what changes ("costs" + "rose"): their lexicon tone ("rose" +, "loss" -)
         // says nothing of the sentence's, so only the direction features speak for them.
         boolean[] attached = new boolean[to - from];
         if (ja) {
-            japaneseDirections(tokens, from, to, features, attached);
+            japanese.add(tokens, from, to, features, attached);
+            lexiconFeatures(tokens, from, to, features, attached);
+            return features;
         } else {
             englishDirections(tokens, from, to, features, attached);
+            EnglishFinanceCues.addTo(tokens, from, to, features);
             if (from < to) {
-                numericComparisons(text.substring(tokens.get(from).start(), tokens.get(to - 1).end()), features);
+                int base = tokens.get(from).start();
+                numericComparisons(text.substring(base, tokens.get(to - 1).end()), base, features);
             }
         }
-        String previous = null;
+        int previous = -1;
+        int negator = -1;
         int negatedUntil = -1;
         for (int t = from; t < to; t++) {
             Token token = tokens.get(t);
             if (token.punctuation()) {
-                previous = null;
+                previous = -1;
                 negatedUntil = -1;
                 continue;
             }
@@ -122,22 +123,35 @@ final class SentimentFeatures {
             if (key == null) {
                 continue;
             }
-            features.add(key);
-            if (previous != null) {
-                features.add(previous + " " + key);
+            boolean function = FunctionWords.isFunctionWord(token);
+            if (!function) {
+                add(features, key, token, token);
+            }
+            if (previous >= 0 && !(function && FunctionWords.isFunctionWord(tokens.get(previous)))) {
+                add(features, keyOf(tokens.get(previous)) + " " + key, tokens.get(previous), token);
             }
             if (!ja) {
                 if (t <= negatedUntil) {
-                    features.add("not:" + key);
+                    add(features, "not:" + key, tokens.get(negator), token);
                 }
                 if (EN_NEGATORS.contains(key)) {
                     negatedUntil = t + NEGATION_WINDOW;
+                    negator = t;
                 }
             }
-            previous = key;
+            previous = t;
         }
         lexiconFeatures(tokens, from, to, features, attached);
         return features;
+    }
+
+    /** Adds a feature at its first occurrence, spanning the tokens first..last. */
+    private static void add(Map<String, CharRange> features, String name, Token first, Token last) {
+        add(features, name, Math.min(first.start(), last.start()), Math.max(first.end(), last.end()));
+    }
+
+    private static void add(Map<String, CharRange> features, String name, int start, int end) {
+        features.putIfAbsent(name, new CharRange(start, end));
     }
 
     /**
@@ -156,17 +170,21 @@ final class SentimentFeatures {
         return key;
     }
 
-    private void lexiconFeatures(List<Token> tokens, int from, int to, Set<String> features, boolean[] attached) {
+    private void lexiconFeatures(List<Token> tokens, int from, int to, Map<String, CharRange> features,
+                                 boolean[] attached) {
         List<Hit> hits = lexicon.find(tokens, from, to);
         for (int h = 0; h < hits.size(); h++) {
             Hit hit = hits.get(h);
             if (hit.entry().kind() != Kind.POLAR || hit.entry().weight() == 0 || anyAttached(hit, from, attached)) {
                 continue;
             }
-            boolean negated = negatedHit(hits, h, tokens);
+            Hit negator = negatorOf(hits, h, tokens);
+            boolean negated = negator != null;
             boolean positive = hit.entry().weight() > 0 ^ negated;
-            features.add(positive ? "lex:+" : "lex:-");
-            features.add("lex:" + (negated ? "not " : "") + hit.entry().term());
+            Token first = tokens.get(negated ? Math.min(hit.from(), negator.from()) : hit.from());
+            Token last = tokens.get(negated ? Math.max(hit.to(), negator.to()) - 1 : hit.to() - 1);
+            add(features, positive ? "lex:+" : "lex:-", first, last);
+            add(features, "lex:" + (negated ? "not " : "") + hit.entry().term(), first, last);
         }
     }
 
@@ -179,8 +197,11 @@ final class SentimentFeatures {
         return false;
     }
 
-    /** An English negator up to 3 tokens before, or a Japanese one up to 5 after, with no punctuation between. */
-    private static boolean negatedHit(List<Hit> hits, int h, List<Token> tokens) {
+    /**
+     * The negator of a hit: an English one up to 3 tokens before, or a Japanese one up to 5 after, with no
+     * punctuation between; null if none.
+     */
+    private static Hit negatorOf(List<Hit> hits, int h, List<Token> tokens) {
         Hit hit = hits.get(h);
         // hits are in order and each covers a token at least: only the few hits around h can be within a window
         for (int o = Math.max(0, h - NEGATION_WINDOW - 1); o < Math.min(hits.size(), h + 6); o++) {
@@ -193,10 +214,10 @@ final class SentimentFeatures {
             int window = before ? NEGATION_WINDOW : 5;
             if (distance >= 0 && distance < window && !punctuationBetween(tokens,
                     Math.min(hit.to(), other.to()), Math.max(hit.from(), other.from()))) {
-                return true;
+                return other;
             }
         }
-        return false;
+        return null;
     }
 
     private static boolean punctuationBetween(List<Token> tokens, int from, int to) {
@@ -208,7 +229,7 @@ final class SentimentFeatures {
         return false;
     }
 
-    private static void englishDirections(List<Token> tokens, int from, int to, Set<String> features,
+    private static void englishDirections(List<Token> tokens, int from, int to, Map<String, CharRange> features,
                                           boolean[] attached) {
         for (int t = from; t < to; t++) {
             String key = tokens.get(t).key();
@@ -224,7 +245,7 @@ final class SentimentFeatures {
             String topicKey = topic < 0 ? null : tokens.get(topic).key();
             boolean good = topicKey != null && EN_GOOD.contains(topicKey)
                     && !(topic > from && EN_BAD.contains(tokens.get(topic - 1).key())); // "capex guidance"
-            addDirection(topicKey, up, good, features);
+            addDirection(topicKey, up, good, features, tokens.get(t), tokens.get(topic < 0 ? t : topic));
             attach(attached, from, t, topic);
         }
     }
@@ -236,69 +257,6 @@ final class SentimentFeatures {
                 return false;
             }
             if (EN_NEGATORS.contains(token.key())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void japaneseDirections(List<Token> tokens, int from, int to, Set<String> features,
-                                           boolean[] attached) {
-        for (int t = from; t < to; t++) {
-            String key = tokens.get(t).key();
-            boolean up = JA_UP.contains(key);
-            if (!up && !JA_DOWN.contains(key)) {
-                continue;
-            }
-            if (!JA_RECEPTION.contains(key) && receivedLater(tokens, t, to)) {
-                continue;
-            }
-            if (negatedAfter(tokens, t, to)) {
-                up = !up;
-            }
-            boolean self = JA_SELF_DIRECTED.contains(key);
-            int topic = self ? t : japaneseTopic(tokens, from, to, t);
-            String topicKey = topic < 0 ? null : tokens.get(topic).key();
-            addDirection(topicKey, up, self || topicKey != null && JA_GOOD.contains(topicKey), features);
-            attach(attached, from, t, topic);
-        }
-    }
-
-    /**
-     * What a Japanese change is about: after の (原材料価格の高騰) the quantity just before it, if any; otherwise the subject
-     * marked by は, が or も (営業利益は…8%減), else the closest quantity.
-     */
-    private static int japaneseTopic(List<Token> tokens, int from, int to, int t) {
-        if (t > from && tokens.get(t - 1).key().equals("の")) {
-            return nearestTopic(tokens, from, t, t, 4, 0, JA_GOOD, JA_BAD, Set.of()); // 設備投資の拡大: none
-        }
-        for (int d = 1; d <= JA_TOPIC_BEFORE && t - d - 1 >= from; d++) {
-            String key = tokens.get(t - d - 1).key();
-            String particle = tokens.get(t - d).key();
-            if ((JA_GOOD.contains(key) || JA_BAD.contains(key)) && JA_SUBJECT.contains(particle)) {
-                return t - d - 1;
-            }
-        }
-        return nearestTopic(tokens, from, to, t, JA_TOPIC_BEFORE, JA_TOPIC_AFTER, JA_GOOD, JA_BAD, Set.of());
-    }
-
-    /** Whether a reception word follows the change at t in the same clause (no punctuation between). */
-    private static boolean receivedLater(List<Token> tokens, int t, int to) {
-        for (int u = t + 1; u < to && !tokens.get(u).punctuation(); u++) {
-            if (JA_RECEPTION.contains(tokens.get(u).key())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean negatedAfter(List<Token> tokens, int t, int to) {
-        for (int d = 1; d <= 3 && t + d < to; d++) {
-            Token token = tokens.get(t + d);
-            if (token.punctuation()) {
-                return false;
-            }
-            if (JA_NEGATORS.contains(token.key()) && token.partOfSpeech().startsWith("助動詞")) {
                 return true;
             }
         }
@@ -340,21 +298,30 @@ final class SentimentFeatures {
     }
 
     /** A change without a known quantity is {@code dir:up} / {@code dir:down}; with one, {@code chg:+} or {@code chg:-}. */
-    private static void addDirection(String topic, boolean up, boolean good, Set<String> features) {
+    private static void addDirection(String topic, boolean up, boolean good, Map<String, CharRange> features,
+                                     Token direction, Token quantity) {
+        addDirection(topic, up, good, features, Math.min(direction.start(), quantity.start()),
+                Math.max(direction.end(), quantity.end()));
+    }
+
+    private static void addDirection(String topic, boolean up, boolean good, Map<String, CharRange> features,
+                                     int start, int end) {
         String way = up ? "up" : "down";
         if (topic == null) {
-            features.add("dir:" + way);
+            add(features, "dir:" + way, start, end);
         } else {
-            features.add(good == up ? CHANGE_FOR_BETTER : CHANGE_FOR_WORSE);
+            add(features, good == up ? CHANGE_FOR_BETTER : CHANGE_FOR_WORSE, start, end);
         }
     }
 
-    private static void numericComparisons(String sentence, Set<String> features) {
-        compare(NEW_THEN_OLD.matcher(sentence), 1, 2, sentence, features);
-        compare(FROM_TO.matcher(sentence), 2, 1, sentence, features);
+    /** Numeric comparisons of text[base, base + sentence.length()); ranges are offsets of the whole text. */
+    private static void numericComparisons(String sentence, int base, Map<String, CharRange> features) {
+        compare(NEW_THEN_OLD.matcher(sentence), 1, 2, sentence, base, features);
+        compare(FROM_TO.matcher(sentence), 2, 1, sentence, base, features);
     }
 
-    private static void compare(Matcher m, int newGroup, int oldGroup, String sentence, Set<String> features) {
+    private static void compare(Matcher m, int newGroup, int oldGroup, String sentence, int base,
+                                Map<String, CharRange> features) {
         while (m.find()) {
             double now = number(m.group(newGroup));
             double then = number(m.group(oldGroup));
@@ -364,7 +331,8 @@ final class SentimentFeatures {
             }
             boolean up = now > then;
             String topic = topicBefore(sentence, m.start());
-            addDirection(topic, up, topic != null && EN_GOOD.contains(topic), features);
+            addDirection(topic, up, topic != null && EN_GOOD.contains(topic), features, base + m.start(),
+                    base + m.end());
         }
     }
 

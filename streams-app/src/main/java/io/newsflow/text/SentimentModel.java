@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -35,6 +34,9 @@ import java.util.TreeMap;
  */
 public final class SentimentModel {
 
+    private static final SentenceSplitter SPLITTER = new SentenceSplitter();
+
+
     static final String FORMAT = "newsflow-sentiment-model";
     static final int VERSION = 1;
 
@@ -43,6 +45,8 @@ public final class SentimentModel {
     private final double[] bias;
     private final Map<String, double[]> weights;
     private final SentimentFeatures features;
+    /** Whether {@link JapaneseNewsRules} have precedence over the weights (Japanese models). */
+    private final boolean newsRules;
 
     SentimentModel(Language language, List<SentimentLabel> classes, double[] bias, Map<String, double[]> weights,
                    SentimentLexicon lexicon) {
@@ -54,6 +58,21 @@ public final class SentimentModel {
         this.bias = bias.clone();
         this.weights = Collections.unmodifiableMap(new HashMap<>(weights));
         this.features = new SentimentFeatures(lexicon);
+        this.newsRules = language == Language.JA;
+    }
+
+    private SentimentModel(SentimentModel model, boolean newsRules) {
+        this.language = model.language;
+        this.classes = model.classes;
+        this.bias = model.bias;
+        this.weights = model.weights;
+        this.features = model.features;
+        this.newsRules = newsRules;
+    }
+
+    /** The same weights without the rule layer, to measure what the layer does. */
+    SentimentModel withoutNewsRules() {
+        return new SentimentModel(this, false);
     }
 
     /** The shipped model of a language, with the shipped lexicon it was trained with. */
@@ -185,22 +204,38 @@ public final class SentimentModel {
         return features;
     }
 
-    /** The tone of one stand-alone sentence (NFKC-normalised and tokenized here). */
+    /**
+     * The tone of one stand-alone sentence (NFKC-normalised and tokenized here). Given a text of several English
+     * sentences (a paragraph), the precedence layer does not apply: it decides a sentence the model calls neutral
+     * by the one event or change in it, and a paragraph holds several, of which one need not be its tone.
+     */
     public Prediction predict(String sentence) {
         String normalized = ArticleText.normalize(sentence);
         List<Token> tokens = features.tokenize(normalized);
-        return predict(normalized, tokens, 0, tokens.size());
+        return predictStandAlone(normalized, tokens);
+    }
+
+    private Prediction predictStandAlone(String normalized, List<Token> tokens) {
+        boolean paragraph = language == Language.EN
+                && SPLITTER.split(normalized, 0, normalized.length(), language).size() > 1;
+        return predict(normalized, tokens, 0, tokens.size(), !paragraph);
     }
 
     /** The tone of tokens[from, to) of text. */
     Prediction predict(String text, List<Token> tokens, int from, int to) {
-        Set<String> present = features.of(text, tokens, from, to);
+        return predict(text, tokens, from, to, true);
+    }
+
+    private Prediction predict(String text, List<Token> tokens, int from, int to, boolean precedence) {
+        Map<String, CharRange> present = features.located(text, tokens, from, to);
         double[] logits = bias.clone();
         List<String> known = new ArrayList<>();
-        for (String f : present) {
-            double[] w = weights.get(f);
+        List<CharRange> ranges = new ArrayList<>();
+        for (Map.Entry<String, CharRange> f : present.entrySet()) {
+            double[] w = weights.get(f.getKey());
             if (w != null) {
-                known.add(f);
+                known.add(f.getKey());
+                ranges.add(f.getValue());
                 for (int c = 0; c < w.length; c++) {
                     logits[c] += w[c];
                 }
@@ -216,8 +251,56 @@ public final class SentimentModel {
         for (SentimentLabel label : SentimentLabel.values()) {
             p.put(label, p.getOrDefault(label, 0.0) / sum);
         }
+        if (newsRules) { // the Japanese model's own precedence layer
+            double[] ruled = JapaneseNewsRules.apply(JapaneseNewsRules.ruling(present.keySet(), classes.size() == 3),
+                    p.get(SentimentLabel.NEGATIVE), p.get(SentimentLabel.NEUTRAL), p.get(SentimentLabel.POSITIVE));
+            return new Prediction(ruled[0], ruled[1], ruled[2], List.copyOf(known), List.copyOf(ranges));
+        }
+        if (precedence) {
+            EventPrecedence.apply(present.keySet(), p);
+        }
         return new Prediction(p.get(SentimentLabel.NEGATIVE), p.get(SentimentLabel.NEUTRAL),
-                p.get(SentimentLabel.POSITIVE), List.copyOf(known));
+                p.get(SentimentLabel.POSITIVE), List.copyOf(known), List.copyOf(ranges));
+    }
+
+    /**
+     * The words of one stand-alone sentence that decided its tone, strongest first (see {@link EvidenceSpans}):
+     * what an error report or a reader can check against the sentence.
+     */
+    public List<EvidenceSpan> explain(String sentence) {
+        String normalized = ArticleText.normalize(sentence);
+        List<Token> tokens = features.tokenize(normalized);
+        Prediction p = predictStandAlone(normalized, tokens);
+        EvidenceSpans evidence = new EvidenceSpans(normalized, tokens);
+        addEvidence(p, 1.0, evidence);
+        return evidence.top();
+    }
+
+    /**
+     * Adds what each feature of a prediction pushed toward its polarity, at the words it came from: weight ×
+     * P(polar) × (positive minus negative weight of the feature).
+     */
+    void addEvidence(Prediction p, double weight, EvidenceSpans evidence) {
+        double polar = 1 - p.neutral();
+        for (int i = 0; i < p.features().size(); i++) {
+            evidence.add(p.ranges().get(i), weight * polar * polarity(p.features().get(i)));
+        }
+    }
+
+    /**
+     * A stand-alone sentence's class, the probability of that class, and the words that decided it (as
+     * {@link #explain}, each written {@code +0.64 操業を停止}).
+     */
+    public SentenceJudgement judge(String sentence) {
+        String normalized = ArticleText.normalize(sentence);
+        List<Token> tokens = features.tokenize(normalized);
+        Prediction p = predictStandAlone(normalized, tokens);
+        EvidenceSpans evidence = new EvidenceSpans(normalized, tokens);
+        addEvidence(p, 1.0, evidence);
+        SentimentLabel label = p.label();
+        double confidence = label == SentimentLabel.NEGATIVE ? p.negative()
+                : label == SentimentLabel.POSITIVE ? p.positive() : p.neutral();
+        return new SentenceJudgement(label, confidence, evidence.top().stream().map(EvidenceSpan::toString).toList());
     }
 
     /** How much a feature pushes toward positive (+) or negative (-): its positive minus its negative weight. */
@@ -230,9 +313,17 @@ public final class SentimentModel {
     }
 
     /**
-     * A sentence's class probabilities and the model's features found in it.
+     * A sentence's class probabilities and the model's features found in it, each with the character range of the
+     * predicted text it came from ({@code ranges}, parallel to {@code features}).
      */
-    public record Prediction(double negative, double neutral, double positive, List<String> features) {
+    public record Prediction(double negative, double neutral, double positive, List<String> features,
+                             List<CharRange> ranges) {
+
+        public Prediction {
+            if (features.size() != ranges.size()) {
+                throw new IllegalArgumentException("one range per feature");
+            }
+        }
 
         /** P(positive) - P(negative), in [-1, 1]. */
         public double polarity() {

@@ -164,6 +164,29 @@ public final class TextAnalysis {
         return score > 0 ? SentimentLabel.POSITIVE : score < 0 ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
     }
 
+    /**
+     * {@link #classifySentence} with how sure the scorer is and why: the model's probability of its class and its
+     * evidence, or the lexicon scorer's confidence and matched terms.
+     */
+    public SentenceJudgement judgeSentence(String sentence, Language language) {
+        if (englishModel != null) {
+            return (language == Language.JA ? japaneseModel : englishModel).judge(sentence);
+        }
+        ArticleEvent article = ArticleEvent.newBuilder()
+                .setId("sentence").setSource("eval").setTitle("").setBody(sentence)
+                .setLanguage(language.name().toLowerCase(Locale.ROOT)).setPublishedAt(Instant.EPOCH)
+                .build();
+        SentimentScore s = scorer.score(article, new EntityMention("(sentence)", null, 1.0, 0));
+        SentimentLabel label = s.score() > 0 ? SentimentLabel.POSITIVE
+                : s.score() < 0 ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
+        return new SentenceJudgement(label, s.confidence(), s.matchedTerms());
+    }
+
+    /** The tone toward one named entity of a text, as a class, with the configured scorer (entity-level eval). */
+    public EntityToneClassifier entityTone() {
+        return new EntityToneClassifier((EntitySentimentScorer<?>) scorer);
+    }
+
     public TextFingerprinter fingerprinter() {
         return fingerprinter;
     }

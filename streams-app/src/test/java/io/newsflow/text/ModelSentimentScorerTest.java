@@ -77,13 +77,16 @@ class ModelSentimentScorerTest {
         SentimentScore s = meta(en("Meta news", body));
         assertTrue(s.score() >= -1 && s.score() <= 1, s.toString());
         assertTrue(s.confidence() >= 0 && s.confidence() <= 1, s.toString());
-        assertTrue(s.matchedTerms().size() <= ModelSentimentScorer.MAX_EXPLANATIONS, s.toString());
+        assertTrue(s.evidence().size() <= EvidenceSpans.MAX_SPANS, s.toString());
+        for (EvidenceSpan span : s.evidence()) {
+            assertTrue(span.text().length() <= EvidenceSpans.MAX_CHARS, span.toString());
+            assertTrue(("Meta news " + body).contains(span.text().split(" … ")[0]), "the words are the text's: " + span);
+        }
         for (String reason : s.matchedTerms()) {
-            assertTrue(reason.length() <= ModelSentimentScorer.MAX_EXPLANATION_CHARS, reason);
             assertTrue(reason.matches("[+-]\\d+\\.\\d\\d .+"), reason);
         }
         if (s.score() != 0) {
-            assertFalse(s.matchedTerms().isEmpty(), s.toString());
+            assertFalse(s.evidence().isEmpty(), s.toString());
         }
     }
 
@@ -92,12 +95,15 @@ class ModelSentimentScorerTest {
             + "at its headquarters in California, where it has been based for more than a decade.";
 
     @Test
-    void theReasonsNameTheChangeForTheWorseAndQuoteTheStrongestSentence() {
-        SentimentScore s = meta(en("Meta update", "Meta said its profit halved in the third quarter."));
-        assertTrue(s.matchedTerms().stream().anyMatch(r -> r.startsWith("-") && r.contains("\"Meta said its profit")),
-                s.toString());
-        assertTrue(s.matchedTerms().stream().anyMatch(r -> r.matches("-\\d+\\.\\d\\d chg:-")),
-                "the change for the worse is named: " + s);
+    void theEvidenceIsTheWordsOfTheChangeForTheWorseNeverFeatureIdsOrFunctionWords() {
+        SentimentScore s = meta(en("Meta update", "Meta said that its profit halved in the third quarter."));
+        EvidenceSpan strongest = s.evidence().get(0);
+        assertTrue(strongest.weight() < 0 && strongest.text().contains("profit halved"), s.toString());
+        for (EvidenceSpan span : s.evidence()) {
+            assertFalse(span.text().matches(".*\\b(chg|dir|lex|not):.*"), "no feature ids: " + span);
+            assertFalse(span.text().equals("that") || span.text().equals("in the"), "no function words: " + span);
+        }
+        assertTrue(s.matchedTerms().get(0).matches("-\\d+\\.\\d\\d .*profit halved.*"), s.toString());
     }
 
     @Test

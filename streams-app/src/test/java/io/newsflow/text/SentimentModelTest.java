@@ -81,7 +81,16 @@ class SentimentModelTest {
     void theShippedModelsLoad() {
         assertEquals(List.of(SentimentLabel.NEGATIVE, SentimentLabel.NEUTRAL, SentimentLabel.POSITIVE),
                 SentimentModel.defaults(Language.EN).classes());
-        assertEquals(List.of(SentimentLabel.NEGATIVE, SentimentLabel.POSITIVE),
+        assertEquals(List.of(SentimentLabel.NEGATIVE, SentimentLabel.NEUTRAL, SentimentLabel.POSITIVE),
                 SentimentModel.defaults(Language.JA).classes());
+    }
+
+    @Test
+    void thePrecedenceLayerDecidesASentenceNotAParagraph() {
+        SentimentModel english = SentimentModel.defaults(Language.EN);
+        String event = "The group opened a new plant in Tampere last year.";
+        assertEquals(SentimentLabel.POSITIVE, english.predict(event).label());
+        assertEquals(SentimentLabel.NEUTRAL,
+                english.predict("Zeta Oy will publish its interim report on 28 April. " + event).label());
     }
 }

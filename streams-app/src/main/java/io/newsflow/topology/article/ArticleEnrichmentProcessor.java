@@ -214,6 +214,7 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
                     .setNovelty(judged.novelty())
                     .setDuplicateOf(judged.duplicateOf())
                     .setMatchedTerms(new ArrayList<>(score.matchedTerms()))
+                    .setEvidence(evidenceOf(score))
                     .setEntities(entities)
                     .setAnalysedChars(analysed.analysedChars())
                     .build();
@@ -244,5 +245,14 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
             });
         }
         old.forEach(seen::delete);
+    }
+
+    /** The scorer's evidence spans as the record's. */
+    private static List<io.newsflow.avro.EvidenceSpan> evidenceOf(SentimentScore score) {
+        List<io.newsflow.avro.EvidenceSpan> spans = new ArrayList<>(score.evidence().size());
+        for (io.newsflow.text.EvidenceSpan span : score.evidence()) {
+            spans.add(new io.newsflow.avro.EvidenceSpan(span.text(), span.weight()));
+        }
+        return spans;
     }
 }

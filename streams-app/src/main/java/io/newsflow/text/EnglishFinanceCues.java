@@ -1,0 +1,167 @@
+package io.newsflow.text;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What English press text says with business events and plain facts, as features a model can weigh the same
+ * way wherever they occur (so what it learns from one contract or one plant closure carries over to the next):
+ * <ul>
+ *   <li>{@code evt:+}: good news for the company: won or was awarded a contract or an order, signed an
+ *       agreement, a partnership, an expansion, an acquisition, cost savings, a new plant opened, record
+ *       results, upgrades;</li>
+ *   <li>{@code evt:-}: bad news: job cuts, layoffs, a plant closure, a recall, a probe or investigation, a
+ *       downgrade, a production halt, a delay, a lawsuit, a fine, a profit warning; a negator just before
+ *       ("did not win", "no job cuts") flips the sign;</li>
+ *   <li>{@code fact}: an announcement of fact or schedule, which is neutral news ("will publish its results",
+ *       "is listed on", "to hold its AGM on", "has 2,000 employees", "is headquartered in").</li>
+ * </ul>
+ * A cue is a trigger word with, for most, an object word within {@value #WINDOW} tokens after it in the same
+ * clause ("won a EUR 20 million contract"), or before it ("production halt", "job cuts"). Words are matched as
+ * stems of {@link EnglishTokenizer}. Stateless and thread-safe.
+ */
+final class EnglishFinanceCues {
+
+    static final String GOOD_EVENT = "evt:+";
+    static final String BAD_EVENT = "evt:-";
+    static final String DEAL = "evt:deal";
+    static final String FACT = "fact";
+    static final Set<String> FEATURES = Set.of(GOOD_EVENT, BAD_EVENT, DEAL, FACT);
+    static final int WINDOW = 6;
+
+    /** A trigger, and the objects one of which must be near it (none: the trigger alone is the cue). */
+    private record Cue(Set<String> triggers, Set<String> objects, boolean objectAfter, boolean objectBefore,
+                       String feature) {
+    }
+
+    private static final Set<String> DEALS = stems("contract contracts order orders deal deals tender agreement "
+            + "agreements framework");
+    private static final Set<String> SITE = stems("plant plants factory factories mill mills site sites unit units "
+            + "store stores facility facilities operations production line mine refinery");
+    private static final Set<String> STAFF = stems("job jobs staff workforce workers employees positions people "
+            + "personnel headcount");
+    private static final Set<String> RESULTS = stems("results result report interim earnings accounts statement "
+            + "figures review financial");
+
+    private static final List<Cue> CUES = List.of(
+            new Cue(stems("win won wins winning award awarded secure secured land landed clinch clinched receive "
+                    + "received receives book booked bag bagged"), DEALS, true, false, GOOD_EVENT),
+            new Cue(stems("sign signed signs conclude concluded ink inked"), stems("contract contracts deal deals "
+                    + "agreement agreements partnership"), true, false, DEAL),
+            new Cue(stems("partnership expansion expand expands expanded acquisition acquire acquires acquired"),
+                    Set.of(), false, false, DEAL),
+            new Cue(stems("upgrade upgraded upgrades outperform"), Set.of(), false, false, GOOD_EVENT),
+            new Cue(stems("saving savings"), stems("cost costs"), false, true, GOOD_EVENT),
+            new Cue(stems("open opened opens inaugurate inaugurated"), SITE, true, false, GOOD_EVENT),
+            new Cue(stems("cut cuts cutting slash slashed shed sheds axe axed eliminate eliminated reduce reduced"),
+                    STAFF, true, true, BAD_EVENT),
+            new Cue(stems("layoff layoffs redundancies redundancy recall recalls recalled probe probes "
+                    + "investigation investigations lawsuit lawsuits sued downgrade downgraded downgrades fined "
+                    + "penalty penalties bankruptcy insolvency"), Set.of(), false, false, BAD_EVENT),
+            new Cue(stems("lay laid"), stems("off"), true, false, BAD_EVENT),
+            new Cue(stems("close closed closes closing closure closures shut shuts shutting shutdown halt halted "
+                    + "halts suspend suspended suspends stop stopped"), SITE, true, true, BAD_EVENT),
+            new Cue(stems("delay delays delayed postpone postponed"), Set.of(), false, false, BAD_EVENT),
+            new Cue(stems("warning warns warned warn"), stems("profit profits earnings"), true, true, BAD_EVENT),
+            new Cue(stems("publish publishes release releases announce report"), RESULTS, true, false, FACT),
+            new Cue(stems("listed"), stems("on exchange"), true, false, FACT),
+            new Cue(stems("hold holds held"), stems("agm egm meeting conference call"), true, false, FACT),
+            new Cue(stems("employ employs employees staff"), stems("<num>"), false, true, FACT),
+            new Cue(stems("headquartered based"), stems("in"), true, false, FACT),
+            new Cue(stems("scheduled due"), stems("publish release report hold"), true, false, FACT),
+            // "swung to a profit", "returned to a loss": a change of sign is a change for the better or worse
+            new Cue(stems("swung swing swings turned turn turns returned return returns"), stems("profit profitability "
+                    + "black"), true, false, SentimentFeatures.CHANGE_FOR_BETTER),
+            new Cue(stems("swung swing swings turned turn turns slipped slip fell"), stems("loss losses red"), true,
+                    false, SentimentFeatures.CHANGE_FOR_WORSE));
+
+    private static final Set<String> NEGATORS = Set.of("not", EnglishTokenizer.NOT, "no", "never", "without");
+
+    private EnglishFinanceCues() {
+    }
+
+    /** Adds the cues found in tokens[from, to) of text, each at the words it came from. */
+    static void addTo(List<Token> tokens, int from, int to, Map<String, CharRange> features) {
+        for (int t = from; t < to; t++) {
+            String key = keyOf(tokens.get(t));
+            for (Cue cue : CUES) {
+                if (!cue.triggers().contains(key)) {
+                    continue;
+                }
+                int object = cue.objects().isEmpty() ? t : objectNear(tokens, from, to, t, cue);
+                if (object < 0) {
+                    continue;
+                }
+                String feature = cue.feature();
+                if (!feature.equals(FACT) && !feature.equals(DEAL) && negated(tokens, from, Math.min(t, object))) {
+                    feature = opposite(feature);
+                }
+                Token first = tokens.get(Math.min(t, object));
+                Token last = tokens.get(Math.max(t, object));
+                features.putIfAbsent(feature, new CharRange(first.start(), last.end()));
+            }
+        }
+    }
+
+    /** The nearest object of the cue within the window on its allowed sides, in the same clause; -1 if none. */
+    private static int objectNear(List<Token> tokens, int from, int to, int t, Cue cue) {
+        boolean after = cue.objectAfter();
+        boolean before = cue.objectBefore();
+        for (int d = 1; d <= WINDOW && (after || before); d++) {
+            if (after && t + d < to) {
+                Token token = tokens.get(t + d);
+                if (token.punctuation()) {
+                    after = false;
+                } else if (cue.objects().contains(keyOf(token))) {
+                    return t + d;
+                }
+            }
+            if (before && t - d >= from && d <= 2) {
+                Token token = tokens.get(t - d);
+                if (token.punctuation()) {
+                    before = false;
+                } else if (cue.objects().contains(keyOf(token))) {
+                    return t - d;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** A negator up to 3 tokens before, with no punctuation between. */
+    private static boolean negated(List<Token> tokens, int from, int t) {
+        for (int d = 1; d <= 3 && t - d >= from; d++) {
+            Token token = tokens.get(t - d);
+            if (token.punctuation()) {
+                return false;
+            }
+            if (NEGATORS.contains(token.key())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String opposite(String feature) {
+        return switch (feature) {
+            case GOOD_EVENT -> BAD_EVENT;
+            case BAD_EVENT -> GOOD_EVENT;
+            case SentimentFeatures.CHANGE_FOR_BETTER -> SentimentFeatures.CHANGE_FOR_WORSE;
+            default -> SentimentFeatures.CHANGE_FOR_BETTER;
+        };
+    }
+
+    private static String keyOf(Token token) {
+        char c = token.key().charAt(0);
+        return c >= '0' && c <= '9' ? "<num>" : token.key();
+    }
+
+    private static Set<String> stems(String words) {
+        Set<String> stems = new HashSet<>();
+        Arrays.stream(words.split(" ")).map(w -> w.startsWith("<") ? w : EnglishTokenizer.stem(w)).forEach(stems::add);
+        return Set.copyOf(stems);
+    }
+}

@@ -1,0 +1,144 @@
+package io.newsflow.text;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * English press data for the sentence model, from entity-labelled paragraphs ({@link LabelledEntity}, the
+ * FinEntity layout): a hash-held-out part by paragraph (all entities of a held-out paragraph are held out), and
+ * two kinds of training examples from the rest:
+ * <ul>
+ *   <li><b>paragraph examples</b>: a paragraph whose entities all have one tone is an example of that tone;</li>
+ *   <li><b>entity examples</b>: in a paragraph whose entities differ, each clause naming exactly one labelled
+ *       entity is an example of that entity's tone ("X rose 6 %" positive, "while Y slumped" negative), so the
+ *       model learns tone at the size it is applied to.</li>
+ * </ul>
+ */
+public final class EnglishNewsData {
+
+    private EnglishNewsData() {
+    }
+
+    /** The sentence model's training examples from the training part: paragraph and entity examples. */
+    public static List<LabelledSentence> trainingSentences(List<LabelledEntity> train, SentimentLexicon lexicon) {
+        List<LabelledSentence> examples = new ArrayList<>(paragraphExamples(train));
+        examples.addAll(entityExamples(train, lexicon));
+        return examples;
+    }
+
+    /**
+     * Writes the held-out part as {@code heldout-en-press.tsv} (paragraphs whose entities agree, for
+     * {@code eval-sentiment}) and {@code heldout-en-entity.tsv} (every entity label, for
+     * {@code eval-sentiment --format entity}).
+     */
+    public static void writeHeldOut(List<LabelledEntity> heldOut, Path dir, PrintStream out) {
+        List<LabelledSentence> paragraphs = paragraphExamples(heldOut);
+        Path press = dir.resolve("heldout-en-press.tsv");
+        Path entity = dir.resolve("heldout-en-entity.tsv");
+        SentimentDatasets.writeTsv(paragraphs, press);
+        try (BufferedWriter w = Files.newBufferedWriter(entity, StandardCharsets.UTF_8)) {
+            for (LabelledEntity e : heldOut) {
+                w.write(e.label().code() + "\t" + e.entity() + "\t" + e.text().replaceAll("\\s+", " ").strip() + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + entity, e);
+        }
+        out.printf(Locale.ROOT, "held out: %s (%d paragraphs), %s (%d entity labels)%n", press, paragraphs.size(),
+                entity, heldOut.size());
+    }
+
+    /** Entity labels split by paragraph: held out (never trained on) or for training. */
+    public record Split(List<LabelledEntity> train, List<LabelledEntity> heldOut) {
+    }
+
+    public static Split split(List<LabelledEntity> labelled) {
+        List<LabelledEntity> train = new ArrayList<>();
+        List<LabelledEntity> heldOut = new ArrayList<>();
+        for (LabelledEntity e : labelled) {
+            (SentimentDatasets.heldOut(e.text()) ? heldOut : train).add(e);
+        }
+        return new Split(train, heldOut);
+    }
+
+    /** Paragraphs (in first-seen order) with their entity labels. */
+    static Map<String, List<LabelledEntity>> byParagraph(List<LabelledEntity> labelled) {
+        Map<String, List<LabelledEntity>> paragraphs = new LinkedHashMap<>();
+        for (LabelledEntity e : labelled) {
+            paragraphs.computeIfAbsent(e.text(), k -> new ArrayList<>()).add(e);
+        }
+        return paragraphs;
+    }
+
+    /** Each paragraph whose entities all have the same tone, with that tone. */
+    public static List<LabelledSentence> paragraphExamples(List<LabelledEntity> labelled) {
+        List<LabelledSentence> examples = new ArrayList<>();
+        byParagraph(labelled).forEach((text, entities) -> {
+            if (entities.stream().map(LabelledEntity::label).distinct().count() == 1) {
+                examples.add(new LabelledSentence(entities.get(0).label(), text));
+            }
+        });
+        return examples;
+    }
+
+    /** In paragraphs whose entities differ in tone, each clause naming exactly one labelled entity, with its tone. */
+    public static List<LabelledSentence> entityExamples(List<LabelledEntity> labelled, SentimentLexicon lexicon) {
+        List<LabelledSentence> examples = new ArrayList<>();
+        byParagraph(labelled).forEach((paragraph, entities) -> {
+            if (entities.stream().map(LabelledEntity::label).distinct().count() > 1) {
+                examples.addAll(clauseExamples(paragraph, entities, lexicon));
+            }
+        });
+        return examples;
+    }
+
+    private static List<LabelledSentence> clauseExamples(String paragraph, List<LabelledEntity> entities,
+                                                         SentimentLexicon lexicon) {
+        ArticleText text = ArticleText.of("", paragraph, lexicon.language().name().toLowerCase(Locale.ROOT));
+        List<Token> tokens = text.tokens();
+        List<LabelledSentence> examples = new ArrayList<>();
+        for (int s = 0; s < text.sentences.size(); s++) {
+            int from = text.sentenceTokenStart(s);
+            int to = text.sentenceTokenEnd(s);
+            if (from >= to) {
+                continue;
+            }
+            int[] clauseOf = EntityPlacement.clauses(lexicon.language(), tokens, from, to,
+                    EntityPlacement.hitsByToken(lexicon.find(tokens, from, to), from, to));
+            int start = from;
+            for (int t = from + 1; t <= to; t++) {
+                if (t == to || clauseOf[t - from] != clauseOf[start - from]) {
+                    String clause = text.text.substring(tokens.get(start).start(), tokens.get(t - 1).end());
+                    LabelledEntity only = onlyEntityIn(clause, entities);
+                    if (only != null) {
+                        examples.add(new LabelledSentence(only.label(), clause));
+                    }
+                    start = t;
+                }
+            }
+        }
+        return examples;
+    }
+
+    private static LabelledEntity onlyEntityIn(String clause, List<LabelledEntity> entities) {
+        LabelledEntity found = null;
+        for (LabelledEntity e : entities) {
+            if (clause.contains(ArticleText.normalize(e.entity()))) {
+                if (found != null && found.label() != e.label()) {
+                    return null;
+                }
+                found = e;
+            }
+        }
+        return found;
+    }
+}

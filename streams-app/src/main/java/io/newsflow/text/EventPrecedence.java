@@ -1,0 +1,58 @@
+package io.newsflow.text;
+
+import java.util.EnumMap;
+import java.util.Set;
+
+/**
+ * A rule layer with precedence over the model, for sentences (and clauses) the model would call neutral:
+ * <ol>
+ *   <li>a business event of one sign ({@code evt:+}: a contract won, a plant opened; {@code evt:-}: job cuts, a
+ *       recall, a probe; see {@link EnglishFinanceCues}) decides the sentence;</li>
+ *   <li>else a change of one sign ({@code chg:+}: "operating profit rose to A from B", "the net loss narrowed";
+ *       {@code chg:-}) decides it when the model's second choice is that sign too (the model's words do not
+ *       contradict it).</li>
+ * </ol>
+ * Press text reports these as news for the company, while the training data (mostly tweets, neutral 66 %) often
+ * labels them neutral, so the learned weights alone leave "EBITDA decreased to EUR 22 mn" neutral. The class
+ * probabilities of neutral and of the decided class are swapped: the sentence gets that tone with the confidence
+ * the model had in neutral. Signs that disagree, or a model already calling the sentence polar, leave it as it is.
+ * The features are language-independent names, so a Japanese cue layer emitting them gets the same rule.
+ * Measured in docs/quality.md: +9 points on press-style sentences, -0.8 on the tweets.
+ */
+final class EventPrecedence {
+
+    private EventPrecedence() {
+    }
+
+    static void apply(Set<String> features, EnumMap<SentimentLabel, Double> p) {
+        double neutral = p.get(SentimentLabel.NEUTRAL);
+        if (neutral < p.get(SentimentLabel.NEGATIVE) || neutral < p.get(SentimentLabel.POSITIVE)) {
+            return;
+        }
+        SentimentLabel decided = byEvent(features);
+        if (decided == null) {
+            decided = byChange(features, p);
+        }
+        if (decided != null) {
+            p.put(SentimentLabel.NEUTRAL, p.get(decided));
+            p.put(decided, neutral);
+        }
+    }
+
+    /** The sign of the events, if they have one. */
+    private static SentimentLabel byEvent(Set<String> features) {
+        return sign(features.contains(EnglishFinanceCues.GOOD_EVENT), features.contains(EnglishFinanceCues.BAD_EVENT));
+    }
+
+    /** The sign of the changes, if they have one and the model's second choice agrees. */
+    private static SentimentLabel byChange(Set<String> features, EnumMap<SentimentLabel, Double> p) {
+        SentimentLabel change = sign(features.contains(SentimentFeatures.CHANGE_FOR_BETTER),
+                features.contains(SentimentFeatures.CHANGE_FOR_WORSE));
+        SentimentLabel other = change == SentimentLabel.POSITIVE ? SentimentLabel.NEGATIVE : SentimentLabel.POSITIVE;
+        return change != null && p.get(change) > p.get(other) ? change : null;
+    }
+
+    private static SentimentLabel sign(boolean good, boolean bad) {
+        return good == bad ? null : good ? SentimentLabel.POSITIVE : SentimentLabel.NEGATIVE;
+    }
+}

@@ -1,0 +1,111 @@
+package io.newsflow.text;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns what pushed a score (contributions of features, each with the character range of the text it came from,
+ * see {@link SentimentFeatures#located}) into {@link EvidenceSpan}s a reader can check against the text:
+ * <ol>
+ *   <li>contributions are taken strongest first; one that overlaps or touches a span already kept, with the same
+ *       sign, joins it (the union of the ranges, the sum of the weights) as long as the span stays within
+ *       {@link #MAX_CHARS} chars, so "operating profit", "profit rose" and the change feature become one span;</li>
+ *   <li>a span whose words are all function words ("that", "は") is dropped;</li>
+ *   <li>spans with the same words (one phrase in two sentences) are added up; at most {@link #MAX_SPANS}, the
+ *       strongest first, each of at least {@link #MIN_WEIGHT}.</li>
+ * </ol>
+ * Language-independent: it knows only ranges, tokens and {@link FunctionWords}. Not thread-safe (one per score).
+ */
+public final class EvidenceSpans {
+
+    public static final int MAX_SPANS = 5;
+    public static final int MAX_CHARS = 60;
+    static final double MIN_WEIGHT = 0.01;
+    private static final String GAP = " … ";
+
+    private final String text;
+    private final List<Token> tokens;
+    private final List<Item> items = new ArrayList<>();
+
+    /** Evidence of {@code text}, whose tokens (offsets into it) are {@code tokens}. */
+    EvidenceSpans(String text, List<Token> tokens) {
+        this.text = text;
+        this.tokens = tokens;
+    }
+
+    private record Item(int start, int end, double weight) {
+    }
+
+    /** What the words of text[range) pushed the score by. */
+    void add(CharRange range, double weight) {
+        if (weight != 0 && range.end() > range.start()) {
+            items.add(new Item(range.start(), range.end(), weight));
+        }
+    }
+
+    List<EvidenceSpan> top() {
+        List<Item> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparingDouble((Item i) -> -Math.abs(i.weight())).thenComparingInt(Item::start));
+        List<Item> kept = new ArrayList<>();
+        for (Item item : sorted) {
+            int joined = -1;
+            for (int k = 0; k < kept.size() && joined < 0; k++) {
+                Item span = kept.get(k);
+                boolean sameSign = Math.signum(span.weight()) == Math.signum(item.weight());
+                boolean meets = item.start() <= span.end() + 1 && span.start() <= item.end() + 1;
+                int start = Math.min(span.start(), item.start());
+                int end = Math.max(span.end(), item.end());
+                if (sameSign && meets && end - start <= MAX_CHARS) {
+                    kept.set(k, new Item(start, end, span.weight() + item.weight()));
+                    joined = k;
+                }
+            }
+            if (joined < 0) {
+                kept.add(item);
+            }
+        }
+        Map<String, Double> byWords = new LinkedHashMap<>();
+        for (Item span : kept) {
+            if (!hasContentWord(span)) {
+                continue;
+            }
+            byWords.merge(excerpt(span), span.weight(), Double::sum);
+        }
+        return byWords.entrySet().stream()
+                .filter(e -> Math.abs(e.getValue()) >= MIN_WEIGHT)
+                .sorted(Map.Entry.<String, Double>comparingByValue(
+                        Comparator.comparingDouble(w -> -Math.abs(w))).thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_SPANS)
+                .map(e -> new EvidenceSpan(e.getKey(), round(e.getValue())))
+                .toList();
+    }
+
+    private boolean hasContentWord(Item span) {
+        for (Token token : tokens) {
+            if (token.start() >= span.end()) {
+                break;
+            }
+            if (token.end() > span.start() && !FunctionWords.isFunctionWord(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The span's words, whitespace collapsed; beyond MAX_CHARS its first and last words around " … ". */
+    private String excerpt(Item span) {
+        String words = text.substring(span.start(), span.end()).replaceAll("\\s+", " ").strip();
+        if (words.length() <= MAX_CHARS) {
+            return words;
+        }
+        int half = (MAX_CHARS - GAP.length()) / 2;
+        return words.substring(0, half).strip() + GAP + words.substring(words.length() - half).strip();
+    }
+
+    private static double round(double weight) {
+        return Math.round(weight * 100) / 100.0;
+    }
+}

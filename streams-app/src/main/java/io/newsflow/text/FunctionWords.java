@@ -1,0 +1,34 @@
+package io.newsflow.text;
+
+import java.util.Set;
+
+/**
+ * Words that carry grammar, not content ("that", "the", "は", "を"): a span of evidence made only of them tells
+ * a reader nothing, so {@link EvidenceSpans} leaves it out. English by a word list, Japanese by Kuromoji's part
+ * of speech (particles, auxiliaries, symbols).
+ */
+final class FunctionWords {
+
+    private static final Set<String> ENGLISH = Set.of("a", "an", "the", "that", "this", "these", "those", "it", "its",
+            "it's", "of", "in", "on", "at", "to", "for", "by", "with", "as", "and", "or", "is", "are", "was", "were",
+            "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should",
+            "can", "could", "may", "might", "must", "from", "into", "than", "then", "there", "their", "they", "them",
+            "he", "she", "his", "her", "we", "our", "you", "your", "i", "which", "who", "whom", "whose", "what",
+            "when", "where", "also", "so", "such", "said", "say", "says", "about", "after", "before", "over", "per",
+            "s", "mn", "m", "bn", "eur", "usd", "mln", "million", "billion", "year", "quarter");
+
+    private FunctionWords() {
+    }
+
+    static boolean isFunctionWord(Token token) {
+        if (token.punctuation()) {
+            return true;
+        }
+        String pos = token.partOfSpeech();
+        if (pos.startsWith("助詞") || pos.startsWith("助動詞") || pos.startsWith("記号") || pos.startsWith("接頭詞")) {
+            return true;
+        }
+        String surface = token.surface().toLowerCase(java.util.Locale.ROOT);
+        return ENGLISH.contains(surface) || surface.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',');
+    }
+}

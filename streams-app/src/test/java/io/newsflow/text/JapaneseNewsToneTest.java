@@ -1,0 +1,88 @@
+package io.newsflow.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The shipped Japanese model on news about companies, sentences written for these specifications: what changed
+ * and which way, business events of both signs, and announcements of fact or schedule as neutral.
+ */
+class JapaneseNewsToneTest {
+
+    private static final SentimentModel MODEL = SentimentModel.defaults(Language.JA);
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', value = {
+            // the examples
+            "格付け会社はB社の長期格付けを一段階引き下げた。|negative",
+            "C社の工場はシステム障害で操業を停止した。|negative",
+            "G社は国内の2工場を閉鎖し、300人を削減する。|negative",
+            "D社は来月、中間決算を発表する。|neutral",
+            // what changed and which way
+            "P社の最終損益は3年ぶりに黒字転換した。|positive",
+            "Q社は前期の黒字から一転して赤字転落した。|negative",
+            "R社の今期は増収増益となる見通しだ。|positive",
+            "S社の上期は大幅な減益となった。|negative",
+            "T社の純利益は前年同期比18%増の95億円だった。|positive",
+            "U社の受注高は前年同期比9%減となった。|negative",
+            "V社は原材料コストが前年比12%増え、利益を押し下げた。|negative",
+            "W社の販管費は前年同期比5%減少した。|positive",
+            "X社は通期の営業利益予想を上方修正した。|positive",
+            "Y社は今期の売上高見通しを下方修正した。|negative",
+            "Z社の主力製品の販売は減少しなかった。|positive",
+            // business events
+            "調査会社はA社の投資判断を格上げした。|positive",
+            "B社は海外の電力会社から発電設備を受注した。|positive",
+            "C社は電池メーカーと資本提携を結んだ。|positive",
+            "D社は年間配当を5円増配する。|positive",
+            "E社は期末配当を減配する方針だ。|negative",
+            "F社は需要減少を受けて北海道の工場を閉鎖する。|negative",
+            "G社は希望退職を募り、人員削減を進める。|negative",
+            "H社はエアバッグの不具合で12万台のリコールを届け出た。|negative",
+            "J社は検査データの不正で行政処分を受けた。|negative",
+            "K社は新工場の稼働開始を1年延期した。|negative",
+            "L社の決済システムで障害が発生し、取引ができなくなった。|negative",
+            // facts and schedules
+            "M社は5月14日に決算を発表する予定だ。|neutral",
+            "N社は来週、投資家向けの説明会を開催する。|neutral",
+            "P社は東京証券取引所プライム市場に上場している。|neutral",
+            "Q社の決算発表日は11月7日だ。|neutral"})
+    void newsSentencesGetTheToneAReaderGivesThem(String sentence, String expected) {
+        SentimentModel.Prediction p = MODEL.predict(sentence);
+        assertEquals(SentimentLabel.parse(expected), p.label(), sentence + " " + p);
+    }
+
+    @Test
+    void aPositiveSentenceDoesNotBecomeMoreSoForItsGrammar() {
+        String plain = "A社の売上高は増加した。";
+        String wordy = "A社の売上高は、当社グループが長年にわたって取り組んできたこともあって、増加したのである。";
+        assertEquals(SentimentLabel.POSITIVE, MODEL.predict(plain).label());
+        assertEquals(SentimentLabel.POSITIVE, MODEL.predict(wordy).label());
+        for (String f : MODEL.predict(wordy).features()) {
+            assertTrue(!List.of("は", "の", "が", "を", "で", "だ", "た", "て", "ある").contains(f), f);
+        }
+    }
+
+    @Test
+    void theEvidenceIsTheWordsThatDecidedNeverParticles() {
+        List<EvidenceSpan> halt = MODEL.explain("C社の工場はシステム障害で操業を停止した。");
+        assertTrue(halt.stream().anyMatch(s -> s.text().contains("操業を停止") && s.weight() < 0), halt.toString());
+        List<EvidenceSpan> rise = MODEL.explain("E社の第1四半期の売上高は前年同期比15%増の820億円だった。");
+        assertTrue(rise.stream().anyMatch(s -> s.text().contains("売上高") && s.text().contains("増")
+                && s.weight() > 0), rise.toString());
+        for (EvidenceSpan span : halt) {
+            assertFalse(List.of("は", "を", "の", "で", "だ", "た", "した").contains(span.text()), halt.toString());
+        }
+    }
+
+    @Test
+    void theModelKnowsNeutral() {
+        assertEquals(3, MODEL.classes().size());
+    }
+}
