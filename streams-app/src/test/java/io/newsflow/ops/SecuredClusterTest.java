@@ -65,6 +65,8 @@ class SecuredClusterTest {
         broker = EmbeddedKafkaBroker.startSecured(0, null, new SaslSslListener(TlsFiles.generate(work.resolve("tls")),
                 Map.of(APP_USER, APP_PASSWORD, LIMITED_USER, LIMITED_PASSWORD)));
         superUser = Admin.create(broker.superUserClientConfig());
+        // the inputs exist before `produce`, as on `newsflow broker`: the embedded broker creates no topic on a write
+        broker.createTopics(Topics.INPUTS, 1);
         broker.createAcls(bindings(APP_USER, "newsflow-secured"));
         List<AclBinding> limited = new ArrayList<>(bindings(LIMITED_USER, "limited-app"));
         boolean removed = limited.removeIf(b -> b.pattern().name().equals(Topics.PRICE_ALERTS)
