@@ -101,13 +101,12 @@ final class SentimentFeatures {
             japanese.add(tokens, from, to, features, attached);
             lexiconFeatures(tokens, from, to, features, attached);
             return features;
-        } else {
-            englishDirections(tokens, from, to, features, attached);
-            EnglishFinanceCues.addTo(tokens, from, to, features);
-            if (from < to) {
-                int base = tokens.get(from).start();
-                numericComparisons(text.substring(base, tokens.get(to - 1).end()), base, features);
-            }
+        }
+        englishDirections(tokens, from, to, features, attached);
+        EnglishFinanceCues.addTo(tokens, from, to, features);
+        if (from < to) {
+            int base = tokens.get(from).start();
+            numericComparisons(text.substring(base, tokens.get(to - 1).end()), base, features);
         }
         int previous = -1;
         int negator = -1;
@@ -130,14 +129,12 @@ final class SentimentFeatures {
             if (previous >= 0 && !(function && FunctionWords.isFunctionWord(tokens.get(previous)))) {
                 add(features, keyOf(tokens.get(previous)) + " " + key, tokens.get(previous), token);
             }
-            if (!ja) {
-                if (t <= negatedUntil) {
-                    add(features, "not:" + key, tokens.get(negator), token);
-                }
-                if (EN_NEGATORS.contains(key)) {
-                    negatedUntil = t + NEGATION_WINDOW;
-                    negator = t;
-                }
+            if (t <= negatedUntil) {
+                add(features, "not:" + key, tokens.get(negator), token);
+            }
+            if (EN_NEGATORS.contains(key)) {
+                negatedUntil = t + NEGATION_WINDOW;
+                negator = t;
             }
             previous = t;
         }
