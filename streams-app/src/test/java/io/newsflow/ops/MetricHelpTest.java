@@ -1,5 +1,7 @@
 package io.newsflow.ops;
 
+import io.newsflow.runtime.errors.FencedThreads;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,5 +73,6 @@ class MetricHelpTest {
         metrics.watermarkIdleSkip(PipelineMetrics.WATERMARK_STAGE_FUNNEL);
         Degradations degradations = new Degradations().bindTo(meters.registry());
         new ThreadFailures(degradations, new FailedRecords()).bindTo(meters.registry());
+        new FencedThreads(degradations).bindTo(meters.registry());
     }
 }

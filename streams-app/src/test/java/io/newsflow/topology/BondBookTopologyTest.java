@@ -45,7 +45,7 @@ class BondBookTopologyTest {
 
             assertEquals(125.0 / 30.0,
                     f.gauge("newsflow.bond.oversubscription.ratio", "deal", "META-2025-10", "issuer", "META"), 1e-9);
-            assertEquals(32.0, f.gauge("newsflow.bond.spread.tightening.bps", "deal", "META-2025-10"));
+            assertEquals(0.0032, f.gauge("newsflow.bond.spread.tightening.ratio", "deal", "META-2025-10"), 1e-12); // 32 bp, in base units
         }
     }
 
