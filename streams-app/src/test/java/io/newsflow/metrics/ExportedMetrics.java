@@ -66,4 +66,20 @@ public final class ExportedMetrics {
         }
         return names;
     }
+
+    /** One value for each of PipelineMetrics' domain meters (META tracked), so a scrape shows them all. */
+    public static void exerciseDomainMetrics(PipelineMetrics metrics) {
+        metrics.sentimentRolling("META", "1h", -0.4, 2.0, 3);
+        metrics.articleScored("META", "ja");
+        metrics.articleDuplicate("en");
+        metrics.lastPrice("META", 666.0);
+        metrics.priceReturn("META", "5m", -0.04);
+        metrics.marketReaction("META", "1d", -0.11, -0.1);
+        metrics.bondBook("META-1", "META", "USD", 125_000_000_000L, 30_000_000_000L, 4.17, 103.0, 32.0);
+        metrics.creditEquityDivergence("META", true);
+        metrics.alert("META", "5m", "DOWN");
+        metrics.deadLetter("INVALID_PRICE");
+        metrics.recordProcessed("ticks");
+        metrics.endToEndLag("ticks", 1_000, 3_500);
+    }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.metrics.ExportedMetrics;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.text.AliasDictionary;
 import io.newsflow.text.EntityDefinition;
@@ -74,18 +75,7 @@ class PipelineMetricsTest {
     void prometheusNamesMatchTheCatalogue() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PipelineMetrics metrics = new PipelineMetrics(registry, List.of("META"), 5);
-        metrics.sentimentRolling("META", "1h", -0.4, 2.0, 3);
-        metrics.articleScored("META", "ja");
-        metrics.articleDuplicate("en");
-        metrics.lastPrice("META", 666.0);
-        metrics.priceReturn("META", "5m", -0.04);
-        metrics.marketReaction("META", "1d", -0.11, -0.1);
-        metrics.bondBook("META-1", "META", "USD", 125_000_000_000L, 30_000_000_000L, 4.17, 103.0, 32.0);
-        metrics.creditEquityDivergence("META", true);
-        metrics.alert("META", "5m", "DOWN");
-        metrics.deadLetter("INVALID_PRICE");
-        metrics.recordProcessed("ticks");
-        metrics.endToEndLag("ticks", 1_000, 3_500);
+        ExportedMetrics.exerciseDomainMetrics(metrics);
 
         String scrape = registry.scrape();
         for (String name : List.of("newsflow_sentiment_rolling{", "newsflow_sentiment_buzz_ratio{",
