@@ -86,12 +86,16 @@ class MetaBondDayLiveTest extends MetaBondDayStoryTest {
             counts.put("price alerts", page.findElement(By.id("price")).getDomAttribute("data-alerts"));
             counts.put("articles", page.findElement(By.id("articles")).getDomAttribute("data-rows"));
             counts.put("alerts", page.findElement(By.id("alerts")).getDomAttribute("data-rows"));
+            counts.put("tranches", page.findElement(By.id("tranches")).getDomAttribute("data-rows"));
+            counts.put("signal quality", page.findElement(By.id("signal")).getDomAttribute("data-rows"));
         } while (counts.values().stream().anyMatch(n -> n == null || n.equals("0")) && System.nanoTime() < deadline);
         browser.screenshot(Path.of("target", "live-page.png"));
         assertTrue(counts.values().stream().noneMatch(n -> n == null || n.equals("0")), "empty on the page: " + counts
                 + "; status: " + page.findElement(By.id("status")).getText());
         assertTrue(Integer.parseInt(counts.get("price")) > 1000, "price points " + counts);
         assertTrue(page.findElement(By.id("credit-summary")).getText().contains("x"), "credit summary shown");
+        assertTrue(page.findElement(By.id("tranche-note")).getText().contains("Illustrative"),
+                "the Meta scenario's tranches are marked illustrative");
     }
 
     @Test
@@ -160,6 +164,37 @@ class MetaBondDayLiveTest extends MetaBondDayStoryTest {
         assertEquals(deal.getOversubscription(), answer.get("oversubscription").asDouble(), 1e-9);
         assertEquals(deal.getOrderBookSize(), answer.get("orderBookSize").asLong());
         assertEquals(deal.getStatus().name(), answer.get("status").asText());
+    }
+
+    @Test
+    void theBondDealHasEachTrancheFromInitialPriceTalkToLaunch() throws Exception {
+        BondBookSummary deal = outputs.bondBooks().get("META-2025-10-30");
+        JsonNode tranches = ok("/api/v1/bonds/META-2025-10-30").get("tranches");
+        assertEquals(6, tranches.size(), "5Y to 40Y: " + tranches);
+        assertEquals(deal.getTranches().size(), tranches.size());
+        for (int i = 0; i < tranches.size(); i++) {
+            assertEquals(deal.getTranches().get(i).getTenor(), tranches.get(i).get("tenor").asText());
+            assertEquals(deal.getTranches().get(i).getTighteningBps(), tranches.get(i).get("tighteningBps").asDouble(), 1e-9);
+        }
+        assertTrue(tranches.get(0).get("revisions").size() > 1, "guidance was revised: " + tranches.get(0));
+    }
+
+    @Test
+    void theSignalQualityOfMetaAndOfAllTickersIsServed() throws Exception {
+        JsonNode meta = ok("/api/v1/signal-quality/META").get("horizons");
+        JsonNode all = ok("/api/v1/signal-quality").get("horizons");
+        assertTrue(meta.size() > 0, "META has scored reactions");
+        for (JsonNode horizon : meta) {
+            JsonNode pooled = null;
+            for (JsonNode candidate : all) {
+                if (candidate.get("horizonLabel").asText().equals(horizon.get("horizonLabel").asText())) {
+                    pooled = candidate;
+                }
+            }
+            assertNotNull(pooled, "every horizon over all tickers too: " + all);
+            assertTrue(pooled.get("articleCount").asLong() >= horizon.get("articleCount").asLong(),
+                    "all tickers count at least META's articles: " + horizon + " / " + pooled);
+        }
     }
 
     @Test

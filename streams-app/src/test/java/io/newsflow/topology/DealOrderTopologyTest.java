@@ -75,6 +75,7 @@ class DealOrderTopologyTest {
             f.tick("META", 748.0, at("15:00"));
             summary(f, DealState.first(STRONG));
             f.tick("META", 690.0, at("17:00"));
+            f.tick("META", 691.0, at("17:01")); // closes the 17:00 bucket: its tick is final where the flips are judged
             newsWatermark(f, at("18:00"));
             f.dealWatermark(at("16:00"));
             assertEquals(List.of(at("15:05")), f.creditEquity.readValuesToList().stream().map(CreditEquityView::getAsOf)
@@ -125,7 +126,7 @@ class DealOrderTopologyTest {
         try (TopologyFixture f = new TopologyFixture(TWO_PARTITIONS)) {
             script.accept(f);
             f.inputStops();
-            List<PriceMoveAlert> alerts = f.alerts.readValuesToList();
+            List<PriceMoveAlert> alerts = f.alertContexts.readValuesToList();
             assertEquals(1, alerts.size(), alerts.toString());
             assertTrue(f.deadLetters.isEmpty());
             return alerts.get(0);

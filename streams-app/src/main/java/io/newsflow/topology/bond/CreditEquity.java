@@ -37,7 +37,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Emitted on every deal update of the issuer ({@link OnDeal}), and on an issuer's tick only when
  * it flips the divergence flag (a view per tick would repeat itself thousands of times a day; the
- * tick step, {@link io.newsflow.topology.market.TickProcessor}, calls {@link #onTick}). The news
+ * tick step, {@link io.newsflow.topology.market.BucketCloseProcessor}, calls {@link #onTick}). The news
  * sentiment is added, or the view held until the news has caught up, by {@link HeldOutputs}.
  */
 public final class CreditEquity {
@@ -173,7 +173,7 @@ public final class CreditEquity {
     public static final class OnDeal extends GuardedStatefulProcessor<BondBookSummary, SpecificRecord, CreditEquity> {
 
         /** The state stores this step uses (TopologyStores connects the step to them). */
-        public static final List<String> STORES = List.of(StoreNames.TICK_POINTS, StoreNames.SENTIMENT_CONTRIBUTIONS,
+        public static final List<String> STORES = List.of(StoreNames.CLOSE_POINTS, StoreNames.SENTIMENT_CONTRIBUTIONS,
                 StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES,
                 StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK, StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS,
                 StoreNames.CREDIT_FLIP_WALKS);
@@ -189,7 +189,7 @@ public final class CreditEquity {
         public OnDeal(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<BondBookSummary> payload) {
             super(deadLetters, payload, context -> new CreditEquity(context, settings, metrics,
-                    StoredPriceSeries.of(context, StoreNames.TICK_POINTS, settings)));
+                    StoredPriceSeries.of(context, StoreNames.CLOSE_POINTS, settings)));
             this.settings = settings;
             this.idle = IdleSources.of(PipelineMetrics.WATERMARK_STAGE_DEALS, settings,
                     () -> context.currentSystemTimeMs(), metrics);
@@ -199,7 +199,8 @@ public final class CreditEquity {
         public void init(ProcessorContext<String, Routed<SpecificRecord>> context) {
             super.init(context);
             held = new HeldOutputs(context, settings);
-            flips = new CreditFlips(context, helper, StoredPriceSeries.of(context, StoreNames.TICK_POINTS, settings));
+            flips = new CreditFlips(context, helper, StoredPriceSeries.of(context, StoreNames.CLOSE_POINTS, settings),
+                    settings.tickResolution().millis());
             watermarks = new DealWatermarks(context, idle, settings.topicPartitions(),
                     () -> held.earliestHeld().isPresent() || flips.pending(watermarks.gate()));
             if (settings.newsContextWait()) {

@@ -32,10 +32,13 @@ final class CreditFlips {
     private final PriceSeries ticks;
     private final DealHistory history;
     private final KeyValueStore<String, FlipWalk> walks;
+    private final long resolutionMs;
 
-    CreditFlips(ProcessorContext<?, ?> context, CreditEquity credit, PriceSeries ticks) {
+    /** @param resolutionMs {@code ticks.resolution}: a bucket is final here once the next one has opened */
+    CreditFlips(ProcessorContext<?, ?> context, CreditEquity credit, PriceSeries ticks, long resolutionMs) {
         this.credit = credit;
         this.ticks = ticks;
+        this.resolutionMs = resolutionMs;
         this.history = new DealHistory(context);
         this.walks = context.getStateStore(StoreNames.CREDIT_FLIP_WALKS);
     }
@@ -58,7 +61,7 @@ final class CreditFlips {
         }
         List<CreditEquityView> flips = new ArrayList<>();
         for (KeyValue<String, FlipWalk> issuer : tracked) {
-            long to = watermark;
+            long to = Math.min(watermark, closedUpTo(issuer.key, watermark));
             if (to > issuer.value.walkedTo()) {
                 walks.put(issuer.key, walk(issuer.key, issuer.value, to, flips));
                 history.dropBefore(issuer.key, Math.min(to, keepFrom));
@@ -72,13 +75,27 @@ final class CreditFlips {
         try (KeyValueIterator<String, FlipWalk> it = walks.all()) {
             while (it.hasNext()) {
                 KeyValue<String, FlipWalk> issuer = it.next();
-                long newest = ticks.latest(issuer.key).map(PriceSeries.Point::time).orElse(Long.MIN_VALUE);
-                if (newest > Math.max(watermark, issuer.value.walkedTo())) {
+                if (closedUpTo(issuer.key, Long.MIN_VALUE) > Math.max(watermark, issuer.value.walkedTo())) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * How far the issuer's ticks are final in this task: up to the start of its newest bucket. The ticks
+     * come as bucket closes through {@code tick-closes}, written by the tick step's task, which may lag
+     * behind the deal watermark; a bucket's final tick always comes before the next bucket's first, so
+     * the buckets before the newest are complete. Past every source skipped as idle
+     * ({@code watermark} = MAX_VALUE) everything that has come is walked.
+     */
+    private long closedUpTo(String issuer, long watermark) {
+        if (watermark == Long.MAX_VALUE) {
+            return watermark;
+        }
+        return ticks.latest(issuer).map(p -> Math.floorDiv(p.time(), resolutionMs) * resolutionMs - 1)
+                .orElse(Long.MIN_VALUE);
     }
 
     private FlipWalk walk(String issuer, FlipWalk from, long to, List<CreditEquityView> flips) {
