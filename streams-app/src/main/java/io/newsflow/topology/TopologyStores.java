@@ -57,7 +57,8 @@ final class TopologyStores {
     static final Set<String> SHARED = Set.of(StoreNames.CLOSE_POINTS,
             StoreNames.PENDING_REACTIONS, StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.ISSUER_DEALS,
             StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES, StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK,
-            StoreNames.FUNNEL_RELEASED, StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS);
+            StoreNames.FUNNEL_RELEASED, StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS,
+            StoreNames.CREDIT_FLIP_WALKS);
 
     private final Map<String, StoreBuilder<?>> builders = new HashMap<>();
     /** Store -> the step whose supplier declares it. */

@@ -171,6 +171,7 @@ class NewsContextOrderTopologyTest {
             f.tick("META", 751.44, Instant.parse("2025-10-29T19:00:00Z"));
             f.tick("META", 666.47, at("19:30"));
             script.accept(f);
+            f.tick("META", 667.10, at("20:05")); // the closes up to the deal update are final: its view goes out
             List<CreditEquityView> views = f.creditEquity.readValuesToList();
             assertEquals(1, views.size(), views.toString());
             assertNotEquals(null, views.get(0).getEquityReturn());

@@ -1,11 +1,14 @@
 package io.newsflow.topology.market;
 
+import io.newsflow.avro.CreditEquityView;
 import io.newsflow.avro.MarketReaction;
 import io.newsflow.avro.PriceTick;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.bond.CreditEquity;
+import io.newsflow.topology.bond.CreditViewWalk;
+import io.newsflow.topology.bond.DealWatermarks;
 import io.newsflow.topology.context.HeldOutputs;
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
@@ -20,6 +23,7 @@ import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The bucket-close step, in the sub-topology that meets the news, the deals and the benchmarks: the
@@ -28,7 +32,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * ({@code bucket-closes}); when a close opens a new {@code ticks.resolution} bucket for its symbol the
  * symbol's due market reactions are completed ({@link ReactionTracker}, with the event study over
  * this history: estimation and event bars of the ticker and of its benchmark) and, in the
- * latency-first profile, the issuer's credit view is re-evaluated (otherwise {@code CreditFlips} judges
+ * latency-first profile, the issuer's credit view is re-evaluated (otherwise {@code CreditViewWalk} judges
  * the flips in event time). When a benchmark (any ticker's, {@code reaction.benchmarks}) enters a new
  * minute every task's waiting reactions are asked again. Results: {@link MarketReaction}s and
  * {@code CreditEquityView}s, split by type downstream.
@@ -43,7 +47,7 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
     public static final List<String> STORES = List.of(StoreNames.CLOSE_POINTS, StoreNames.PENDING_REACTIONS,
             StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS,
             StoreNames.CREDIT_VIEW_SOURCES, StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK,
-            StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS);
+            StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS, StoreNames.CREDIT_FLIP_WALKS);
 
     private static final Duration SWEEP = Duration.ofMinutes(1);
     private static final long MINUTE = 60_000L;
@@ -54,6 +58,8 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
     private ReactionTracker reactions;
     private CreditEquity credit;
     private HeldOutputs held;
+    private CreditViewWalk walk;
+    private KeyValueStore<String, Long> dealWatermarks;
     /** The close being processed, named only when a credit view needs it (replays). */
     private final Supplier<String> source = this::currentSource;
 
@@ -73,6 +79,8 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
         reactions = ReactionProcessors.tracker(context, settings, metrics, history);
         credit = new CreditEquity(context, settings, metrics, history);
         held = new HeldOutputs(context, settings);
+        walk = new CreditViewWalk(context, credit, history, settings.tickResolution().millis());
+        dealWatermarks = context.getStateStore(StoreNames.DEAL_WATERMARKS);
         context.schedule(SWEEP, PunctuationType.STREAM_TIME, now -> {
             for (MarketReaction r : reactions.completeAllReady(now)) {
                 context.forward(new Record<>(r.getTicker(), Routed.ok(r),
@@ -88,7 +96,7 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
         long time = close.getEventTime().toEpochMilli();
         long before = history.latest(symbol).map(PriceSeries.Point::time).orElse(Long.MIN_VALUE);
         TickHistory.Recorded recorded = history.record(symbol, time, close.getPrice());
-        boolean flipsHere = !settings.newsContextWait(); // otherwise judged in event time by the deal step (CreditFlips)
+        boolean flipsHere = !settings.newsContextWait(); // otherwise judged in event time by the deal step (CreditViewWalk)
         boolean benchmarkMinute = settings.analytics().benchmarks().isBenchmark(symbol) && recorded.newest()
                 && time / MINUTE > before / MINUTE;
         if (recorded == TickHistory.Recorded.NEWEST_IN_NEW_BUCKET || benchmarkMinute) {
@@ -103,6 +111,16 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
             });
         }
         if (!flipsHere) {
+            if (recorded == TickHistory.Recorded.NEWEST_IN_NEW_BUCKET) {
+                // the issuer's closes before this bucket are final: the views that waited for them past the deal watermark
+                guarded(record, out, () -> {
+                    long gate = DealWatermarks.gate(dealWatermarks);
+                    long keepFrom = CreditViewWalk.keepFrom(gate, held.earliestHeld(), settings.sentimentAdvance().millis());
+                    for (CreditEquityView view : walk.onNewBucket(symbol, gate, keepFrom)) {
+                        held.completeOrHold(view).ifPresent(v -> out.emit(v.getIssuerSymbol(), v, v.getAsOf().toEpochMilli()));
+                    }
+                });
+            }
             return;
         }
         if (recorded != TickHistory.Recorded.NEWEST_IN_NEW_BUCKET) {
