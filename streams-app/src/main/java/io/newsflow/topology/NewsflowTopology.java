@@ -70,9 +70,9 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  *                                ├─ bucket closes ─► [tick-closes by symbol] + [benchmark-closes, every benchmark to every partition]
  *                                └─ alerts ────────► [price-move-alerts]
  *  market:  [tick-closes] + [benchmark-closes] ─ bucket-close step ─┬─ reactions (event study) ─► analytics.market-reaction
- *                                                                  └─ credit view (on flip; latency-first profile)
+ *                                                                  └─ credit views (the issuer's walk on a new bucket; on flip, latency-first)
  *           [price-move-alerts] ─ alert context (held for the news and deal watermarks) ─► alerts.price-move-context
- *           market.bond-books ─decode─ bond book (tranches) ─► analytics.bond-books; by issuer ─ credit view ─► analytics.credit-equity
+ *           market.bond-books ─decode─ bond book (tranches) ─► analytics.bond-books; by issuer ─ credit views walked in event time ─► analytics.credit-equity
  *           news.article-scores (read back) ─ reaction registration; [news-context] ─ contributions, held outputs released
  *  novelty: news.articles ─decode─ [articles-novelty, 1 partition] ─ enrich ─┬─► news.article-scores
  *                                                                          ├─ rolling sentiment ─► analytics.sentiment-rolling
