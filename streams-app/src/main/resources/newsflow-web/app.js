@@ -80,19 +80,32 @@ async function refreshPrice() {
 }
 
 async function refreshSentiment() {
-  const [hour, day] = await Promise.all(["1h", "24h"].map(w => get(`/sentiment/${SYMBOL}?window=${w}&from=1970-01-01T00:00:00Z`)));
-  if (!hour && !day) return;
-  // align both windows on the union of their window ends
+  const [hour, day, decayed] = await Promise.all([
+    ...["1h", "24h"].map(w => get(`/sentiment/${SYMBOL}?window=${w}&from=1970-01-01T00:00:00Z`)),
+    get(`/sentiment-decayed/${SYMBOL}?from=1970-01-01T00:00:00Z`)]);
+  showDecayed(decayed);
+  if (!hour && !day && !decayed) return;
+  // align the two windows and the decayed score (which fades between articles) on the union of their times
   const byTime = new Map();
-  (hour ? hour.points : []).forEach(p => byTime.set(seconds(p.windowEnd), [p.noveltyWeightedSentiment, null]));
-  (day ? day.points : []).forEach(p => {
-    const t = seconds(p.windowEnd);
-    byTime.set(t, [(byTime.get(t) || [null])[0], p.noveltyWeightedSentiment]);
-  });
+  const put = (t, i, v) => { const row = byTime.get(t) || [null, null, null]; row[i] = v; byTime.set(t, row); };
+  (hour ? hour.points : []).forEach(p => put(seconds(p.windowEnd), 0, p.noveltyWeightedSentiment));
+  (day ? day.points : []).forEach(p => put(seconds(p.windowEnd), 1, p.noveltyWeightedSentiment));
+  (decayed ? decayed.points : []).forEach(p => put(seconds(p.asOf), 2, p.score));
   const times = [...byTime.keys()].sort((a, b) => a - b);
   draw("sentiment", [{ label: "1h", stroke: "#7c3aed", scale: "s", spanGaps: true },
-                     { label: "24h", stroke: "#f59e0b", scale: "s", spanGaps: true }],
-    [times, times.map(t => byTime.get(t)[0]), times.map(t => byTime.get(t)[1])]);
+                     { label: "24h", stroke: "#f59e0b", scale: "s", spanGaps: true },
+                     { label: "decayed", stroke: "#059669", scale: "s", spanGaps: true }],
+    [times, ...[0, 1, 2].map(i => times.map(t => byTime.get(t)[i]))]);
+}
+
+// The newest decayed sentiment: the score fades between articles (half-life), the weight says how much news is behind it.
+function showDecayed(decayed) {
+  const el = document.getElementById("decayed-summary");
+  const last = decayed && decayed.points.length ? decayed.points[decayed.points.length - 1] : null;
+  el.dataset.points = decayed ? decayed.points.length : 0;
+  el.textContent = last == null ? "decayed sentiment: none yet"
+    : `decayed sentiment ${signed(last.score)} (mean ${signed(last.meanSentiment)}, weight ${last.weight.toFixed(2)},`
+      + ` half-life ${(last.halfLifeMs / 3600000).toFixed(1)}h) as of ${last.asOf}`;
 }
 
 async function refreshCreditAndBook() {

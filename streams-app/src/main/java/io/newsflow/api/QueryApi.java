@@ -145,6 +145,38 @@ public final class QueryApi {
         return NODES.objectNode().put("ticker", "*").set("horizons", horizons);
     }
 
+    /** The ticker's latest decayed sentiment ({@code analytics.sentiment-decayed}), as of its record's time. */
+    public JsonNode decayedSentiment(String ticker) {
+        return one(stores.range(StoreNames.SENTIMENT_DECAYED_VIEW, ticker, series(ticker, 0, MAX_TIME).newestFirst(1)))
+                .orElseThrow(() -> ApiException.notFound("no decayed sentiment for ticker " + ticker));
+    }
+
+    /** The ticker's decayed sentiment records with as-of in [from, to], oldest first. */
+    public JsonNode decayedSentimentHistory(String ticker, Instant from, Instant to) {
+        List<StoreEntry> points = stores.range(StoreNames.SENTIMENT_DECAYED_VIEW, ticker, series(ticker, from, to));
+        if (points.isEmpty() && !known(StoreNames.SENTIMENT_DECAYED_VIEW, ticker)) {
+            throw ApiException.notFound("no decayed sentiment for ticker " + ticker);
+        }
+        return NODES.objectNode().put("ticker", ticker).put("from", from.toString()).put("to", to.toString())
+                .set("points", values(points));
+    }
+
+    /** Every ticker's latest decayed sentiment, by ticker (the view's keys start with the ticker). */
+    public JsonNode decayedSentimentAll() {
+        Map<String, JsonNode> latest = new java.util.TreeMap<>();
+        for (StoreEntry e : stores.scan(StoreNames.SENTIMENT_DECAYED_VIEW, StoreReader.Range.of("", "\uffff"))) {
+            JsonNode record = e.value();
+            String ticker = record.get("ticker").asText();
+            JsonNode known = latest.get(ticker);
+            if (known == null || Instant.parse(known.get("asOf").asText()).isBefore(Instant.parse(record.get("asOf").asText()))) {
+                latest.put(ticker, record);
+            }
+        }
+        ArrayNode tickers = NODES.arrayNode();
+        latest.values().forEach(tickers::add);
+        return NODES.objectNode().set("tickers", tickers);
+    }
+
     /** The issuer's latest credit-equity view and its views with as-of in [from, to]. */
     public JsonNode credit(String issuer, Instant from, Instant to) {
         StoreReader.Range period = series(issuer, from, to);

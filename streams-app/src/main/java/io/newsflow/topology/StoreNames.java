@@ -108,6 +108,8 @@ public final class StoreNames {
     public static final String DECAYED_SENTIMENT = "decayed-sentiment";
     /** issue 23: query view of analytics.signal-quality, ticker|horizon|as-of|article id -> record. */
     public static final String SIGNAL_QUALITY_VIEW = "signal-quality-view";
+    /** issue 23: query view of analytics.sentiment-decayed, ticker|as-of -> record. */
+    public static final String SENTIMENT_DECAYED_VIEW = "sentiment-decayed-view";
 
     private StoreNames() {
     }

@@ -14,39 +14,14 @@ import io.newsflow.topology.bond.TrancheBook;
 import io.newsflow.topology.signal.SignalObservation;
 import io.newsflow.topology.state.TimeIndex;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The answers of the issue-23 endpoints, over stores held in memory. */
 class SignalQualityAndTranchesApiTest {
 
     private static final long H = 3_600_000L;
-
-    /** Sorted key -> JSON per store; every "instance" is this one. */
-    private static final class MemoryStores implements StoreReader {
-        final Map<String, TreeMap<String, JsonNode>> stores = new TreeMap<>();
-
-        void put(String store, String key, Object value) {
-            stores.computeIfAbsent(store, s -> new TreeMap<>()).put(key, StateJson.toJson(value));
-        }
-
-        @Override
-        public List<StoreEntry> range(String store, String routingKey, Range range) {
-            return scan(store, range);
-        }
-
-        @Override
-        public List<StoreEntry> scan(String store, Range range) {
-            List<StoreEntry> out = new ArrayList<>();
-            var entries = stores.getOrDefault(store, new TreeMap<>()).subMap(range.from(), true, range.to(), true);
-            (range.descending() ? entries.descendingMap() : entries)
-                    .forEach((k, v) -> out.add(new StoreEntry(k, v)));
-            return out.subList(0, Math.min(out.size(), range.limit()));
-        }
-    }
 
     private final MemoryStores stores = new MemoryStores();
     private final QueryApi api = new QueryApi(stores,

@@ -88,6 +88,7 @@ class MetaBondDayLiveTest extends MetaBondDayStoryTest {
             counts.put("alerts", page.findElement(By.id("alerts")).getDomAttribute("data-rows"));
             counts.put("tranches", page.findElement(By.id("tranches")).getDomAttribute("data-rows"));
             counts.put("signal quality", page.findElement(By.id("signal")).getDomAttribute("data-rows"));
+            counts.put("decayed sentiment", page.findElement(By.id("decayed-summary")).getDomAttribute("data-points"));
         } while (counts.values().stream().anyMatch(n -> n == null || n.equals("0")) && System.nanoTime() < deadline);
         browser.screenshot(Path.of("target", "live-page.png"));
         assertTrue(counts.values().stream().noneMatch(n -> n == null || n.equals("0")), "empty on the page: " + counts
@@ -177,6 +178,23 @@ class MetaBondDayLiveTest extends MetaBondDayStoryTest {
             assertEquals(deal.getTranches().get(i).getTighteningBps(), tranches.get(i).get("tighteningBps").asDouble(), 1e-9);
         }
         assertTrue(tranches.get(0).get("revisions").size() > 1, "guidance was revised: " + tranches.get(0));
+    }
+
+    @Test
+    void theDecayedSentimentOfMetaIsServedAloneAndAmongAllTickers() throws Exception {
+        JsonNode latest = ok("/api/v1/sentiment-decayed/META");
+        assertEquals("META", latest.get("ticker").asText());
+        double mean = latest.get("meanSentiment").asDouble();
+        assertTrue(mean >= -1 && mean <= 1, "a mean sentiment: " + latest);
+        JsonNode history = ok("/api/v1/sentiment-decayed/META?from=1970-01-01T00:00:00Z").get("points");
+        assertEquals(latest, history.get(history.size() - 1), "the latest is the history's last");
+        JsonNode meta = null;
+        for (JsonNode ticker : ok("/api/v1/sentiment-decayed").get("tickers")) {
+            if (ticker.get("ticker").asText().equals("META")) {
+                meta = ticker;
+            }
+        }
+        assertEquals(latest, meta, "every ticker's latest has META's");
     }
 
     @Test

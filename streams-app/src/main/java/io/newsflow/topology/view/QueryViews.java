@@ -49,6 +49,10 @@ public final class QueryViews {
     public static final QueryView<io.newsflow.avro.SignalQuality> SIGNAL_QUALITY = new QueryView<>(
             StoreNames.SIGNAL_QUALITY_VIEW, q -> q.getTicker() + "|" + q.getHorizonLabel(), q -> q.getAsOf().toEpochMilli(),
             q -> q.getLastArticleId());
+    /** issue 23: the decayed sentiment, grouped and routed by ticker (the topic's key). */
+    public static final QueryView<io.newsflow.avro.DecayedSentiment> DECAYED_SENTIMENT = new QueryView<>(
+            StoreNames.SENTIMENT_DECAYED_VIEW, io.newsflow.avro.DecayedSentiment::getTicker,
+            d -> d.getAsOf().toEpochMilli(), d -> "");
 
     private final TopologySerdes serdes;
     private final long retentionMs;
@@ -66,6 +70,7 @@ public final class QueryViews {
         fromTopic(builder, Topics.PRICE_ALERTS, ALERTS, serdes.priceMoveAlert());
         fromTopic(builder, Topics.CREDIT_EQUITY, CREDIT, serdes.creditEquityView());
         fromTopic(builder, Topics.SIGNAL_QUALITY, SIGNAL_QUALITY, serdes.signalQuality());
+        fromTopic(builder, Topics.SENTIMENT_DECAYED, DECAYED_SENTIMENT, serdes.decayedSentiment());
     }
 
     /** The article view, fed by the scores stream the topology already reads back. */
