@@ -25,6 +25,19 @@ async function get(path) {
 const seconds = iso => Date.parse(iso) / 1000;
 const pct = x => x == null ? "n/a" : (100 * x).toFixed(1) + "%";
 const signed = x => x == null ? "n/a" : (x >= 0 ? "+" : "") + x.toFixed(2);
+const bps = x => x == null ? "n/a" : x.toFixed(1);
+// Deals of the shipped scenarios whose tranche split, spreads and coupons are illustrative, not reported (scenarios/README.md).
+const ILLUSTRATIVE_DEALS = new Set(["META-2025-10-30"]);
+
+// A table of rows of cell texts under a header row; the row count goes to data-rows.
+function table(id, header, rows) {
+  const el = document.getElementById(id);
+  el.dataset.rows = rows.length;
+  el.replaceChildren();
+  const head = el.insertRow();
+  header.forEach(h => { const th = document.createElement("th"); th.textContent = h; head.appendChild(th); });
+  rows.forEach(cells => { const row = el.insertRow(); cells.forEach(c => { row.insertCell().textContent = c; }); });
+}
 
 // One uPlot per panel, created on first data, then fed with setData; the point count goes to data-points.
 function draw(id, series, data, opts = {}) {
@@ -67,19 +80,32 @@ async function refreshPrice() {
 }
 
 async function refreshSentiment() {
-  const [hour, day] = await Promise.all(["1h", "24h"].map(w => get(`/sentiment/${SYMBOL}?window=${w}&from=1970-01-01T00:00:00Z`)));
-  if (!hour && !day) return;
-  // align both windows on the union of their window ends
+  const [hour, day, decayed] = await Promise.all([
+    ...["1h", "24h"].map(w => get(`/sentiment/${SYMBOL}?window=${w}&from=1970-01-01T00:00:00Z`)),
+    get(`/sentiment-decayed/${SYMBOL}?from=1970-01-01T00:00:00Z`)]);
+  showDecayed(decayed);
+  if (!hour && !day && !decayed) return;
+  // align the two windows and the decayed score (which fades between articles) on the union of their times
   const byTime = new Map();
-  (hour ? hour.points : []).forEach(p => byTime.set(seconds(p.windowEnd), [p.noveltyWeightedSentiment, null]));
-  (day ? day.points : []).forEach(p => {
-    const t = seconds(p.windowEnd);
-    byTime.set(t, [(byTime.get(t) || [null])[0], p.noveltyWeightedSentiment]);
-  });
+  const put = (t, i, v) => { const row = byTime.get(t) || [null, null, null]; row[i] = v; byTime.set(t, row); };
+  (hour ? hour.points : []).forEach(p => put(seconds(p.windowEnd), 0, p.noveltyWeightedSentiment));
+  (day ? day.points : []).forEach(p => put(seconds(p.windowEnd), 1, p.noveltyWeightedSentiment));
+  (decayed ? decayed.points : []).forEach(p => put(seconds(p.asOf), 2, p.score));
   const times = [...byTime.keys()].sort((a, b) => a - b);
   draw("sentiment", [{ label: "1h", stroke: "#7c3aed", scale: "s", spanGaps: true },
-                     { label: "24h", stroke: "#f59e0b", scale: "s", spanGaps: true }],
-    [times, times.map(t => byTime.get(t)[0]), times.map(t => byTime.get(t)[1])]);
+                     { label: "24h", stroke: "#f59e0b", scale: "s", spanGaps: true },
+                     { label: "decayed", stroke: "#059669", scale: "s", spanGaps: true }],
+    [times, ...[0, 1, 2].map(i => times.map(t => byTime.get(t)[i]))]);
+}
+
+// The newest decayed sentiment: the score fades between articles (half-life), the weight says how much news is behind it.
+function showDecayed(decayed) {
+  const el = document.getElementById("decayed-summary");
+  const last = decayed && decayed.points.length ? decayed.points[decayed.points.length - 1] : null;
+  el.dataset.points = decayed ? decayed.points.length : 0;
+  el.textContent = last == null ? "decayed sentiment: none yet"
+    : `decayed sentiment ${signed(last.score)} (mean ${signed(last.meanSentiment)}, weight ${last.weight.toFixed(2)},`
+      + ` half-life ${(last.halfLifeMs / 3600000).toFixed(1)}h) as of ${last.asOf}`;
 }
 
 async function refreshCreditAndBook() {
@@ -101,9 +127,33 @@ async function refreshCreditAndBook() {
   document.getElementById("book-summary").textContent =
     `${deal.dealId}: book ${(deal.orderBookSize / 1e9).toFixed(1)}B / target ${(deal.targetSize / 1e9).toFixed(1)}B
      = ${deal.oversubscription.toFixed(2)}x, ${deal.status}`;
+  showTranches(deal);
   draw("book", [{ label: "book (B)", stroke: "#059669", scale: "B", fill: "rgba(5,150,105,0.1)" },
                 { label: "target (B)", stroke: "#6b7280", scale: "B", dash: [5, 5] }],
     [views.map(v => seconds(v.asOf)), views.map(v => v.orderBookSize / 1e9), views.map(() => deal.targetSize / 1e9)]);
+}
+
+function showTranches(deal) {
+  const tranches = deal.tranches || [];
+  document.getElementById("tranche-note").textContent = ILLUSTRATIVE_DEALS.has(deal.dealId) && tranches.length
+    ? "Illustrative: this scenario's tranche split, spreads and coupons are not reported figures." : "";
+  table("tranches", ["tenor", "size (B)", "IPT", "revisions", "launch", "tightening (bp)", "coupon", "share of book"],
+    tranches.map(t => [t.tenor, t.size == null ? "n/a" : (t.size / 1e9).toFixed(1), bps(t.initialSpreadBps),
+      (t.revisions || []).map(r => bps(r.spreadBps)).join(" > "), bps(t.launchSpreadBps), bps(t.tighteningBps),
+      t.couponPct == null ? "n/a" : t.couponPct.toFixed(3) + "%", pct(t.shareOfBook)]));
+}
+
+async function refreshSignal() {
+  const [mine, all] = await Promise.all([get(`/signal-quality/${SYMBOL}`), get("/signal-quality")]);
+  const rows = [];
+  for (const [who, answer] of [[SYMBOL, mine], ["all tickers", all]]) {
+    for (const h of (answer ? answer.horizons : []).filter(h => h.articleCount > 0)) {
+      rows.push([who, h.horizonLabel, String(h.articleCount), pct(h.hitRate),
+        h.informationCoefficient == null ? "n/a" : h.informationCoefficient.toFixed(2),
+        pct(h.meanCarPositive), pct(h.meanCarNegative)]);
+    }
+  }
+  table("signal", ["tickers", "horizon", "articles", "hit rate", "IC (rank)", "mean CAR after +", "after -"], rows);
 }
 
 // The words that decided the score with their signed weights ("+0.81 operating profit rose"); records
@@ -122,14 +172,16 @@ async function refreshArticles() {
   const cell = text => { const td = document.createElement("td"); td.textContent = text; return td; };
   table.replaceChildren();
   const head = table.insertRow();
-  ["published", "title", "sentiment", "novelty", "evidence", "reactions"].forEach(h => {
+  ["published", "title", "sentiment", "novelty", "evidence", "reactions (CAR; * significant)"].forEach(h => {
     const th = document.createElement("th"); th.textContent = h; head.appendChild(th);
   });
   for (const { score, reactions: rs } of reactions.articles) {
     const row = table.insertRow();
     row.append(cell(score.publishedAt), cell(score.title), cell(signed(score.sentiment)),
       cell(score.novelty.toFixed(2)), cell(evidence(score)),
-      cell(rs.map(r => `${r.horizonLabel} ${pct(r.priceReturn)}`).join("  ")));
+      cell(rs.map(r => `${r.horizonLabel} ${pct(r.priceReturn)}`
+        + (r.cumulativeAbnormalReturn == null ? "" : ` (CAR ${pct(r.cumulativeAbnormalReturn)}${r.significant ? "*" : ""})`))
+        .join("  ")));
     row.cells[2].className = score.sentiment < 0 ? "neg" : "pos";
   }
 }
@@ -154,7 +206,7 @@ async function refreshAlerts() {
 // Each panel on its own: one failing query (503 while the state restores) leaves the others drawn.
 async function refresh() {
   const results = await Promise.allSettled([refreshAlerts(), refreshSentiment(), refreshCreditAndBook(),
-    refreshArticles()]);
+    refreshArticles(), refreshSignal()]);
   await refreshPrice().catch(e => results.push({ status: "rejected", reason: e }));  // after the alerts: its markers
   const failed = results.filter(r => r.status === "rejected").map(r => r.reason.message);
   document.getElementById("status").textContent = failed.length

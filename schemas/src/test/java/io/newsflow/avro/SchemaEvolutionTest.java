@@ -119,7 +119,7 @@ class SchemaEvolutionTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"PriceTick", "BondBookUpdate", "ArticleEvent", "ScoredArticle", "SentimentRolling",
             "MarketReaction", "BondBookSummary", "CreditEquityView", "PriceMoveAlert", "DeadLetter", "ArticleFragment",
-            "BondTranche"})
+            "BondTranche", "SignalQuality", "DecayedSentiment"})
     void everyNullableFieldDefaultsToNullSoItCanLaterBeRemovedUnderFull(String record) throws IOException {
         Schema schema = load(record);
         for (Schema.Field field : schema.getFields()) {

@@ -8,12 +8,14 @@ import io.newsflow.avro.BondStatus;
 import io.newsflow.avro.BondTranche;
 import io.newsflow.avro.CreditEquityView;
 import io.newsflow.avro.DeadLetter;
+import io.newsflow.avro.DecayedSentiment;
 import io.newsflow.avro.MarketReaction;
 import io.newsflow.avro.MoveDirection;
 import io.newsflow.avro.PriceMoveAlert;
 import io.newsflow.avro.PriceTick;
 import io.newsflow.avro.ScoredArticle;
 import io.newsflow.avro.SentimentRolling;
+import io.newsflow.avro.SignalQuality;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -141,9 +143,25 @@ final class TestRecords {
                 .build();
     }
 
+    static SignalQuality signalQuality() {
+        return SignalQuality.newBuilder()
+                .setTicker("META").setHorizonLabel("1d").setHorizonMs(86_400_000L).setAsOf(EARNINGS)
+                .setLastArticleId("reuters-1").setArticleCount(40).setPositiveCount(18).setNegativeCount(14)
+                .setMeanCarPositive(0.006).setMeanCarNegative(-0.021).setHitRate(0.625).setInformationCoefficient(0.18)
+                .build();
+    }
+
+    static DecayedSentiment decayedSentiment() {
+        return DecayedSentiment.newBuilder()
+                .setTicker("META").setAsOf(Instant.parse("2025-10-30T20:00:00Z")).setScore(-0.9).setWeight(2.25)
+                .setMeanSentiment(-0.4).setHalfLifeMs(21_600_000L).setLastArticleAt(EARNINGS)
+                .build();
+    }
+
     /** Every top-level generated record type (one per .avsc under schemas/avro). */
     static List<SpecificRecord> all() {
         return List.of(priceTick(), bondBookUpdate(), articleEvent(), scoredArticle(), sentimentRolling(),
-                marketReaction(), bondBookSummary(), creditEquityView(), priceMoveAlert(), deadLetter());
+                marketReaction(), bondBookSummary(), creditEquityView(), priceMoveAlert(), deadLetter(),
+                signalQuality(), decayedSentiment());
     }
 }

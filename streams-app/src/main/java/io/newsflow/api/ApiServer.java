@@ -40,7 +40,8 @@ public final class ApiServer implements AutoCloseable {
     /** The stores the internal endpoint lets other instances read. */
     static final Set<String> QUERYABLE_STORES = Set.of(StoreNames.SENTIMENT_VIEW, StoreNames.ARTICLE_VIEW,
             StoreNames.REACTION_VIEW, StoreNames.ALERT_VIEW, StoreNames.CREDIT_VIEW_HISTORY, StoreNames.CREDIT_VIEWS,
-            StoreNames.BOND_DEALS, StoreNames.TICK_POINTS);
+            StoreNames.BOND_DEALS, StoreNames.TICK_POINTS, StoreNames.BOND_TRANCHES, StoreNames.SIGNAL_QUALITY_VIEW,
+            StoreNames.SIGNAL_OBSERVATIONS, StoreNames.SENTIMENT_DECAYED_VIEW);
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
 
@@ -143,6 +144,16 @@ public final class ApiServer implements AutoCloseable {
         routes.put(BASE + "/reactions/{ticker}", ctx -> json(ctx, api().reactions(ctx.pathParam("ticker"), limit(ctx, 20))));
         routes.put(BASE + "/articles/{id}", ctx -> json(ctx, api().article(ctx.pathParam("id"))));
         routes.put(BASE + "/bonds/{dealId}", ctx -> json(ctx, api().bond(ctx.pathParam("dealId"))));
+        routes.put(BASE + "/signal-quality", ctx -> json(ctx, api().signalQualityOverall()));
+        routes.put(BASE + "/sentiment-decayed", ctx -> json(ctx, api().decayedSentimentAll()));
+        routes.put(BASE + "/sentiment-decayed/{ticker}", ctx -> {
+            boolean history = ctx.queryParam("from") != null || ctx.queryParam("to") != null;
+            json(ctx, history
+                    ? api().decayedSentimentHistory(ctx.pathParam("ticker"), instant(ctx, "from", Instant.EPOCH),
+                            instant(ctx, "to", END_OF_TIME))
+                    : api().decayedSentiment(ctx.pathParam("ticker")));
+        });
+        routes.put(BASE + "/signal-quality/{ticker}", ctx -> json(ctx, api().signalQuality(ctx.pathParam("ticker"))));
         routes.put(BASE + "/credit/{issuer}", ctx -> json(ctx, api().credit(ctx.pathParam("issuer"),
                 instant(ctx, "from", Instant.EPOCH), instant(ctx, "to", END_OF_TIME))));
         routes.put(BASE + "/prices/{symbol}", ctx -> json(ctx, api().price(ctx.pathParam("symbol"),

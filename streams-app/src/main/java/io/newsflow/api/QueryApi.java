@@ -9,6 +9,10 @@ import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.state.TimeIndex;
 import io.newsflow.topology.sentiment.RollingSentimentProcessor;
+import io.newsflow.topology.signal.SignalObservation;
+import io.newsflow.topology.signal.SignalQualityProcessor;
+import io.newsflow.topology.signal.SignalStatistics;
+import io.newsflow.topology.signal.SignalSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +33,8 @@ public final class QueryApi {
     private final StoreReader stores;
     private final List<String> sentimentWindows;
     private final Map<String, Span> returnWindows = new LinkedHashMap<>();
+    private final List<String> horizonLabels;
+    private final SignalStatistics statistics;
 
     public QueryApi(StoreReader stores, TopologySettings settings) {
         this.stores = stores;
@@ -36,6 +42,10 @@ public final class QueryApi {
         // the windows the pipeline measures returns over: the alert windows and the credit view's
         settings.alertWindows().forEach(w -> returnWindows.put(w.label(), w));
         returnWindows.put(settings.creditEquityWindow().label(), settings.creditEquityWindow());
+        this.horizonLabels = settings.reactionHorizons().stream().map(Span::label).toList();
+        // the all-tickers window: the per-ticker one's bounds, over the pooled observations
+        this.statistics = new SignalStatistics(settings.sentimentNeutralBand(),
+                settings.analytics().signalWindow().millis(), settings.analytics().signalMaxArticles());
     }
 
     /** The sentiment window labels a request may ask for ({@code sentiment.windows}). */
@@ -81,9 +91,90 @@ public final class QueryApi {
         return NODES.objectNode().put("articleId", articleId).set("scores", withReactions(scores));
     }
 
+    /** The deal's book summary with each tranche from initial price talk to launch (empty when none were reported). */
     public JsonNode bond(String dealId) {
-        return one(stores.range(StoreNames.BOND_DEALS, dealId, StoreReader.Range.key(dealId)))
-                .orElseThrow(() -> ApiException.notFound("no bond deal " + dealId));
+        ObjectNode deal = (ObjectNode) one(stores.range(StoreNames.BOND_DEALS, dealId, StoreReader.Range.key(dealId)))
+                .orElseThrow(() -> ApiException.notFound("no bond deal " + dealId)).deepCopy();
+        deal.set("tranches", one(stores.range(StoreNames.BOND_TRANCHES, dealId, StoreReader.Range.key(dealId)))
+                .orElse(NODES.arrayNode()));
+        return deal;
+    }
+
+    /** The ticker's latest signal quality at each horizon ({@code analytics.signal-quality}). */
+    public JsonNode signalQuality(String ticker) {
+        ArrayNode horizons = NODES.arrayNode();
+        for (String horizon : horizonLabels) {
+            String group = SignalQualityProcessor.outputKey(ticker, horizon);
+            one(stores.range(StoreNames.SIGNAL_QUALITY_VIEW, group, series(group, 0, MAX_TIME).newestFirst(1)))
+                    .ifPresent(horizons::add);
+        }
+        if (horizons.isEmpty()) {
+            throw ApiException.notFound("no signal quality for ticker " + ticker);
+        }
+        return NODES.objectNode().put("ticker", ticker).set("horizons", horizons);
+    }
+
+    /**
+     * The signal quality over all tickers at each horizon: the observations every ticker's window
+     * holds (the signal-observations store, on every instance), pooled into one window as of the
+     * newest of them, with the same statistics as per ticker.
+     */
+    public JsonNode signalQualityOverall() {
+        Map<String, List<SignalObservation>> byHorizon = new LinkedHashMap<>();
+        horizonLabels.forEach(h -> byHorizon.put(h, new ArrayList<>()));
+        for (StoreEntry e : stores.scan(StoreNames.SIGNAL_OBSERVATIONS, StoreReader.Range.of("", "\uffff"))) {
+            String[] group = e.key().split("\\|", 3); // ticker|horizon|time|id
+            List<SignalObservation> list = byHorizon.get(group.length > 1 ? group[1] : "");
+            if (list != null) {
+                JsonNode v = e.value();
+                list.add(new SignalObservation(v.get("articleId").asText(), v.get("publishedAt").asLong(),
+                        v.get("sentiment").asDouble(), v.get("car").asDouble()));
+            }
+        }
+        ArrayNode horizons = NODES.arrayNode();
+        byHorizon.forEach((horizon, observations) -> {
+            ObjectNode node = horizons.addObject().put("horizonLabel", horizon);
+            Optional<SignalObservation> newest = observations.stream().max(SignalStatistics.ORDER);
+            SignalSummary s = statistics.summarize(newest.map(n -> statistics.window(observations, n)).orElse(List.of()));
+            node.put("asOf", newest.map(n -> Instant.ofEpochMilli(n.publishedAt()).toString()).orElse(null))
+                    .put("articleCount", s.count()).put("positiveCount", s.positive())
+                    .put("negativeCount", s.negative()).put("meanCarPositive", s.meanCarPositive())
+                    .put("meanCarNegative", s.meanCarNegative()).put("hitRate", s.hitRate())
+                    .put("informationCoefficient", s.informationCoefficient());
+        });
+        return NODES.objectNode().put("ticker", "*").set("horizons", horizons);
+    }
+
+    /** The ticker's latest decayed sentiment ({@code analytics.sentiment-decayed}), as of its record's time. */
+    public JsonNode decayedSentiment(String ticker) {
+        return one(stores.range(StoreNames.SENTIMENT_DECAYED_VIEW, ticker, series(ticker, 0, MAX_TIME).newestFirst(1)))
+                .orElseThrow(() -> ApiException.notFound("no decayed sentiment for ticker " + ticker));
+    }
+
+    /** The ticker's decayed sentiment records with as-of in [from, to], oldest first. */
+    public JsonNode decayedSentimentHistory(String ticker, Instant from, Instant to) {
+        List<StoreEntry> points = stores.range(StoreNames.SENTIMENT_DECAYED_VIEW, ticker, series(ticker, from, to));
+        if (points.isEmpty() && !known(StoreNames.SENTIMENT_DECAYED_VIEW, ticker)) {
+            throw ApiException.notFound("no decayed sentiment for ticker " + ticker);
+        }
+        return NODES.objectNode().put("ticker", ticker).put("from", from.toString()).put("to", to.toString())
+                .set("points", values(points));
+    }
+
+    /** Every ticker's latest decayed sentiment, by ticker (the view's keys start with the ticker). */
+    public JsonNode decayedSentimentAll() {
+        Map<String, JsonNode> latest = new java.util.TreeMap<>();
+        for (StoreEntry e : stores.scan(StoreNames.SENTIMENT_DECAYED_VIEW, StoreReader.Range.of("", "\uffff"))) {
+            JsonNode record = e.value();
+            String ticker = record.get("ticker").asText();
+            JsonNode known = latest.get(ticker);
+            if (known == null || Instant.parse(known.get("asOf").asText()).isBefore(Instant.parse(record.get("asOf").asText()))) {
+                latest.put(ticker, record);
+            }
+        }
+        ArrayNode tickers = NODES.arrayNode();
+        latest.values().forEach(tickers::add);
+        return NODES.objectNode().set("tickers", tickers);
     }
 
     /** The issuer's latest credit-equity view and its views with as-of in [from, to]. */

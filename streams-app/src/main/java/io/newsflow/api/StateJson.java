@@ -40,6 +40,13 @@ public final class StateJson {
         if (value instanceof DealState deal) {
             return toJson(deal.summary());
         }
+        if (value instanceof io.newsflow.topology.bond.TrancheBook tranches) {
+            return toJson(tranches.summaries());
+        }
+        if (value instanceof io.newsflow.topology.signal.SignalObservation o) {
+            return NODES.objectNode().put("articleId", o.articleId()).put("publishedAt", o.publishedAt())
+                    .put("sentiment", o.sentiment()).put("car", o.car());
+        }
         if (value instanceof TickPoint tick) {
             return NODES.objectNode().put("time", Instant.ofEpochMilli(tick.time()).toString()).put("price", tick.price());
         }

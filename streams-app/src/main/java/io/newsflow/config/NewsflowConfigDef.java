@@ -303,6 +303,38 @@ public final class NewsflowConfigDef {
                         + " and, at warn or above, the libraries' (Kafka, the broker, Javalin, Jetty stay at warn when"
                         + " this is lower). `--log-level LEVEL` sets it.");
 
+        k.group("Event study, signal quality and decayed sentiment");
+        k.add("reaction.benchmarks", Type.LIST, ".T=1306.T", null, MEDIUM,
+                "Benchmark per ticker (TICKER=BENCHMARK) or per exchange suffix (.T=1306.T, Tokyo listings to the"
+                        + " TOPIX ETF); other tickers use reaction.benchmark. Every benchmark's bucket closes go to every"
+                        + " task; a ticker's reactions wait for its benchmark to trade past their horizon.");
+        k.add("reaction.model.bar", Type.STRING, "5m", duration(), MEDIUM,
+                "Bar length of the market model's returns: 5 minutes, the usual intraday sampling that keeps"
+                        + " bid-ask bounce and asynchronous trading small.");
+        k.add("reaction.model.window", Type.STRING, "1d", duration(), MEDIUM,
+                "Estimation window of the market model (about 78 bars of a US session at 5m; with the gap and the"
+                        + " longest horizon + 2 x reaction.wait it must fit in ticks.retention).");
+        k.add("reaction.model.gap", Type.STRING, "30m", duration(), MEDIUM,
+                "Gap between the end of the estimation window and publication, so that leaks and run-ups before"
+                        + " the news do not bias the model (MacKinlay 1997).");
+        k.add("reaction.model.min.observations", Type.INT, 30, Range.atLeast(3), MEDIUM,
+                "Estimation bars (both ticker and benchmark traded) the market model needs; with fewer the"
+                        + " reaction falls back to market-adjusted returns and says so (returnModel).");
+        k.add("reaction.model.significance", Type.DOUBLE, 0.05, Range.between(0.0001, 0.5), MEDIUM,
+                "Two-sided level of the standardised CAR's t test.");
+        k.add("reaction.signal.window", Type.STRING, "7d", duration(), MEDIUM,
+                "Signal quality counts the articles published within this before the newest one.");
+        k.add("reaction.signal.max.articles", Type.INT, 500, Range.atLeast(1), MEDIUM,
+                "... and at most this many of them, the newest.");
+        k.add("reaction.signal.min.relevance", Type.DOUBLE, 0.3, Range.between(0, 1), MEDIUM,
+                "Articles less relevant to the ticker than this are left out of signal quality (passing mentions).");
+        k.add("sentiment.decay.half.life", Type.STRING, "6h", duration(), MEDIUM,
+                "Half-life of the decayed sentiment: a story counts half as much this long after publication.");
+        k.add("sentiment.decay.bucket", Type.STRING, "5m", duration(), LOW,
+                "At most one decayed-sentiment record per ticker per bucket of news stream time.");
+        k.add("sentiment.decay.floor", Type.DOUBLE, 0.01, Range.atLeast(0), LOW,
+                "A ticker whose decayed |score| and weight are below this is emitted once more, then no longer.");
+
         return k.def;
     }
 

@@ -38,7 +38,21 @@ public final class MetricHelp {
             Map.entry("newsflow.watermark.idle.skips",
                     "Times a step waiting for watermarks stopped waiting for a quiet source"),
             Map.entry("newsflow.records.processed", "Input records processed, by stream"),
-            Map.entry("newsflow.end.to.end.lag", "Event time to processing wall-clock time"));
+            Map.entry("newsflow.end.to.end.lag", "Event time to processing wall-clock time"),
+            Map.entry("newsflow.market.reaction.car.ratio",
+                    "Cumulative abnormal return after the ticker's latest article at the horizon (fraction)"),
+            Map.entry("newsflow.market.reaction.scar",
+                    "Standardised CAR (t statistic) after the ticker's latest article at the horizon; market model only"),
+            Map.entry("newsflow.market.reactions", "Market reactions completed, by horizon, return model and significance"),
+            Map.entry("newsflow.signal.hit.ratio",
+                    "Share of polar articles whose CAR had the sentiment's sign, over the signal-quality window"),
+            Map.entry("newsflow.signal.information.coefficient",
+                    "Spearman rank correlation of sentiment and CAR over the signal-quality window"),
+            Map.entry("newsflow.signal.articles", "Scored articles in the signal-quality window"),
+            Map.entry("newsflow.signal.mean.car.ratio",
+                    "Mean CAR after positive or negative articles over the signal-quality window (fraction)"),
+            Map.entry("newsflow.sentiment.decayed",
+                    "Exponentially decayed sentiment of the ticker (weighted sentiment halving every half-life)"));
 
     private MetricHelp() {
     }

@@ -139,6 +139,45 @@ public class PipelineMetrics {
         }
     }
 
+    // --- issue 23: event study, signal quality, decayed sentiment ----------------------------
+
+
+    /** The event study of a completed reaction: its CAR, standardised CAR, and a count by model and test outcome. */
+    public void eventStudy(String ticker, String horizon, io.newsflow.topology.market.study.EventStudyResult r) {
+        Tags tags = Tags.of("ticker", symbolLabel(ticker), "horizon", horizon);
+        if (r.car() != null) {
+            gauge("newsflow.market.reaction.car.ratio", tags, r.car());
+        }
+        if (r.scar() != null) {
+            gauge("newsflow.market.reaction.scar", tags, r.scar());
+        }
+        String significant = r.significant() == null ? "untested" : r.significant().toString();
+        registry.counter("newsflow.market.reactions", "horizon", horizon, "model", r.model().name(),
+                "significant", significant).increment();
+    }
+
+    public void signalQuality(String ticker, String horizon, long articles, Double hitRate, Double ic,
+            Double meanCarPositive, Double meanCarNegative) {
+        Tags tags = Tags.of("ticker", symbolLabel(ticker), "horizon", horizon);
+        gauge("newsflow.signal.articles", tags, articles);
+        if (hitRate != null) {
+            gauge("newsflow.signal.hit.ratio", tags, hitRate);
+        }
+        if (ic != null) {
+            gauge("newsflow.signal.information.coefficient", tags, ic);
+        }
+        if (meanCarPositive != null) {
+            gauge("newsflow.signal.mean.car.ratio", tags.and("polarity", "positive"), meanCarPositive);
+        }
+        if (meanCarNegative != null) {
+            gauge("newsflow.signal.mean.car.ratio", tags.and("polarity", "negative"), meanCarNegative);
+        }
+    }
+
+    public void sentimentDecayed(String ticker, double score) {
+        gauge("newsflow.sentiment.decayed", Tags.of("ticker", symbolLabel(ticker)), score);
+    }
+
     public void alert(String symbol, String window, String direction) {
         registry.counter("newsflow.alerts", "symbol", symbolLabel(symbol), "window", window, "direction", direction)
                 .increment();
@@ -235,7 +274,7 @@ public class PipelineMetrics {
         return gauges.computeIfAbsent(id, k -> {
             AtomicLong bits = new AtomicLong(Double.doubleToLongBits(Double.NaN));
             Gauge meter = Gauge.builder(name, bits, b -> Double.longBitsToDouble(b.get())).tags(tags)
-                    .strongReference(true).register(registry);
+                    .strongReference(true).register(registry); // HELP text: MetricHelp
             return new Holder(bits, meter);
         });
     }

@@ -240,6 +240,7 @@ public final class NewsflowApp implements AutoCloseable {
         return new TopologySerdes(AvroSerdes.valueSerde(config), AvroSerdes.valueSerde(config),
                 AvroSerdes.valueSerde(config), AvroSerdes.valueSerde(config), AvroSerdes.valueSerde(config),
                 AvroSerdes.valueSerde(config), AvroSerdes.valueSerde(config), AvroSerdes.valueSerde(config),
+                AvroSerdes.valueSerde(config), AvroSerdes.valueSerde(config),
                 AvroSerdes.valueSerde(config), AvroSerdes.valueSerde(config));
     }
 

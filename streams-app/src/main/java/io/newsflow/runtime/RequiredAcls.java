@@ -62,7 +62,8 @@ public final class RequiredAcls {
      * topics of the query views. A test compares this with the topology's source topics.
      */
     public static final List<String> READ_BACK = List.of(Topics.ARTICLE_SCORES, Topics.SENTIMENT_ROLLING,
-            Topics.MARKET_REACTION, Topics.PRICE_ALERTS, Topics.CREDIT_EQUITY);
+            Topics.MARKET_REACTION, Topics.PRICE_ALERTS, Topics.CREDIT_EQUITY, Topics.SIGNAL_QUALITY,
+            Topics.SENTIMENT_DECAYED);
 
     private RequiredAcls() {
     }

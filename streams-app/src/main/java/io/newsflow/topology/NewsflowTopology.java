@@ -23,6 +23,7 @@ import io.newsflow.topology.bond.BondBookProcessor;
 import io.newsflow.topology.bond.CreditEquity;
 import io.newsflow.topology.bond.DealWatermarkFeed;
 import io.newsflow.topology.article.NewsWatermarkFeed;
+import io.newsflow.topology.context.AlertContextProcessor;
 import io.newsflow.topology.context.NewsContextProcessor;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.Decoded;
@@ -31,10 +32,13 @@ import io.newsflow.topology.dlq.InputLimits;
 import io.newsflow.topology.dlq.Origin;
 import io.newsflow.topology.dlq.InputRules;
 import io.newsflow.topology.dlq.Routed;
+import io.newsflow.topology.market.BucketCloseProcessor;
 import io.newsflow.topology.market.BroadcastPartitioner;
 import io.newsflow.topology.market.ReactionProcessors;
 import io.newsflow.topology.market.TickProcessor;
+import io.newsflow.topology.sentiment.DecayedSentimentProcessor;
 import io.newsflow.topology.sentiment.RollingSentimentProcessor;
+import io.newsflow.topology.signal.SignalQualityProcessor;
 import io.newsflow.topology.state.SortedMemoryStore;
 import io.newsflow.topology.view.QueryViews;
 import io.newsflow.topology.watermark.KeyOrBroadcastPartitioner;
@@ -59,38 +63,30 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * The newsflow Kafka Streams topology.
+ * The newsflow Kafka Streams topology; its diagram and the design notes are in docs/topology.md.
  *
  * <pre>
- *  market.price-ticks ──decode── tick step ─┬─ reactions (per new bucket) ─────────────────► analytics.market-reaction
- *   (key symbol)       (in-memory history,  ├─ price-move alerts (every tick) ────────────► alerts.price-moves
- *                       tick-points store)  ├─ credit view (per new bucket, on flip) ─────► analytics.credit-equity
- *                                           └─ QQQ, thinned ─► [benchmark-broadcast, to every partition] ─► benchmark-points
- *  market.bond-books ──decode── bond book ──────────────────────────────────────► analytics.bond-books
- *   (key dealId)                    └─► [by issuer symbol] ─ credit view (on deal) ─► analytics.credit-equity
- *  news.articles ──decode─► [novelty, 1 partition] ─ enrich (entities, sentiment, novelty) ─┬─► news.article-scores
- *   (key id)                                                            (key ticker|entity) └─ rolling sentiment ─► analytics.sentiment-rolling
- *                      scores + news watermark ─► [news-context, by ticker / watermark to every partition]
- *                        ─ contributions; alerts, credit views held for their news context ─► alerts, credit-equity
- *  news.article-scores (read back, key ticker) ── reactions(on article) ────────► analytics.market-reaction
- *  every decode / processing failure / late article ─────────────────────────────► dead-letters
- *  sentiment, reactions, alerts, credit views (read back), scores ─► query views for the API ({@link QueryViews})
+ *  hot:     market.price-ticks ─decode─ tick step (history, sharp-move detector) ─► alerts.price-moves
+ *                                ├─ bucket closes ─► [tick-closes by symbol] + [benchmark-closes, every benchmark to every partition]
+ *                                └─ alerts ────────► [price-move-alerts]
+ *  market:  [tick-closes] + [benchmark-closes] ─ bucket-close step ─┬─ reactions (event study) ─► analytics.market-reaction
+ *                                                                  └─ credit views (the issuer's walk on a new bucket; on flip, latency-first)
+ *           [price-move-alerts] ─ alert context (held for the news and deal watermarks) ─► alerts.price-move-context
+ *           market.bond-books ─decode─ bond book (tranches) ─► analytics.bond-books; by issuer ─ credit views walked in event time ─► analytics.credit-equity
+ *           news.article-scores (read back) ─ reaction registration; [news-context] ─ contributions, held outputs released
+ *  novelty: news.articles ─decode─ [articles-novelty, 1 partition] ─ enrich ─┬─► news.article-scores
+ *                                                                          ├─ rolling sentiment ─► analytics.sentiment-rolling
+ *                                                                          └─ decayed sentiment ─► analytics.sentiment-decayed
+ *  views:   analytics.market-reaction (read back) ─ signal quality ─► analytics.signal-quality; query views ({@link QueryViews})
+ *  every decode / processing failure / late article ─► dead-letters
  * </pre>
  *
- * <p>Everything keyed by ticker (ticks, scores read back, deal summaries re-keyed by issuer) runs
- * in one sub-topology sharing the market stores, so input topics must have the same partition
- * count (repartition topics inherit it). Two exceptions by design:
- * <ul>
- *   <li>Novelty is a property of the whole news stream (a near-duplicate can have any id), so the
- *       enrichment step runs on a one-partition repartition topic; news volume is small. Rolling
- *       sentiment runs there too, on the scores as they are made: its results are then one Kafka
- *       hop from the article (each hop costs a commit interval under exactly-once).</li>
- *   <li>Every ticker's abnormal return needs the benchmark (QQQ), whose ticks live in one
- *       partition. They are multicast to every partition of an internal topic (KIP-837
- *       {@link BroadcastPartitioner}) and kept in a local benchmark-points store in every task.
- *       This beats a GlobalKTable, which would need its own pre-created topic and would copy
- *       every symbol's ticks to every instance; only the benchmark is broadcast.</li>
- * </ul>
+ * <p>Everything keyed by ticker besides the hot path (closes, scores read back, deal summaries
+ * re-keyed by issuer) runs in one sub-topology sharing the market stores, so input topics must have
+ * the same partition count (repartition topics inherit it). Novelty is a property of the whole news
+ * stream, so enrichment runs on a one-partition repartition topic. Every ticker's abnormal return
+ * needs its benchmark, whose closes are multicast to every partition of {@code benchmark-closes}
+ * (KIP-837 {@link BroadcastPartitioner}).
  */
 public final class NewsflowTopology {
 
@@ -157,11 +153,13 @@ public final class NewsflowTopology {
         KStream<String, ArticleEvent> articles = decoded(builder, Topics.ARTICLES, ArticleEvent.class,
                 serdes.articleEvent(), InputRules.ARTICLES);
 
-        articleBranch(articles, ticks, stores);
-        tickBranch(ticks, stores);
-        bondBranch(bonds, ticks, stores);
+        TickResults hot = tickBranch(ticks, stores);
+        articleBranch(articles, hot.closes(), stores);
+        closeBranch(hot, stores);
+        bondBranch(bonds, hot.closes(), stores);
         scoresBranch(builder, stores);
         views.addTo(builder);
+        signalQualityBranch(views.reactions(), stores);
         return builder.build();
     }
 
@@ -220,14 +218,15 @@ public final class NewsflowTopology {
     }
 
     /**
-     * The alert and credit-view branches of a step's results ({@link TickProcessor} emits them at once
-     * or holds them; {@link NewsContextProcessor} releases the held ones), each to its topic.
+     * The alert-context and credit-view branches of a step's results ({@link AlertContextProcessor} and
+     * the bucket-close and deal steps emit them at once or hold them; {@link NewsContextProcessor} and the
+     * deal watermark release the held ones), each to its topic.
      */
     private BranchedKStream<String, Routed<SpecificRecord>> alertsAndCreditViews(
             BranchedKStream<String, Routed<SpecificRecord>> results, String alerts, String alertsSink, String views,
             String viewsSink) {
         return results
-                .branch(isA(PriceMoveAlert.class), toTopic(PriceMoveAlert.class, alerts, Topics.PRICE_ALERTS,
+                .branch(isA(PriceMoveAlert.class), toTopic(PriceMoveAlert.class, alerts, Topics.PRICE_ALERT_CONTEXT,
                         serdes.priceMoveAlert(), alertsSink, "alerts"))
                 .branch(isA(CreditEquityView.class), toTopic(CreditEquityView.class, views, Topics.CREDIT_EQUITY,
                         serdes.creditEquityView(), viewsSink, "credit-views"));
@@ -243,10 +242,10 @@ public final class NewsflowTopology {
      * where they are read and their stream time moves its watermarks), and puts the articles back in
      * event-time order before scoring them.
      */
-    private void articleBranch(KStream<String, ArticleEvent> articles, KStream<String, PriceTick> ticks,
+    private void articleBranch(KStream<String, ArticleEvent> articles, KStream<String, PriceTick> closes,
             TopologyStores stores) {
         KStream<String, ArticleEvent> funnelled = settings.articlesSinglePartition() ? articles
-                : articles.merge(ticks.flatMapValues(tick -> List.<ArticleEvent>of(), Named.as("articles-funnel-clock")),
+                : articles.merge(closes.flatMapValues(tick -> List.<ArticleEvent>of(), Named.as("articles-funnel-clock")),
                                 Named.as("articles-funnel-merge"))
                         .process(ArticleFunnelFeed::new, Named.as("articles-funnel-feed"))
                         .repartition(Repartitioned.<String, ArticleEvent>with(Serdes.String(), serdes.articleEvent())
@@ -267,6 +266,25 @@ public final class NewsflowTopology {
                 RollingSentimentProcessor.STORES, "sentiment-rolling"), "sentiment-rolling");
         rolling.to(Topics.SENTIMENT_ROLLING, Produced.with(Serdes.String(), serdes.sentimentRolling())
                 .withName("sentiment-rolling-sink"));
+
+        // issue 23: decayed sentiment, next to rolling sentiment
+        routed(stores.process(scored,
+                () -> new DecayedSentimentProcessor(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
+                DecayedSentimentProcessor.STORES, "sentiment-decayed"), "sentiment-decayed")
+                .to(Topics.SENTIMENT_DECAYED, Produced.with(Serdes.String(), serdes.decayedSentiment())
+                        .withName("sentiment-decayed-sink"));
+    }
+
+    /**
+     * issue 23: the quality of the news signal, from the completed reactions read back from their
+     * topic (keyed by ticker): independent of which step completed a reaction.
+     */
+    private void signalQualityBranch(KStream<String, MarketReaction> reactions, TopologyStores stores) {
+        routed(stores.process(reactions,
+                () -> new SignalQualityProcessor(settings, metrics, deadLetters, serdes.marketReaction().serializer()),
+                SignalQualityProcessor.STORES, "signal-quality"), "signal-quality")
+                .to(Topics.SIGNAL_QUALITY, Produced.with(Serdes.String(), serdes.signalQuality())
+                        .withName("signal-quality-sink"));
     }
 
     /**
@@ -313,35 +331,65 @@ public final class NewsflowTopology {
         alertsAndCreditViews(split(stores.process(context,
                         () -> new NewsContextProcessor(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
                         NewsContextProcessor.STORES, "sentiment-contributions"), "sentiment-contributions"),
-                "held-alerts", "held-alerts-sink", "held-credit-views", "held-credit-views-sink")
+                "held-alert-contexts", "held-alert-contexts-sink", "held-credit-views", "held-credit-views-sink")
                 .noDefaultBranch();
     }
 
-    /**
-     * One step per tick ({@link TickProcessor}: history, reactions, alerts, credit view), its results
-     * split by type to their topics; the benchmark's ticks it passes on go to every task's benchmark
-     * points.
-     */
-    private void tickBranch(KStream<String, PriceTick> ticks, TopologyStores stores) {
-        BranchedKStream<String, Routed<SpecificRecord>> results = split(stores.process(ticks,
-                        () -> new TickProcessor(settings, metrics, deadLetters, serdes.priceTick().serializer()),
-                        TickProcessor.STORES, "tick-analytics"), "tick-analytics")
-                .branch(isA(MarketReaction.class), toTopic(MarketReaction.class, "tick-reactions", Topics.MARKET_REACTION,
-                        serdes.marketReaction(), "reaction-on-tick-sink", "reactions"));
-        KStream<String, Routed<SpecificRecord>> benchmark = alertsAndCreditViews(results,
-                "tick-alerts", "price-move-alerts-sink", "tick-credit-views", "credit-on-tick-sink")
-                .branch(isA(PriceTick.class), Branched.as("benchmark-ticks"))
-                .noDefaultBranch()
-                .get("tick-analytics-benchmark-ticks");
+    /** What the hot path passes on: the bucket closes and the alerts, each through its internal topic. */
+    private record TickResults(KStream<String, PriceTick> closes, KStream<String, PriceMoveAlert> alerts) {
+    }
 
-        KStream<String, PriceTick> broadcast = as(benchmark, PriceTick.class, "benchmark-ticks")
+    /**
+     * The hot path, a sub-topology with one input: one step per tick ({@link TickProcessor}: history,
+     * sharp-move alerts), the alerts straight to their topic; the bucket closes (the benchmark's through
+     * {@code benchmark-closes}, to every partition) and the alerts on to the steps that meet the news and the deals.
+     */
+    private TickResults tickBranch(KStream<String, PriceTick> ticks, TopologyStores stores) {
+        Map<String, KStream<String, Routed<SpecificRecord>>> results = split(stores.process(ticks,
+                        () -> new TickProcessor(settings, metrics, deadLetters, serdes.priceTick().serializer()),
+                        TickProcessor.STORES, "tick-step"), "tick-step")
+                .branch(isA(PriceMoveAlert.class), Branched.as("alerts"))
+                .defaultBranch(Branched.as("closes"));
+        KStream<String, PriceMoveAlert> alerts = as(results.get("tick-step-alerts"), PriceMoveAlert.class, "tick-alerts");
+        alerts.to(Topics.PRICE_ALERTS, Produced.with(Serdes.String(), serdes.priceMoveAlert())
+                .withName("price-move-alerts-sink"));
+        // every benchmark's closes (reaction.benchmark and those of reaction.benchmarks) in a topic of their own, to
+        // every partition: a task takes its inputs' records in event-time order across partitions, not within one,
+        // where another task's closes would queue behind
+        Map<String, KStream<String, PriceTick>> byKind = as(results.get("tick-step-closes"), PriceTick.class,
+                "tick-closes").split(Named.as("closes-"))
+                .branch((symbol, close) -> settings.analytics().benchmarks().isBenchmark(symbol), Branched.as("benchmark"))
+                .defaultBranch(Branched.as("symbols"));
+        KStream<String, PriceTick> benchmark = byKind.get("closes-benchmark")
                 .repartition(Repartitioned.<String, PriceTick>with(Serdes.String(), serdes.priceTick())
-                        .withName("benchmark-broadcast").withStreamPartitioner(new BroadcastPartitioner<>()));
-        routed(stores.process(broadcast,
-                () -> new ReactionProcessors.OnBenchmarkTick(settings, metrics, deadLetters, serdes.priceTick().serializer()),
-                ReactionProcessors.STORES, "reaction-on-benchmark"), "reaction-on-benchmark")
-                .to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
-                        .withName("reaction-on-benchmark-sink"));
+                        .withName("benchmark-closes").withStreamPartitioner(new BroadcastPartitioner<>()));
+        KStream<String, PriceTick> closes = byKind.get("closes-symbols")
+                .repartition(Repartitioned.<String, PriceTick>with(Serdes.String(), serdes.priceTick())
+                        .withName("tick-closes"))
+                .merge(benchmark, Named.as("closes-merge"));
+        KStream<String, PriceMoveAlert> forContext = alerts.repartition(Repartitioned
+                .<String, PriceMoveAlert>with(Serdes.String(), serdes.priceMoveAlert()).withName("price-move-alerts"));
+        return new TickResults(closes, forContext);
+    }
+
+    /**
+     * Where the ticks meet the news and the deals, on the bucket closes: reactions and credit views
+     * ({@link BucketCloseProcessor}), and each alert's news context ({@link AlertContextProcessor}).
+     */
+    private void closeBranch(TickResults hot, TopologyStores stores) {
+        split(stores.process(hot.closes(),
+                        () -> new BucketCloseProcessor(settings, metrics, deadLetters, serdes.priceTick().serializer()),
+                        BucketCloseProcessor.STORES, "bucket-close"), "bucket-close")
+                .branch(isA(MarketReaction.class), toTopic(MarketReaction.class, "close-reactions", Topics.MARKET_REACTION,
+                        serdes.marketReaction(), "reaction-on-close-sink", "reactions"))
+                .branch(isA(CreditEquityView.class), toTopic(CreditEquityView.class, "close-credit-views",
+                        Topics.CREDIT_EQUITY, serdes.creditEquityView(), "credit-on-tick-sink", "credit-views"))
+                .noDefaultBranch();
+        alertsAndCreditViews(split(stores.process(hot.alerts(),
+                        () -> new AlertContextProcessor(settings, deadLetters, serdes.priceMoveAlert().serializer()),
+                        AlertContextProcessor.STORES, "alert-context"), "alert-context"),
+                "alert-contexts", "alert-contexts-sink", "alert-context-views", "alert-context-views-sink")
+                .noDefaultBranch();
     }
 
     /** The origin header is internal lineage: it does not leave the pipeline. */
@@ -365,7 +413,7 @@ public final class NewsflowTopology {
      * merged with the same partition of the ticks, none of which passes) goes with them, to every
      * partition after the summaries it covers.
      */
-    private void bondBranch(KStream<String, BondBookUpdate> bonds, KStream<String, PriceTick> ticks,
+    private void bondBranch(KStream<String, BondBookUpdate> bonds, KStream<String, PriceTick> closes,
             TopologyStores stores) {
         KStream<String, BondBookSummary> summaries = routed(stores.process(bonds,
                 () -> new BondBookProcessor(metrics, deadLetters, serdes.bondBookUpdate().serializer()),
@@ -380,7 +428,7 @@ public final class NewsflowTopology {
                 .<String, BondBookSummary>with(Serdes.String(), serdes.bondBookSummary()).withName("bond-summaries-by-issuer");
         if (settings.newsContextWait()) {
             KStream<String, BondBookSummary> watermarks = bonds
-                    .merge(ticks.flatMapValues(tick -> List.<BondBookUpdate>of(), Named.as("deal-watermark-clock")),
+                    .merge(closes.flatMapValues(tick -> List.<BondBookUpdate>of(), Named.as("deal-watermark-clock")),
                             Named.as("deal-watermark-merge"))
                     .process(DealWatermarkFeed::new, Named.as("deal-watermark-feed"));
             byIssuer = byIssuer.merge(watermarks, Named.as("bond-summaries-merge"));
@@ -389,7 +437,7 @@ public final class NewsflowTopology {
         alertsAndCreditViews(split(stores.process(byIssuer.repartition(byIssuerTopic),
                         () -> new CreditEquity.OnDeal(settings, metrics, deadLetters, serdes.bondBookSummary().serializer()),
                         CreditEquity.OnDeal.STORES, "credit-on-deal"), "credit-on-deal"),
-                "deal-alerts", "deal-alerts-sink", "deal-credit-views", "credit-on-deal-sink")
+                "deal-alert-contexts", "deal-alert-contexts-sink", "deal-credit-views", "credit-on-deal-sink")
                 .noDefaultBranch();
     }
 }

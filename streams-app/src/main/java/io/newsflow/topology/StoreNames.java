@@ -53,8 +53,11 @@ public final class StoreNames {
      * former price-per-tick store, tick-history, cannot be read into it.)
      */
     public static final String TICK_POINTS = "tick-points";
-    /** benchmark|bucket start -> tick, like tick-points, a copy in every task (broadcast). */
-    public static final String BENCHMARK_POINTS = "benchmark-points";
+    /**
+     * symbol|bucket start -> the bucket's newest close passed on from the tick step, like tick-points,
+     * in the tasks that meet the news and the deals; the benchmark's in every task (broadcast).
+     */
+    public static final String CLOSE_POINTS = "bucket-closes";
     /** ticker|due time|article#horizon -> reaction waiting for its horizon. */
     public static final String PENDING_REACTIONS = "pending-reactions";
     /** symbol|window -> the move currently alerted on. */
@@ -96,6 +99,17 @@ public final class StoreNames {
     public static final String ALERT_VIEW = "alert-view";
     /** issuer symbol|as of|deal id -> credit-equity view, from analytics.credit-equity. */
     public static final String CREDIT_VIEW_HISTORY = "credit-view-history";
+
+    /** issue 23: deal id -> each tranche's reported guidance, size, coupon and orders ({@code TrancheBook}). */
+    public static final String BOND_TRANCHES = "bond-tranches";
+    /** issue 23: ticker|horizon|publication time|article id -> the reaction's sentiment and CAR, for signal quality. */
+    public static final String SIGNAL_OBSERVATIONS = "signal-observations";
+    /** issue 23: ticker -> its decayed sentiment and last emitted bucket; "" -> the last bucket boundary swept. */
+    public static final String DECAYED_SENTIMENT = "decayed-sentiment";
+    /** issue 23: query view of analytics.signal-quality, ticker|horizon|as-of|article id -> record. */
+    public static final String SIGNAL_QUALITY_VIEW = "signal-quality-view";
+    /** issue 23: query view of analytics.sentiment-decayed, ticker|as-of -> record. */
+    public static final String SENTIMENT_DECAYED_VIEW = "sentiment-decayed-view";
 
     private StoreNames() {
     }

@@ -10,6 +10,8 @@ import io.newsflow.avro.PriceMoveAlert;
 import io.newsflow.avro.PriceTick;
 import io.newsflow.avro.ScoredArticle;
 import io.newsflow.avro.SentimentRolling;
+import io.newsflow.avro.DecayedSentiment;
+import io.newsflow.avro.SignalQuality;
 import io.newsflow.serde.SpecificAvroSerde;
 import java.util.List;
 import java.util.Map;
@@ -30,21 +32,25 @@ public record TopologySerdes(
         Serde<BondBookSummary> bondBookSummary,
         Serde<CreditEquityView> creditEquityView,
         Serde<PriceMoveAlert> priceMoveAlert,
-        Serde<DeadLetter> deadLetter) implements AutoCloseable {
+        Serde<DeadLetter> deadLetter,
+        Serde<SignalQuality> signalQuality,
+        Serde<DecayedSentiment> decayedSentiment) implements AutoCloseable {
 
     public static TopologySerdes avro(Map<String, ?> serdeConfig) {
         return new TopologySerdes(avro(serdeConfig, PriceTick.class), avro(serdeConfig, BondBookUpdate.class),
                 avro(serdeConfig, ArticleEvent.class), avro(serdeConfig, ScoredArticle.class),
                 avro(serdeConfig, SentimentRolling.class), avro(serdeConfig, MarketReaction.class),
                 avro(serdeConfig, BondBookSummary.class), avro(serdeConfig, CreditEquityView.class),
-                avro(serdeConfig, PriceMoveAlert.class), avro(serdeConfig, DeadLetter.class));
+                avro(serdeConfig, PriceMoveAlert.class), avro(serdeConfig, DeadLetter.class),
+                avro(serdeConfig, SignalQuality.class), avro(serdeConfig, DecayedSentiment.class));
     }
 
     /** Releases the serdes' registry clients (Kafka Streams does not close the serdes a topology is built with). */
     @Override
     public void close() {
         for (Serde<?> serde : List.of(priceTick, bondBookUpdate, articleEvent, scoredArticle, sentimentRolling,
-                marketReaction, bondBookSummary, creditEquityView, priceMoveAlert, deadLetter)) {
+                marketReaction, bondBookSummary, creditEquityView, priceMoveAlert, deadLetter, signalQuality,
+                decayedSentiment)) {
             serde.close();
         }
     }

@@ -59,6 +59,7 @@ import java.util.Properties;
  * @param analysisMaxChars        {@code text.analysis.max.chars} characters of an article the text analysis reads (20000)
  * @param analysisBudget          {@code text.analysis.budget} longest analysis of one article before it is
  *                                dead-lettered TOO_EXPENSIVE (5s)
+ * @param analytics               the event study, signal quality and decayed sentiment ({@link AnalyticsSettings})
  */
 public record TopologySettings(
         List<Span> sentimentWindows,
@@ -90,7 +91,8 @@ public record TopologySettings(
         boolean newsContextWait,
         Span watermarkIdleTimeout,
         int analysisMaxChars,
-        Span analysisBudget) {
+        Span analysisBudget,
+        AnalyticsSettings analytics) {
 
     /** The key of {@link #articlesSinglePartition()}, read by the topic set-up too. */
     public static final String ARTICLES_SINGLE_PARTITION = "articles.single.partition";
@@ -174,7 +176,8 @@ public record TopologySettings(
                 c.getBoolean("news.context.wait"),
                 span(c, "watermark.idle.timeout"),
                 c.getInt("text.analysis.max.chars"),
-                span(c, "text.analysis.budget"));
+                span(c, "text.analysis.budget"),
+                AnalyticsSettings.from(c));
     }
 
     public Span largestSentimentWindow() {
@@ -188,8 +191,8 @@ public record TopologySettings(
     /** How long tick history is kept: {@code ticks.retention}, at least what reactions, alerts and the credit view need. */
     public long tickRetentionMs() {
         long alerts = alertWindows.stream().mapToLong(Span::millis).max().orElse(0);
-        long needed = Math.max(maxHorizonMs() + reactionWait.millis(), Math.max(alerts, creditEquityWindow.millis()))
-                + reactionWait.millis();
+        long needed = Math.max(maxHorizonMs() + reactionWait.millis() + analytics.lookBackMs(),
+                Math.max(alerts, creditEquityWindow.millis())) + reactionWait.millis();
         return Math.max(needed, tickRetention.millis());
     }
 

@@ -54,10 +54,11 @@ import org.apache.kafka.streams.state.Stores;
 final class TopologyStores {
 
     /** The stores read or written by more than one step. */
-    static final Set<String> SHARED = Set.of(StoreNames.TICK_POINTS, StoreNames.BENCHMARK_POINTS,
+    static final Set<String> SHARED = Set.of(StoreNames.CLOSE_POINTS,
             StoreNames.PENDING_REACTIONS, StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.ISSUER_DEALS,
             StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES, StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK,
-            StoreNames.FUNNEL_RELEASED, StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS);
+            StoreNames.FUNNEL_RELEASED, StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS,
+            StoreNames.CREDIT_FLIP_WALKS);
 
     private final Map<String, StoreBuilder<?>> builders = new HashMap<>();
     /** Store -> the step whose supplier declares it. */
@@ -74,7 +75,7 @@ final class TopologyStores {
         inMemory(StoreNames.NEWS_STREAM_TIMES, Serdes.Long());
         persistent(StoreNames.SENTIMENT_CONTRIBUTIONS, new JsonSerde<>(Contribution.class));
         cached(StoreNames.TICK_POINTS, TickPoint.serde());
-        cached(StoreNames.BENCHMARK_POINTS, TickPoint.serde());
+        cached(StoreNames.CLOSE_POINTS, TickPoint.serde());
         inMemory(StoreNames.STREAM_TIMES, Serdes.Long());
         inMemory(StoreNames.PENDING_REACTIONS, new JsonSerde<>(PendingReaction.class));
         inMemory(StoreNames.ALERT_STATE, new JsonSerde<>(AlertState.class));
@@ -87,6 +88,10 @@ final class TopologyStores {
         inMemory(StoreNames.DEAL_HISTORY, new JsonSerde<>(IssuerDeal.class));
         inMemory(StoreNames.DEAL_WATERMARKS, Serdes.Long());
         inMemory(StoreNames.CREDIT_FLIP_WALKS, new JsonSerde<>(FlipWalk.class));
+        inMemory(StoreNames.BOND_TRANCHES, new JsonSerde<>(io.newsflow.topology.bond.TrancheBook.class));
+        persistent(StoreNames.SIGNAL_OBSERVATIONS, new JsonSerde<>(io.newsflow.topology.signal.SignalObservation.class));
+        inMemory(StoreNames.DECAYED_SENTIMENT,
+                new JsonSerde<>(io.newsflow.topology.sentiment.DecayedSentimentProcessor.Entry.class));
     }
 
     /** Adds the {@link #SHARED} stores to {@code builder}, before the steps that use them. */

@@ -1,5 +1,7 @@
 package io.newsflow.metrics;
 
+import io.newsflow.topology.market.study.EventStudyResult;
+import io.newsflow.topology.market.study.ReturnModel;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -75,6 +77,10 @@ public final class ExportedMetrics {
         metrics.lastPrice("META", 666.0);
         metrics.priceReturn("META", "5m", -0.04);
         metrics.marketReaction("META", "1d", -0.11, -0.1);
+        metrics.eventStudy("META", "1d", new EventStudyResult(ReturnModel.MARKET_MODEL, 0.0, 1.2, 60, 78, -0.01,
+                -0.1, -0.1, -3.2, 0.002, true));
+        metrics.signalQuality("META", "1d", 12, 0.6, 0.2, 0.01, -0.02);
+        metrics.sentimentDecayed("META", -0.3);
         metrics.bondBook("META-1", "META", "USD", 125_000_000_000L, 30_000_000_000L, 4.17, 103.0, 32.0);
         metrics.creditEquityDivergence("META", true);
         metrics.alert("META", "5m", "DOWN");

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
  * The same input gives the same committed output (exactly-once, the default profile): the Meta
  * bond-day scenario, published at once (asap), is processed by the real app in a child JVM
  * three times, on a fresh broker each time, and every output topic is compared record by record
- * ({@link OutputDump}):
+ * ({@link OutputDump}; the signal-quality and decayed-sentiment topics included):
  * <ul>
  *   <li>three partitions per topic, one stream thread;</li>
  *   <li>two partitions per topic and two stream threads: other tasks, so articles reach the novelty
@@ -71,6 +71,10 @@ class DeterministicReplayEndToEndTest {
     void theOutputsAreTheSameWhateverThePartitioningTheThreadsAndACrash() throws Exception {
         OutputDump reference = run("3 partitions, 1 thread", 3, 1, false);
         assertTrue(reference.counts().get(Topics.MARKET_REACTION) > 0, "the scenario gives reactions: " + reference.counts());
+        // issue 23: the event study's outputs are compared like the others, so they must not be empty
+        assertTrue(reference.counts().get(Topics.SIGNAL_QUALITY) > 0, "the scenario gives signal quality: " + reference.counts());
+        assertTrue(reference.counts().get(Topics.SENTIMENT_DECAYED) > 0, "the scenario gives decayed sentiment: "
+                + reference.counts());
         OutputDump repartitioned = run("2 partitions, 2 threads", 2, 2, false);
         OutputDump crashed = run("3 partitions, killed and restarted", 3, 1, true);
 

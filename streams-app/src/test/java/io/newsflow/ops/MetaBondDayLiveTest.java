@@ -86,12 +86,17 @@ class MetaBondDayLiveTest extends MetaBondDayStoryTest {
             counts.put("price alerts", page.findElement(By.id("price")).getDomAttribute("data-alerts"));
             counts.put("articles", page.findElement(By.id("articles")).getDomAttribute("data-rows"));
             counts.put("alerts", page.findElement(By.id("alerts")).getDomAttribute("data-rows"));
+            counts.put("tranches", page.findElement(By.id("tranches")).getDomAttribute("data-rows"));
+            counts.put("signal quality", page.findElement(By.id("signal")).getDomAttribute("data-rows"));
+            counts.put("decayed sentiment", page.findElement(By.id("decayed-summary")).getDomAttribute("data-points"));
         } while (counts.values().stream().anyMatch(n -> n == null || n.equals("0")) && System.nanoTime() < deadline);
         browser.screenshot(Path.of("target", "live-page.png"));
         assertTrue(counts.values().stream().noneMatch(n -> n == null || n.equals("0")), "empty on the page: " + counts
                 + "; status: " + page.findElement(By.id("status")).getText());
         assertTrue(Integer.parseInt(counts.get("price")) > 1000, "price points " + counts);
         assertTrue(page.findElement(By.id("credit-summary")).getText().contains("x"), "credit summary shown");
+        assertTrue(page.findElement(By.id("tranche-note")).getText().contains("Illustrative"),
+                "the Meta scenario's tranches are marked illustrative");
     }
 
     @Test
@@ -160,6 +165,54 @@ class MetaBondDayLiveTest extends MetaBondDayStoryTest {
         assertEquals(deal.getOversubscription(), answer.get("oversubscription").asDouble(), 1e-9);
         assertEquals(deal.getOrderBookSize(), answer.get("orderBookSize").asLong());
         assertEquals(deal.getStatus().name(), answer.get("status").asText());
+    }
+
+    @Test
+    void theBondDealHasEachTrancheFromInitialPriceTalkToLaunch() throws Exception {
+        BondBookSummary deal = outputs.bondBooks().get("META-2025-10-30");
+        JsonNode tranches = ok("/api/v1/bonds/META-2025-10-30").get("tranches");
+        assertEquals(6, tranches.size(), "5Y to 40Y: " + tranches);
+        assertEquals(deal.getTranches().size(), tranches.size());
+        for (int i = 0; i < tranches.size(); i++) {
+            assertEquals(deal.getTranches().get(i).getTenor(), tranches.get(i).get("tenor").asText());
+            assertEquals(deal.getTranches().get(i).getTighteningBps(), tranches.get(i).get("tighteningBps").asDouble(), 1e-9);
+        }
+        assertTrue(tranches.get(0).get("revisions").size() > 1, "guidance was revised: " + tranches.get(0));
+    }
+
+    @Test
+    void theDecayedSentimentOfMetaIsServedAloneAndAmongAllTickers() throws Exception {
+        JsonNode latest = ok("/api/v1/sentiment-decayed/META");
+        assertEquals("META", latest.get("ticker").asText());
+        double mean = latest.get("meanSentiment").asDouble();
+        assertTrue(mean >= -1 && mean <= 1, "a mean sentiment: " + latest);
+        JsonNode history = ok("/api/v1/sentiment-decayed/META?from=1970-01-01T00:00:00Z").get("points");
+        assertEquals(latest, history.get(history.size() - 1), "the latest is the history's last");
+        JsonNode meta = null;
+        for (JsonNode ticker : ok("/api/v1/sentiment-decayed").get("tickers")) {
+            if (ticker.get("ticker").asText().equals("META")) {
+                meta = ticker;
+            }
+        }
+        assertEquals(latest, meta, "every ticker's latest has META's");
+    }
+
+    @Test
+    void theSignalQualityOfMetaAndOfAllTickersIsServed() throws Exception {
+        JsonNode meta = ok("/api/v1/signal-quality/META").get("horizons");
+        JsonNode all = ok("/api/v1/signal-quality").get("horizons");
+        assertTrue(meta.size() > 0, "META has scored reactions");
+        for (JsonNode horizon : meta) {
+            JsonNode pooled = null;
+            for (JsonNode candidate : all) {
+                if (candidate.get("horizonLabel").asText().equals(horizon.get("horizonLabel").asText())) {
+                    pooled = candidate;
+                }
+            }
+            assertNotNull(pooled, "every horizon over all tickers too: " + all);
+            assertTrue(pooled.get("articleCount").asLong() >= horizon.get("articleCount").asLong(),
+                    "all tickers count at least META's articles: " + horizon + " / " + pooled);
+        }
     }
 
     @Test

@@ -68,7 +68,7 @@ final class ScenarioReplay {
         config.put("schema.registry.url", registryUrl);
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config)) {
             for (int p = 0; p < partitions; p++) {
-                String symbol = "CLOSE" + p;
+                String symbol = io.newsflow.runtime.SymbolsByPartition.on("CLOSE", p, partitions);
                 producer.send(new ProducerRecord<>(Topics.PRICE_TICKS, p, symbol, PriceTick.newBuilder().setSymbol(symbol)
                         .setPrice(1.0).setSize(1).setEventTime(CLOSING_TICKS_AT).build()));
             }

@@ -8,6 +8,7 @@ import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.serde.registry.MockSchemaRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.Test;
  * while a thread looped on one record.
  */
 class FencedThreadEndToEndTest {
+
+    private static final Instant START = Instant.now().minus(Duration.ofHours(1));
 
     private EmbeddedKafkaBroker broker;
     private String scope;
@@ -61,14 +64,16 @@ class FencedThreadEndToEndTest {
 
     @Test
     void aThreadFencedTwiceTurnsHealthDegradedWithTheReasonAndIsCounted() throws Exception {
-        sendTick(100.0);
+        sendTick(100.0, 0);
         running.awaitGauge(100.0, "newsflow.price.last", "symbol", "AMZN");
         assertFalse(running.health().contains("fenced-thread"), running.health());
 
         for (int fencing = 1; fencing <= 2; fencing++) {
             fenceTheStreamThreads();
             double price = 100.0 + fencing;
-            sendTick(price); // the fenced thread finds out when it writes, rejoins and processes the tick again
+            // the fenced thread finds out when it writes, rejoins and processes the tick again; each tick opens a
+            // bucket of its own, so the hot path writes (a tick inside an open bucket writes nothing)
+            sendTick(price, fencing);
             running.awaitGauge(price, "newsflow.price.last", "symbol", "AMZN");
             int expected = fencing;
             running.await(() -> running.counter("newsflow.stream.thread.fenced") >= expected,
@@ -101,9 +106,10 @@ class FencedThreadEndToEndTest {
         }
     }
 
-    private void sendTick(double price) throws Exception {
+    private void sendTick(double price, int round) throws Exception {
+        Instant eventTime = START.plus(Duration.ofMinutes(10L * round));
         PriceTick tick = PriceTick.newBuilder().setSymbol("AMZN").setPrice(price).setSize(100)
-                .setEventTime(Instant.now()).build();
+                .setEventTime(eventTime).build();
         running.send(Topics.PRICE_TICKS, "AMZN".getBytes(StandardCharsets.UTF_8),
                 avro.serialize(Topics.PRICE_TICKS, tick));
     }

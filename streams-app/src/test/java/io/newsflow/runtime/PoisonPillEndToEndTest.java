@@ -148,7 +148,7 @@ class PoisonPillEndToEndTest {
     private static void tickEveryPartition(Instant time) throws Exception {
         int partitions = running.producer.partitionsFor(Topics.PRICE_TICKS).size();
         for (int p = 0; p < partitions; p++) {
-            String symbol = "WATERMARK" + p;
+            String symbol = SymbolsByPartition.on("WATERMARK", p, partitions);
             PriceTick tick = PriceTick.newBuilder().setSymbol(symbol).setPrice(10.0).setSize(1).setEventTime(time).build();
             running.send(Topics.PRICE_TICKS, p, symbol.getBytes(StandardCharsets.UTF_8),
                     avro.serialize(Topics.PRICE_TICKS, tick));

@@ -97,6 +97,7 @@ class BondBookTopologyTest {
             f.tick("META", 668.00, at("23:00")); // hours later, already processed
             f.bonds.pipeInput("META-2025-10", bond("META-2025-10", 30 * B, 125 * B, BondStatus.PRICED, at("20:00"))
                     .build());
+            // the ticks have moved the deal watermark past 20:00 already: the update's view is walked at once
 
             CreditEquityView view = f.creditEquity.readValue();
             assertEquals(at("20:00"), view.getAsOf());

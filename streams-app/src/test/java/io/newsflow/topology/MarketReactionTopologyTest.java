@@ -82,20 +82,21 @@ class MarketReactionTopologyTest {
     }
 
     @Test
-    void withoutBenchmarkTicksTheReactionIsEmittedAfterTheWaitWithoutAbnormalReturn() {
+    void withoutABenchmarkPriceAtPublicationTheReactionWaitsForTheBenchmarkAndHasNoAbnormalReturn() {
         TopologySettings fiveMinutes = TopologySettings.fromMap(Map.of("reaction.horizons", "5m", "reaction.wait", "1h"));
         try (TopologyFixture f = new TopologyFixture(fiveMinutes)) {
             f.tick("NVDA", 200.0, at("13:59"));
             f.publish(article("a1", "Nvidia surges", "Record.", at("14:00")).build());
             f.tick("NVDA", 206.0, at("14:04"));
             f.tick("NVDA", 205.0, at("14:06"));
-            assertTrue(f.reactions.isEmpty(), "waiting for the benchmark");
-
             f.tick("NVDA", 207.0, at("15:10")); // past 14:05 + 1h
+            assertTrue(f.reactions.isEmpty(), "waiting for the benchmark, whatever the wait: it decides on its own series");
+
+            f.tick("QQQ", 500.0, at("15:11")); // the benchmark's first tick, after the horizon
 
             MarketReaction r = f.reactions.readValue();
             assertEquals(0.03, r.getPriceReturn(), 1e-9);
-            assertNull(r.getBenchmarkReturn());
+            assertNull(r.getBenchmarkReturn(), "no benchmark price at the publication");
             assertNull(r.getAbnormalReturn());
         }
     }

@@ -113,7 +113,8 @@ class MetaBondDayScenarioTest {
                 .filter(r -> r.getTicker().equals("META") && r.getHorizonLabel().equals("1h"))
                 .min(Comparator.comparing(MarketReaction::getPublishedAt)).orElseThrow();
         assertEquals(-0.11, firstHour.getPriceReturn(), 0.03, firstHour.toString());
-        assertTrue(firstHour.getAbnormalReturn() < -0.07, firstHour.toString());
+        assertTrue(firstHour.getAbnormalReturn() != null && firstHour.getAbnormalReturn() < -0.07,
+                firstHour + " of " + out.reactions.stream().filter(r -> r.getTicker().equals("META")).toList());
 
         List<SentimentRolling> metaDay = out.sentiment.stream()
                 .filter(s -> s.getTicker().equals("META") && s.getWindowLabel().equals("24h")).toList();

@@ -26,7 +26,8 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * The news context of alerts and credit views follows event time: it holds the articles published
+ * The news context of alerts (a record of its own on {@code alerts.price-move-context}, following the
+ * alert) and of credit views follows event time: it holds the articles published
  * in it, whether their scores reach the ticker task before or after the tick or deal update
  * (the scores come through the funnel and two Kafka hops, so usually after). The scores and news
  * watermarks are written straight to {@code news-context} here, to deliver them in either order.
@@ -50,7 +51,8 @@ class NewsContextOrderTopologyTest {
         });
         PriceMoveAlert ticksFirst = alert(TopologySettings.fromMap(FIVE_MINUTES), f -> {
             ticks(f);
-            assertTrue(f.alerts.isEmpty(), "held: the news up to 13:33:59.999 is not all in yet");
+            assertEquals(1, f.alerts.readValuesToList().size(), "the alert goes out with its tick");
+            assertTrue(f.alertContexts.isEmpty(), "its context is held: the news up to 13:33:59.999 is not all in yet");
             scores(f);
             watermark(f, at("13:34"));
         });
@@ -77,11 +79,11 @@ class NewsContextOrderTopologyTest {
         try (TopologyFixture f = new TopologyFixture(TopologySettings.fromMap(FIVE_MINUTES))) {
             ticks(f);
             watermark(f, Instant.parse("2025-10-30T13:33:30Z"));
-            assertTrue(f.alerts.isEmpty(), "the 24h window as of 13:33 ends at 13:34: a score of 13:33:45 belongs to it");
+            assertTrue(f.alertContexts.isEmpty(), "the 24h window as of 13:33 ends at 13:34: a score of 13:33:45 belongs to it");
             score(f, "a3", Instant.parse("2025-10-30T13:33:45Z"), -0.5);
             watermark(f, at("13:34"));
 
-            PriceMoveAlert alert = f.alerts.readValue();
+            PriceMoveAlert alert = f.alertContexts.readValue();
             assertEquals(List.of(), alert.getRecentArticleIds(), "ids: published up to the tick (13:33) only");
             assertEquals(0, alert.getRecentArticleCount());
             assertNotNull(alert.getRecentSentiment(), "sentiment: the window up to 13:34 has a3");
@@ -112,11 +114,11 @@ class NewsContextOrderTopologyTest {
         try (TopologyFixture f = new TopologyFixture(TopologySettings.fromMap(FIVE_MINUTES))) {
             ticks(f);
             scores(f);
-            assertTrue(f.alerts.isEmpty());
+            assertTrue(f.alertContexts.isEmpty());
 
             f.inputStops();
 
-            assertEquals(List.of("a1", "a2"), f.alerts.readValue().getRecentArticleIds());
+            assertEquals(List.of("a1", "a2"), f.alertContexts.readValue().getRecentArticleIds());
             assertTrue(f.counter("newsflow.watermark.idle.skips", "stage", "news-context") >= 1);
         }
     }
@@ -158,7 +160,7 @@ class NewsContextOrderTopologyTest {
     private static PriceMoveAlert alert(TopologySettings settings, Consumer<TopologyFixture> script) {
         try (TopologyFixture f = new TopologyFixture(settings)) {
             script.accept(f);
-            List<PriceMoveAlert> alerts = f.alerts.readValuesToList();
+            List<PriceMoveAlert> alerts = f.alertContexts.readValuesToList();
             assertEquals(1, alerts.size(), alerts.toString());
             return alerts.get(0);
         }
@@ -169,6 +171,7 @@ class NewsContextOrderTopologyTest {
             f.tick("META", 751.44, Instant.parse("2025-10-29T19:00:00Z"));
             f.tick("META", 666.47, at("19:30"));
             script.accept(f);
+            f.tick("META", 667.10, at("20:05")); // the closes up to the deal update are final: its view goes out
             List<CreditEquityView> views = f.creditEquity.readValuesToList();
             assertEquals(1, views.size(), views.toString());
             assertNotEquals(null, views.get(0).getEquityReturn());

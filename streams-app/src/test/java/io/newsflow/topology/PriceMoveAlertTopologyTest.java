@@ -11,9 +11,13 @@ import io.newsflow.avro.MoveDirection;
 import io.newsflow.avro.PriceMoveAlert;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
-/** Sharp-move alerts: one per move, not per tick, with news and credit context. */
+/**
+ * Sharp-move alerts: one per move, not per tick, written with the tick that raised it; the news and
+ * credit context follows as a record of its own keyed by the alert id.
+ */
 class PriceMoveAlertTopologyTest {
 
     @Test
@@ -74,7 +78,7 @@ class PriceMoveAlertTopologyTest {
     }
 
     @Test
-    void theAlertCarriesRecentSentimentArticlesAndOpenBondDeals() {
+    void theAlertGoesOutWithItsTickAndItsContextFollowsKeyedByTheAlertId() {
         try (TopologyFixture f = new TopologyFixture()) {
             f.publish(article("a1", "Meta plunges on capex worries", "Investors worry.", at("12:00")).build());
             f.publish(article("a2", "Meta sells bonds", "A big deal.", at("12:30")).build());
@@ -83,13 +87,27 @@ class PriceMoveAlertTopologyTest {
             f.bonds.pipeInput("OLD", bond("OLD", 10_000_000_000L, 0, BondStatus.CANCELLED, at("12:46")).build());
             f.tick("META", 750.0, at("13:30"));
             f.tick("META", 700.0, at("13:33"));
+
+            // at once, before any watermark has passed it: the price facts, no context
+            List<TestRecord<String, PriceMoveAlert>> fast = f.alerts.readRecordsToList();
+            assertEquals(2, fast.size(), "5m and 1h: " + fast);
+            PriceMoveAlert alert = fast.get(0).value();
+            assertEquals("META", fast.get(0).key());
+            assertEquals(List.of(), alert.getRecentArticleIds());
+            assertEquals(null, alert.getRecentSentiment());
+            assertEquals(List.of(), alert.getOpenBondDeals());
+            assertTrue(f.alertContexts.isEmpty(), "the context waits for the news watermark");
+
             f.inputStops();
 
-            PriceMoveAlert alert = f.alerts.readValuesToList().get(0);
-            assertEquals(List.of("a1", "a2"), alert.getRecentArticleIds());
-            assertEquals(2, alert.getRecentArticleCount());
-            assertTrue(alert.getRecentSentiment() < 0);
-            assertEquals(List.of("META-1"), alert.getOpenBondDeals());
+            Map<String, PriceMoveAlert> contexts = f.alertContexts.readKeyValuesToMap();
+            PriceMoveAlert withContext = contexts.get(alert.getAlertId().toString());
+            assertEquals(List.of("a1", "a2"), withContext.getRecentArticleIds());
+            assertEquals(2, withContext.getRecentArticleCount());
+            assertTrue(withContext.getRecentSentiment() < 0);
+            assertEquals(List.of("META-1"), withContext.getOpenBondDeals());
+            assertEquals(alert, PriceMoveAlert.newBuilder(withContext).setRecentSentiment(null).setRecentArticleCount(0)
+                    .setRecentArticleIds(List.of()).setOpenBondDeals(List.of()).build(), "the same alert, completed");
         }
     }
 

@@ -14,6 +14,7 @@ import io.newsflow.topology.alert.AlertState;
 import io.newsflow.topology.bond.IssuerDeal;
 import io.newsflow.topology.context.HeldOutputs;
 import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.market.BucketCloseProcessor;
 import io.newsflow.topology.market.PendingReaction;
 import io.newsflow.topology.market.TickPoint;
 import io.newsflow.topology.market.TickProcessor;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * At-least-once replay of the tick step: the tick that raised an alert or flipped a credit view,
+ * At-least-once replay of the tick step and the bucket-close step: the tick that raised an alert, or the
+ * close that flipped a credit view,
  * processed again after a crash, emits the same output again (counted once); any later tick does
  * not.
  * ({@link ReplayContext}: TopologyTestDriver cannot deliver a record at an offset it already delivered.)
@@ -46,6 +48,9 @@ class TickReplayTest {
     /** The replay of the tick step itself: the news context is taken as it is, without waiting for it. */
     private final TickProcessor processor = new TickProcessor(TopologySettings.fromMap(Map.of("news.context.wait",
             "false")), metrics, new DeadLetters(metrics), null);
+    /** The bucket-close step, which judges credit-view flips on ticks in the latency-first profile. */
+    private final BucketCloseProcessor closeStep = new BucketCloseProcessor(TopologySettings.fromMap(Map.of(
+            "news.context.wait", "false")), metrics, new DeadLetters(metrics), null);
     private KeyValueStore<String, CreditEquityView> views;
     private KeyValueStore<String, IssuerDeal> deals;
 
@@ -53,7 +58,7 @@ class TickReplayTest {
     void init() {
         TopologySerdes serdes = TopologySerdes.avro(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://replay"));
         replay.addStore(StoreNames.TICK_POINTS, TickPoint.serde());
-        replay.addStore(StoreNames.BENCHMARK_POINTS, TickPoint.serde());
+        replay.addStore(StoreNames.CLOSE_POINTS, TickPoint.serde());
         replay.addStore(StoreNames.PENDING_REACTIONS, new JsonSerde<>(PendingReaction.class));
         replay.addStore(StoreNames.ALERT_STATE, new JsonSerde<>(AlertState.class));
         replay.addStore(StoreNames.SENTIMENT_CONTRIBUTIONS, new JsonSerde<>(Contribution.class));
@@ -62,7 +67,10 @@ class TickReplayTest {
         replay.addStore(StoreNames.CREDIT_VIEW_SOURCES, Serdes.String());
         replay.addStore(StoreNames.NEWS_WATERMARK, Serdes.Long());
         replay.addStore(StoreNames.HELD_OUTPUTS, new JsonSerde<>(HeldOutputs.Held.class));
+        replay.addStore(StoreNames.DEAL_HISTORY, new JsonSerde<>(IssuerDeal.class));
+        replay.addStore(StoreNames.DEAL_WATERMARKS, Serdes.Long());
         processor.init(replay.context());
+        closeStep.init(replay.context());
     }
 
     @Test
@@ -96,15 +104,15 @@ class TickReplayTest {
         views.put("META", CreditEquityView.newBuilder().setIssuerSymbol("META").setDealId("META-1")
                 .setOversubscription(4.2).setEquityReturnWindow("1d").setDivergent(false).setAsOf(at("12:00"))
                 .build());
-        tick(750.0, at("12:00"), 0);
-        List<CreditEquityView> flipped = views(tick(660.0, at("14:00"), 1)); // -12 % while the book is 4.2x
+        close(750.0, at("12:00"), 0);
+        List<CreditEquityView> flipped = views(close(660.0, at("14:00"), 1)); // -12 % while the book is 4.2x
 
-        List<CreditEquityView> replayed = views(tick(660.0, at("14:00"), 1));
+        List<CreditEquityView> replayed = views(close(660.0, at("14:00"), 1));
 
         assertEquals(1, flipped.size());
         assertEquals(true, flipped.get(0).getDivergent());
         assertEquals(flipped, replayed);
-        assertEquals(List.of(), views(tick(661.0, at("14:01"), 2)), "a later tick: still divergent, nothing new");
+        assertEquals(List.of(), views(close(661.0, at("14:01"), 2)), "a later tick: still divergent, nothing new");
     }
 
     @Test
@@ -123,6 +131,13 @@ class TickReplayTest {
 
     private static List<CreditEquityView> views(List<SpecificRecord> out) {
         return out.stream().filter(CreditEquityView.class::isInstance).map(CreditEquityView.class::cast).toList();
+    }
+
+    /** A bucket close as the tick step passes it on through {@code tick-closes}. */
+    private List<SpecificRecord> close(double price, Instant time, long offset) {
+        return replay.process(closeStep, "newsflow-tick-closes-repartition", offset, new Record<>("META",
+                PriceTick.newBuilder().setSymbol("META").setPrice(price).setSize(100).setEventTime(time).build(),
+                time.toEpochMilli()));
     }
 
     private List<SpecificRecord> tick(double price, Instant time, long offset) {

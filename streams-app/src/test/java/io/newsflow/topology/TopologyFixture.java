@@ -68,7 +68,11 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<String, BondBookSummary> bondBooks;
     final TestOutputTopic<String, CreditEquityView> creditEquity;
     final TestOutputTopic<String, PriceMoveAlert> alerts;
+    /** The alerts completed with their news context, keyed by alert id. */
+    final TestOutputTopic<String, PriceMoveAlert> alertContexts;
     final TestOutputTopic<String, DeadLetter> deadLetters;
+    final TestOutputTopic<String, io.newsflow.avro.SignalQuality> signalQuality;
+    final TestOutputTopic<String, io.newsflow.avro.DecayedSentiment> decayedSentiment;
 
     TopologyFixture() {
         this(TopologySettings.defaults());
@@ -116,7 +120,10 @@ final class TopologyFixture implements AutoCloseable {
         bondBooks = output(Topics.BOND_ANALYTICS, serdes.bondBookSummary());
         creditEquity = output(Topics.CREDIT_EQUITY, serdes.creditEquityView());
         alerts = output(Topics.PRICE_ALERTS, serdes.priceMoveAlert());
+        alertContexts = output(Topics.PRICE_ALERT_CONTEXT, serdes.priceMoveAlert());
         deadLetters = output(Topics.DEAD_LETTERS, serdes.deadLetter());
+        signalQuality = output(Topics.SIGNAL_QUALITY, serdes.signalQuality());
+        decayedSentiment = output(Topics.SENTIMENT_DECAYED, serdes.decayedSentiment());
     }
 
     private <T> TestOutputTopic<String, T> output(String topic, Serde<T> serde) {

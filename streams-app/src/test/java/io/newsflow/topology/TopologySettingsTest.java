@@ -27,9 +27,17 @@ class TopologySettingsTest {
         assertEquals(-0.05, s.divergenceEquityReturn());
         assertEquals(Duration.ofDays(1), s.creditEquityWindow().duration());
         assertEquals(Duration.ofDays(3).toMillis(), s.tickRetentionMs());
-        assertEquals(Duration.ofHours(28).toMillis(),
+        assertEquals(Duration.ofMinutes(52 * 60 + 30).toMillis(),
                 TopologySettings.fromMap(Map.of("ticks.retention", "1h")).tickRetentionMs(),
-                "never below 1d horizon + 2h wait (+2h margin)");
+                "never below 1d horizon + 2h wait + the market model's 30m gap and 1d estimation window (+2h margin)");
+        AnalyticsSettings a = s.analytics();
+        assertEquals(Duration.ofMinutes(5), a.modelBar().duration());
+        assertEquals(Duration.ofDays(1), a.modelWindow().duration());
+        assertEquals(Duration.ofMinutes(30), a.modelGap().duration());
+        assertEquals(30, a.modelMinObservations());
+        assertEquals("1306.T", a.benchmarks().of("7203.T"));
+        assertEquals("QQQ", a.benchmarks().of("META"));
+        assertEquals(Duration.ofHours(6), a.decayHalfLife().duration());
     }
 
     @Test

@@ -15,8 +15,9 @@ import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
 
 /**
- * The partitioning contract: everything keyed by ticker shares one sub-topology (and so one task
- * per partition), while novelty runs on its own.
+ * The partitioning contract: the ticks are read by a sub-topology of their own (one input, so its
+ * task never waits for an empty news partition); everything else keyed by ticker meets their bucket
+ * closes in one sub-topology (and so one task per partition), while novelty runs on its own.
  */
 class TopologyShapeTest {
 
@@ -26,11 +27,18 @@ class TopologyShapeTest {
             TopologySerdes.avro(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://shape"))).build().describe();
 
     @Test
-    void ticksScoresBenchmarkAndIssuerSummariesMeetInOneSubTopology() {
-        Set<String> market = sourceTopicsOfSubtopologyReading(Topics.PRICE_TICKS);
+    void theTicksAreReadByASubTopologyWithOneInput() {
+        assertEquals(Set.of(Topics.PRICE_TICKS), sourceTopicsOfSubtopologyReading(Topics.PRICE_TICKS));
+    }
+
+    @Test
+    void bucketClosesScoresAlertsAndIssuerSummariesMeetInOneSubTopology() {
+        Set<String> market = description.subtopologies().stream().map(TopologyShapeTest::sourceTopics)
+                .filter(topics -> topics.stream().anyMatch(t -> t.contains("tick-closes"))).findFirst().orElseThrow();
         assertTrue(market.contains(Topics.ARTICLE_SCORES), market.toString());
-        assertTrue(market.stream().anyMatch(t -> t.contains("benchmark-broadcast")), market.toString());
+        assertTrue(market.stream().anyMatch(t -> t.contains("price-move-alerts")), market.toString());
         assertTrue(market.stream().anyMatch(t -> t.contains("bond-summaries-by-issuer")), market.toString());
+        assertTrue(market.stream().anyMatch(t -> t.contains("news-context")), market.toString());
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.Span;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
-import io.newsflow.topology.bond.IssuerDeal;
 import io.newsflow.topology.market.PriceSeries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -33,8 +31,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * non-overlapping window returns in the tick history; with {@code alerts.zscore > 0} an alert
  * also needs |z| at or above it (when there are at least 5 earlier windows to judge by).
  *
- * <p>The alerts come without their news context: the tick step completes them, or holds them until
- * the news has caught up ({@link io.newsflow.topology.context.HeldOutputs}).
+ * <p>The alerts go out without their news context (recent sentiment, articles, open bond deals): the
+ * tick step's sub-topology reads only the ticks. The context follows as a record of its own, keyed by
+ * the alert id ({@link io.newsflow.topology.context.AlertContextProcessor}).
  */
 public final class PriceMoveDetector {
 
@@ -49,7 +48,6 @@ public final class PriceMoveDetector {
     private final Map<String, Optional<AlertState>> openMoves = new HashMap<>();
     /** symbol -> the alert-state key of each window, built once. */
     private final Map<String, String[]> stateKeys = new HashMap<>();
-    private final KeyValueStore<String, IssuerDeal> deals;
 
     public PriceMoveDetector(TopologySettings settings, PipelineMetrics metrics, PriceSeries ticks,
             ProcessorContext<?, ?> context) {
@@ -57,7 +55,6 @@ public final class PriceMoveDetector {
         this.metrics = metrics;
         this.ticks = ticks;
         this.states = context.getStateStore(StoreNames.ALERT_STATE);
-        this.deals = context.getStateStore(StoreNames.ISSUER_DEALS);
     }
 
     /**
@@ -164,21 +161,8 @@ public final class PriceMoveDetector {
                 .setRecentSentiment(null)
                 .setRecentArticleCount(0)
                 .setRecentArticleIds(List.of())
-                .setOpenBondDeals(openDeals(symbol, now))
+                .setOpenBondDeals(List.of())
                 .build();
-    }
-
-    private List<String> openDeals(String symbol, long now) {
-        List<String> open = new ArrayList<>();
-        try (KeyValueIterator<String, IssuerDeal> it = deals.prefixScan(symbol + "|",
-                new org.apache.kafka.common.serialization.StringSerializer())) {
-            it.forEachRemaining(kv -> {
-                if (kv.value.isOpen(now, settings.openDealPricedWithin().millis())) {
-                    open.add(kv.value.dealId());
-                }
-            });
-        }
-        return open;
     }
 
     private Double zScore(String symbol, Span window, PriceSeries.Return move) {

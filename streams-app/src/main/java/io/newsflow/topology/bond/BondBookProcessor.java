@@ -17,10 +17,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public class BondBookProcessor extends GuardedProcessor<BondBookUpdate, BondBookSummary> {
 
     /** The state stores this step uses (TopologyStores connects the step to them). */
-    public static final List<String> STORES = List.of(StoreNames.BOND_DEALS);
+    public static final List<String> STORES = List.of(StoreNames.BOND_DEALS, StoreNames.BOND_TRANCHES);
 
     private final PipelineMetrics metrics;
     private KeyValueStore<String, DealState> deals;
+    private KeyValueStore<String, TrancheBook> tranches;
 
     public BondBookProcessor(PipelineMetrics metrics, DeadLetters deadLetters, Serializer<BondBookUpdate> payload) {
         super(deadLetters, payload);
@@ -31,6 +32,7 @@ public class BondBookProcessor extends GuardedProcessor<BondBookUpdate, BondBook
     public void init(ProcessorContext<String, Routed<BondBookSummary>> context) {
         super.init(context);
         deals = context.getStateStore(StoreNames.BOND_DEALS);
+        tranches = context.getStateStore(StoreNames.BOND_TRANCHES);
     }
 
     @Override
@@ -42,6 +44,12 @@ public class BondBookProcessor extends GuardedProcessor<BondBookUpdate, BondBook
         String issuer = state.issuerSymbol() != null ? state.issuerSymbol() : state.issuerName();
         metrics.bondBook(state.dealId(), issuer, state.currency(), state.orderBookSize(), state.targetSize(),
                 state.oversubscription(), state.currentSpreadBps(), state.spreadTighteningBps());
-        out.emit(state.dealId(), state.summary(), state.lastUpdateAt());
+        // issue 23: each tranche from initial price talk to launch
+        TrancheBook book = java.util.Objects.requireNonNullElse(tranches.get(state.dealId()), TrancheBook.empty())
+                .apply(update);
+        tranches.put(state.dealId(), book);
+        BondBookSummary summary = state.summary();
+        summary.setTranches(book.summaries());
+        out.emit(state.dealId(), summary, state.lastUpdateAt());
     }
 }

@@ -35,9 +35,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code bond.divergence.weak.oversubscription}) while the stock rallied
  * {@code bond.divergence.equity.rally} or more.
  *
- * <p>Emitted on every deal update of the issuer ({@link OnDeal}), and on an issuer's tick only when
- * it flips the divergence flag (a view per tick would repeat itself thousands of times a day; the
- * tick step, {@link io.newsflow.topology.market.TickProcessor}, calls {@link #onTick}). The news
+ * <p>Emitted on every deal update of the issuer, and on an issuer's tick only when it flips the
+ * divergence flag (a view per tick would repeat itself thousands of times a day). With
+ * {@code news.context.wait} (the default) both are computed in event time by {@link CreditViewWalk},
+ * once the deal watermark has passed them and the issuer's closes up to them are final, so that the
+ * same input gives the same views; in the latency-first profile a deal update's view is computed as it
+ * arrives ({@link OnDeal}) and a flip on a new bucket's close
+ * ({@link io.newsflow.topology.market.BucketCloseProcessor} calls {@link #onTick}). The news
  * sentiment is added, or the view held until the news has caught up, by {@link HeldOutputs}.
  */
 public final class CreditEquity {
@@ -67,19 +71,39 @@ public final class CreditEquity {
         this.history = new DealHistory(context);
     }
 
-    CreditEquityView onDeal(BondBookSummary summary) {
+    /**
+     * Records a deal update: the issuer's latest state of the deal and, with {@code news.context.wait}, the
+     * deal history its views in event time are walked on ({@link CreditViewWalk}).
+     */
+    IssuerDeal onDeal(BondBookSummary summary) {
         String issuer = summary.getIssuerSymbol();
         IssuerDeal deal = new IssuerDeal(summary.getDealId(), issuer, summary.getStatus().name(),
                 summary.getOrderBookSize(), summary.getOversubscription(), summary.getSpreadTighteningBps(),
                 summary.getLastUpdateAt().toEpochMilli());
         deals.put(IssuerDeal.key(issuer, deal.dealId()), deal);
         if (settings.newsContextWait()) {
-            history.add(deal); // the flips and the alerts' open deals are judged on it, by event time (CreditFlips)
+            history.add(deal); // the views, flips and the alerts' open deals are judged on it, by event time
         }
-        // as of the deal update's event time, not of the newest tick: in a replay the ticks run ahead
-        viewSources.delete(issuer); // a deal update emits its view every time, replayed or not
-        // prices strictly before the update: a tick of the same millisecond may be taken before or after it
-        return record(view(issuer, deal, deal.lastUpdateAt(), deal.lastUpdateAt() - 1));
+        return deal;
+    }
+
+    /**
+     * The deal update's view, emitted as it arrives: in the latency-first profile, and for an update
+     * that comes after {@link CreditViewWalk} has passed its time. Its equity return takes the closes
+     * that have arrived, so it may differ from one run to the next.
+     */
+    CreditEquityView viewOnArrival(IssuerDeal deal) {
+        viewSources.delete(deal.issuerSymbol()); // a deal update emits its view every time, replayed or not
+        return viewOf(deal);
+    }
+
+    /**
+     * The deal update's view: as of the update's event time, not of the newest tick (in a replay the
+     * ticks run ahead), on the prices strictly before the update (a tick of the same millisecond may be
+     * taken before or after it).
+     */
+    CreditEquityView viewOf(IssuerDeal deal) {
+        return record(view(deal.issuerSymbol(), deal, deal.lastUpdateAt(), deal.lastUpdateAt() - 1));
     }
 
     /**
@@ -166,14 +190,14 @@ public final class CreditEquity {
 
     /**
      * Deal summaries re-keyed by issuer symbol, and the deal watermarks between them (null values,
-     * {@link DealWatermarkFeed}). With {@code news.context.wait} a watermark that moves judges the
-     * flips on ticks up to it ({@link CreditFlips}) and releases the alerts and views held for it
+     * {@link DealWatermarkFeed}). With {@code news.context.wait} a watermark that moves emits the views
+     * of the deal updates and flips up to it ({@link CreditViewWalk}) and releases the alerts and views held for it
      * ({@link HeldOutputs}).
      */
     public static final class OnDeal extends GuardedStatefulProcessor<BondBookSummary, SpecificRecord, CreditEquity> {
 
         /** The state stores this step uses (TopologyStores connects the step to them). */
-        public static final List<String> STORES = List.of(StoreNames.TICK_POINTS, StoreNames.SENTIMENT_CONTRIBUTIONS,
+        public static final List<String> STORES = List.of(StoreNames.CLOSE_POINTS, StoreNames.SENTIMENT_CONTRIBUTIONS,
                 StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES,
                 StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK, StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS,
                 StoreNames.CREDIT_FLIP_WALKS);
@@ -184,12 +208,12 @@ public final class CreditEquity {
         /** The views wait here for their news context. */
         private HeldOutputs held;
         private DealWatermarks watermarks;
-        private CreditFlips flips;
+        private CreditViewWalk walk;
 
         public OnDeal(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<BondBookSummary> payload) {
             super(deadLetters, payload, context -> new CreditEquity(context, settings, metrics,
-                    StoredPriceSeries.of(context, StoreNames.TICK_POINTS, settings)));
+                    StoredPriceSeries.of(context, StoreNames.CLOSE_POINTS, settings)));
             this.settings = settings;
             this.idle = IdleSources.of(PipelineMetrics.WATERMARK_STAGE_DEALS, settings,
                     () -> context.currentSystemTimeMs(), metrics);
@@ -199,9 +223,10 @@ public final class CreditEquity {
         public void init(ProcessorContext<String, Routed<SpecificRecord>> context) {
             super.init(context);
             held = new HeldOutputs(context, settings);
-            flips = new CreditFlips(context, helper, StoredPriceSeries.of(context, StoreNames.TICK_POINTS, settings));
+            walk = new CreditViewWalk(context, helper, StoredPriceSeries.of(context, StoreNames.CLOSE_POINTS, settings),
+                    settings.tickResolution().millis());
             watermarks = new DealWatermarks(context, idle, settings.topicPartitions(),
-                    () -> held.earliestHeld().isPresent() || flips.pending(watermarks.gate()));
+                    () -> held.earliestHeld().isPresent() || walk.pending(watermarks.gate()));
             if (settings.newsContextWait()) {
                 watermarks.regate(); // after a restart every source is waited for again
                 IdleSources.scheduleChecks(context, settings, () -> {
@@ -221,20 +246,25 @@ public final class CreditEquity {
                 }
                 return;
             }
-            if (settings.newsContextWait()) {
-                flips.track(record.value().getIssuerSymbol());
+            IssuerDeal deal = helper.onDeal(record.value());
+            if (settings.newsContextWait() && walk.awaits(deal)) {
+                // its view comes from the walk in event time, once the deal watermark and the issuer's closes pass it;
+                // an update behind the watermark already (a late one, or a new issuer's) is walked now, not at its next move
+                if (deal.lastUpdateAt() <= watermarks.gate()) {
+                    judgeAndRelease(out::emit);
+                }
+                return;
             }
-            held.completeOrHold(helper.onDeal(record.value()))
+            held.completeOrHold(helper.viewOnArrival(deal))
                     .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli()));
         }
 
-        /** The flips up to the deal watermark, completed or held for their news, then every held record it releases. */
+        /** The views up to the deal watermark, completed or held for their news, then every held record it releases. */
         private void judgeAndRelease(Consumer<Record<String, SpecificRecord>> emit) {
             long gate = watermarks.gate();
-            // an alert held for its news is about a time at most one sentiment advance before its context's end
-            long keepFrom = held.earliestHeld().map(end -> end - settings.sentimentAdvance().millis() - 1).orElse(gate);
-            for (CreditEquityView flip : flips.upTo(gate, keepFrom)) {
-                held.completeOrHold(flip).map(Outputs::recordOf).ifPresent(emit);
+            long keepFrom = CreditViewWalk.keepFrom(gate, held.earliestHeld(), settings.sentimentAdvance().millis());
+            for (CreditEquityView view : walk.upTo(gate, keepFrom)) {
+                held.completeOrHold(view).map(Outputs::recordOf).ifPresent(emit);
             }
             held.release().forEach(emit);
         }

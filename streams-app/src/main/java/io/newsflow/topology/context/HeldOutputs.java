@@ -6,6 +6,7 @@ import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.bond.DealHistory;
 import io.newsflow.topology.bond.DealWatermarks;
+import io.newsflow.topology.bond.IssuerDeal;
 import io.newsflow.topology.dlq.Origin;
 import io.newsflow.topology.state.TimeIndex;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -53,6 +56,7 @@ public final class HeldOutputs {
     private final KeyValueStore<String, Long> dealWatermarks;
     private final DealHistory deals;
     private final KeyValueStore<String, CreditEquityView> views;
+    private final KeyValueStore<String, IssuerDeal> issuerDeals;
     private final long pricedWithinMs;
 
     public HeldOutputs(ProcessorContext<?, ?> context, TopologySettings settings) {
@@ -61,6 +65,7 @@ public final class HeldOutputs {
         this.dealWatermarks = context.getStateStore(StoreNames.DEAL_WATERMARKS);
         this.deals = new DealHistory(context);
         this.views = context.getStateStore(StoreNames.CREDIT_VIEWS);
+        this.issuerDeals = context.getStateStore(StoreNames.ISSUER_DEALS);
         this.pricedWithinMs = settings.openDealPricedWithin().millis();
         this.news = new NewsContext(settings, new TimeIndex<>(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS)));
         this.held = new TimeIndex<>(context.getStateStore(StoreNames.HELD_OUTPUTS));
@@ -69,9 +74,25 @@ public final class HeldOutputs {
 
     /** The record completed with its news context when the gate has passed the context's end; otherwise held. */
     public <V extends SpecificRecord> Optional<V> completeOrHold(V record) {
+        return completeOrHold(record, Origin.of(context.recordMetadata()).orElse(null));
+    }
+
+    /**
+     * As {@link #completeOrHold(SpecificRecord)}, made from the input record {@code origin} (an alert comes
+     * from the tick step through an internal topic and names its tick): a dead letter of it names that input.
+     */
+    @SuppressWarnings("unchecked")
+    public <V extends SpecificRecord> Optional<V> completeOrHold(V record, Origin origin) {
         long end = news.end(record);
         if (!wait) {
-            return Optional.of(news.complete(record));
+            // the news scored so far, and the deals as they have arrived (latency-first profile)
+            V completed = news.complete(record);
+            if (completed instanceof PriceMoveAlert alert) {
+                return Optional.of((V) PriceMoveAlert.newBuilder(alert)
+                        .setOpenBondDeals(currentlyOpen(alert.getSymbol(), alert.getTriggeredAt().toEpochMilli()))
+                        .build());
+            }
+            return Optional.of(completed);
         }
         if (end <= releasable()) {
             return Optional.of(completed(record));
@@ -79,10 +100,24 @@ public final class HeldOutputs {
         byte[] bytes = Outputs.encode(record);
         String type = Outputs.typeOf(record);
         // the content hash tells a deal update's view from a flip's of the same issuer and time; a replay replaces
-        String id = type + ":" + Outputs.keyOf(record) + ":" + Outputs.timeOf(record) + ":"
+        // (an alert's key, its id, holds '|', the index's separator)
+        String id = type + ":" + Outputs.keyOf(record).replace('|', '/') + ":" + Outputs.timeOf(record) + ":"
                 + Integer.toHexString(Arrays.hashCode(bytes));
-        held.put(GROUP, end, id, new Held(type, bytes, Origin.of(context.recordMetadata()).orElse(null)));
+        held.put(GROUP, end, id, new Held(type, bytes, origin));
         return Optional.empty();
+    }
+
+    /** The issuer's deals open at {@code time} by their latest update that has arrived. */
+    private List<String> currentlyOpen(String symbol, long time) {
+        List<String> open = new ArrayList<>();
+        try (KeyValueIterator<String, IssuerDeal> it = issuerDeals.prefixScan(symbol + "|", new StringSerializer())) {
+            it.forEachRemaining(kv -> {
+                if (kv.value.isOpen(time, pricedWithinMs)) {
+                    open.add(kv.value.dealId());
+                }
+            });
+        }
+        return open;
     }
 
     /** Every score published at or before {@code watermark} has been recorded; false when that is not news. */

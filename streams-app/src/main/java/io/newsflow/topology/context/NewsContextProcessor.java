@@ -32,7 +32,7 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
     /** The state stores this step uses (TopologyStores connects the step to them). */
     public static final List<String> STORES = List.of(StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.STREAM_TIMES,
             StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK, StoreNames.CREDIT_VIEWS,
-            StoreNames.DEAL_WATERMARKS, StoreNames.DEAL_HISTORY);
+            StoreNames.DEAL_WATERMARKS, StoreNames.DEAL_HISTORY, StoreNames.ISSUER_DEALS);
 
     /** The one source of the news watermark (the funnel task), for the idle escape. */
     private static final int FUNNEL = 0;

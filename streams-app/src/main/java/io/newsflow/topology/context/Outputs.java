@@ -17,9 +17,10 @@ public final class Outputs {
     private Outputs() {
     }
 
+    /** An alert's context is keyed by the alert id (alerts.price-move-context), a view by its issuer. */
     public static String keyOf(SpecificRecord record) {
         if (record instanceof PriceMoveAlert alert) {
-            return alert.getSymbol();
+            return alert.getAlertId();
         }
         return ((CreditEquityView) record).getIssuerSymbol();
     }

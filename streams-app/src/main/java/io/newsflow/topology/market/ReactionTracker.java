@@ -5,6 +5,8 @@ import io.newsflow.avro.ScoredArticle;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.Span;
 import io.newsflow.topology.TopologySettings;
+import io.newsflow.topology.market.study.EventStudyResult;
+import io.newsflow.topology.market.study.ReactionStudy;
 import io.newsflow.topology.state.TimeIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +28,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * later than their own ticks (a broadcast), so a reaction waits for it instead of completing with
  * whatever part of the benchmark has arrived.
  *
- * <p>Fallbacks, also on event time: when the benchmark has closed {@code horizon + reaction.wait}
+ * <p>Fallback, also on event time: when the benchmark has closed {@code horizon + reaction.wait}
  * and the ticker still has not closed the horizon (it stopped trading), the reaction is computed from
- * the ticker's ticks there are; when the task has never seen a benchmark tick and the ticker has
- * closed {@code horizon + reaction.wait}, it is emitted with a null benchmark return. A reaction
- * with no price at all for the ticker is dropped at that point.
+ * the ticker's ticks there are. A reaction waits for the benchmark to pass its horizon: a benchmark
+ * with no tick before the article's publication gives a null benchmark return. (An earlier fallback,
+ * "the task has never seen a benchmark tick", depended on arrival order once the benchmark's closes
+ * came from another task through {@code tick-closes}, and is gone.) A reaction with no price at all for
+ * the ticker is dropped at that point.
  */
 public final class ReactionTracker {
 
@@ -40,6 +44,7 @@ public final class ReactionTracker {
     private final PriceSeries ticks;
     private final PriceSeries benchmarkTicks;
     private final PipelineMetrics metrics;
+    private final ReactionStudy study;
 
     public ReactionTracker(TopologySettings settings, KeyValueStore<String, PendingReaction> pendingStore,
             PriceSeries ticks, PriceSeries benchmarkTicks, PipelineMetrics metrics) {
@@ -49,13 +54,14 @@ public final class ReactionTracker {
         this.ticks = ticks;
         this.benchmarkTicks = benchmarkTicks;
         this.metrics = metrics;
+        this.study = new ReactionStudy(settings.analytics());
     }
 
     public void register(ScoredArticle article) {
         long published = article.getPublishedAt().toEpochMilli();
         for (Span horizon : settings.reactionHorizons()) {
             PendingReaction reaction = new PendingReaction(article.getArticleId(), article.getTicker(), published,
-                    horizon.label(), horizon.millis(), article.getSentiment());
+                    horizon.label(), horizon.millis(), article.getSentiment(), article.getRelevance());
             pending.put(reaction.ticker(), reaction.dueAt(), reaction.id(), reaction);
         }
     }
@@ -88,12 +94,13 @@ public final class ReactionTracker {
     }
 
     private Optional<MarketReaction> complete(String key, PendingReaction p) {
-        String benchmark = settings.reactionBenchmark();
+        String benchmark = settings.analytics().benchmarks().of(p.ticker());
         PriceSeries benchSeries = p.ticker().equals(benchmark) ? ticks : benchmarkTicks;
         long waitedFor = p.dueAt() + settings.reactionWait().millis();
         boolean tickerClosed = closed(ticks, p.ticker(), p.dueAt());
+        // both judged on the benchmark's own series: whether this task has seen a benchmark tick yet depends on
+        // arrival order (the benchmark's closes come from another task), so it decides nothing
         boolean ready = tickerClosed ? closed(benchSeries, benchmark, p.dueAt())
-                || (benchSeries.latest(benchmark).isEmpty() && closed(ticks, p.ticker(), waitedFor))
                 : closed(benchSeries, benchmark, waitedFor);
         if (!ready) {
             return Optional.empty();
@@ -106,9 +113,12 @@ public final class ReactionTracker {
         Optional<PriceSeries.Return> bench = benchSeries.change(benchmark, p.publishedAt(), p.dueAt());
         double ret = own.get().value();
         Double benchReturn = bench.map(PriceSeries.Return::value).orElse(null);
-        Double abnormal = benchReturn == null ? null : ret - benchReturn;
-        metrics.marketReaction(p.ticker(), p.horizonLabel(), ret, abnormal);
-        return Optional.of(MarketReaction.newBuilder()
+        // issue 23: the abnormal return by the market model (market-adjusted with too few estimation bars)
+        EventStudyResult measured = study.measure(ticks, p.ticker(), benchSeries, benchmark, p.publishedAt(),
+                p.horizonMs(), ret, benchReturn);
+        metrics.marketReaction(p.ticker(), p.horizonLabel(), ret, measured.abnormalReturn());
+        metrics.eventStudy(p.ticker(), p.horizonLabel(), measured);
+        return Optional.of(ReactionStudy.describe(MarketReaction.newBuilder(), measured)
                 .setArticleId(p.articleId())
                 .setTicker(p.ticker())
                 .setPublishedAt(java.time.Instant.ofEpochMilli(p.publishedAt()))
@@ -119,8 +129,8 @@ public final class ReactionTracker {
                 .setPriceReturn(ret)
                 .setBenchmarkSymbol(benchmark)
                 .setBenchmarkReturn(benchReturn)
-                .setAbnormalReturn(abnormal)
                 .setSentiment(p.sentiment())
+                .setRelevance(p.relevance())
                 .build());
     }
 

@@ -21,7 +21,7 @@ public final class StoredPriceSeries implements PriceSeries {
         this.resolutionMs = resolutionMs;
     }
 
-    /** Over the task's store {@code storeName} ({@code StoreNames.TICK_POINTS} or {@code BENCHMARK_POINTS}). */
+    /** Over the task's store {@code storeName} ({@code StoreNames.CLOSE_POINTS}). */
     public static StoredPriceSeries of(ProcessorContext<?, ?> context, String storeName, TopologySettings settings) {
         return new StoredPriceSeries(context.getStateStore(storeName), settings.tickResolution().millis());
     }

@@ -1,73 +1,55 @@
 package io.newsflow.topology.market;
 
-import io.newsflow.avro.MarketReaction;
+import io.newsflow.avro.PriceMoveAlert;
 import io.newsflow.avro.PriceTick;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.alert.PriceMoveDetector;
-import io.newsflow.topology.bond.CreditEquity;
-import io.newsflow.topology.context.HeldOutputs;
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.Routed;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * The tick step: records each tick in the symbol's {@link TickHistory}, then evaluates the
- * sharp-move alert windows and, when the tick opens a new {@code ticks.resolution} bucket for its
- * symbol, completes the symbol's due market reactions and re-evaluates the issuer's
- * credit-vs-equity view. Results are {@code PriceMoveAlert}s, {@link MarketReaction}s,
- * {@code CreditEquityView}s and, for the benchmark symbol, the {@link PriceTick}s to broadcast to
- * every task, split by type downstream.
+ * The hot path's one step, in the sub-topology that reads only {@code market.price-ticks}: records
+ * each tick in the symbol's {@link TickHistory}, evaluates the sharp-move windows
+ * ({@link PriceMoveDetector}) and emits an alert at once, with the tick, and passes on the thinned
+ * ticks ({@link BucketCloses}) for everything that needs news, deals or the benchmark
+ * ({@link BucketCloseProcessor}, in a sub-topology of its own).
  *
- * <p>Reactions and the credit view read only prices the history keeps, one per bucket, so checking
- * them more than once per bucket could only repeat the answer: a horizon's reaction is the same
- * whichever tick completes it, and it goes out at most one bucket of event time later than on the
- * exact passing tick (its record timestamp is the horizon either way). Most ticks of a busy symbol
- * therefore skip two store look-ups.
+ * <p>Results: {@link PriceMoveAlert}s (to {@code alerts.price-moves}, and to {@code price-move-alerts}
+ * for their news context) and {@link PriceTick}s (the bucket closes, to {@code tick-closes}), each
+ * carrying the tick's {@link io.newsflow.topology.dlq.Origin} header so that a dead letter made
+ * downstream names the tick.
  *
- * <p>One step rather than one processor per output: the three share the in-memory history (a
- * store look-up per question would cost more than all the rest of a tick), and a tick crosses one
- * node instead of a dozen. Each part is guarded on its own: a failure in one becomes a dead letter
- * and the others' results still go out.
- *
- * <p>Reactions are also swept on stream-time punctuation (for benchmark ticks arriving last and
- * for expired waits).
+ * <p>Why a separate sub-topology: a task with many inputs pays Kafka Streams' readiness check
+ * ({@code PartitionGroup.readyToProcess} formats a log line per empty input partition and record) and
+ * waits for the slowest of them; this one has one input, so an alert never waits for the news.
  */
 public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRecord> {
 
     /** The state stores the tick step uses (TopologyStores connects the step to them). */
-    public static final List<String> STORES = List.of(StoreNames.TICK_POINTS, StoreNames.PENDING_REACTIONS,
-            StoreNames.BENCHMARK_POINTS, StoreNames.ALERT_STATE, StoreNames.SENTIMENT_CONTRIBUTIONS,
-            StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES,
-            StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK, StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS);
-
-    private static final Duration SWEEP = Duration.ofMinutes(1);
+    public static final List<String> STORES = List.of(StoreNames.TICK_POINTS, StoreNames.ALERT_STATE);
 
     private final TopologySettings settings;
     private final PipelineMetrics metrics;
-    /** Event time of the newest benchmark tick sent to the broadcast (only in memory: a repeat after a restart is harmless). */
-    private long lastBroadcast = Long.MIN_VALUE;
     private TickHistory history;
-    private ReactionTracker reactions;
     private PriceMoveDetector alerts;
-    /** The tick being processed, named only when an alert or a credit view needs it (replays). */
+    private BucketCloses closes;
+    /** The tick being processed, named only when a move is open (replays). */
     private final Supplier<String> source = this::currentSource;
-    private CreditEquity credit;
-    /** Alerts and credit views wait here for their news context. */
-    private HeldOutputs held;
 
     public TickProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
             Serializer<PriceTick> payloadSerializer) {
@@ -82,16 +64,13 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
         history = new TickHistory(context.getStateStore(StoreNames.TICK_POINTS), settings.tickResolution().millis(),
                 settings.tickRetentionMs());
         history.flushEveryCommit(context);
-        reactions = ReactionProcessors.tracker(context, settings, metrics, history);
         alerts = new PriceMoveDetector(settings, metrics, history, context);
-        credit = new CreditEquity(context, settings, metrics, history);
-        held = new HeldOutputs(context, settings);
-        context.schedule(SWEEP, PunctuationType.STREAM_TIME, now -> {
-            for (MarketReaction r : reactions.completeAllReady(now)) {
-                context.forward(new Record<>(r.getTicker(), Routed.ok(r),
-                        r.getPublishedAt().toEpochMilli() + r.getHorizonMs()));
-            }
-        });
+        closes = new BucketCloses();
+    }
+
+    @Override
+    protected boolean passesOriginOn() {
+        return true; // alerts and closes go on through internal topics: their dead letters name the tick
     }
 
     @Override
@@ -99,70 +78,50 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
         PriceTick tick = record.value();
         String symbol = tick.getSymbol();
         long time = tick.getEventTime().toEpochMilli();
-        boolean benchmark = symbol.equals(settings.reactionBenchmark());
-        Optional<PriceSeries.Point> previous = benchmark ? history.latest(symbol) : Optional.empty();
+        Optional<PriceSeries.Point> previous = history.latest(symbol);
         TickHistory.Recorded recorded = history.record(symbol, time, tick.getPrice());
         if (recorded.newest()) {
             metrics.lastPrice(symbol, tick.getPrice());
         }
-        if (benchmark) {
-            broadcast(tick, recorded, previous, out);
-        }
-        guarded(record, out, () -> alerts.onTick(symbol, source).forEach(alert -> held.completeOrHold(alert)
-                .ifPresent(completed -> out.emit(symbol, completed, completed.getTriggeredAt().toEpochMilli()))));
-        boolean flipsHere = !settings.newsContextWait(); // otherwise judged in event time by the deal step (CreditFlips)
-        if (recorded != TickHistory.Recorded.NEWEST_IN_NEW_BUCKET) {
-            if (!flipsHere) {
-                return;
-            }
-            // reactions and the credit view move on bucket boundaries (see the class comment); a
-            // replayed tick that had flipped the credit view emits it again
-            guarded(record, out, () -> credit.replayOf(symbol, source).flatMap(held::completeOrHold)
-                    .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli())));
-            return;
-        }
-        guarded(record, out, () -> {
-            for (MarketReaction r : reactions.completeReady(symbol, Math.max(context.currentStreamTimeMs(), record.timestamp()))) {
-                out.emit(r.getTicker(), r, r.getPublishedAt().toEpochMilli() + r.getHorizonMs());
-            }
-        });
-        if (!flipsHere) {
-            return;
-        }
-        guarded(record, out, () -> credit.onTick(symbol, time, source).flatMap(held::completeOrHold)
-                .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli())));
-    }
-
-    /**
-     * The benchmark's ticks for every task's benchmark history, thinned to what that history keeps:
-     * the first tick of each bucket at once (it moves the benchmark's time on, which reactions wait
-     * for) and the bucket's final tick when the next bucket opens. Late ticks go out as they come.
-     */
-    private void broadcast(PriceTick tick, TickHistory.Recorded recorded, Optional<PriceSeries.Point> previous,
-            Output<SpecificRecord> out) {
-        if (recorded == TickHistory.Recorded.NEWEST) {
-            return; // kept in the open bucket; sent as its final tick when the bucket closes
-        }
-        if (recorded == TickHistory.Recorded.NEWEST_IN_NEW_BUCKET && previous.isPresent()
-                && previous.get().time() > lastBroadcast) {
-            PriceTick closing = PriceTick.newBuilder(tick).setPrice(previous.get().price())
-                    .setEventTime(Instant.ofEpochMilli(previous.get().time())).setSize(0).setBid(null).setAsk(null)
-                    .build();
-            out.emit(tick.getSymbol(), closing, previous.get().time());
-        }
-        long time = tick.getEventTime().toEpochMilli();
-        out.emit(tick.getSymbol(), tick, time);
-        lastBroadcast = Math.max(lastBroadcast, time);
-    }
-
-    /** Runs one part of the step; its failure becomes a dead letter without stopping the other parts. */
-    private static void guarded(Record<String, PriceTick> record, Output<SpecificRecord> out, Runnable part) {
+        closes.of(tick, recorded, previous).forEach(close -> out.emit(symbol, close, close.getEventTime().toEpochMilli()));
         try {
-            part.run();
+            for (PriceMoveAlert alert : alerts.onTick(symbol, source)) {
+                out.emit(symbol, alert, alert.getTriggeredAt().toEpochMilli());
+            }
         } catch (StreamsException e) {
             throw e;
         } catch (RuntimeException e) {
+            // the closes still go out: the reactions and credit views do not depend on the alerts
             out.deadLetter(record, DeadLetterReason.PROCESSING_ERROR, DeadLetters.describe(e));
+        }
+    }
+
+    /**
+     * The ticks the bucket-close step needs, thinned to what a one-per-bucket history keeps: a bucket's
+     * first tick at once (it moves the symbol's time on, which reactions wait for), the bucket's final
+     * tick when the next bucket opens, and a late tick as it comes. Most ticks of a busy symbol pass
+     * nothing on.
+     */
+    static final class BucketCloses {
+        /** Event time of each symbol's newest tick passed on (only in memory: a repeat after a restart changes nothing downstream). */
+        private final Map<String, Long> lastSent = new HashMap<>();
+
+        List<PriceTick> of(PriceTick tick, TickHistory.Recorded recorded, Optional<PriceSeries.Point> previous) {
+            if (recorded == TickHistory.Recorded.NEWEST) {
+                return List.of(); // kept in the open bucket; passed on as its final tick when the bucket closes
+            }
+            String symbol = tick.getSymbol();
+            long time = tick.getEventTime().toEpochMilli();
+            long sent = lastSent.getOrDefault(symbol, Long.MIN_VALUE);
+            lastSent.put(symbol, Math.max(sent, time));
+            if (recorded == TickHistory.Recorded.NEWEST_IN_NEW_BUCKET && previous.isPresent()
+                    && previous.get().time() > sent) {
+                PriceTick closing = PriceTick.newBuilder(tick).setPrice(previous.get().price())
+                        .setEventTime(Instant.ofEpochMilli(previous.get().time())).setSize(0).setBid(null).setAsk(null)
+                        .build();
+                return List.of(closing, tick);
+            }
+            return List.of(tick);
         }
     }
 }

@@ -45,8 +45,18 @@ public final class QueryViews {
             CreditEquityView::getIssuerSymbol, v -> v.getAsOf().toEpochMilli(),
             v -> v.getDealId() == null ? "" : v.getDealId());
 
+    /** issue 23: grouped by ticker|horizon, routed by the topic's key (the same). */
+    public static final QueryView<io.newsflow.avro.SignalQuality> SIGNAL_QUALITY = new QueryView<>(
+            StoreNames.SIGNAL_QUALITY_VIEW, q -> q.getTicker() + "|" + q.getHorizonLabel(), q -> q.getAsOf().toEpochMilli(),
+            q -> q.getLastArticleId());
+    /** issue 23: the decayed sentiment, grouped and routed by ticker (the topic's key). */
+    public static final QueryView<io.newsflow.avro.DecayedSentiment> DECAYED_SENTIMENT = new QueryView<>(
+            StoreNames.SENTIMENT_DECAYED_VIEW, io.newsflow.avro.DecayedSentiment::getTicker,
+            d -> d.getAsOf().toEpochMilli(), d -> "");
+
     private final TopologySerdes serdes;
     private final long retentionMs;
+    private KStream<String, MarketReaction> reactions;
 
     public QueryViews(TopologySerdes serdes, long retentionMs) {
         this.serdes = serdes;
@@ -56,9 +66,11 @@ public final class QueryViews {
     /** The views read from their output topics. */
     public void addTo(StreamsBuilder builder) {
         fromTopic(builder, Topics.SENTIMENT_ROLLING, SENTIMENT, serdes.sentimentRolling());
-        fromTopic(builder, Topics.MARKET_REACTION, REACTIONS, serdes.marketReaction());
+        reactions = fromTopic(builder, Topics.MARKET_REACTION, REACTIONS, serdes.marketReaction());
         fromTopic(builder, Topics.PRICE_ALERTS, ALERTS, serdes.priceMoveAlert());
         fromTopic(builder, Topics.CREDIT_EQUITY, CREDIT, serdes.creditEquityView());
+        fromTopic(builder, Topics.SIGNAL_QUALITY, SIGNAL_QUALITY, serdes.signalQuality());
+        fromTopic(builder, Topics.SENTIMENT_DECAYED, DECAYED_SENTIMENT, serdes.decayedSentiment());
     }
 
     /** The article view, fed by the scores stream the topology already reads back. */
@@ -66,9 +78,19 @@ public final class QueryViews {
         write(builder, scores, ARTICLES, serdes.scoredArticle());
     }
 
-    private <V> void fromTopic(StreamsBuilder builder, String topic, QueryView<V> view, Serde<V> serde) {
-        write(builder, builder.stream(topic, Consumed.with(Serdes.String(), serde).withName(view.store() + "-source")),
-                view, serde);
+    private <V> KStream<String, V> fromTopic(StreamsBuilder builder, String topic, QueryView<V> view, Serde<V> serde) {
+        KStream<String, V> stream = builder.stream(topic, Consumed.with(Serdes.String(), serde)
+                .withName(view.store() + "-source"));
+        write(builder, stream, view, serde);
+        return stream;
+    }
+
+    /**
+     * The completed reactions as their topic holds them (after {@link #addTo}): a topic has one
+     * source in a topology, so the steps that read the reactions back share the view's.
+     */
+    public KStream<String, MarketReaction> reactions() {
+        return reactions;
     }
 
     private <V> void write(StreamsBuilder builder, KStream<String, V> stream, QueryView<V> view, Serde<V> serde) {

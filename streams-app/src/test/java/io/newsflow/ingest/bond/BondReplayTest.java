@@ -73,8 +73,8 @@ class BondReplayTest {
         assertEquals(List.of(), acme.getTranches());
         BondBookUpdate meta = parsed.records().get(1);
         assertEquals(List.of(
-                new BondTranche("5Y", 4_000_000_000L, 75.0, 4.2),
-                new BondTranche("10Y", 6_500_000_000L, 110.0, 4.875)), meta.getTranches());
+                new BondTranche("5Y", 4_000_000_000L, 75.0, 4.2, null),
+                new BondTranche("10Y", 6_500_000_000L, 110.0, 4.875, null)), meta.getTranches());
         assertEquals(List.of(new Problem("b.jsonl:3", "orderBookSize must be >= 0, was -1"),
                 new Problem("b.jsonl:4", "not a JSON object")), parsed.problems());
     }

@@ -1,0 +1,146 @@
+package io.newsflow.topology.market;
+
+import io.newsflow.avro.CreditEquityView;
+import io.newsflow.avro.MarketReaction;
+import io.newsflow.avro.PriceTick;
+import io.newsflow.metrics.PipelineMetrics;
+import io.newsflow.topology.StoreNames;
+import io.newsflow.topology.TopologySettings;
+import io.newsflow.topology.bond.CreditEquity;
+import io.newsflow.topology.bond.CreditViewWalk;
+import io.newsflow.topology.bond.DealWatermarks;
+import io.newsflow.topology.context.HeldOutputs;
+import io.newsflow.topology.dlq.DeadLetterReason;
+import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.dlq.GuardedProcessor;
+import io.newsflow.topology.dlq.Routed;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The bucket-close step, in the sub-topology that meets the news, the deals and the benchmarks: the
+ * thinned ticks from {@code tick-closes} (each symbol's bucket closes, {@link TickProcessor.BucketCloses};
+ * every benchmark's in every partition) are recorded in the task's own one-per-bucket history
+ * ({@code bucket-closes}); when a close opens a new {@code ticks.resolution} bucket for its symbol the
+ * symbol's due market reactions are completed ({@link ReactionTracker}, with the event study over
+ * this history: estimation and event bars of the ticker and of its benchmark) and, in the
+ * latency-first profile, the issuer's credit view is re-evaluated (otherwise {@code CreditViewWalk} judges
+ * the flips in event time). When a benchmark (any ticker's, {@code reaction.benchmarks}) enters a new
+ * minute every task's waiting reactions are asked again. Results: {@link MarketReaction}s and
+ * {@code CreditEquityView}s, split by type downstream.
+ *
+ * <p>Reactions and the credit view read only prices a one-per-bucket history keeps, so they see the
+ * same series here as on the raw ticks; a horizon's reaction is the same whichever close completes it.
+ * Reactions are also swept on stream-time punctuation (for expired waits).
+ */
+public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, SpecificRecord> {
+
+    /** The state stores the step uses (TopologyStores connects the step to them). */
+    public static final List<String> STORES = List.of(StoreNames.CLOSE_POINTS, StoreNames.PENDING_REACTIONS,
+            StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS,
+            StoreNames.CREDIT_VIEW_SOURCES, StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK,
+            StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS, StoreNames.CREDIT_FLIP_WALKS);
+
+    private static final Duration SWEEP = Duration.ofMinutes(1);
+    private static final long MINUTE = 60_000L;
+
+    private final TopologySettings settings;
+    private final PipelineMetrics metrics;
+    private TickHistory history;
+    private ReactionTracker reactions;
+    private CreditEquity credit;
+    private HeldOutputs held;
+    private CreditViewWalk walk;
+    private KeyValueStore<String, Long> dealWatermarks;
+    /** The close being processed, named only when a credit view needs it (replays). */
+    private final Supplier<String> source = this::currentSource;
+
+    public BucketCloseProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
+            Serializer<PriceTick> payloadSerializer) {
+        super(deadLetters, payloadSerializer);
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed<SpecificRecord>> context) {
+        super.init(context);
+        history = new TickHistory(context.getStateStore(StoreNames.CLOSE_POINTS), settings.tickResolution().millis(),
+                settings.tickRetentionMs());
+        history.flushEveryCommit(context);
+        reactions = ReactionProcessors.tracker(context, settings, metrics, history);
+        credit = new CreditEquity(context, settings, metrics, history);
+        held = new HeldOutputs(context, settings);
+        walk = new CreditViewWalk(context, credit, history, settings.tickResolution().millis());
+        dealWatermarks = context.getStateStore(StoreNames.DEAL_WATERMARKS);
+        context.schedule(SWEEP, PunctuationType.STREAM_TIME, now -> {
+            for (MarketReaction r : reactions.completeAllReady(now)) {
+                context.forward(new Record<>(r.getTicker(), Routed.ok(r),
+                        r.getPublishedAt().toEpochMilli() + r.getHorizonMs()));
+            }
+        });
+    }
+
+    @Override
+    protected void handle(Record<String, PriceTick> record, Output<SpecificRecord> out) {
+        PriceTick close = record.value();
+        String symbol = close.getSymbol();
+        long time = close.getEventTime().toEpochMilli();
+        long before = history.latest(symbol).map(PriceSeries.Point::time).orElse(Long.MIN_VALUE);
+        TickHistory.Recorded recorded = history.record(symbol, time, close.getPrice());
+        boolean flipsHere = !settings.newsContextWait(); // otherwise judged in event time by the deal step (CreditViewWalk)
+        boolean benchmarkMinute = settings.analytics().benchmarks().isBenchmark(symbol) && recorded.newest()
+                && time / MINUTE > before / MINUTE;
+        if (recorded == TickHistory.Recorded.NEWEST_IN_NEW_BUCKET || benchmarkMinute) {
+            guarded(record, out, () -> {
+                long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
+                // the benchmark moved on: every ticker's waits are asked again
+                List<MarketReaction> done = benchmarkMinute ? reactions.completeAllReady(streamTime)
+                        : reactions.completeReady(symbol, streamTime);
+                for (MarketReaction r : done) {
+                    out.emit(r.getTicker(), r, r.getPublishedAt().toEpochMilli() + r.getHorizonMs());
+                }
+            });
+        }
+        if (!flipsHere) {
+            if (recorded == TickHistory.Recorded.NEWEST_IN_NEW_BUCKET) {
+                // the issuer's closes before this bucket are final: the views that waited for them past the deal watermark
+                guarded(record, out, () -> {
+                    long gate = DealWatermarks.gate(dealWatermarks);
+                    long keepFrom = CreditViewWalk.keepFrom(gate, held.earliestHeld(), settings.sentimentAdvance().millis());
+                    for (CreditEquityView view : walk.onNewBucket(symbol, gate, keepFrom)) {
+                        held.completeOrHold(view).ifPresent(v -> out.emit(v.getIssuerSymbol(), v, v.getAsOf().toEpochMilli()));
+                    }
+                });
+            }
+            return;
+        }
+        if (recorded != TickHistory.Recorded.NEWEST_IN_NEW_BUCKET) {
+            // the credit view moves on bucket boundaries; a replayed close that had flipped it emits it again
+            guarded(record, out, () -> credit.replayOf(symbol, source).flatMap(held::completeOrHold)
+                    .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli())));
+            return;
+        }
+        guarded(record, out, () -> credit.onTick(symbol, time, source).flatMap(held::completeOrHold)
+                .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli())));
+    }
+
+    /** Runs one part of the step; its failure becomes a dead letter without stopping the other parts. */
+    private static void guarded(Record<String, PriceTick> record, Output<SpecificRecord> out, Runnable part) {
+        try {
+            part.run();
+        } catch (StreamsException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            out.deadLetter(record, DeadLetterReason.PROCESSING_ERROR, DeadLetters.describe(e));
+        }
+    }
+}
