@@ -1,5 +1,6 @@
 package io.newsflow.ops;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -74,6 +77,19 @@ final class ScenarioReplay {
             }
             producer.flush();
         }
+    }
+
+    /**
+     * Until a third of the published input is committed (or the app died): a point to kill it mid-run.
+     * Returns the input records still to go.
+     */
+    static long awaitPartlyCommitted(Admin admin, String appId, ChildApp app, long published, Duration limit) {
+        AtomicLong lag = new AtomicLong(published);
+        await("a third of the input committed").atMost(limit).pollInterval(Duration.ofMillis(100)).until(() -> {
+            lag.set(inputLag(admin, appId));
+            return lag.get() <= published * 2 / 3 || !app.isAlive();
+        });
+        return lag.get();
     }
 
     /**
