@@ -1,6 +1,6 @@
 package io.newsflow.ops;
 
-import static org.awaitility.Awaitility.await;
+import static io.newsflow.Waits.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,11 +140,7 @@ final class ScenarioReplay {
     /** Records of the inputs, repartition topics and read-back scores not committed yet; MAX_VALUE while unknown. */
     static long totalLag(Admin admin, String appId) throws InterruptedException {
         try {
-            List<String> topics = new ArrayList<>(Topics.INPUTS);
-            admin.listTopics().names().get().stream()
-                    .filter(t -> t.startsWith(appId + "-") && t.endsWith("-repartition")).forEach(topics::add);
-            topics.add(Topics.ARTICLE_SCORES); // read back by the ticker tasks
-            return new ConsumerLag(admin).of(appId, topics);
+            return new ConsumerLag(admin).ofApplication(appId, Topics.INPUTS);
         } catch (ExecutionException e) {
             return Long.MAX_VALUE; // a topic the app creates is not served yet
         }

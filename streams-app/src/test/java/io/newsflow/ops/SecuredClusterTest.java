@@ -3,6 +3,7 @@ package io.newsflow.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsflow.Waits;
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.runtime.ConsumerLag;
@@ -33,7 +34,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -189,7 +189,7 @@ class SecuredClusterTest {
             @Override
             public void await() {
                 // every input committed and article scores written
-                Awaitility.await("inputs processed").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                Waits.await("inputs processed").atMost(WAIT).pollInterval(Duration.ofMillis(200))
                         .until(() -> new ConsumerLag(superUser).of(app, Topics.INPUTS) == 0
                                 && endOffsets(List.of(Topics.ARTICLE_SCORES)) > 0);
             }

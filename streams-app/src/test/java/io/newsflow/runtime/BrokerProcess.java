@@ -1,6 +1,6 @@
 package io.newsflow.runtime;
 
-import static org.awaitility.Awaitility.await;
+import static io.newsflow.Waits.await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,6 +1,6 @@
 package io.newsflow.runtime;
 
-import static org.awaitility.Awaitility.await;
+import static io.newsflow.Waits.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,7 @@
 package io.newsflow.runtime;
 
 import io.micrometer.core.instrument.Gauge;
+import io.newsflow.Waits;
 import io.newsflow.avro.DeadLetter;
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
@@ -25,7 +26,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -157,7 +157,7 @@ final class RunningApp implements AutoCloseable {
 
     void await(BooleanSupplier condition, String what) {
         try {
-            Awaitility.await(what).atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(condition::getAsBoolean);
+            Waits.await(what).atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(condition::getAsBoolean);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("not within " + WAIT + ": " + what + "; /health " + health(), e);
         }
