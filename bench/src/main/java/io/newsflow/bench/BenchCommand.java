@@ -29,7 +29,9 @@ import picocli.CommandLine.TypeConversionException;
                 "  latency                      the newsflow topology at --rate for --duration,",
                 "                               p50/p99/max",
                 "  passthrough-latency          the raw passthrough at --rate for --duration",
-                "  streams-passthrough-latency  the Streams passthrough at --rate for --duration"})
+                "  streams-passthrough-latency  the Streams passthrough at --rate for --duration",
+                "  alert-latency                the topology's sharp-move alerts at --rate for --duration,",
+                "                               ticks only, a third of the tick partitions quiet"})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")

@@ -95,6 +95,18 @@ public final class BenchMain {
                         new Workload(options.seed() + 200), options.rate(), options.latencyWarmupSeconds(),
                         options.durationSeconds()));
             }
+            if (phases.contains(Phase.ALERT_LATENCY)) {
+                log("latency: alerts at %,d ticks/s for %d s, a third of the tick partitions quiet", options.rate(),
+                        options.durationSeconds());
+                System.gc();
+                NewsflowUnderTest newsflow = newsflow(clients);
+                report.add(new LatencyRun(clients).run(
+                        new StreamsUnderTest("alerts, quiet partitions", newsflow.topology(),
+                                streams.forRun("bench-newsflow-alert-latency", "latest"), List.of(Topics.PRICE_ALERTS),
+                                streams.exactlyOnce(), newsflow.registry()),
+                        new QuietPartitionsAlertFeed(options.seed() + 400, options.partitions(), options.rate()),
+                        options.rate(), options.latencyWarmupSeconds(), options.durationSeconds()));
+            }
             double capacity = report.recordsPerSecond("topology");
             if (phases.contains(Phase.LATENCY) && capacity > 0 && capacity < options.rate()) {
                 report.note(String.format(java.util.Locale.ROOT, "the offered load (%,d/s) is above the topology's measured"

@@ -28,7 +28,7 @@ record BenchOptions(long records, int rate, int durationSeconds, int partitions,
         int repeats, int latencyWarmupSeconds) {
 
     enum Phase {
-        PASSTHROUGH, STREAMS_PASSTHROUGH, TOPOLOGY, LATENCY, PASSTHROUGH_LATENCY, STREAMS_PASSTHROUGH_LATENCY;
+        PASSTHROUGH, STREAMS_PASSTHROUGH, TOPOLOGY, LATENCY, PASSTHROUGH_LATENCY, STREAMS_PASSTHROUGH_LATENCY, ALERT_LATENCY;
 
         /** @throws IllegalArgumentException naming the phase when there is none of that name */
         static Phase parse(String name) {

@@ -24,7 +24,7 @@ final class LatencyRun {
         this.clients = clients;
     }
 
-    LatencyResult run(SystemUnderTest subject, Workload workload, int rate, int warmupSeconds, int durationSeconds)
+    LatencyResult run(SystemUnderTest subject, Feed workload, int rate, int warmupSeconds, int durationSeconds)
             throws Exception {
         long notBefore = System.currentTimeMillis();
         try (ResourceMonitor heap = new ResourceMonitor(); subject) {

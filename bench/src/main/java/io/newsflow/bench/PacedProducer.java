@@ -22,7 +22,7 @@ final class PacedProducer {
     }
 
     /** Blocks for the duration; returns the number of records sent. */
-    long run(Workload workload, int eventsPerSecond, int durationSeconds) {
+    long run(Feed workload, int eventsPerSecond, int durationSeconds) {
         AtomicReference<Exception> failure = new AtomicReference<>();
         long total = (long) eventsPerSecond * durationSeconds;
         long sent = 0;

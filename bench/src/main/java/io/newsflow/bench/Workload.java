@@ -10,7 +10,7 @@ import io.newsflow.config.Topics;
  * updates (by default 1 article per 1,000 ticks and 1 bond update per 5,000 ticks), all seeded.
  * Keys follow the topic contracts: symbol, article id, deal id.
  */
-final class Workload {
+final class Workload implements Feed {
 
     private final SyntheticMarket market;
     private final SyntheticNews news;
@@ -33,8 +33,8 @@ final class Workload {
         this(seed, 1_000, 5_000);
     }
 
-    /** The next event, stamped with the given time (record timestamp and the payload's event time). */
-    BenchEvent next(long timestampMillis) {
+    @Override
+    public BenchEvent next(long timestampMillis) {
         if (articleDue) {
             articleDue = false;
             ArticleEvent article = news.next(timestampMillis);

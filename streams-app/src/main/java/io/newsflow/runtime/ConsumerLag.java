@@ -3,6 +3,8 @@ package io.newsflow.runtime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -37,5 +39,20 @@ public final class ConsumerLag {
             lag += Math.max(0, end.getValue() - (done == null ? 0 : done.offset()));
         }
         return lag;
+    }
+
+    /**
+     * Records not yet committed by the Kafka Streams application {@code appId} on all it reads: its
+     * {@code inputs}, its repartition topics, and every other topic it has committed on (outputs read back).
+     * Under exactly-once, zero means every output of what was produced so far is committed, however many
+     * Kafka hops lie between an input and its last output.
+     */
+    public long ofApplication(String appId, Collection<String> inputs) throws ExecutionException, InterruptedException {
+        Set<String> topics = new TreeSet<>(inputs);
+        admin.listTopics().names().get().stream()
+                .filter(t -> t.startsWith(appId + "-") && t.endsWith("-repartition")).forEach(topics::add);
+        admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get().keySet()
+                .forEach(tp -> topics.add(tp.topic()));
+        return of(appId, topics);
     }
 }

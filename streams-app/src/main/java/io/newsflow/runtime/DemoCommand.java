@@ -146,7 +146,8 @@ public final class DemoCommand implements CliCommand {
             ConsumerLag lag = new ConsumerLag(admin);
             String group = config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
             long behind;
-            while ((behind = lag.of(group, Topics.INPUTS)) > 0 && System.nanoTime() < deadline) {
+            // inputs and the internal hops after them: an output may be several commits behind its input
+            while ((behind = lag.ofApplication(group, Topics.INPUTS)) > 0 && System.nanoTime() < deadline) {
                 out.println(progress(monitor.snapshot()) + " | input records still to process: " + behind);
                 out.flush();
                 Thread.sleep(2000);

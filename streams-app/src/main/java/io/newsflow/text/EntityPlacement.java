@@ -13,7 +13,7 @@ import java.util.Set;
  * counts for the entity. Weights: 1.0 in a clause naming the entity, 0.7 elsewhere in a sentence naming it,
  * 0.15 in a clause or sentence naming only other entities; a sentence naming no entity gets 0.6 when the last
  * sentence (or headline) naming entities named only this one ("The company..." usually refers back to it),
- * else 0.35; ×1.5 in the headline. When the entity is not named in the text at all (it came from tags only, or
+ * nothing when it named only others, else 0.35; ×1.5 in the headline unless it names only others. When the entity is not named in the text at all (it came from tags only, or
  * is unknown to the dictionary), every clause not naming another entity gets 1.0: the article as a whole is
  * about it. A mention of the entity as the source of what is said ("analysts at X said", "according to X", see
  * {@link SpeakerCues}) counts as naming another entity: the clause is what X says, not about X. Shared by the
@@ -111,10 +111,27 @@ final class EntityPlacement {
         }
     }
 
+    /**
+     * Whom a sentence naming no entity is about: whom the last sentence naming entities named ("The company...",
+     * 同社は..., or no subject at all, refer back). After a sentence naming only other entities it is about them and
+     * counts nothing for the target: otherwise a company named once in passing took the tone of every unnamed
+     * sentence of an article about another (issue 19: Amazon and OpenAI, each named once in a long piece on Meta,
+     * got Meta's score), since the score is a weighted mean and a small weight on many sentences still decides it.
+     */
+    private enum Subject {
+        NONE(IN_NEUTRAL_SENTENCE), TARGET(AFTER_ENTITY_SENTENCE), SHARED(IN_NEUTRAL_SENTENCE), OTHERS(0);
+
+        final double neutralWeight;
+
+        Subject(double neutralWeight) {
+            this.neutralWeight = neutralWeight;
+        }
+    }
+
     /** Visits every sentence that has tokens, in text order. */
     void forEachSentence(ArticleText text, SentenceVisitor visitor) {
         int m = 0;
-        boolean carriesTargetOnly = false; // the last sentence naming entities named only the target
+        Subject subject = Subject.NONE; // whom the last sentence naming entities named
         sourceOnly = named && onlyAsSource(text);
         for (int s = 0; s < text.sentences.size(); s++) {
             int from = text.sentenceTokenStart(s);
@@ -129,12 +146,16 @@ final class EntityPlacement {
             }
             List<AliasMatch> inSentence = matches.subList(firstMatch, m);
             if (from < to) {
-                boolean title = text.hasTitle && s == 0;
-                double neutral = sourceOnly ? 0 : carriesTargetOnly ? AFTER_ENTITY_SENTENCE : IN_NEUTRAL_SENTENCE;
+                // the headline weighs more for whom it is about: not for a company it does not name beside one it does
+                boolean title = text.hasTitle && s == 0 && (!named || inSentence.isEmpty()
+                        || inSentence.stream().anyMatch(a -> a.entity().equals(entity)));
+                double neutral = sourceOnly ? 0 : subject.neutralWeight;
                 visitor.visit(new Sentence(s, from, to, inSentence, neutral, title ? TITLE_BOOST : 1.0));
             }
             if (!inSentence.isEmpty()) {
-                carriesTargetOnly = inSentence.stream().allMatch(a -> a.entity().equals(entity));
+                boolean target = inSentence.stream().anyMatch(a -> a.entity().equals(entity));
+                boolean others = inSentence.stream().anyMatch(a -> !a.entity().equals(entity));
+                subject = !target ? Subject.OTHERS : others ? Subject.SHARED : Subject.TARGET;
             }
         }
     }

@@ -31,6 +31,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.TestInstance;
  * parameters are 400, and while the state cannot be queried (the client not attached yet, or not
  * running) every query is 503 with Retry-After. The data itself: {@code ops.MetaBondDayLiveTest}.
  */
+@Tag("broker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiServerTest {
 

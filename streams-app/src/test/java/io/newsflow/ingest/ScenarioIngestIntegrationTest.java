@@ -28,10 +28,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Publishes the meta-bond-day scenario to a real in-process broker and reads every record back. */
+@Tag("broker")
 class ScenarioIngestIntegrationTest {
 
     private static final int PARTITIONS = 3;

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Timeout;
  * uninterrupted run on the old one ({@link OutputDump}). Before, the app stayed up, {@code /health} 200, and
  * processed nothing published to the new cluster.
  */
+@Tag("broker")
 class ClusterChangeEndToEndTest {
 
     private static final String APP_ID = "newsflow-cluster-change";

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The uninterrupted run and the killed one run side by side, each on its own broker.
  */
+@Tag("broker")
 class CrashWithDurableRegistryEndToEndTest {
 
     private static final String APP_ID = "newsflow-crash";
@@ -50,11 +52,7 @@ class CrashWithDurableRegistryEndToEndTest {
 
             try (ChildApp uninterrupted = ChildApp.start(settings(reference, "reference"), referenceLog)) {
                 ChildApp first = ChildApp.start(settings(crashed, "crashed"), crashedLog);
-                long lag = published;
-                while (lag > published * 2 / 3 && first.isAlive() && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                    lag = ScenarioReplay.inputLag(crashedAdmin, APP_ID);
-                }
+                long lag = ScenarioReplay.awaitPartlyCommitted(crashedAdmin, APP_ID, first, published, RUN_LIMIT);
                 first.crash();
                 assertTrue(lag > 0 && lag < published, "killed with " + lag + " of " + published
                         + " input records to go; log " + crashedLog);

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Timeout;
  * One schema registry serves all runs (as a separate registry process would), so schema ids, and so
  * the payload bytes inside dead letters, are the same.
  */
+@Tag("broker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeterministicReplayEndToEndTest {
 
@@ -116,11 +118,7 @@ class DeterministicReplayEndToEndTest {
             if (crashMidway) {
                 ChildApp first = ChildApp.start(settings, log);
                 // kill it once it has committed part of the input, not all of it
-                long lag = published;
-                while (lag > published * 2 / 3 && first.isAlive() && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                    lag = ScenarioReplay.inputLag(admin, APP_ID);
-                }
+                long lag = ScenarioReplay.awaitPartlyCommitted(admin, APP_ID, first, published, RUN_LIMIT);
                 first.crash();
                 assertTrue(lag > 0 && lag < published, name + ": killed with " + lag + " of " + published
                         + " input records to go; log " + log);

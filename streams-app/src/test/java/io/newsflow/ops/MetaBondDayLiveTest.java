@@ -1,5 +1,7 @@
 package io.newsflow.ops;
 
+import static io.newsflow.Waits.await;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,6 +29,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -77,19 +80,24 @@ class MetaBondDayLiveTest extends MetaBondDayStoryTest {
         assertNotNull(browser, "the browser did not start with the replay");
         WebDriver page = browser.driver();
         Map<String, String> counts = new TreeMap<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        do {
-            Thread.sleep(500);
-            for (String chart : List.of("price", "sentiment", "book", "credit")) {
-                counts.put(chart, page.findElement(By.id(chart)).getDomAttribute("data-points"));
-            }
-            counts.put("price alerts", page.findElement(By.id("price")).getDomAttribute("data-alerts"));
-            counts.put("articles", page.findElement(By.id("articles")).getDomAttribute("data-rows"));
-            counts.put("alerts", page.findElement(By.id("alerts")).getDomAttribute("data-rows"));
-            counts.put("tranches", page.findElement(By.id("tranches")).getDomAttribute("data-rows"));
-            counts.put("signal quality", page.findElement(By.id("signal")).getDomAttribute("data-rows"));
-            counts.put("decayed sentiment", page.findElement(By.id("decayed-summary")).getDomAttribute("data-points"));
-        } while (counts.values().stream().anyMatch(n -> n == null || n.equals("0")) && System.nanoTime() < deadline);
+        try {
+            await("every chart and table has data").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        for (String chart : List.of("price", "sentiment", "book", "credit")) {
+                            counts.put(chart, page.findElement(By.id(chart)).getDomAttribute("data-points"));
+                        }
+                        counts.put("price alerts", page.findElement(By.id("price")).getDomAttribute("data-alerts"));
+                        counts.put("articles", page.findElement(By.id("articles")).getDomAttribute("data-rows"));
+                        counts.put("alerts", page.findElement(By.id("alerts")).getDomAttribute("data-rows"));
+                        counts.put("tranches", page.findElement(By.id("tranches")).getDomAttribute("data-rows"));
+                        counts.put("signal quality", page.findElement(By.id("signal")).getDomAttribute("data-rows"));
+                        counts.put("decayed sentiment",
+                                page.findElement(By.id("decayed-summary")).getDomAttribute("data-points"));
+                        return counts.values().stream().noneMatch(n -> n == null || n.equals("0"));
+                    });
+        } catch (ConditionTimeoutException e) {
+            // the assertion below names what is still empty
+        }
         browser.screenshot(Path.of("target", "live-page.png"));
         assertTrue(counts.values().stream().noneMatch(n -> n == null || n.equals("0")), "empty on the page: " + counts
                 + "; status: " + page.findElement(By.id("status")).getText());
@@ -258,10 +266,8 @@ class MetaBondDayLiveTest extends MetaBondDayStoryTest {
     @Test
     void theAlertStreamPushedEachAlertOnceAsItWasMade() throws Exception {
         Set<String> expected = alertIds(outputs.alerts());
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (streamed.size() < expected.size() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        await("every alert streamed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(streamed::size, greaterThanOrEqualTo(expected.size()));
         List<String> ids = new ArrayList<>();
         for (String data : streamed) {
             ids.add(JSON.readTree(data).get("alertId").asText());

@@ -1,5 +1,6 @@
 package io.newsflow.ops;
 
+import static io.newsflow.Waits.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,8 +29,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.TestInstance;
  * real embedded broker. Given the scenario, expect what happened on 2025-10-30 in the outputs. Each
  * subclass runs it with one configuration; those that only check the outputs replay four times faster.
  */
+@Tag("broker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MetaBondDayStoryTest {
 
@@ -106,21 +110,20 @@ abstract class MetaBondDayStoryTest {
                 throw new IllegalStateException(e);
             }
         });
-        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
-        boolean replaying = false;
-        while (!console().contains("Serving http") && !demo.isDone() && System.nanoTime() < deadline) {
-            if (!replaying && console().contains("Replaying ")) {
-                replaying = true;
+        long started = System.nanoTime();
+        AtomicBoolean replaying = new AtomicBoolean();
+        await("the demo replays the day").atMost(STARTUP_LIMIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!replaying.get() && console().contains("Replaying ")) {
+                replaying.set(true);
                 duringReplay();
             }
-            Thread.sleep(500);
-        }
+            return console().contains("Serving http") || demo.isDone();
+        });
         assertTrue(console().contains("Serving http"), "the demo did not finish its replay:\n" + console());
 
         try (OutputMonitor monitor = new OutputMonitor(config)) {
-            while (!monitor.caughtUp() && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-            }
+            await("the outputs read to their end").atMost(STARTUP_LIMIT.minusNanos(System.nanoTime() - started))
+                    .pollInterval(Duration.ofMillis(250)).until(monitor::caughtUp);
             outputs = monitor.snapshot();
         }
         scrape = get("/metrics").body();

@@ -1,5 +1,6 @@
 package io.newsflow.ops;
 
+import static io.newsflow.Waits.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,13 +13,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -77,6 +79,19 @@ final class ScenarioReplay {
     }
 
     /**
+     * Until a third of the published input is committed (or the app died): a point to kill it mid-run.
+     * Returns the input records still to go.
+     */
+    static long awaitPartlyCommitted(Admin admin, String appId, ChildApp app, long published, Duration limit) {
+        AtomicLong lag = new AtomicLong(published);
+        await("a third of the input committed").atMost(limit).pollInterval(Duration.ofMillis(100)).until(() -> {
+            lag.set(inputLag(admin, appId));
+            return lag.get() <= published * 2 / 3 || !app.isAlive();
+        });
+        return lag.get();
+    }
+
+    /**
      * Until the app has committed every input and internal record and written nothing more for a few
      * seconds: under exactly-once the outputs of those records are then committed too.
      */
@@ -125,11 +140,7 @@ final class ScenarioReplay {
     /** Records of the inputs, repartition topics and read-back scores not committed yet; MAX_VALUE while unknown. */
     static long totalLag(Admin admin, String appId) throws InterruptedException {
         try {
-            List<String> topics = new ArrayList<>(Topics.INPUTS);
-            admin.listTopics().names().get().stream()
-                    .filter(t -> t.startsWith(appId + "-") && t.endsWith("-repartition")).forEach(topics::add);
-            topics.add(Topics.ARTICLE_SCORES); // read back by the ticker tasks
-            return new ConsumerLag(admin).of(appId, topics);
+            return new ConsumerLag(admin).ofApplication(appId, Topics.INPUTS);
         } catch (ExecutionException e) {
             return Long.MAX_VALUE; // a topic the app creates is not served yet
         }

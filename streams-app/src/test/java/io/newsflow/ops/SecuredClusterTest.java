@@ -3,6 +3,7 @@ package io.newsflow.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsflow.Waits;
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.runtime.ConsumerLag;
@@ -35,6 +36,7 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * clients and Kafka Streams. Refused credentials and a missing ACL end the command at once, with one
  * line naming what is missing, exit code 1, and nothing written.
  */
+@Tag("broker")
 class SecuredClusterTest {
 
     private static final String APP_USER = "newsflow";
@@ -184,24 +187,11 @@ class SecuredClusterTest {
         String app = settings.get("application.id");
         StopSignal whenProcessed = new StopSignal() {
             @Override
-            public void await() throws InterruptedException {
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                try {
-                    long lag;
-                    long scores = 0;
-                    while ((lag = new ConsumerLag(superUser).of(app, Topics.INPUTS)) > 0
-                            || (scores = endOffsets(List.of(Topics.ARTICLE_SCORES))) == 0) {
-                        if (System.nanoTime() > deadline) {
-                            throw new AssertionError("inputs not processed within " + WAIT + ": " + lag
-                                    + " input records not committed, " + scores + " article scores");
-                        }
-                        Thread.sleep(200);
-                    }
-                } catch (InterruptedException | AssertionError e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
+            public void await() {
+                // every input committed and article scores written
+                Waits.await("inputs processed").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                        .until(() -> new ConsumerLag(superUser).of(app, Topics.INPUTS) == 0
+                                && endOffsets(List.of(Topics.ARTICLE_SCORES)) > 0);
             }
 
             @Override

@@ -1,5 +1,6 @@
 package io.newsflow.ops;
 
+import static io.newsflow.Waits.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * An in-memory and a RocksDB store in one app: /metrics exports the state metrics both kinds share
  * for each of them (Kafka tags them with different keys, which Prometheus would refuse for one kind).
  */
+@Tag("broker")
 class StateStoreMetricsTest {
 
     private static final String IN_MEMORY = "in-memory-store";
@@ -62,12 +65,9 @@ class StateStoreMetricsTest {
                             new StringSerializer(), new StringSerializer())) {
                         producer.send(new ProducerRecord<>("in", "k", "v")).get();
                     }
-                    String scrape = "";
-                    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-                    while (!(hasBoth(scrape)) && System.nanoTime() < deadline) {
-                        Thread.sleep(500); // the binder re-reads the client's metric list every 10 s
-                        scrape = scrape(server);
-                    }
+                    // the binder re-reads the client's metric list every 10 s
+                    String scrape = await("both stores' metrics scraped").atMost(Duration.ofMinutes(2))
+                            .pollInterval(Duration.ofMillis(500)).until(() -> scrape(server), StateStoreMetricsTest::hasBoth);
                     for (String store : List.of("in-memory:" + IN_MEMORY, "rocksdb:" + ROCKSDB)) {
                         for (String shared : List.of("kafka_stream_state_put_latency_max", "kafka_stream_state_range_latency_max")) {
                             assertTrue(scrape.lines().anyMatch(l -> l.startsWith(shared + "{")

@@ -1,5 +1,7 @@
 package io.newsflow.runtime;
 
+import static io.newsflow.Waits.await;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +23,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * another process is killed with SIGKILL and restarted: the records published after the restart are
  * processed and committed, with the schema ids the app cached before (kept in {@code _newsflow_schemas}).
  */
+@Tag("broker")
 class AppAcrossBrokerRestartTest {
 
     private static final int TICKS_PER_ROUND = 20;
@@ -80,24 +84,23 @@ class AppAcrossBrokerRestartTest {
     /** Waits until the app's group has committed {@code count} price ticks (under exactly-once: processed). */
     private static void awaitCommitted(AppConfig config, long count) throws Exception {
         String group = config.getString("application.id");
-        long deadline = System.nanoTime() + PROCESSING_LIMIT.toNanos();
-        long committed = -1;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 config.getString(KafkaEnvironment.BOOTSTRAP_SERVERS)))) {
-            while (System.nanoTime() < deadline) {
-                try {
-                    committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
-                            .entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.PRICE_TICKS))
-                            .map(Map.Entry::getValue).mapToLong(OffsetAndMetadata::offset).sum();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    committed = -1; // the restarted coordinator may still be loading the group
-                }
-                if (committed >= count) {
-                    break;
-                }
-                Thread.sleep(500);
-            }
+            long committed = await("price ticks committed by the app").atMost(PROCESSING_LIMIT)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> committedTicks(admin, group), greaterThanOrEqualTo(count));
+            assertEquals(count, committed, "no price tick committed twice");
         }
-        assertEquals(count, committed, "price ticks committed by the app within " + PROCESSING_LIMIT);
+    }
+
+    /** The sum of the group's committed offsets on the tick topic; -1 while the coordinator cannot answer. */
+    private static long committedTicks(Admin admin, String group) throws InterruptedException {
+        try {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                    .entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.PRICE_TICKS))
+                    .map(Map.Entry::getValue).mapToLong(OffsetAndMetadata::offset).sum();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return -1; // the restarted coordinator may still be loading the group
+        }
     }
 }

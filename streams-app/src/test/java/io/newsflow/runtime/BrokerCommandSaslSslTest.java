@@ -21,10 +21,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code newsflow broker --sasl-ssl}: a secured broker to try, and the client settings to reach it. */
+@Tag("broker")
 class BrokerCommandSaslSslTest {
 
     @TempDir

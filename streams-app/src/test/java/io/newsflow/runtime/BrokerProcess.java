@@ -1,5 +1,6 @@
 package io.newsflow.runtime;
 
+import static io.newsflow.Waits.await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * {@code newsflow broker --data-dir DIR} in a child JVM (the test classpath), so a test can kill it
@@ -82,19 +84,17 @@ final class BrokerProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (output().contains("running at " + bootstrapServers())) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("broker exited with " + process.exitValue() + ":\n" + output());
-            }
-            Thread.sleep(200);
+    private void awaitReady() {
+        try {
+            await("broker ready").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                    .until(() -> output().contains("running at " + bootstrapServers()) || !process.isAlive());
+        } catch (ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new AssertionError("broker not ready within " + READY_TIMEOUT + ":\n" + output(), e);
         }
-        process.destroyForcibly();
-        throw new AssertionError("broker not ready within " + READY_TIMEOUT + ":\n" + output());
+        if (!process.isAlive()) {
+            throw new AssertionError("broker exited with " + process.exitValue() + ":\n" + output());
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.newsflow.runtime;
 
+import static io.newsflow.Waits.await;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,10 +27,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code newsflow broker --data-dir DIR} killed with SIGKILL mid-stream and restarted loses nothing committed. */
+@Tag("broker")
 class BrokerRestartTest {
 
     private static final String STREAM = "restart.stream";
@@ -146,14 +150,9 @@ class BrokerRestartTest {
         }
     }
 
-    private static void awaitAcknowledged(Set<String> acknowledged, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (acknowledged.size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("only " + acknowledged.size() + " records acknowledged, waited for " + count);
-            }
-            Thread.sleep(50);
-        }
+    private static void awaitAcknowledged(Set<String> acknowledged, int count) {
+        await("records acknowledged").atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                .until(acknowledged::size, greaterThanOrEqualTo(count));
     }
 
     private static KafkaConsumer<String, String> consumer(BrokerProcess broker, String group) {

@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * (it rejoins and takes the same records again), so before, nothing showed it: {@code /health} stayed UP
  * while a thread looped on one record.
  */
+@Tag("broker")
 class FencedThreadEndToEndTest {
 
     private static final Instant START = Instant.now().minus(Duration.ofHours(1));

@@ -31,10 +31,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The registry kept in a Kafka topic, against a real broker: what survives a restart, what two instances share. */
+@Tag("broker")
 class KafkaSchemaRegistryTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

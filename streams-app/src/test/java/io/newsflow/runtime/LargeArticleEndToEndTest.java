@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * one took about a minute of CPU: the transaction timed out, the thread was fenced, took the same
  * article again, and nothing after it was ever scored.
  */
+@Tag("broker")
 class LargeArticleEndToEndTest {
 
     private static EmbeddedKafkaBroker broker;

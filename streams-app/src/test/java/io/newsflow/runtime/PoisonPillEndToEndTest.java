@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * the same partition is processed. Before, each of these stopped its partition for good (the
  * stream thread failed on the broker's refusal, was replaced, re-read the record, forever).
  */
+@Tag("broker")
 class PoisonPillEndToEndTest {
 
     private static EmbeddedKafkaBroker broker;

@@ -29,6 +29,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,6 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * result dead-lettered in its place. Kafka Streams' default handler failed the stream thread, which
  * re-read the tick and failed again, forever; under exactly-once so did a handler answering "resume".
  */
+@Tag("broker")
 class ProductionFailureEndToEndTest {
 
     @ParameterizedTest(name = "{0}")

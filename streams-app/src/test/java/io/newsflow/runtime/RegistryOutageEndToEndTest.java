@@ -1,5 +1,6 @@
 package io.newsflow.runtime;
 
+import static io.newsflow.Waits.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Serializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * dead-lettered, and is processed once the registry is back. Before, a warm app dead-lettered it
  * ("Could not fetch schema id") and committed past it.
  */
+@Tag("broker")
 class RegistryOutageEndToEndTest {
 
     @Test
@@ -99,17 +102,8 @@ class RegistryOutageEndToEndTest {
                     });
             HttpClient http = HttpClient.newHttpClient();
             URI health = URI.create("http://127.0.0.1:" + metricsPort + "/health");
-            String body = "";
-            long deadline = System.nanoTime() + RunningApp.WAIT.toNanos();
-            while (!body.contains("DEGRADED") && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                try {
-                    body = http.send(HttpRequest.newBuilder(health).build(),
-                            HttpResponse.BodyHandlers.ofString()).body();
-                } catch (IOException notServingYet) {
-                    body = "";
-                }
-            }
+            String body = await("/health says DEGRADED").atMost(RunningApp.WAIT).pollInterval(Duration.ofMillis(200))
+                    .until(() -> healthBody(http, health), text -> text.contains("DEGRADED"));
             assertTrue(body.contains("DEGRADED") && body.contains("schema-registry"), body);
             assertTrue(!starting.isDone(), "the stream threads wait for the registry");
 
@@ -118,6 +112,15 @@ class RegistryOutageEndToEndTest {
                 assertTrue(app.awaitRunning(RunningApp.WAIT), "running once the registry answers");
                 assertEquals(1, registry.schemas.subjects().size(), "the dead-letter schema: " + registry.schemas.subjects());
             }
+        }
+    }
+
+    /** The /health body; empty while the endpoint does not serve yet. */
+    private static String healthBody(HttpClient http, URI health) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException notServingYet) {
+            return "";
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.newsflow.runtime;
 
 import io.micrometer.core.instrument.Gauge;
+import io.newsflow.Waits;
 import io.newsflow.avro.DeadLetter;
 import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A {@link NewsflowApp} started against a real broker, with what the end-to-end failure tests need:
@@ -154,17 +156,10 @@ final class RunningApp implements AutoCloseable {
     }
 
     void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what + "; /health " + health());
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        try {
+            Waits.await(what).atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not within " + WAIT + ": " + what + "; /health " + health(), e);
         }
     }
 

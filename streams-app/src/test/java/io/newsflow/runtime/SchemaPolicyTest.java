@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The documented evolution policy is enforced by the registry {@code run}/{@code demo} use by default
  * (kept in the cluster's {@code _schemas} topic) and serve over the Schema Registry REST API.
  */
+@Tag("broker")
 class SchemaPolicyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

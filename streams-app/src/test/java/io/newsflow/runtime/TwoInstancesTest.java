@@ -1,5 +1,7 @@
 package io.newsflow.runtime;
 
+import static io.newsflow.Waits.await;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +42,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +52,7 @@ import org.junit.jupiter.api.Test;
  * owner) and processes new input; no tick is lost. The instances read each other's stores with
  * their shared peer secret ({@code api.peer.secret.file}).
  */
+@Tag("broker")
 class TwoInstancesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -128,10 +132,8 @@ class TwoInstancesTest {
         }
 
         void awaitRunning() throws Exception {
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (!output().contains("Kafka Streams is RUNNING") && process.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            await(name + " starts").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> output().contains("Kafka Streams is RUNNING") || !process.isAlive());
             assertTrue(output().contains("Kafka Streams is RUNNING"), name + " did not start:\n" + output());
         }
 
@@ -188,42 +190,40 @@ class TwoInstancesTest {
     }
 
     /** Polls the instance until the symbol's history has {@code expected} ticks; returns the last count seen. */
-    private static int awaitTicks(Instance instance, String symbol, int expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int count = -1;
-        while (System.nanoTime() < deadline) {
-            Answer answer = get(instance, "/api/v1/prices/" + symbol + "/history");
-            if (answer.status() == 200) {
-                count = answer.body().get("points").size();
-                if (count >= expected) {
-                    return count;
-                }
-            } else {
-                assertTrue(answer.status() == 404 || answer.status() == 503, symbol + ": " + answer);
-            }
-            Thread.sleep(250);
+    private static int awaitTicks(Instance instance, String symbol, int expected) {
+        return await(instance.name + " has " + symbol + "'s ticks").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> historySize(instance, symbol), greaterThanOrEqualTo(expected));
+    }
+
+    /** The number of ticks in the symbol's history as the instance answers it; -1 while it cannot answer yet. */
+    private static int historySize(Instance instance, String symbol) throws Exception {
+        Answer answer = get(instance, "/api/v1/prices/" + symbol + "/history");
+        if (answer.status() == 200) {
+            return answer.body().get("points").size();
         }
-        return count;
+        assertTrue(answer.status() == 404 || answer.status() == 503, symbol + ": " + answer);
+        return -1;
+    }
+
+    /** The instance (client id prefix) consuming each partition of the tick topic. */
+    private static Map<Integer, String> tickPartitionOwners(Admin admin) throws Exception {
+        Map<Integer, String> byPartition = new HashMap<>();
+        for (MemberDescription member : admin.describeConsumerGroups(List.of(APP_ID)).all().get().get(APP_ID).members()) {
+            String name = member.clientId().substring(0, member.clientId().indexOf('-'));
+            member.assignment().topicPartitions().stream().filter(tp -> tp.topic().equals(Topics.PRICE_TICKS))
+                    .forEach(tp -> byPartition.put(tp.partition(), name));
+        }
+        return byPartition;
     }
 
     /** Which instance consumes each symbol's partition of the tick topic, once both consume some. */
     private static Map<String, String> awaitOwners(EmbeddedKafkaBroker broker, Set<String> names) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            Map<Integer, String> byPartition = new HashMap<>();
-            while (System.nanoTime() < deadline) {
-                byPartition.clear();
-                for (MemberDescription member : admin.describeConsumerGroups(List.of(APP_ID)).all().get().get(APP_ID).members()) {
-                    String name = member.clientId().substring(0, member.clientId().indexOf('-'));
-                    member.assignment().topicPartitions().stream().filter(tp -> tp.topic().equals(Topics.PRICE_TICKS))
-                            .forEach(tp -> byPartition.put(tp.partition(), name));
-                }
-                if (byPartition.size() == PARTITIONS && new HashSet<>(byPartition.values()).equals(names)) {
-                    break;
-                }
-                Thread.sleep(500);
-            }
-            assertEquals(names, new HashSet<>(byPartition.values()), "each instance owns tick partitions: " + byPartition);
+            Map<Integer, String> byPartition = await("each instance owns tick partitions").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> tickPartitionOwners(admin), owners -> owners.size() == PARTITIONS
+                            && new HashSet<>(owners.values()).equals(names));
             Map<String, String> owners = new HashMap<>();
             for (String symbol : SYMBOLS) {
                 int partition = Utils.toPositive(Utils.murmur2(symbol.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;

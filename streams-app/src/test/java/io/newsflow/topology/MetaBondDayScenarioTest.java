@@ -36,6 +36,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole Meta bond-day scenario (ingest's scenarios/meta-bond-day) through the real app:
  * embedded KRaft broker, three partitions per topic, exactly_once_v2, RocksDB state.
  */
+@Tag("broker")
 class MetaBondDayScenarioTest {
 
     private static final Path SCENARIO = Path.of("..", "scenarios", "meta-bond-day");

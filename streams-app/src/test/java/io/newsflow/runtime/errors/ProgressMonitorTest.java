@@ -17,9 +17,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Against a real broker: a lagging partition whose committed offset does not move is reported, and cleared once it moves. */
+@Tag("broker")
 class ProgressMonitorTest {
 
     @Test

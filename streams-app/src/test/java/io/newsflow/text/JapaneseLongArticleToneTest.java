@@ -1,0 +1,89 @@
+package io.newsflow.text;
+
+import static io.newsflow.text.Articles.ja;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsflow.avro.ArticleEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 19's check on long Japanese web articles, on two the project wrote in that shape (a mixed blog post on
+ * Meta's bond day, a positive piece on its AI strategy), scored as the pipeline scores them: the entities the
+ * resolver finds, each scored by the shipped models. A long text must not drift with its length (the first
+ * Japanese model added up particle counts), companies named in passing stay near neutral, and the evidence is
+ * words of the text, never particles.
+ */
+class JapaneseLongArticleToneTest {
+
+    private static final AliasDictionary DICTIONARY = AliasDictionary.defaults();
+    private static final AliasEntityResolver RESOLVER = new AliasEntityResolver(DICTIONARY);
+    private static final ModelSentimentScorer SCORER = new ModelSentimentScorer(DICTIONARY,
+            SentimentModel.defaults(Language.EN), SentimentModel.defaults(Language.JA));
+    /** A span a reader can check: it holds at least one kanji, katakana or Latin letter, not only kana particles. */
+    private static final Pattern CONTENT = Pattern.compile("[\\p{IsHan}\\p{IsKatakana}A-Za-z]");
+
+    @Test
+    void aMixedPostOnTheBondDayIsMixedOrMildlyPositiveForMetaNotStronglyNegative() {
+        Map<String, SentimentScore> scores = scored("ja-meta-bond-mixed.txt");
+        SentimentScore meta = scores.get("Meta Platforms");
+        assertNotNull(meta, "Meta resolved: " + scores.keySet());
+        assertTrue(meta.score() > -0.3 && meta.score() < 0.6, "mixed or mildly positive: " + meta);
+        assertReadableEvidence(meta);
+    }
+
+    @Test
+    void aPositivePieceOnTheStrategyIsPositiveForMetaBecauseOfItsToneWords() {
+        Map<String, SentimentScore> scores = scored("ja-meta-strategy-positive.txt");
+        SentimentScore meta = scores.get("Meta Platforms");
+        assertNotNull(meta, "Meta resolved: " + scores.keySet());
+        assertTrue(meta.score() >= 0.25, "positive: " + meta);
+        assertReadableEvidence(meta);
+        assertTrue(meta.evidence().stream().anyMatch(span -> span.weight() > 0), "positive evidence: " + meta);
+    }
+
+    @Test
+    void companiesNamedInPassingStayNearNeutral() {
+        for (String file : List.of("ja-meta-bond-mixed.txt", "ja-meta-strategy-positive.txt")) {
+            Map<String, SentimentScore> scores = scored(file);
+            for (String passing : List.of("Amazon.com", "OpenAI")) {
+                SentimentScore s = scores.get(passing);
+                assertNotNull(s, passing + " resolved in " + file + ": " + scores.keySet());
+                assertTrue(Math.abs(s.score()) < 0.25, passing + " in " + file + ": " + s);
+            }
+        }
+    }
+
+    private static void assertReadableEvidence(SentimentScore score) {
+        assertFalse(score.evidence().isEmpty(), "evidence: " + score);
+        for (EvidenceSpan span : score.evidence()) {
+            assertTrue(CONTENT.matcher(span.text()).find(), "a span of words, not particles: " + span);
+        }
+    }
+
+    /** Every entity the resolver finds in the article, with its score. */
+    private static Map<String, SentimentScore> scored(String file) {
+        String[] text = read(file).split("\n", 2);
+        ArticleEvent article = ja(text[0], text[1]);
+        return RESOLVER.resolve(article).stream().collect(Collectors.toMap(EntityMention::entity,
+                mention -> SCORER.score(article, mention), (first, again) -> first));
+    }
+
+    private static String read(String file) {
+        try (InputStream in = JapaneseLongArticleToneTest.class.getResourceAsStream("/sentiment/articles/" + file)) {
+            assertNotNull(in, file);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
