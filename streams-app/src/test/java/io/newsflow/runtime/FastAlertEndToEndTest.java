@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * by the alert id, once every partition's ticks have moved the news and deal watermarks past it.
  * {@code watermark.idle.timeout} is an hour here, so nothing in this test can be released by the idle escape.
  */
+@Tag("broker")
 class FastAlertEndToEndTest {
 
     @Test
