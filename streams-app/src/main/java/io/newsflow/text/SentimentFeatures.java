@@ -331,12 +331,26 @@ final class SentimentFeatures {
         compare(FROM_TO.matcher(sentence), 2, 1, sentence, base, features);
         Matcher m = SIGN_CHANGE.matcher(sentence);
         while (m.find()) {
-            boolean lossNow = m.group(1).toLowerCase(java.util.Locale.ROOT).startsWith("loss");
-            boolean lossThen = m.group(2).toLowerCase(java.util.Locale.ROOT).startsWith("loss");
-            if (lossNow != lossThen) {
-                add(features, lossNow ? CHANGE_FOR_WORSE : CHANGE_FOR_BETTER, base + m.start(), base + m.end());
+            if (isLoss(m.group(1)) != isLoss(m.group(2))) {
+                add(features, isLoss(m.group(1)) ? CHANGE_FOR_WORSE : CHANGE_FOR_BETTER, base + m.start(),
+                        base + m.end());
             }
         }
+    }
+
+    private static boolean isLoss(String word) {
+        return Character.toLowerCase(word.charAt(0)) == 'l';
+    }
+
+    /** Whether a loss is compared with a profit (or the reverse) in text. */
+    private static boolean signChangeIn(String text) {
+        Matcher m = SIGN_CHANGE.matcher(text);
+        while (m.find()) {
+            if (isLoss(m.group(1)) != isLoss(m.group(2))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void compare(Matcher m, int newGroup, int oldGroup, String sentence, int base,
@@ -348,7 +362,7 @@ final class SentimentFeatures {
                     || isYear(m.group(oldGroup))) {
                 continue;
             }
-            if (SIGN_CHANGE.matcher(sentence.substring(Math.max(0, m.start() - 60), m.end())).find()) {
+            if (signChangeIn(sentence.substring(Math.max(0, m.start() - 60), m.end()))) {
                 continue; // "a profit of 1 against a loss of 3" is a change of sign, not a smaller profit
             }
             boolean up = now > then;
