@@ -61,7 +61,7 @@ final class EnglishFinanceCues {
                     STAFF, true, true, BAD_EVENT),
             new Cue(stems("layoff layoffs redundancies redundancy recall recalls recalled probe probes "
                     + "investigation investigations lawsuit lawsuits sued downgrade downgraded downgrades fined "
-                    + "penalty penalties bankruptcy insolvency liable"), Set.of(), false, false, BAD_EVENT),
+                    + "penalty penalties bankruptcy insolvency liable accused accuses embroiled downfall rout"), Set.of(), false, false, BAD_EVENT),
             new Cue(stems("lay laid"), stems("off"), true, false, BAD_EVENT),
             new Cue(stems("close closed closes closing closure closures shut shuts shutting shutdown halt halted "
                     + "halts suspend suspended suspends stop stopped"), SITE, true, true, BAD_EVENT),

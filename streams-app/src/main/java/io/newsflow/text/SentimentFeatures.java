@@ -50,7 +50,7 @@ final class SentimentFeatures {
             + "raise raised exceed top outperform strengthen accelerate hike climbed appreciate appreciated");
     private static final Set<String> EN_DOWN = stems("fall fell fallen decrease decreased decline drop dropped dip "
             + "lower down plunge slump shrink shrank narrow narrowed cut reduce reduced halve halved slide slid tumble "
-            + "sink sank contract ease eased weaken slow slowed lose lost slash slashed");
+            + "sink sank contract ease eased weaken slow slowed lose lost slash slashed shed slip slipped");
     private static final Set<String> EN_GOOD = stems("sales sale revenue revenues turnover profit profits "
             + "profitability earnings income ebit ebitda eps margin margins order orders backlog demand bookings "
             + "dividend shipments volume volumes deliveries output production growth shares share stock passengers "
