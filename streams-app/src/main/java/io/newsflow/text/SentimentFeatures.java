@@ -67,7 +67,7 @@ final class SentimentFeatures {
     /** "13.1 ... from 8.7" / "9.4 ... compared to 7.2": new value first, then old. */
     private static final Pattern NEW_THEN_OLD = Pattern.compile(
             "(\\d[\\d,]*(?:\\.\\d+)?)(?!\\s*%)(?:[^\\d;]|\\b(?:19|20)\\d\\d\\b){0,40}?\\b(?:from|compared (?:to|with)"
-                    + "|versus|vs\\.?|against)\\s+(?:[A-Za-z$€£¥]+\\s*){0,4}?(\\d[\\d,]*(?:\\.\\d+)?)");
+                    + "|versus|vs\\.?|against)\\s+(?:[A-Za-z$€£¥]+\\s*){0,5}?(\\d[\\d,]*(?:\\.\\d+)?)");
     /**
      * "a loss of 3.2, compared with a profit of 1.0" / "a profit of 5, against a loss of 2": a change of sign,
      * new first.
