@@ -117,6 +117,7 @@ final class SentimentFeatures {
         if (from < to) {
             int base = tokens.get(from).start();
             numericComparisons(text.substring(base, tokens.get(to - 1).end()), base, features);
+            attachSignChanges(text.substring(base, tokens.get(to - 1).end()), base, tokens, from, to, attached);
         }
         int previous = -1;
         int negator = -1;
@@ -334,6 +335,28 @@ final class SentimentFeatures {
             if (isLoss(m.group(1)) != isLoss(m.group(2))) {
                 add(features, isLoss(m.group(1)) ? CHANGE_FOR_WORSE : CHANGE_FOR_BETTER, base + m.start(),
                         base + m.end());
+            }
+        }
+    }
+
+    /**
+     * The loss and profit words of a change of sign ("a profit of 1.2 after a loss of 2.5") are attached to it:
+     * their lexicon tone ("loss" -) says nothing of the sentence's, the change says it.
+     */
+    private static void attachSignChanges(String sentence, int base, List<Token> tokens, int from, int to,
+                                          boolean[] attached) {
+        Matcher m = SIGN_CHANGE.matcher(sentence);
+        while (m.find()) {
+            if (isLoss(m.group(1)) == isLoss(m.group(2))) {
+                continue;
+            }
+            for (int g = 1; g <= 2; g++) {
+                int start = base + m.start(g);
+                for (int t = from; t < to; t++) {
+                    if (tokens.get(t).start() == start) {
+                        attached[t - from] = true;
+                    }
+                }
             }
         }
     }

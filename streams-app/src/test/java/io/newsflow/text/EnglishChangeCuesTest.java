@@ -50,6 +50,14 @@ class EnglishChangeCuesTest {
     }
 
     @Test
+    void theLossWordOfAChangeOfSignGivesNoToneOfItsOwn() {
+        Set<String> f = features("The mill made an operating profit of EUR 0.3 mn after a loss of EUR 1.8 mn a year ago.");
+
+        assertTrue(f.contains(SentimentFeatures.CHANGE_FOR_BETTER), f.toString());
+        assertFalse(f.contains("lex:-"), "the loss is the old figure, not the news: " + f);
+    }
+
+    @Test
     void theSizeOfTheShareCapitalIsNoChangeForBetterOrWorse() {
         Set<String> f = features("The share capital will grow by EUR 0.4 mn after the issue.");
 
