@@ -88,9 +88,6 @@ public final class TrainSentimentCommand implements CliCommand {
         EnglishNewsData.Split enPress = EnglishNewsData.split(
                 LabelledEntity.readTsv(data.resolve("en-finentity").resolve("train.tsv")));
         enTrain.addAll(EnglishNewsData.trainingSentences(enPress.train(), SentimentLexicon.defaults(Language.EN)));
-        if (Boolean.getBoolean("e2.sentences")) {
-            enTrain.addAll(EnglishNewsData.sentenceExamples(enPress.train()));
-        }
         train(new SentimentTrainer(minCount), Language.EN, enTrain, "en-financial-news-tweets/train.csv (MIT) and "
                 + "en-finentity/train.tsv without its hash-held-out paragraphs (FinEntity dataset, Tang, Yang, Huang "
                 + "et al., EMNLP 2023, ODC-BY 1.0)", outDir, minCount, out);
