@@ -21,7 +21,8 @@ for lang in en ja; do
   fi
 done
 for set in "$work/heldout/heldout-en.tsv" "$work/heldout/heldout-ja.tsv" "$work/heldout/heldout-ja-comments.tsv" \
-    streams-app/src/test/resources/sentiment/news-style-en.tsv streams-app/src/test/resources/sentiment/news-style-ja.tsv; do
+    streams-app/src/test/resources/sentiment/news-style-en.tsv streams-app/src/test/resources/sentiment/news-style-ja.tsv \
+    "$work/heldout/heldout-en-press-sentences.tsv" streams-app/src/test/resources/sentiment/press-blind-en.tsv; do
   for scorer in model lexicon; do
     echo "== $(basename "$set") scorer=$scorer"
     bin/newsflow --set text.sentiment.scorer=$scorer eval-sentiment --input "$set" | tail -3

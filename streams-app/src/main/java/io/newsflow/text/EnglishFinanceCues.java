@@ -56,11 +56,12 @@ final class EnglishFinanceCues {
             new Cue(stems("upgrade upgraded upgrades outperform"), Set.of(), false, false, GOOD_EVENT),
             new Cue(stems("saving savings"), stems("cost costs"), false, true, GOOD_EVENT),
             new Cue(stems("open opened opens inaugurate inaugurated"), SITE, true, false, GOOD_EVENT),
-            new Cue(stems("cut cuts cutting slash slashed shed sheds axe axed eliminate eliminated reduce reduced"),
+            new Cue(stems("cut cuts cutting slash slashed shed sheds axe axed eliminate eliminated reduce reduced "
+                    + "reduction reductions"),
                     STAFF, true, true, BAD_EVENT),
             new Cue(stems("layoff layoffs redundancies redundancy recall recalls recalled probe probes "
                     + "investigation investigations lawsuit lawsuits sued downgrade downgraded downgrades fined "
-                    + "penalty penalties bankruptcy insolvency"), Set.of(), false, false, BAD_EVENT),
+                    + "penalty penalties bankruptcy insolvency liable accused accuses embroiled downfall rout"), Set.of(), false, false, BAD_EVENT),
             new Cue(stems("lay laid"), stems("off"), true, false, BAD_EVENT),
             new Cue(stems("close closed closes closing closure closures shut shuts shutting shutdown halt halted "
                     + "halts suspend suspended suspends stop stopped"), SITE, true, true, BAD_EVENT),

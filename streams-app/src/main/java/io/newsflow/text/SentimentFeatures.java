@@ -47,24 +47,34 @@ final class SentimentFeatures {
 
     private static final Set<String> EN_UP = stems("rise rose risen rising increase increased grow grew grown gain "
             + "gained jump climb surge soar improve up higher expand widen widened rebound recover double doubled boost "
-            + "raise raised exceed top outperform strengthen accelerate hike climbed");
+            + "raise raised exceed top outperform strengthen accelerate hike climbed appreciate appreciated");
     private static final Set<String> EN_DOWN = stems("fall fell fallen decrease decreased decline drop dropped dip "
             + "lower down plunge slump shrink shrank narrow narrowed cut reduce reduced halve halved slide slid tumble "
-            + "sink sank contract ease eased weaken slow slowed lose lost slash slashed");
+            + "sink sank contract ease eased weaken slow slowed lose lost slash slashed shed slip slipped");
     private static final Set<String> EN_GOOD = stems("sales sale revenue revenues turnover profit profits "
             + "profitability earnings income ebit ebitda eps margin margins order orders backlog demand bookings "
-            + "dividend shipments volume volumes deliveries output production growth shares share stock "
+            + "dividend shipments volume volumes deliveries output production growth shares share stock passengers "
+            + "passenger traffic occupancy subscribers "
             + "guidance outlook forecast result results performance value rating target cash");
     private static final Set<String> EN_BAD = stems("cost costs expense expenses loss losses debt deficit impairment "
             + "writedown writedowns charge charges provision provisions layoffs unemployment liabilities "
             + "inflation risk claims defaults delinquencies capex expenditure expenditures spending");
+    /** After "share": "share capital", "share issue" are amounts whose change is no news for better or worse. */
+    private static final Set<String> NOT_A_QUANTITY_AFTER = stems("capital issue issues count");
     private static final Set<String> EN_NEGATORS = Set.of("not", EnglishTokenizer.NOT, "no", "never", "without", "nor");
     private static final Set<String> EN_CLAUSE = stems("but while whereas although though however");
 
     /** "13.1 ... from 8.7" / "9.4 ... compared to 7.2": new value first, then old. */
     private static final Pattern NEW_THEN_OLD = Pattern.compile(
-            "(\\d[\\d,]*(?:\\.\\d+)?)(?!\\s*%)[^\\d;]{0,25}?\\b(?:from|compared (?:to|with)|versus|vs\\.?|against)"
-                    + "\\s+(?:[A-Za-z$€£¥]+\\s*){0,3}?(\\d[\\d,]*(?:\\.\\d+)?)");
+            "(\\d[\\d,]*(?:\\.\\d+)?)(?!\\s*%)(?:[^\\d;]|\\b(?:19|20)\\d\\d\\b){0,40}?\\b(?:from|compared (?:to|with)"
+                    + "|versus|vs\\.?|against)\\s+(?:[A-Za-z$€£¥]+\\s*){0,5}?(\\d[\\d,]*(?:\\.\\d+)?)");
+    /**
+     * "a loss of 3.2, compared with a profit of 1.0" / "a profit of 5, against a loss of 2": a change of sign,
+     * new first.
+     */
+    private static final Pattern SIGN_CHANGE = Pattern.compile(
+            "(?i)\\b(loss(?:es)?|profits?)\\b[^;]{0,60}?\\b(?:compared (?:to|with)|versus|vs\\.?|against|after)"
+                    + "\\s+(?:an?\\s+)?(?:[A-Za-z-]+\\s+){0,2}?(loss(?:es)?|profits?)\\b");
     /** "from 8.7 ... to 13.1": old value first, then new. */
     private static final Pattern FROM_TO = Pattern.compile(
             "\\bfrom\\s+(?:[A-Za-z$€£¥]+\\s*){0,3}?(\\d[\\d,]*(?:\\.\\d+)?)[^\\d;]{0,15}?\\bto\\s+"
@@ -107,6 +117,7 @@ final class SentimentFeatures {
         if (from < to) {
             int base = tokens.get(from).start();
             numericComparisons(text.substring(base, tokens.get(to - 1).end()), base, features);
+            attachSignChanges(text.substring(base, tokens.get(to - 1).end()), base, tokens, from, to, attached);
         }
         int previous = -1;
         int negator = -1;
@@ -240,6 +251,10 @@ final class SentimentFeatures {
             int topic = nearestTopic(tokens, from, to, t, EN_TOPIC_WINDOW, EN_TOPIC_WINDOW, EN_GOOD, EN_BAD,
                     EN_CLAUSE);
             String topicKey = topic < 0 ? null : tokens.get(topic).key();
+            if (topic >= 0 && topic + 1 < to && NOT_A_QUANTITY_AFTER.contains(tokens.get(topic + 1).key())) {
+                topic = -1; // "share capital", "share issue": their size says nothing good or bad
+                topicKey = null;
+            }
             boolean good = topicKey != null && EN_GOOD.contains(topicKey)
                     && !(topic > from && EN_BAD.contains(tokens.get(topic - 1).key())); // "capex guidance"
             addDirection(topicKey, up, good, features, tokens.get(t), tokens.get(topic < 0 ? t : topic));
@@ -315,6 +330,50 @@ final class SentimentFeatures {
     private static void numericComparisons(String sentence, int base, Map<String, CharRange> features) {
         compare(NEW_THEN_OLD.matcher(sentence), 1, 2, sentence, base, features);
         compare(FROM_TO.matcher(sentence), 2, 1, sentence, base, features);
+        Matcher m = SIGN_CHANGE.matcher(sentence);
+        while (m.find()) {
+            if (isLoss(m.group(1)) != isLoss(m.group(2))) {
+                add(features, isLoss(m.group(1)) ? CHANGE_FOR_WORSE : CHANGE_FOR_BETTER, base + m.start(),
+                        base + m.end());
+            }
+        }
+    }
+
+    /**
+     * The loss and profit words of a change of sign ("a profit of 1.2 after a loss of 2.5") are attached to it:
+     * their lexicon tone ("loss" -) says nothing of the sentence's, the change says it.
+     */
+    private static void attachSignChanges(String sentence, int base, List<Token> tokens, int from, int to,
+                                          boolean[] attached) {
+        Matcher m = SIGN_CHANGE.matcher(sentence);
+        while (m.find()) {
+            if (isLoss(m.group(1)) == isLoss(m.group(2))) {
+                continue;
+            }
+            for (int g = 1; g <= 2; g++) {
+                int start = base + m.start(g);
+                for (int t = from; t < to; t++) {
+                    if (tokens.get(t).start() == start) {
+                        attached[t - from] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isLoss(String word) {
+        return Character.toLowerCase(word.charAt(0)) == 'l';
+    }
+
+    /** Whether a loss is compared with a profit (or the reverse) in text. */
+    private static boolean signChangeIn(String text) {
+        Matcher m = SIGN_CHANGE.matcher(text);
+        while (m.find()) {
+            if (isLoss(m.group(1)) != isLoss(m.group(2))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void compare(Matcher m, int newGroup, int oldGroup, String sentence, int base,
@@ -325,6 +384,9 @@ final class SentimentFeatures {
             if (Double.isNaN(now) || Double.isNaN(then) || now == then || isYear(m.group(newGroup))
                     || isYear(m.group(oldGroup))) {
                 continue;
+            }
+            if (signChangeIn(sentence.substring(Math.max(0, m.start() - 60), m.end()))) {
+                continue; // "a profit of 1 against a loss of 3" is a change of sign, not a smaller profit
             }
             boolean up = now > then;
             String topic = topicBefore(sentence, m.start());

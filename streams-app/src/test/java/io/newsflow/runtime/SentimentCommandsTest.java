@@ -1,6 +1,7 @@
 package io.newsflow.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,6 +135,23 @@ class SentimentCommandsTest {
         String model = Files.readString(dir.resolve("m").resolve("sentiment-model-en-v1.tsv"));
         assertTrue(model.contains((EN_POSITIVE.length * 3 + trainedOn) + " sentences"), model);
         assertTrue(model.contains("FinEntity dataset, Tang, Yang, Huang et al., EMNLP 2023"), "attributed: " + model);
+    }
+
+    @Test
+    void languageEnTrainsOnlyTheEnglishModelAndWritesThePressSentencesHeldOut() throws Exception {
+        Path data = writeData();
+        String out = run(new TrainSentimentCommand(), "--data", data.toString(), "--out", dir.resolve("m").toString(),
+                "--heldout-out", dir.resolve("h").toString(), "--min-count", "1", "--language", "en");
+
+        assertTrue(Files.exists(dir.resolve("m").resolve("sentiment-model-en-v1.tsv")), out);
+        assertFalse(Files.exists(dir.resolve("m").resolve("sentiment-model-ja-v1.tsv")), out);
+        assertFalse(Files.exists(dir.resolve("h").resolve("heldout-ja.tsv")), out);
+        List<LabelledEntity> heldOut = EnglishNewsData.split(
+                LabelledEntity.readTsv(data.resolve("en-finentity").resolve("train.tsv"))).heldOut();
+        assertEquals(EnglishNewsData.sentenceExamples(heldOut),
+                SentimentDatasets.readTsv(dir.resolve("h").resolve("heldout-en-press-sentences.tsv")));
+        assertThrows(UsageException.class, () -> new TrainSentimentCommand().run(List.of("--data", data.toString(),
+                "--out", dir.resolve("x").toString(), "--language", "fr"), AppConfig.defaults(), System.out));
     }
 
     @Test
