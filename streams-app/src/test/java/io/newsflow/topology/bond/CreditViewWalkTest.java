@@ -16,16 +16,13 @@ import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.market.TickHistory;
 import io.newsflow.topology.market.TickPoint;
 import io.newsflow.topology.state.JsonSerde;
-import io.newsflow.topology.state.SortedMemoryStore;
+import io.newsflow.topology.state.MockStores;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,12 +47,12 @@ class CreditViewWalkTest {
         MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
         TopologySerdes serdes = TopologySerdes.avro(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
                 "mock://credit-view-walk-" + UUID.randomUUID()));
-        store(context, StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
-        store(context, StoreNames.CREDIT_VIEWS, serdes.creditEquityView());
-        store(context, StoreNames.CREDIT_VIEW_SOURCES, Serdes.String());
-        store(context, StoreNames.DEAL_HISTORY, new JsonSerde<>(IssuerDeal.class));
-        store(context, StoreNames.CREDIT_FLIP_WALKS, new JsonSerde<>(FlipWalk.class));
-        closes = new TickHistory(store(context, StoreNames.CLOSE_POINTS, TickPoint.serde()), 1_000, 3 * DAY);
+        MockStores.add(context, StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
+        MockStores.add(context, StoreNames.CREDIT_VIEWS, serdes.creditEquityView());
+        MockStores.add(context, StoreNames.CREDIT_VIEW_SOURCES, Serdes.String());
+        MockStores.add(context, StoreNames.DEAL_HISTORY, new JsonSerde<>(IssuerDeal.class));
+        MockStores.add(context, StoreNames.CREDIT_FLIP_WALKS, new JsonSerde<>(FlipWalk.class));
+        closes = new TickHistory(MockStores.add(context, StoreNames.CLOSE_POINTS, TickPoint.serde()), 1_000, 3 * DAY);
         credit = new CreditEquity(context, TopologySettings.fromMap(Map.of()),
                 new PipelineMetrics(new SimpleMeterRegistry(), List.of("META"), 5), closes);
         walk = new CreditViewWalk(context, credit, closes, 1_000);
@@ -177,14 +174,5 @@ class CreditViewWalkTest {
 
     private static long time(String instant) {
         return Instant.parse(instant).toEpochMilli();
-    }
-
-    private static <V> KeyValueStore<String, V> store(MockProcessorContext<Object, Object> context, String name,
-            Serde<V> serde) {
-        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(SortedMemoryStore.supplier(name), Serdes.String(),
-                serde).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        return store;
     }
 }

@@ -12,19 +12,17 @@ import io.newsflow.topology.bond.DealWatermarks;
 import io.newsflow.topology.bond.IssuerDeal;
 import io.newsflow.topology.sentiment.Contribution;
 import io.newsflow.topology.state.JsonSerde;
-import io.newsflow.topology.state.SortedMemoryStore;
+import io.newsflow.topology.state.MockStores;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,13 +43,13 @@ class HeldOutputsTest {
         MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
         TopologySerdes serdes = TopologySerdes.avro(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
                 "mock://held-outputs-" + UUID.randomUUID()));
-        dealWatermarks = store(context, StoreNames.DEAL_WATERMARKS, Serdes.Long());
-        store(context, StoreNames.DEAL_HISTORY, new JsonSerde<>(IssuerDeal.class));
-        store(context, StoreNames.CREDIT_VIEWS, serdes.creditEquityView());
-        store(context, StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
-        store(context, StoreNames.SENTIMENT_CONTRIBUTIONS, new JsonSerde<>(Contribution.class));
-        store(context, StoreNames.HELD_OUTPUTS, new JsonSerde<>(HeldOutputs.Held.class));
-        store(context, StoreNames.NEWS_WATERMARK, Serdes.Long());
+        dealWatermarks = MockStores.add(context, StoreNames.DEAL_WATERMARKS, Serdes.Long());
+        MockStores.add(context, StoreNames.DEAL_HISTORY, new JsonSerde<>(IssuerDeal.class));
+        MockStores.add(context, StoreNames.CREDIT_VIEWS, serdes.creditEquityView());
+        MockStores.add(context, StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
+        MockStores.add(context, StoreNames.SENTIMENT_CONTRIBUTIONS, new JsonSerde<>(Contribution.class));
+        MockStores.add(context, StoreNames.HELD_OUTPUTS, new JsonSerde<>(HeldOutputs.Held.class));
+        MockStores.add(context, StoreNames.NEWS_WATERMARK, Serdes.Long());
         return new HeldOutputs(context, TopologySettings.fromMap(config));
     }
 
@@ -135,14 +133,5 @@ class HeldOutputsTest {
                 .setSpreadTighteningBps(null).setOrderBookSize(125_000_000_000L).setEquityReturn(-0.11)
                 .setEquityReturnWindow("1d").setNewsSentiment(null).setArticleCount(0).setDivergent(true)
                 .setAsOf(asOf).build();
-    }
-
-    private static <V> KeyValueStore<String, V> store(MockProcessorContext<Object, Object> context, String name,
-            Serde<V> serde) {
-        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(SortedMemoryStore.supplier(name), Serdes.String(),
-                serde).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        return store;
     }
 }
