@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code newsflow train-sentiment --data DIR --out DIR [--heldout-out DIR] [--min-count N]}: trains the English
+ * {@code newsflow train-sentiment --data DIR --out DIR [--heldout-out DIR] [--min-count N] [--min-count-ja N]}: trains
+ * the English
  * and Japanese sentiment models from the labelled sets in DIR (layout of {@code ../shared/datasets/sentiment}:
  * {@code en-financial-news-tweets/train.csv} and {@code valid.csv}, {@code en-finentity/train.tsv} (see
  * {@link EnglishNewsData}; its hash-held-out paragraphs are written as {@code heldout-en-press.tsv} and
@@ -60,6 +61,11 @@ public final class TrainSentimentCommand implements CliCommand {
     @Option(names = "--min-count", paramLabel = "N", defaultValue = "2",
             description = "features seen fewer times are dropped; default: ${DEFAULT-VALUE}")
     private int minCount;
+
+    @Option(names = "--min-count-ja", paramLabel = "N", defaultValue = "3",
+            description = "the same for the Japanese model, whose word triples make many rare features; default: "
+                    + "${DEFAULT-VALUE}")
+    private int minCountJa;
 
     @Override
     public int run(AppConfig config, PrintStream out) {
@@ -101,8 +107,8 @@ public final class TrainSentimentCommand implements CliCommand {
 
     private void trainJapanese(PrintStream out) {
         JapaneseTrainingData ja = JapaneseTrainingData.read(data);
-        train(new SentimentTrainer(minCount, SentimentTrainer.C_CANDIDATES_JA), Language.JA, ja.training(),
-                ja.describe(), outDir, minCount, out);
+        train(new SentimentTrainer(minCountJa, SentimentTrainer.C_CANDIDATES_JA), Language.JA, ja.training(),
+                ja.describe(), outDir, minCountJa, out);
         if (heldOutDir != null) {
             SentimentDatasets.writeTsv(ja.reportsHeldOut(), heldOutDir.resolve("heldout-ja.tsv"));
             SentimentDatasets.writeTsv(ja.commentsHeldOut(), heldOutDir.resolve("heldout-ja-comments.tsv"));

@@ -14,6 +14,11 @@ import java.util.Set;
  *   <li>{@code 操業 停止}: two content words in a row, with at most one particle between (操業を停止).</li>
  *   <li>{@code not:増加}: a content word negated by the auxiliary ない/ず/ぬ/ん after it (増加しなかった), instead
  *       of the plain word.</li>
+ *   <li>{@code 見込める+ない}, {@code 良い+なる}, {@code 見込める+ない+状況}: a content word with the grammar next to
+ *       it, and any three tokens in a row holding a content word: what the grammar does to the word (negates it,
+ *       makes it a becoming or a wish). Grammar never makes a feature alone.</li>
+ *   <li>A clause of background ending in なか、 or 中、 (不透明な状況が続くなか、…) gives no word features: the
+ *       clause after it is what the sentence reports.</li>
  *   <li>{@code chg:+}, {@code chg:-}, {@code dir:up}, {@code dir:down}: a direction of change attached to what
  *       changes (売上高は12%増, 原材料価格の高騰), as in the English features; negation flips it.</li>
  *   <li>{@code evt:+}, {@code evt:-}, {@code fact} and the cue's own name ({@code evt:操業~停止}): a business event or an
@@ -60,6 +65,7 @@ final class JapaneseFeatures {
 
     /** Adds the features of tokens[from, to) and marks the tokens of changes and events in attached. */
     void add(List<Token> tokens, int from, int to, Map<String, CharRange> features, boolean[] attached) {
+        markBackground(tokens, from, to, attached);
         boolean[] changed = new boolean[to - from];
         directions(tokens, from, to, features, attached, changed);
         for (FinanceCues.Match match : cues.find(tokens, from, to)) {
@@ -82,7 +88,7 @@ final class JapaneseFeatures {
                 previous = null;
                 continue;
             }
-            if (!content(token) || changed[t - from]) {
+            if (!content(token) || changed[t - from] || background(tokens, t, to)) {
                 sincePrevious++;
                 continue;
             }
@@ -97,6 +103,95 @@ final class JapaneseFeatures {
             previousStart = token.start();
             sincePrevious = 0;
         }
+        withGrammar(tokens, from, to, features, attached);
+    }
+
+    /**
+     * {@code 見込める+ない}, {@code 良い+なる}, {@code が+減少}: a word of meaning with the particle, auxiliary or light
+     * verb right next to it; and three words in a row of which one at least has meaning ({@code 見込める+ない+状況}). The grammar says what happens to the word (it is negated, becomes, is wished for, is
+     * the subject), which in the economic comments decides much of the tone (見込めない, 良くなる, 変わらない) and
+     * which the bare words lose. Grammar never makes a feature alone: each of these holds one word of meaning, so
+     * the evidence it gives is that word with its grammar (見込めない). The words of a change or an event (売上高 and
+     * 上回る in 売上高は前年を上回り, 受注 in 設備を受注した) get none: the change or the event speaks for them, once.
+     */
+    private static void withGrammar(List<Token> tokens, int from, int to, Map<String, CharRange> features,
+                                    boolean[] attached) {
+        for (int t = from; t + 1 < to; t++) {
+            Token a = tokens.get(t);
+            Token b = tokens.get(t + 1);
+            boolean wordFirst = content(a) && !attached[t - from] && grammar(b);
+            boolean wordSecond = content(b) && !attached[t + 1 - from] && grammar(a);
+            if (wordFirst || wordSecond) {
+                features.putIfAbsent(a.key() + "+" + b.key(), new CharRange(a.start(), b.end()));
+            }
+            if (t + 2 < to && meaningOrGrammar(tokens, from, t, t + 3, attached)) {
+                Token c = tokens.get(t + 2);
+                features.putIfAbsent(a.key() + "+" + b.key() + "+" + c.key(), new CharRange(a.start(), c.end()));
+            }
+        }
+    }
+
+    /**
+     * Whether tokens[first, end) are words of meaning (not part of a change or event) or grammar, at least one of
+     * them a word of meaning: {@code 見込める+ない+状況}, {@code 前年+並み+で}. No name, number or symbol.
+     */
+    private static boolean meaningOrGrammar(List<Token> tokens, int from, int first, int end, boolean[] attached) {
+        boolean meaning = false;
+        for (int t = first; t < end; t++) {
+            Token token = tokens.get(t);
+            if (content(token)) {
+                if (attached[t - from]) {
+                    return false;
+                }
+                meaning = true;
+            } else if (!grammar(token)) {
+                return false;
+            }
+        }
+        return meaning;
+    }
+
+    /** A particle, auxiliary, light verb or dependent word: what {@link #content} leaves out, except numbers, names and symbols. */
+    static boolean grammar(Token token) {
+        if (token.punctuation() || content(token) || asciiOnly(token.key())) {
+            return false;
+        }
+        String pos = token.partOfSpeech();
+        return pos.startsWith("助詞") || pos.startsWith("助動詞") || pos.startsWith("動詞") || pos.startsWith("形容詞")
+                || pos.startsWith("名詞-非自立") || pos.startsWith("名詞-接尾-助動詞語幹");
+    }
+
+    /**
+     * A clause of background ending in なか or 中 before a comma (先行き不透明な状況が続くなか、売上高は…上回った): what
+     * the sentence reports is the clause after it, so the words of the background give no word features and no
+     * lexicon tone (they are marked attached).
+     */
+    private static void markBackground(List<Token> tokens, int from, int to, boolean[] attached) {
+        for (int t = from; t < to; t++) {
+            if (background(tokens, t, to)) {
+                attached[t - from] = true;
+            }
+        }
+    }
+
+    /** Whether token t lies in a clause that ends with なか、 / なかで、 / 中、 (no punctuation before that end). */
+    private static boolean background(List<Token> tokens, int t, int to) {
+        for (int u = t; u < to && u <= t + 30; u++) {
+            Token token = tokens.get(u);
+            if (token.punctuation()) {
+                return false;
+            }
+            String key = token.surface();
+            if ((key.equals("なか") || key.equals("中")) && u > t && u + 1 < to) {
+                Token next = tokens.get(u + 1);
+                Token after = u + 2 < to ? tokens.get(u + 2) : null;
+                if (next.surface().equals("、") || (next.surface().equals("で") && after != null
+                        && after.surface().equals("、"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a token is a word of meaning: not a particle, auxiliary, light verb, number, symbol or name. */
@@ -108,7 +203,7 @@ final class JapaneseFeatures {
         }
         if (pos.startsWith("名詞-非自立") || pos.startsWith("名詞-代名詞") || pos.startsWith("名詞-固有名詞")
                 || pos.startsWith("名詞-数") || pos.startsWith("動詞-非自立") || pos.startsWith("名詞-接尾-助数詞")
-                || pos.startsWith("形容詞-非自立")) {
+                || pos.startsWith("形容詞-非自立") || pos.startsWith("名詞-接尾-助動詞語幹")) {
             return false;
         }
         String key = token.key();

@@ -31,6 +31,54 @@ class JapaneseFeaturesTest {
     }
 
     @Test
+    void aWordOfMeaningKeepsTheGrammarNextToIt() {
+        assertTrue(of("先行きの売上は見込めない。").contains("見込める+ない"));
+        assertTrue(of("来月から景気は良くなっていくだろう。").contains("良い+なる"));
+        assertTrue(of("来月から景気は良くなっていくだろう。").contains("景気+は"));
+    }
+
+    @Test
+    void grammarNeverMakesAFeatureWithoutAWordOfMeaning() {
+        List<String> features = of("ソフトバンクグループは昨年、3つの工場を新たに建設しており、その費用は500億円だった。");
+        List<String> grammar = List.of("は", "を", "の", "が", "に", "で", "だ", "た", "て", "する", "おる", "いる");
+        for (String f : features) {
+            if (f.contains("+") && !f.contains(":")) {
+                List<String> parts = List.of(f.split("\\+"));
+                assertTrue(parts.size() == 2 || parts.size() == 3, f);
+                assertTrue(parts.stream().anyMatch(p -> !grammar.contains(p)), "a word of meaning in " + f);
+                assertTrue(parts.stream().noneMatch(p -> p.equals("ソフトバンク") || p.equals("500") || p.equals("億")),
+                        "no name or number in " + f);
+            }
+        }
+        assertTrue(features.contains("工場+を"), features.toString());
+        assertTrue(features.contains("建設+する+て"), features.toString());
+        assertFalse(features.contains("て+おる"), "grammar alone: " + features);
+    }
+
+    @Test
+    void threeWordsInARowHoldAWordOfMeaning() {
+        assertTrue(of("先行きは見込めない状況だ。").contains("見込める+ない+状況"));
+        assertTrue(of("先行きは厳しい。客足は戻らない。").stream().noneMatch(f -> f.contains("。")), "no triple across a sentence end");
+    }
+
+    @Test
+    void anAuxiliaryOfLikelihoodDoesNotHideTheNegationOfTheVerbBeforeIt() {
+        List<String> features = of("客足が伸びそうにない。");
+        assertTrue(features.contains("not:伸びる"), features.toString());
+        assertTrue(features.contains("dir:down"), features.toString());
+        assertFalse(features.contains("dir:up"), features.toString());
+    }
+
+    @Test
+    void aBackgroundClauseEndingInNakaGivesNoWordsOrLexiconTone() {
+        List<String> features = of("景気の低迷が続くなか、当社の受注は堅調だった。");
+        assertFalse(features.contains("低迷"), features.toString());
+        assertFalse(features.contains("lex:-"), features.toString());
+        assertTrue(features.contains("受注"), features.toString());
+        assertTrue(of("景気の低迷が続き、当社の受注も減った。").contains("続く"), "no background without なか");
+    }
+
+    @Test
     void twoWordsOfMeaningWithAParticleBetweenMakeABigram() {
         assertTrue(of("工場の操業を停止した。").contains("操業 停止"));
         assertFalse(of("工場の操業は順調で、停止した設備はない。").contains("操業 停止"));
