@@ -153,11 +153,26 @@ final class EntityPlacement {
                 visitor.visit(new Sentence(s, from, to, inSentence, neutral, title ? TITLE_BOOST : 1.0));
             }
             if (!inSentence.isEmpty()) {
-                boolean target = inSentence.stream().anyMatch(a -> a.entity().equals(entity));
+                List<Token> tokens = text.tokens();
+                boolean target = inSentence.stream().anyMatch(a -> a.entity().equals(entity) && !(from < to
+                        && counterparty(tokens, tokenAt(tokens, from, to, Math.max(a.start(), a.end() - 1)), to)));
                 boolean others = inSentence.stream().anyMatch(a -> !a.entity().equals(entity));
                 subject = !target ? Subject.OTHERS : others ? Subject.SHARED : Subject.TARGET;
             }
         }
+    }
+
+    /**
+     * Whether a Japanese mention names a counterparty (Xとの提携, Xとの取引: "with X"): the sentence is about what
+     * someone else does with X, so it counts as another entity's, as a source does; issue 19 asks that a company
+     * mentioned only as a counterparty stay neutral unless the text says something about it.
+     */
+    private static boolean counterparty(List<Token> tokens, int last, int to) {
+        if (last + 1 >= to) {
+            return false;
+        }
+        String next = tokens.get(last + 1).surface();
+        return next.equals("との") || next.equals("と") && last + 2 < to && tokens.get(last + 2).surface().equals("の");
     }
 
     /**
@@ -191,8 +206,9 @@ final class EntityPlacement {
         for (AliasMatch mention : sentence.mentions()) {
             int at = tokenAt(tokens, sentence.from(), sentence.to(), mention.start());
             int clause = clauseOf[at - sentence.from()];
-            if (isTarget(mention) && !SpeakerCues.speaker(tokens, sentence.from(), sentence.to(), at,
-                    tokenAt(tokens, sentence.from(), sentence.to(), Math.max(mention.start(), mention.end() - 1)))) {
+            int last = tokenAt(tokens, sentence.from(), sentence.to(), Math.max(mention.start(), mention.end() - 1));
+            if (isTarget(mention) && !SpeakerCues.speaker(tokens, sentence.from(), sentence.to(), at, last)
+                    && !counterparty(tokens, last, sentence.to())) {
                 roles.target[clause] = true;
                 roles.sentenceTarget = true;
             } else {

