@@ -58,7 +58,7 @@ final class TopologyStores {
             StoreNames.PENDING_REACTIONS, StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.ISSUER_DEALS,
             StoreNames.CREDIT_VIEWS, StoreNames.CREDIT_VIEW_SOURCES, StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK,
             StoreNames.FUNNEL_RELEASED, StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS,
-            StoreNames.CREDIT_FLIP_WALKS);
+            StoreNames.CREDIT_FLIP_WALKS, StoreNames.CLOSE_CLOCKS);
 
     private final Map<String, StoreBuilder<?>> builders = new HashMap<>();
     /** Store -> the step whose supplier declares it. */
@@ -78,6 +78,7 @@ final class TopologyStores {
         cached(StoreNames.CLOSE_POINTS, TickPoint.serde());
         inMemory(StoreNames.STREAM_TIMES, Serdes.Long());
         inMemory(StoreNames.PENDING_REACTIONS, new JsonSerde<>(PendingReaction.class));
+        inMemory(StoreNames.CLOSE_CLOCKS, Serdes.Long());
         inMemory(StoreNames.ALERT_STATE, new JsonSerde<>(AlertState.class));
         inMemory(StoreNames.BOND_DEALS, new JsonSerde<>(DealState.class));
         inMemory(StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
