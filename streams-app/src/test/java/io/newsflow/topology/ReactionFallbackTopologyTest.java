@@ -125,4 +125,28 @@ class ReactionFallbackTopologyTest {
             assertEquals(702.0, f.reactions.readValue().getPriceAtHorizon());
         }
     }
+
+    @Test
+    void aTickerThatIsItselfABenchmarkHasNoFallbackAndWaitsForItsOwnNextClose() {
+        // NVDA is META's benchmark here: its closes come through benchmark-closes, which no one clock orders
+        TopologySettings nvdaIsABenchmark = TopologySettings.fromMap(
+                Map.of("reaction.horizons", "5m", "reaction.wait", "1h", "reaction.benchmarks", "META=NVDA"));
+        try (TopologyFixture f = new TopologyFixture(nvdaIsABenchmark)) {
+            f.tick("NVDA", 200.0, at("13:59"));
+            f.tick("QQQ", 600.0, at("13:59"));
+            f.publish(article("n1", "Nvidia beats estimates", "Strong.", at("14:00")).build());
+            f.tick("QQQ", 606.0, at("14:05"));
+            f.tick("NVDA", 202.0, at("14:03")); // NVDA stops trading
+            f.tick("QQQ", 612.0, at("15:10"));
+            f.tick("META", 700.0, at("15:06")); // the partition's clock is past 15:05
+            assertTrue(f.reactions.isEmpty(), "no fallback for a benchmark's own reactions");
+
+            f.tick("NVDA", 190.0, at("16:00"));
+
+            MarketReaction r = f.reactions.readValue();
+            assertEquals("NVDA", r.getTicker());
+            assertEquals(202.0, r.getPriceAtHorizon());
+            assertEquals(606.0 / 600.0 - 1, r.getBenchmarkReturn(), 1e-12);
+        }
+    }
 }

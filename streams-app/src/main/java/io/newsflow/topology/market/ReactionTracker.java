@@ -39,7 +39,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the horizon before the ticker's closes up to it are in, since one task writes them in order. The
  * benchmark's own closes decide nothing about the ticker's. A partition whose every symbol stops
  * trading has no clock to move: {@code watermark.idle.timeout} (on the wall clock) lets the fallback
- * go without it ({@link #completeAllReady(long, boolean)}), the one non-deterministic case.
+ * go without it ({@link #completeAllReady(long, boolean)}), the one non-deterministic case. A ticker
+ * that is itself some ticker's benchmark has no fallback: its closes come through {@code benchmark-closes},
+ * where no one task's clock orders them; it waits for its own next close.
  * A reaction waits for the benchmark to pass its horizon: a benchmark with no tick before the
  * article's publication gives a null benchmark return. A reaction with no price at all for the
  * ticker is dropped at that point.
@@ -139,6 +141,10 @@ public final class ReactionTracker {
         }
         // the fallback: judged on the benchmark's own series and on the clock of the ticker's own partition, never
         // on how far one has run ahead of the other in this task (they come from different tasks)
+        if (settings.analytics().benchmarks().isBenchmark(p.ticker())) {
+            // a benchmark's closes come through benchmark-closes, from every hot task at once: no clock orders them
+            return Readiness.WAITS;
+        }
         long waitedFor = p.dueAt() + settings.reactionWait().millis();
         if (!closed(benchSeries, benchmark, waitedFor)) {
             return Readiness.WAITS;
