@@ -78,7 +78,8 @@ final class TopologyStores {
         cached(StoreNames.CLOSE_POINTS, TickPoint.serde());
         inMemory(StoreNames.STREAM_TIMES, Serdes.Long());
         inMemory(StoreNames.PENDING_REACTIONS, new JsonSerde<>(PendingReaction.class));
-        inMemory(StoreNames.CLOSE_CLOCKS, Serdes.Long());
+        // moved by nearly every close: cached, so the changelog gets one record per commit, not one per close
+        cachedInMemory(StoreNames.CLOSE_CLOCKS, Serdes.Long());
         inMemory(StoreNames.ALERT_STATE, new JsonSerde<>(AlertState.class));
         inMemory(StoreNames.BOND_DEALS, new JsonSerde<>(DealState.class));
         inMemory(StoreNames.ISSUER_DEALS, new JsonSerde<>(IssuerDeal.class));
@@ -139,6 +140,11 @@ final class TopologyStores {
 
     private <V> void cached(String name, Serde<V> valueSerde) {
         builders.put(name, Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
+                valueSerde).withCachingEnabled());
+    }
+
+    private <V> void cachedInMemory(String name, Serde<V> valueSerde) {
+        builders.put(name, Stores.keyValueStoreBuilder(SortedMemoryStore.supplier(name), Serdes.String(),
                 valueSerde).withCachingEnabled());
     }
 
