@@ -66,7 +66,8 @@ public class PipelineMetrics {
             registry.counter("newsflow.articles.duplicate", "language", language);
         }
         registry.counter("newsflow.records.skipped", "reason", DEAD_LETTER_NOT_WRITTEN);
-        for (String stage : List.of(WATERMARK_STAGE_FUNNEL, WATERMARK_STAGE_NEWS_CONTEXT, WATERMARK_STAGE_DEALS)) {
+        for (String stage : List.of(WATERMARK_STAGE_FUNNEL, WATERMARK_STAGE_NEWS_CONTEXT, WATERMARK_STAGE_DEALS,
+                WATERMARK_STAGE_CLOSE_CLOCK)) {
             registry.counter("newsflow.watermark.idle.skips", "stage", stage);
         }
     }
@@ -75,6 +76,8 @@ public class PipelineMetrics {
     public static final String WATERMARK_STAGE_FUNNEL = "novelty-funnel";
     public static final String WATERMARK_STAGE_NEWS_CONTEXT = "news-context";
     public static final String WATERMARK_STAGE_DEALS = "deal-watermark";
+    /** The reactions' fallback waiting for the clock of a ticker's {@code tick-closes} partition ({@code CloseClock}). */
+    public static final String WATERMARK_STAGE_CLOSE_CLOCK = "close-clock";
 
     /** Registers the dead-letter counter of a reason at zero (call once per reason of the bounded set). */
     public void declareDeadLetterReason(String reason) {

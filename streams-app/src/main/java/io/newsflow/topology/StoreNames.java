@@ -60,6 +60,11 @@ public final class StoreNames {
     public static final String CLOSE_POINTS = "bucket-closes";
     /** ticker|due time|article#horizon -> reaction waiting for its horizon. */
     public static final String PENDING_REACTIONS = "pending-reactions";
+    /**
+     * tick-closes partition -> the newest event time of the closes the task has read from it (one entry: a
+     * task reads one partition); the clock a reaction's fallback waits for ({@link io.newsflow.topology.market.CloseClock}).
+     */
+    public static final String CLOSE_CLOCKS = "close-clocks";
     /** symbol|window -> the move currently alerted on. */
     public static final String ALERT_STATE = "alert-state";
 

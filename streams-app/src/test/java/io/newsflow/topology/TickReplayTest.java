@@ -60,6 +60,7 @@ class TickReplayTest {
         replay.addStore(StoreNames.TICK_POINTS, TickPoint.serde());
         replay.addStore(StoreNames.CLOSE_POINTS, TickPoint.serde());
         replay.addStore(StoreNames.PENDING_REACTIONS, new JsonSerde<>(PendingReaction.class));
+        replay.addStore(StoreNames.CLOSE_CLOCKS, Serdes.Long());
         replay.addStore(StoreNames.ALERT_STATE, new JsonSerde<>(AlertState.class));
         replay.addStore(StoreNames.SENTIMENT_CONTRIBUTIONS, new JsonSerde<>(Contribution.class));
         views = replay.addStore(StoreNames.CREDIT_VIEWS, serdes.creditEquityView());

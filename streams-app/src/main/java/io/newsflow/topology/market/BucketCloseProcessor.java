@@ -14,6 +14,7 @@ import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.Routed;
+import io.newsflow.topology.watermark.IdleSources;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -47,7 +48,7 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
     public static final List<String> STORES = List.of(StoreNames.CLOSE_POINTS, StoreNames.PENDING_REACTIONS,
             StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.ISSUER_DEALS, StoreNames.CREDIT_VIEWS,
             StoreNames.CREDIT_VIEW_SOURCES, StoreNames.HELD_OUTPUTS, StoreNames.NEWS_WATERMARK,
-            StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS, StoreNames.CREDIT_FLIP_WALKS);
+            StoreNames.DEAL_HISTORY, StoreNames.DEAL_WATERMARKS, StoreNames.CREDIT_FLIP_WALKS, StoreNames.CLOSE_CLOCKS);
 
     private static final Duration SWEEP = Duration.ofMinutes(1);
     private static final long MINUTE = 60_000L;
@@ -60,6 +61,9 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
     private HeldOutputs held;
     private CreditViewWalk walk;
     private KeyValueStore<String, Long> dealWatermarks;
+    private CloseClock clock;
+    /** The escape of a reaction waiting for the clock of a partition whose every symbol stopped trading. */
+    private IdleSources idleClock;
     /** The close being processed, named only when a credit view needs it (replays). */
     private final Supplier<String> source = this::currentSource;
 
@@ -77,6 +81,9 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
                 settings.tickRetentionMs());
         history.flushEveryCommit(context);
         reactions = ReactionProcessors.tracker(context, settings, metrics, history);
+        clock = CloseClock.of(context);
+        idleClock = IdleSources.of(PipelineMetrics.WATERMARK_STAGE_CLOSE_CLOCK, settings, context::currentSystemTimeMs,
+                metrics);
         credit = new CreditEquity(context, settings, metrics, history);
         held = new HeldOutputs(context, settings);
         walk = new CreditViewWalk(context, credit, history, settings.tickResolution().millis());
@@ -87,6 +94,24 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
                         r.getPublishedAt().toEpochMilli() + r.getHorizonMs()));
             }
         });
+        IdleSources.scheduleChecks(context, settings, this::releaseIfClockIdle);
+    }
+
+    /**
+     * The idle escape (wall clock, every second): when reactions wait only for the clock of the task's
+     * {@code tick-closes} partition and it has not moved for {@code watermark.idle.timeout}, they go from
+     * the closes that are in. Not a function of the input: a hot task that lags that long gets the same.
+     */
+    private void releaseIfClockIdle() {
+        long streamTime = context.currentStreamTimeMs();
+        boolean waiting = reactions.waitingForClock(streamTime);
+        idleClock.holding(waiting);
+        if (waiting && idleClock.skip(0, clock.time())) {
+            for (MarketReaction r : reactions.completeAllReady(streamTime, true)) {
+                context.forward(new Record<>(r.getTicker(), Routed.ok(r),
+                        r.getPublishedAt().toEpochMilli() + r.getHorizonMs()));
+            }
+        }
     }
 
     @Override
@@ -97,13 +122,23 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
         long before = history.latest(symbol).map(PriceSeries.Point::time).orElse(Long.MIN_VALUE);
         TickHistory.Recorded recorded = history.record(symbol, time, close.getPrice());
         boolean flipsHere = !settings.newsContextWait(); // otherwise judged in event time by the deal step (CreditViewWalk)
-        boolean benchmarkMinute = settings.analytics().benchmarks().isBenchmark(symbol) && recorded.newest()
-                && time / MINUTE > before / MINUTE;
-        if (recorded == TickHistory.Recorded.NEWEST_IN_NEW_BUCKET || benchmarkMinute) {
+        boolean isBenchmark = settings.analytics().benchmarks().isBenchmark(symbol);
+        boolean benchmarkMinute = isBenchmark && recorded.newest() && time / MINUTE > before / MINUTE;
+        // a close of tick-closes (every non-benchmark's) moves the partition's clock, which fallbacks wait for
+        boolean clockMinute = false;
+        if (!isBenchmark) {
+            long clockBefore = clock.advance(context, time);
+            if (time > clockBefore) {
+                idleClock.moved(0);
+                clockMinute = Math.floorDiv(time, MINUTE) > Math.floorDiv(clockBefore, MINUTE);
+            }
+        }
+        boolean askAll = benchmarkMinute || clockMinute;
+        if (recorded == TickHistory.Recorded.NEWEST_IN_NEW_BUCKET || askAll) {
             guarded(record, out, () -> {
                 long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
-                // the benchmark moved on: every ticker's waits are asked again
-                List<MarketReaction> done = benchmarkMinute ? reactions.completeAllReady(streamTime)
+                // the benchmark or the partition's clock moved on: every ticker's waits are asked again
+                List<MarketReaction> done = askAll ? reactions.completeAllReady(streamTime)
                         : reactions.completeReady(symbol, streamTime);
                 for (MarketReaction r : done) {
                     out.emit(r.getTicker(), r, r.getPublishedAt().toEpochMilli() + r.getHorizonMs());

@@ -22,7 +22,8 @@ import org.apache.kafka.streams.processor.api.Record;
 public final class ReactionProcessors {
 
     /** The state stores each entry point uses (TopologyStores connects the steps to them). */
-    public static final List<String> STORES = List.of(StoreNames.PENDING_REACTIONS, StoreNames.CLOSE_POINTS);
+    public static final List<String> STORES = List.of(StoreNames.PENDING_REACTIONS, StoreNames.CLOSE_POINTS,
+            StoreNames.CLOSE_CLOCKS);
 
     private ReactionProcessors() {
     }
@@ -33,7 +34,8 @@ public final class ReactionProcessors {
      */
     static ReactionTracker tracker(ProcessorContext<?, ?> context, TopologySettings settings, PipelineMetrics metrics,
             PriceSeries ticks) {
-        return new ReactionTracker(settings, context.getStateStore(StoreNames.PENDING_REACTIONS), ticks, ticks, metrics);
+        return new ReactionTracker(settings, context.getStateStore(StoreNames.PENDING_REACTIONS), ticks, ticks,
+                CloseClock.of(context)::time, metrics);
     }
 
     private static ReactionTracker storedTracker(ProcessorContext<?, ?> context, TopologySettings settings,

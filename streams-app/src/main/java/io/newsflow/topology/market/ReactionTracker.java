@@ -11,6 +11,7 @@ import io.newsflow.topology.state.TimeIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -28,13 +29,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * later than their own ticks (a broadcast), so a reaction waits for it instead of completing with
  * whatever part of the benchmark has arrived.
  *
- * <p>Fallback, also on event time: when the benchmark has closed {@code horizon + reaction.wait}
- * and the ticker still has not closed the horizon (it stopped trading), the reaction is computed from
- * the ticker's ticks there are. A reaction waits for the benchmark to pass its horizon: a benchmark
- * with no tick before the article's publication gives a null benchmark return. (An earlier fallback,
- * "the task has never seen a benchmark tick", depended on arrival order once the benchmark's closes
- * came from another task through {@code tick-closes}, and is gone.) A reaction with no price at all for
- * the ticker is dropped at that point.
+ * <p>Fallback, also on event time: a ticker that stopped trading (a halt, a quiet Tokyo symbol) still
+ * gets its reaction, from its last close at or before the horizon, once the benchmark has closed
+ * {@code horizon + reaction.wait} <em>and</em> the clock of the ticker's own {@code tick-closes} partition
+ * ({@link CloseClock}) has passed {@code horizon + reaction.wait} without the ticker closing the horizon.
+ * The second condition is what makes it a function of the input: the ticker's closes and the
+ * benchmark's come from different hot-path tasks, so the benchmark alone can run any distance ahead
+ * of a lagging ticker (an as-fast-as-possible replay after a crash); the partition's clock cannot pass
+ * the horizon before the ticker's closes up to it are in, since one task writes them in order. The
+ * benchmark's own closes decide nothing about the ticker's. A partition whose every symbol stops
+ * trading has no clock to move: {@code watermark.idle.timeout} (on the wall clock) lets the fallback
+ * go without it ({@link #completeAllReady(long, boolean)}), the one non-deterministic case. A ticker
+ * that is itself some ticker's benchmark has no fallback: its closes come through {@code benchmark-closes},
+ * where no one task's clock orders them; it waits for its own next close.
+ * A reaction waits for the benchmark to pass its horizon: a benchmark with no tick before the
+ * article's publication gives a null benchmark return. A reaction with no price at all for the
+ * ticker is dropped at that point.
  */
 public final class ReactionTracker {
 
@@ -45,15 +55,18 @@ public final class ReactionTracker {
     private final PriceSeries benchmarkTicks;
     private final PipelineMetrics metrics;
     private final ReactionStudy study;
+    /** The clock of the ticker's {@code tick-closes} partition ({@link CloseClock}). */
+    private final LongSupplier partitionClock;
 
     public ReactionTracker(TopologySettings settings, KeyValueStore<String, PendingReaction> pendingStore,
-            PriceSeries ticks, PriceSeries benchmarkTicks, PipelineMetrics metrics) {
+            PriceSeries ticks, PriceSeries benchmarkTicks, LongSupplier partitionClock, PipelineMetrics metrics) {
         this.settings = settings;
         this.pendingStore = pendingStore;
         this.pending = new TimeIndex<>(pendingStore);
         this.ticks = ticks;
         this.benchmarkTicks = benchmarkTicks;
         this.metrics = metrics;
+        this.partitionClock = partitionClock;
         this.study = new ReactionStudy(settings.analytics());
     }
 
@@ -73,13 +86,21 @@ public final class ReactionTracker {
     public List<MarketReaction> completeReady(String ticker, long streamTime) {
         List<MarketReaction> done = new ArrayList<>();
         for (TimeIndex.Entry<PendingReaction> entry : pending.range(ticker, 0, streamTime)) {
-            complete(entry.key(), entry.value()).ifPresent(done::add);
+            complete(entry.key(), entry.value(), false).ifPresent(done::add);
         }
         return done;
     }
 
     /** Completes every ready reaction of this task (benchmark ticks arrived, or waits expired). */
     public List<MarketReaction> completeAllReady(long streamTime) {
+        return completeAllReady(streamTime, false);
+    }
+
+    /**
+     * Completes every ready reaction of this task; with {@code clockIdle} (the idle escape: the partition's
+     * clock has not moved for {@code watermark.idle.timeout}) the fallback does not wait for that clock.
+     */
+    public List<MarketReaction> completeAllReady(long streamTime, boolean clockIdle) {
         List<KeyValue<String, PendingReaction>> all = new ArrayList<>();
         try (KeyValueIterator<String, PendingReaction> it = pendingStore.all()) {
             it.forEachRemaining(all::add);
@@ -87,22 +108,55 @@ public final class ReactionTracker {
         List<MarketReaction> done = new ArrayList<>();
         for (KeyValue<String, PendingReaction> kv : all) {
             if (kv.value.dueAt() <= streamTime) {
-                complete(kv.key, kv.value).ifPresent(done::add);
+                complete(kv.key, kv.value, clockIdle).ifPresent(done::add);
             }
         }
         return done;
     }
 
-    private Optional<MarketReaction> complete(String key, PendingReaction p) {
+    /**
+     * Whether a reaction waits only for the clock of its ticker's partition: the benchmark has closed
+     * its {@code horizon + reaction.wait}, the ticker has not closed the horizon, and the clock has not
+     * passed {@code horizon + reaction.wait} (what the idle escape is for).
+     */
+    public boolean waitingForClock(long streamTime) {
+        try (KeyValueIterator<String, PendingReaction> it = pendingStore.all()) {
+            while (it.hasNext()) {
+                PendingReaction p = it.next().value;
+                if (p.dueAt() <= streamTime && readiness(p) == Readiness.WAITS_FOR_CLOCK) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private enum Readiness { READY, WAITS_FOR_CLOCK, WAITS }
+
+    private Readiness readiness(PendingReaction p) {
         String benchmark = settings.analytics().benchmarks().of(p.ticker());
         PriceSeries benchSeries = p.ticker().equals(benchmark) ? ticks : benchmarkTicks;
+        if (closed(ticks, p.ticker(), p.dueAt())) {
+            return closed(benchSeries, benchmark, p.dueAt()) ? Readiness.READY : Readiness.WAITS;
+        }
+        // the fallback: judged on the benchmark's own series and on the clock of the ticker's own partition, never
+        // on how far one has run ahead of the other in this task (they come from different tasks)
+        if (settings.analytics().benchmarks().isBenchmark(p.ticker())) {
+            // a benchmark's closes come through benchmark-closes, from every hot task at once: no clock orders them
+            return Readiness.WAITS;
+        }
         long waitedFor = p.dueAt() + settings.reactionWait().millis();
-        boolean tickerClosed = closed(ticks, p.ticker(), p.dueAt());
-        // both judged on the benchmark's own series: whether this task has seen a benchmark tick yet depends on
-        // arrival order (the benchmark's closes come from another task), so it decides nothing
-        boolean ready = tickerClosed ? closed(benchSeries, benchmark, p.dueAt())
-                : closed(benchSeries, benchmark, waitedFor);
-        if (!ready) {
+        if (!closed(benchSeries, benchmark, waitedFor)) {
+            return Readiness.WAITS;
+        }
+        return partitionClock.getAsLong() >= waitedFor ? Readiness.READY : Readiness.WAITS_FOR_CLOCK;
+    }
+
+    private Optional<MarketReaction> complete(String key, PendingReaction p, boolean clockIdle) {
+        String benchmark = settings.analytics().benchmarks().of(p.ticker());
+        PriceSeries benchSeries = p.ticker().equals(benchmark) ? ticks : benchmarkTicks;
+        Readiness readiness = readiness(p);
+        if (readiness == Readiness.WAITS || readiness == Readiness.WAITS_FOR_CLOCK && !clockIdle) {
             return Optional.empty();
         }
         pendingStore.delete(key);
