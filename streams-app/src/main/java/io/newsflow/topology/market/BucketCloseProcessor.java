@@ -77,9 +77,7 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
     @Override
     public void init(ProcessorContext<String, Routed<SpecificRecord>> context) {
         super.init(context);
-        history = new TickHistory(context.getStateStore(StoreNames.CLOSE_POINTS), settings.tickResolution().millis(),
-                settings.tickRetentionMs());
-        history.flushEveryCommit(context);
+        history = TickHistory.open(context, StoreNames.CLOSE_POINTS, settings);
         reactions = ReactionProcessors.tracker(context, settings, metrics, history);
         clock = CloseClock.of(context);
         idleClock = IdleSources.of(PipelineMetrics.WATERMARK_STAGE_CLOSE_CLOCK, settings, context::currentSystemTimeMs,

@@ -1,5 +1,6 @@
 package io.newsflow.topology.market;
 
+import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.state.TimeIndex;
 import java.time.Duration;
 import java.util.Arrays;
@@ -98,6 +99,14 @@ public final class TickHistory implements PriceSeries {
     /** Writes every symbol's newest tick not written yet (see the class comment). */
     public void flush() {
         bySymbol.forEach(this::write);
+    }
+
+    /** The history kept in the task's store {@code storeName}, flushed every commit (what a processor's init does). */
+    public static TickHistory open(ProcessorContext<?, ?> context, String storeName, TopologySettings settings) {
+        TickHistory history = new TickHistory(context.getStateStore(storeName), settings.tickResolution().millis(),
+                settings.tickRetentionMs());
+        history.flushEveryCommit(context);
+        return history;
     }
 
     /** Schedules {@link #flush} every commit interval of the task's Kafka Streams configuration. */

@@ -61,9 +61,7 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
     @Override
     public void init(ProcessorContext<String, Routed<SpecificRecord>> context) {
         super.init(context);
-        history = new TickHistory(context.getStateStore(StoreNames.TICK_POINTS), settings.tickResolution().millis(),
-                settings.tickRetentionMs());
-        history.flushEveryCommit(context);
+        history = TickHistory.open(context, StoreNames.TICK_POINTS, settings);
         alerts = new PriceMoveDetector(settings, metrics, history, context);
         closes = new BucketCloses();
     }
