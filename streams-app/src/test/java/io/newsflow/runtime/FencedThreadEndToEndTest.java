@@ -71,6 +71,10 @@ class FencedThreadEndToEndTest {
         assertFalse(running.health().contains("fenced-thread"), running.health());
 
         for (int fencing = 1; fencing <= 2; fencing++) {
+            // the last tick committed: the thread (back from the last fencing) writes with its current producer,
+            // so the usurper's epoch is the newer one (fenced while still rejoining, the thread's own
+            // initTransactions would come after the usurper's and fence it instead)
+            running.await(() -> running.lag(Topics.PRICE_TICKS) == 0, "the ticks so far committed");
             fenceTheStreamThreads();
             double price = 100.0 + fencing;
             // the fenced thread finds out when it writes, rejoins and processes the tick again; each tick opens a
