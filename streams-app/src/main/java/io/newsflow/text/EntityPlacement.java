@@ -13,10 +13,11 @@ import java.util.Set;
  * counts for the entity. Weights: 1.0 in a clause naming the entity, 0.7 elsewhere in a sentence naming it,
  * 0.15 in a clause or sentence naming only other entities; a sentence naming no entity gets 0.6 when the last
  * sentence (or headline) naming entities named only this one ("The company..." usually refers back to it),
- * nothing when it named only others, else 0.35; ×1.5 in the headline unless it names only others. When the entity is not named in the text at all (it came from tags only, or
- * is unknown to the dictionary), every clause not naming another entity gets 1.0: the article as a whole is
- * about it. A mention of the entity as the source of what is said ("analysts at X said", "according to X", see
- * {@link SpeakerCues}) counts as naming another entity: the clause is what X says, not about X. Shared by the
+ * nothing when it named only others, else 0.35; ×1.5 in the headline unless it names only others. When the
+ * entity is not named in the text at all (it came from tags only, or is unknown to the dictionary), every clause
+ * not naming another entity gets 1.0: the article as a whole is about it. A mention of the entity as the source
+ * of what is said ("analysts at X said", "according to X", see {@link SpeakerCues}) or, in Japanese, as a
+ * counterparty (Xとの提携) counts as naming another entity: the clause is what X says or what others do with X. Shared by the
  * lexicon and the model scorers, so both attribute tone the same way.
  */
 final class EntityPlacement {
