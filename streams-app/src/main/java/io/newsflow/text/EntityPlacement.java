@@ -17,8 +17,8 @@ import java.util.Set;
  * entity is not named in the text at all (it came from tags only, or is unknown to the dictionary), every clause
  * not naming another entity gets 1.0: the article as a whole is about it. A mention of the entity as the source
  * of what is said ("analysts at X said", "according to X", see {@link SpeakerCues}) or, in Japanese, as a
- * counterparty (Xとの提携) counts as naming another entity: the clause is what X says or what others do with X. Shared by the
- * lexicon and the model scorers, so both attribute tone the same way.
+ * counterparty (Xとの提携) counts as naming another entity: the clause is what X says or what others do with X.
+ * Shared by the lexicon and the model scorers, so both attribute tone the same way.
  */
 final class EntityPlacement {
 
