@@ -21,7 +21,7 @@ class TestTiersTest {
 
     /** What starts a broker in a test: the broker itself, the helpers around it, the commands that start one. */
     private static final Pattern STARTS_A_BROKER = Pattern.compile(
-            "\\b(EmbeddedKafkaBroker|BrokerExtension|BrokerProcess|RunningApp|ChildApp|ScenarioReplay|QuickFailover"
+            "\\b(EmbeddedKafkaBroker|BrokerExtension|BrokerProcess|RunningApp|AppOnBroker|ChildApp|ScenarioReplay|QuickFailover"
                     + "|RegistryNotYetUp|EmbeddedCluster|BrokerCommand)\\b");
     private static final String TAG = "@Tag(\"broker\")";
 

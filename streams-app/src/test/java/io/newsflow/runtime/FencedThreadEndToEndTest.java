@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.avro.PriceTick;
-import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
-import io.newsflow.serde.registry.MockSchemaRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TransactionListing;
@@ -39,29 +36,22 @@ class FencedThreadEndToEndTest {
 
     private static final Instant START = Instant.now().minus(Duration.ofHours(1));
 
-    private EmbeddedKafkaBroker broker;
-    private String scope;
+    private AppOnBroker app;
     private RunningApp running;
     private Serializer<Object> avro;
 
     @BeforeEach
     void start() throws Exception {
-        broker = EmbeddedKafkaBroker.start();
-        scope = "fenced-" + UUID.randomUUID();
-        AppConfig config = RunningApp.config(broker.bootstrapServers(), "mock://" + scope, "newsflow-fenced", Map.of());
-        running = new RunningApp(config);
-        avro = AvroSerdes.valueSerializer(config);
+        app = AppOnBroker.start("fenced");
+        running = app.running();
+        avro = app.avro();
     }
 
     @AfterEach
     void stop() {
-        if (running != null) {
-            running.close();
+        if (app != null) {
+            app.close();
         }
-        if (broker != null) {
-            broker.close();
-        }
-        MockSchemaRegistry.dropScope(scope);
     }
 
     @Test
@@ -96,14 +86,14 @@ class FencedThreadEndToEndTest {
     private void fenceTheStreamThreads() throws Exception {
         String applicationId = running.config.getString("application.id");
         List<String> ids;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, app.broker().bootstrapServers()))) {
             ids = admin.listTransactions().all().get().stream().map(TransactionListing::transactionalId)
                     .filter(id -> id.startsWith(applicationId)).toList();
         }
         assertFalse(ids.isEmpty(), "the app's transactional ids");
         for (String id : ids) {
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, app.broker().bootstrapServers());
             props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
             try (KafkaProducer<byte[], byte[]> usurper = new KafkaProducer<>(props, new ByteArraySerializer(),
                     new ByteArraySerializer())) {

@@ -8,9 +8,7 @@ import io.newsflow.avro.ArticleEvent;
 import io.newsflow.avro.DeadLetter;
 import io.newsflow.avro.PriceTick;
 import io.newsflow.avro.ScoredArticle;
-import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
-import io.newsflow.serde.registry.MockSchemaRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -40,29 +37,22 @@ import org.junit.jupiter.api.Test;
 @Tag("broker")
 class LargeArticleEndToEndTest {
 
-    private static EmbeddedKafkaBroker broker;
-    private static String scope;
+    private static AppOnBroker app;
     private static RunningApp running;
     private static Serializer<Object> avro;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = EmbeddedKafkaBroker.start();
-        scope = "large-" + UUID.randomUUID();
-        AppConfig config = RunningApp.config(broker.bootstrapServers(), "mock://" + scope, "newsflow-large", Map.of());
-        running = new RunningApp(config);
-        avro = AvroSerdes.valueSerializer(config);
+        app = AppOnBroker.start("large");
+        running = app.running();
+        avro = app.avro();
     }
 
     @AfterAll
     static void stop() {
-        if (running != null) {
-            running.close();
+        if (app != null) {
+            app.close();
         }
-        if (broker != null) {
-            broker.close();
-        }
-        MockSchemaRegistry.dropScope(scope);
     }
 
     @Test

@@ -11,9 +11,7 @@ import io.newsflow.avro.BondStatus;
 import io.newsflow.avro.DeadLetter;
 import io.newsflow.avro.PriceTick;
 import io.newsflow.avro.ScoredArticle;
-import io.newsflow.config.AppConfig;
 import io.newsflow.config.Topics;
-import io.newsflow.serde.registry.MockSchemaRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,9 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.Serde;
@@ -42,29 +38,22 @@ import org.junit.jupiter.api.Test;
 @Tag("broker")
 class PoisonPillEndToEndTest {
 
-    private static EmbeddedKafkaBroker broker;
-    private static String scope;
+    private static AppOnBroker app;
     private static RunningApp running;
     private static Serializer<Object> avro;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = EmbeddedKafkaBroker.start();
-        scope = "poison-" + UUID.randomUUID();
-        AppConfig config = RunningApp.config(broker.bootstrapServers(), "mock://" + scope, "newsflow-poison", Map.of());
-        running = new RunningApp(config);
-        avro = AvroSerdes.valueSerializer(config);
+        app = AppOnBroker.start("poison");
+        running = app.running();
+        avro = app.avro();
     }
 
     @AfterAll
     static void stop() {
-        if (running != null) {
-            running.close();
+        if (app != null) {
+            app.close();
         }
-        if (broker != null) {
-            broker.close();
-        }
-        MockSchemaRegistry.dropScope(scope);
     }
 
     @Test
