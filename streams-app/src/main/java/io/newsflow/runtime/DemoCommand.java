@@ -143,7 +143,7 @@ public final class DemoCommand implements CliCommand {
     private static void awaitProcessed(AppConfig config, OutputMonitor monitor, long deadline, Duration settle,
             PrintStream out) throws Exception {
         try (Admin admin = Admin.create(KafkaClientConfig.admin(config))) {
-            ConsumerLag lag = new ConsumerLag(admin);
+            ConsumerLag lag = new ConsumerLag(admin, KafkaClientConfig.consumer(config));
             String group = config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
             long behind;
             // inputs and the internal hops after them: an output may be several commits behind its input

@@ -79,7 +79,7 @@ class ClusterChangeEndToEndTest {
             old.createTopics(Topics.INPUTS, PARTITIONS);
             ScenarioReplay.publish(old.bootstrapServers(), registry.url(), PARTITIONS);
             first = ChildApp.start(settings(old.bootstrapServers(), state), log);
-            ScenarioReplay.awaitEverythingProcessed(admin, APP_ID, first, System.nanoTime() + RUN_LIMIT.toNanos(),
+            ScenarioReplay.awaitEverythingProcessed(admin, old.bootstrapServers(), APP_ID, first, System.nanoTime() + RUN_LIMIT.toNanos(),
                     "old cluster", log);
             uninterrupted = OutputDump.read(old.bootstrapServers(), registry.url());
         } finally {
@@ -99,7 +99,7 @@ class ClusterChangeEndToEndTest {
             fresh.createTopics(Topics.INPUTS, PARTITIONS);
             ScenarioReplay.publish(fresh.bootstrapServers(), registry.url(), PARTITIONS);
             try (ChildApp second = ChildApp.start(settings(fresh.bootstrapServers(), state), log)) {
-                ScenarioReplay.awaitEverythingProcessed(admin, APP_ID, second,
+                ScenarioReplay.awaitEverythingProcessed(admin, fresh.bootstrapServers(), APP_ID, second,
                         System.nanoTime() + RUN_LIMIT.toNanos(), "new cluster", log);
             }
             assertTrue(Files.readString(log, StandardCharsets.UTF_8).contains("wiping the local state"),

@@ -57,9 +57,9 @@ class CrashWithDurableRegistryEndToEndTest {
                 assertTrue(lag > 0 && lag < published, "killed with " + lag + " of " + published
                         + " input records to go; log " + crashedLog);
                 try (ChildApp restarted = ChildApp.start(settings(crashed, "crashed"), crashedLog)) {
-                    ScenarioReplay.awaitEverythingProcessed(referenceAdmin, APP_ID, uninterrupted, deadline,
+                    ScenarioReplay.awaitEverythingProcessed(referenceAdmin, reference.bootstrapServers(), APP_ID, uninterrupted, deadline,
                             "uninterrupted", referenceLog);
-                    ScenarioReplay.awaitEverythingProcessed(crashedAdmin, APP_ID, restarted, deadline,
+                    ScenarioReplay.awaitEverythingProcessed(crashedAdmin, crashed.bootstrapServers(), APP_ID, restarted, deadline,
                             "killed and restarted", crashedLog);
                 }
             }

@@ -124,7 +124,7 @@ class DeterministicReplayEndToEndTest {
                         + " input records to go; log " + log);
             }
             try (ChildApp app = ChildApp.start(settings, log)) {
-                ScenarioReplay.awaitEverythingProcessed(admin, APP_ID, app, deadline, name, log);
+                ScenarioReplay.awaitEverythingProcessed(admin, broker.bootstrapServers(), APP_ID, app, deadline, name, log);
             }
             return OutputDump.read(broker.bootstrapServers(), registry.url());
         }

@@ -3,6 +3,7 @@ package io.newsflow.ops;
 import static io.newsflow.Waits.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.newsflow.avro.PriceTick;
 import io.newsflow.config.Topics;
@@ -93,20 +94,29 @@ final class ScenarioReplay {
 
     /**
      * Until the app has committed every input and internal record and written nothing more for a few
-     * seconds: under exactly-once the outputs of those records are then committed too.
+     * seconds: under exactly-once the outputs of those records are then committed too. When the deadline
+     * passes, says what was still behind and which outputs were still growing.
      */
-    static void awaitEverythingProcessed(Admin admin, String appId, ChildApp app, long deadline, String name, Path log)
-            throws Exception {
+    static void awaitEverythingProcessed(Admin admin, String bootstrapServers, String appId, ChildApp app,
+            long deadline, String name, Path log) throws Exception {
+        ConsumerLag lag = new ConsumerLag(admin, Map.of("bootstrap.servers", bootstrapServers));
         long settle = 3000;
         long quietSince = Long.MAX_VALUE;
         Map<String, Long> lastEnds = null;
+        Map<String, Long> growing = Map.of();
         while (true) {
             assertTrue(app.isAlive(), name + ": the app exited; log " + log);
-            assertTrue(System.nanoTime() < deadline, name + ": not processed in time; log " + log);
+            if (System.nanoTime() >= deadline) {
+                fail(name + ": not processed in time; behind: " + behind(lag, appId) + "; outputs growing: " + growing
+                        + "; log " + log);
+            }
             Thread.sleep(250); // the quiet is timed on the wall clock: checking often only ends the wait sooner
             Map<String, Long> ends = outputEnds(admin);
             long now = System.currentTimeMillis();
-            if (ends == null || totalLag(admin, appId) != 0 || !ends.equals(lastEnds)) {
+            if (ends != null && lastEnds != null && !ends.equals(lastEnds)) {
+                growing = changed(lastEnds, ends);
+            }
+            if (ends == null || totalLag(lag, appId) != 0 || !ends.equals(lastEnds)) {
                 quietSince = Long.MAX_VALUE;
             } else if (quietSince == Long.MAX_VALUE) {
                 quietSince = now;
@@ -114,6 +124,24 @@ final class ScenarioReplay {
                 return;
             }
             lastEnds = ends;
+        }
+    }
+
+    private static Map<String, Long> changed(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> changed = new TreeMap<>();
+        after.forEach((partition, end) -> {
+            if (!end.equals(before.get(partition))) {
+                changed.put(partition, end);
+            }
+        });
+        return changed;
+    }
+
+    private static Object behind(ConsumerLag lag, String appId) {
+        try {
+            return lag.behindOfApplication(appId, Topics.INPUTS);
+        } catch (Exception e) {
+            return "unknown (" + e + ")";
         }
     }
 
@@ -138,9 +166,9 @@ final class ScenarioReplay {
     }
 
     /** Records of the inputs, repartition topics and read-back scores not committed yet; MAX_VALUE while unknown. */
-    static long totalLag(Admin admin, String appId) throws InterruptedException {
+    private static long totalLag(ConsumerLag lag, String appId) throws InterruptedException {
         try {
-            return new ConsumerLag(admin).ofApplication(appId, Topics.INPUTS);
+            return lag.ofApplication(appId, Topics.INPUTS);
         } catch (ExecutionException e) {
             return Long.MAX_VALUE; // a topic the app creates is not served yet
         }
