@@ -38,13 +38,13 @@ public final class QueryApi {
 
     public QueryApi(StoreReader stores, TopologySettings settings) {
         this.stores = stores;
-        this.sentimentWindows = settings.sentimentWindows().stream().map(Span::label).toList();
+        this.sentimentWindows = settings.sentiment().windows().stream().map(Span::label).toList();
         // the windows the pipeline measures returns over: the alert windows and the credit view's
-        settings.alertWindows().forEach(w -> returnWindows.put(w.label(), w));
-        returnWindows.put(settings.creditEquityWindow().label(), settings.creditEquityWindow());
-        this.horizonLabels = settings.reactionHorizons().stream().map(Span::label).toList();
+        settings.alerts().windows().forEach(w -> returnWindows.put(w.label(), w));
+        returnWindows.put(settings.credit().equityWindow().label(), settings.credit().equityWindow());
+        this.horizonLabels = settings.reactions().horizons().stream().map(Span::label).toList();
         // the all-tickers window: the per-ticker one's bounds, over the pooled observations
-        this.statistics = new SignalStatistics(settings.sentimentNeutralBand(),
+        this.statistics = new SignalStatistics(settings.sentiment().neutralBand(),
                 settings.analytics().signalWindow().millis(), settings.analytics().signalMaxArticles());
     }
 

@@ -83,8 +83,8 @@ public final class InspectCommand implements CliCommand {
         Map<String, String> settings = new HashMap<>();
         config.asMap().forEach((k, v) -> settings.put(k, String.valueOf(v)));
         TopologySettings topology = TopologySettings.fromMap(settings);
-        return new ArticleInspector(TextAnalysis.fromConfig(config.asMap()), topology.noveltyThreshold(),
-                topology.analysisMaxChars());
+        return new ArticleInspector(TextAnalysis.fromConfig(config.asMap()), topology.novelty().threshold(),
+                topology.analysis().maxChars());
     }
 
     static ObjectNode json(ArticleInspector.Inspection inspection) {

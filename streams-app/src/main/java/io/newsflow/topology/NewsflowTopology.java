@@ -244,7 +244,7 @@ public final class NewsflowTopology {
      */
     private void articleBranch(KStream<String, ArticleEvent> articles, KStream<String, PriceTick> closes,
             TopologyStores stores) {
-        KStream<String, ArticleEvent> funnelled = settings.articlesSinglePartition() ? articles
+        KStream<String, ArticleEvent> funnelled = settings.watermarks().articlesSinglePartition() ? articles
                 : articles.merge(closes.flatMapValues(tick -> List.<ArticleEvent>of(), Named.as("articles-funnel-clock")),
                                 Named.as("articles-funnel-merge"))
                         .process(ArticleFunnelFeed::new, Named.as("articles-funnel-feed"))
@@ -253,7 +253,7 @@ public final class NewsflowTopology {
         KStream<String, ScoredArticle> scored = routed(stores.process(funnelled,
                 () -> new ArticleEnrichmentProcessor(settings, resolver, scorer, fingerprinter, metrics, deadLetters,
                         serdes.articleEvent().serializer()),
-                ArticleEnrichmentProcessor.stores(!settings.articlesSinglePartition()), "article-enrich"),
+                ArticleEnrichmentProcessor.stores(!settings.watermarks().articlesSinglePartition()), "article-enrich"),
                 "article-enrich");
         KStream<String, ScoredArticle> published = scored.processValues(StripOrigin::new,
                 Named.as("article-scores-strip-origin"));
@@ -320,13 +320,13 @@ public final class NewsflowTopology {
      */
     private void newsContextBranch(KStream<String, ArticleEvent> funnelled, KStream<String, ScoredArticle> scores,
             TopologyStores stores) {
-        KStream<String, ScoredArticle> watermarks = settings.articlesSinglePartition()
+        KStream<String, ScoredArticle> watermarks = settings.watermarks().articlesSinglePartition()
                 ? funnelled.process(() -> new NewsWatermarkFeed(false), Named.as("news-watermark-feed"))
                 : stores.process(funnelled, () -> new NewsWatermarkFeed(true), List.of(StoreNames.FUNNEL_RELEASED),
                         "news-watermark-feed");
         KStream<String, ScoredArticle> context = scores.merge(watermarks, Named.as("news-context-merge"))
                 .repartition(Repartitioned.<String, ScoredArticle>with(Serdes.String(), serdes.scoredArticle())
-                        .withName("news-context").withNumberOfPartitions(settings.topicPartitions())
+                        .withName("news-context").withNumberOfPartitions(settings.watermarks().topicPartitions())
                         .withStreamPartitioner(new KeyOrBroadcastPartitioner<>()));
         alertsAndCreditViews(split(stores.process(context,
                         () -> new NewsContextProcessor(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
@@ -426,7 +426,7 @@ public final class NewsflowTopology {
                 .selectKey((deal, summary) -> summary.getIssuerSymbol(), Named.as("bond-by-issuer"));
         Repartitioned<String, BondBookSummary> byIssuerTopic = Repartitioned
                 .<String, BondBookSummary>with(Serdes.String(), serdes.bondBookSummary()).withName("bond-summaries-by-issuer");
-        if (settings.newsContextWait()) {
+        if (settings.watermarks().newsContextWait()) {
             KStream<String, BondBookSummary> watermarks = bonds
                     .merge(closes.flatMapValues(tick -> List.<BondBookUpdate>of(), Named.as("deal-watermark-clock")),
                             Named.as("deal-watermark-merge"))

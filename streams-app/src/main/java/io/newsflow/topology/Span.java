@@ -27,6 +27,16 @@ public record Span(String label, Duration duration) {
         return new Span(text.trim(), DurationParser.parse(text));
     }
 
+    /** The duration of a configuration key. */
+    static Span of(io.newsflow.config.AppConfig config, String key) {
+        return parse(config.getString(key));
+    }
+
+    /** The durations of a list-valued configuration key. */
+    static java.util.List<Span> list(io.newsflow.config.AppConfig config, String key) {
+        return config.getList(key).stream().map(Span::parse).toList();
+    }
+
     @Override
     public String toString() {
         return label;

@@ -115,11 +115,11 @@ class NewsflowConfigDefTest {
                 Map.of("reaction.wait", "4h"));
         TopologySettings settings = TopologySettings.fromMap(stringMap(config));
 
-        assertEquals(List.of("30m", "PT2H"), settings.sentimentWindows().stream().map(Span::label).toList());
-        assertEquals(List.of(0.02), settings.alertThresholds(), "the environment overrides the file");
-        assertEquals(Duration.ofHours(4), settings.reactionWait().duration(), "--set overrides the environment");
-        assertEquals(3, settings.topicPartitions(), "the app's configuration always carries topic.partitions");
-        assertEquals(Duration.ofMinutes(10), settings.sentimentGrace().duration(), "the rest at the definition's defaults");
+        assertEquals(List.of("30m", "PT2H"), settings.sentiment().windows().stream().map(Span::label).toList());
+        assertEquals(List.of(0.02), settings.alerts().thresholds(), "the environment overrides the file");
+        assertEquals(Duration.ofHours(4), settings.reactions().tickWait().duration(), "--set overrides the environment");
+        assertEquals(3, settings.watermarks().topicPartitions(), "the app's configuration always carries topic.partitions");
+        assertEquals(Duration.ofMinutes(10), settings.sentiment().grace().duration(), "the rest at the definition's defaults");
     }
 
     private static Map<String, String> stringMap(AppConfig config) {

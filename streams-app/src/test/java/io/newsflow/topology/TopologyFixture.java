@@ -102,8 +102,8 @@ final class TopologyFixture implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         driver = new TopologyTestDriver(topology.build(), props, T0);
-        idleTimeout = settings.watermarkIdleTimeout().duration();
-        partitions = settings.topicPartitions();
+        idleTimeout = settings.watermarks().idleTimeout().duration();
+        partitions = settings.watermarks().topicPartitions();
 
         StringSerializer keys = new StringSerializer();
         ticks = driver.createInputTopic(Topics.PRICE_TICKS, keys, serdes.priceTick().serializer());

@@ -14,18 +14,18 @@ class TopologySettingsTest {
     @Test
     void defaultsAreTheDocumentedOnes() {
         TopologySettings s = TopologySettings.defaults();
-        assertEquals(List.of("1h", "24h"), s.sentimentWindows().stream().map(Span::label).toList());
-        assertEquals(Duration.ofMinutes(1), s.sentimentAdvance().duration());
-        assertEquals(Duration.ofMinutes(10), s.sentimentGrace().duration());
-        assertEquals(List.of("5m", "1h", "1d"), s.reactionHorizons().stream().map(Span::label).toList());
-        assertEquals("QQQ", s.reactionBenchmark());
-        assertEquals(Duration.ofHours(2), s.reactionWait().duration());
-        assertEquals(List.of(0.03, 0.05), s.alertThresholds());
-        assertEquals(0.0, s.alertZScore());
-        assertEquals(0.8, s.noveltyThreshold());
-        assertEquals(3.0, s.divergenceOversubscription());
-        assertEquals(-0.05, s.divergenceEquityReturn());
-        assertEquals(Duration.ofDays(1), s.creditEquityWindow().duration());
+        assertEquals(List.of("1h", "24h"), s.sentiment().windows().stream().map(Span::label).toList());
+        assertEquals(Duration.ofMinutes(1), s.sentiment().advance().duration());
+        assertEquals(Duration.ofMinutes(10), s.sentiment().grace().duration());
+        assertEquals(List.of("5m", "1h", "1d"), s.reactions().horizons().stream().map(Span::label).toList());
+        assertEquals("QQQ", s.reactions().benchmark());
+        assertEquals(Duration.ofHours(2), s.reactions().tickWait().duration());
+        assertEquals(List.of(0.03, 0.05), s.alerts().thresholds());
+        assertEquals(0.0, s.alerts().zScore());
+        assertEquals(0.8, s.novelty().threshold());
+        assertEquals(3.0, s.credit().divergenceOversubscription());
+        assertEquals(-0.05, s.credit().divergenceEquityReturn());
+        assertEquals(Duration.ofDays(1), s.credit().equityWindow().duration());
         assertEquals(Duration.ofDays(3).toMillis(), s.tickRetentionMs());
         assertEquals(Duration.ofMinutes(52 * 60 + 30).toMillis(),
                 TopologySettings.fromMap(Map.of("ticks.retention", "1h")).tickRetentionMs(),
@@ -51,10 +51,10 @@ class TopologySettingsTest {
         p.setProperty("unrelated.key", "ignored");
         TopologySettings s = TopologySettings.fromProperties(p);
         assertEquals(List.of(Duration.ofMinutes(30), Duration.ofHours(2)),
-                s.sentimentWindows().stream().map(Span::duration).toList());
-        assertEquals("PT2H", s.sentimentWindows().get(1).label());
-        assertEquals(List.of(500L, 30_000L, 86_400_000L), s.reactionHorizons().stream().map(Span::millis).toList());
-        assertEquals(0.9, s.noveltyThreshold());
+                s.sentiment().windows().stream().map(Span::duration).toList());
+        assertEquals("PT2H", s.sentiment().windows().get(1).label());
+        assertEquals(List.of(500L, 30_000L, 86_400_000L), s.reactions().horizons().stream().map(Span::millis).toList());
+        assertEquals(0.9, s.novelty().threshold());
     }
 
     @Test

@@ -69,9 +69,9 @@ public final class PriceMoveDetector {
         }
         List<PriceMoveAlert> raised = new ArrayList<>(0);
         long now = latest.get().time();
-        for (int i = 0; i < settings.alertWindows().size(); i++) {
-            Span window = settings.alertWindows().get(i);
-            double threshold = settings.alertThresholds().get(i);
+        for (int i = 0; i < settings.alerts().windows().size(); i++) {
+            Span window = settings.alerts().windows().get(i);
+            double threshold = settings.alerts().thresholds().get(i);
             Optional<PriceSeries.Return> move = ticks.change(symbol, now - window.millis(), now);
             if (move.isEmpty()) {
                 continue;
@@ -83,7 +83,7 @@ public final class PriceMoveDetector {
     }
 
     private String stateKey(String symbol, int window) {
-        return stateKeys.computeIfAbsent(symbol, s -> settings.alertWindows().stream()
+        return stateKeys.computeIfAbsent(symbol, s -> settings.alerts().windows().stream()
                 .map(w -> s + "|" + w.label()).toArray(String[]::new))[window];
     }
 
@@ -93,7 +93,7 @@ public final class PriceMoveDetector {
         double ret = move.value();
         MoveDirection direction = ret >= 0 ? MoveDirection.UP : MoveDirection.DOWN;
         if (state != null) {
-            boolean inside = Math.abs(ret) < threshold * settings.alertResetFraction();
+            boolean inside = Math.abs(ret) < threshold * settings.alerts().resetFraction();
             boolean flipped = !state.direction().equals(direction.name()) && ret != 0;
             if (inside || flipped) {
                 states.delete(stateKey);
@@ -108,7 +108,7 @@ public final class PriceMoveDetector {
             return Optional.empty();
         }
         Double z = zScore(symbol, window, move);
-        if (settings.alertZScore() > 0 && z != null && Math.abs(z) < settings.alertZScore()) {
+        if (settings.alerts().zScore() > 0 && z != null && Math.abs(z) < settings.alerts().zScore()) {
             return Optional.empty();
         }
         long start = move.from().time();

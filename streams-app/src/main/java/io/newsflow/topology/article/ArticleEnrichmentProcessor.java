@@ -78,8 +78,8 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
             Serializer<ArticleEvent> payload) {
         super(deadLetters, payload);
         this.settings = settings;
-        this.analysis = new ArticleAnalysis(resolver, scorer, settings.analysisMaxChars(),
-                settings.analysisBudget().duration());
+        this.analysis = new ArticleAnalysis(resolver, scorer, settings.analysis().maxChars(),
+                settings.analysis().budget().duration());
         this.fingerprinter = fingerprinter;
         this.metrics = metrics;
     }
@@ -101,8 +101,8 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
                     + "=false or give the topic one partition");
         }
         seen = context.getStateStore(StoreNames.ARTICLE_SEEN);
-        novelty = new NoveltyDetector(fingerprinter, settings.noveltyThreshold(), settings.noveltyMaxFingerprints(),
-                settings.noveltyRetention().millis(), context.getStateStore(StoreNames.ARTICLE_FINGERPRINTS),
+        novelty = new NoveltyDetector(fingerprinter, settings.novelty().threshold(), settings.novelty().maxFingerprints(),
+                settings.novelty().retention().millis(), context.getStateStore(StoreNames.ARTICLE_FINGERPRINTS),
                 context.getStateStore(StoreNames.FRAGMENT_SEEN));
         context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expire);
         IdleSources.scheduleChecks(context, settings, this::releaseIdle);
@@ -110,7 +110,7 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
 
     /** Scores what the funnel releases because partitions went quiet ({@code watermark.idle.timeout}). */
     private void releaseIdle() {
-        if (settings.articlesSinglePartition()) {
+        if (settings.watermarks().articlesSinglePartition()) {
             return;
         }
         for (BufferedArticle released : reorder().releaseIdle()) {
@@ -154,7 +154,7 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
             reorder = new ArticleReorderBuffer(context.getStateStore(StoreNames.ARTICLE_REORDER),
                     context.getStateStore(StoreNames.FUNNEL_WATERMARKS), context.getStateStore(StoreNames.FUNNEL_RELEASED),
                     IdleSources.of(PipelineMetrics.WATERMARK_STAGE_FUNNEL, settings, context::currentSystemTimeMs, metrics),
-                    settings.topicPartitions());
+                    settings.watermarks().topicPartitions());
         }
         return reorder;
     }
@@ -235,7 +235,7 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
             return; // nothing scored since the task started: nothing known to be old
         }
         novelty.expire(newest);
-        long before = newest - settings.noveltyRetention().millis();
+        long before = newest - settings.novelty().retention().millis();
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, NoveltyState.SeenArticle> it = seen.all()) {
             it.forEachRemaining(kv -> {

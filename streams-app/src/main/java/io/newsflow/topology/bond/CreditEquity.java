@@ -81,7 +81,7 @@ public final class CreditEquity {
                 summary.getOrderBookSize(), summary.getOversubscription(), summary.getSpreadTighteningBps(),
                 summary.getLastUpdateAt().toEpochMilli());
         deals.put(IssuerDeal.key(issuer, deal.dealId()), deal);
-        if (settings.newsContextWait()) {
+        if (settings.watermarks().newsContextWait()) {
             history.add(deal); // the views, flips and the alerts' open deals are judged on it, by event time
         }
         return deal;
@@ -152,7 +152,7 @@ public final class CreditEquity {
 
     /** Latest price at or before {@code asOf} against the price one credit window earlier. */
     Double equityReturn(String issuer, long asOf) {
-        long window = settings.creditEquityWindow().millis();
+        long window = settings.credit().equityWindow().millis();
         return ticks.change(issuer, asOf - window, asOf).map(PriceSeries.Return::value).orElse(null);
     }
 
@@ -169,7 +169,7 @@ public final class CreditEquity {
                 .setSpreadTighteningBps(deal.spreadTighteningBps())
                 .setOrderBookSize(deal.orderBookSize())
                 .setEquityReturn(equityReturn)
-                .setEquityReturnWindow(settings.creditEquityWindow().label())
+                .setEquityReturnWindow(settings.credit().equityWindow().label())
                 .setNewsSentiment(null)
                 .setArticleCount(0)
                 .setDivergent(divergent(deal.oversubscription(), equityReturn))
@@ -181,10 +181,10 @@ public final class CreditEquity {
         if (equityReturn == null) {
             return false;
         }
-        boolean strongBookWeakStock = oversubscription >= settings.divergenceOversubscription()
-                && equityReturn <= settings.divergenceEquityReturn();
-        boolean weakBookStrongStock = oversubscription < settings.weakOversubscription()
-                && equityReturn >= settings.rallyEquityReturn();
+        boolean strongBookWeakStock = oversubscription >= settings.credit().divergenceOversubscription()
+                && equityReturn <= settings.credit().divergenceEquityReturn();
+        boolean weakBookStrongStock = oversubscription < settings.credit().weakOversubscription()
+                && equityReturn >= settings.credit().rallyEquityReturn();
         return strongBookWeakStock || weakBookStrongStock;
     }
 
@@ -224,10 +224,10 @@ public final class CreditEquity {
             super.init(context);
             held = new HeldOutputs(context, settings);
             walk = new CreditViewWalk(context, helper, StoredPriceSeries.of(context, StoreNames.CLOSE_POINTS, settings),
-                    settings.tickResolution().millis());
-            watermarks = new DealWatermarks(context, idle, settings.topicPartitions(),
+                    settings.ticks().resolution().millis());
+            watermarks = new DealWatermarks(context, idle, settings.watermarks().topicPartitions(),
                     () -> held.earliestHeld().isPresent() || walk.pending(watermarks.gate()));
-            if (settings.newsContextWait()) {
+            if (settings.watermarks().newsContextWait()) {
                 watermarks.regate(); // after a restart every source is waited for again
                 IdleSources.scheduleChecks(context, settings, () -> {
                     if (watermarks.regate()) {
@@ -247,7 +247,7 @@ public final class CreditEquity {
                 return;
             }
             IssuerDeal deal = helper.onDeal(record.value());
-            if (settings.newsContextWait() && walk.awaits(deal)) {
+            if (settings.watermarks().newsContextWait() && walk.awaits(deal)) {
                 // its view comes from the walk in event time, once the deal watermark and the issuer's closes pass it;
                 // an update behind the watermark already (a late one, or a new issuer's) is walked now, not at its next move
                 if (deal.lastUpdateAt() <= watermarks.gate()) {
@@ -262,7 +262,7 @@ public final class CreditEquity {
         /** The views up to the deal watermark, completed or held for their news, then every held record it releases. */
         private void judgeAndRelease(Consumer<Record<String, SpecificRecord>> emit) {
             long gate = watermarks.gate();
-            long keepFrom = CreditViewWalk.keepFrom(gate, held.earliestHeld(), settings.sentimentAdvance().millis());
+            long keepFrom = CreditViewWalk.keepFrom(gate, held.earliestHeld(), settings.sentiment().advance().millis());
             for (CreditEquityView view : walk.upTo(gate, keepFrom)) {
                 held.completeOrHold(view).map(Outputs::recordOf).ifPresent(emit);
             }

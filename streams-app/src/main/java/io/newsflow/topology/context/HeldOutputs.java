@@ -61,12 +61,12 @@ public final class HeldOutputs {
 
     public HeldOutputs(ProcessorContext<?, ?> context, TopologySettings settings) {
         this.context = context;
-        this.wait = settings.newsContextWait();
+        this.wait = settings.watermarks().newsContextWait();
         this.dealWatermarks = context.getStateStore(StoreNames.DEAL_WATERMARKS);
         this.deals = new DealHistory(context);
         this.views = context.getStateStore(StoreNames.CREDIT_VIEWS);
         this.issuerDeals = context.getStateStore(StoreNames.ISSUER_DEALS);
-        this.pricedWithinMs = settings.openDealPricedWithin().millis();
+        this.pricedWithinMs = settings.credit().openDealPricedWithin().millis();
         this.news = new NewsContext(settings, new TimeIndex<>(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS)));
         this.held = new TimeIndex<>(context.getStateStore(StoreNames.HELD_OUTPUTS));
         this.watermarks = context.getStateStore(StoreNames.NEWS_WATERMARK);

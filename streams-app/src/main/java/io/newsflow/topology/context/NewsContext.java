@@ -33,8 +33,8 @@ public final class NewsContext {
 
     public NewsContext(TopologySettings settings, TimeIndex<Contribution> articles) {
         this.settings = settings;
-        this.window = new SentimentWindow(settings.largestSentimentWindow(), settings.sentimentAdvance().millis(),
-                settings.sentimentBaseline().millis(), settings.sentimentNeutralBand());
+        this.window = new SentimentWindow(settings.sentiment().largestWindow(), settings.sentiment().advance().millis(),
+                settings.sentiment().baseline().millis(), settings.sentiment().neutralBand());
         this.articles = articles;
     }
 
@@ -60,7 +60,7 @@ public final class NewsContext {
         String symbol = alert.getSymbol();
         long now = alert.getTriggeredAt().toEpochMilli();
         List<String> recentIds = new ArrayList<>(new LinkedHashSet<>(
-                articles.range(symbol, now - settings.alertContext().millis(), now).stream()
+                articles.range(symbol, now - settings.alerts().context().millis(), now).stream()
                         .filter(e -> e.value().novel()).map(e -> e.value().articleId()).toList()));
         SentimentRolling rolling = window.aggregate(symbol, now, articles);
         return PriceMoveAlert.newBuilder(alert)

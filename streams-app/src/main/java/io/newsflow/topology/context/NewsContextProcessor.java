@@ -58,7 +58,7 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
                 context.getStateStore(StoreNames.STREAM_TIMES), settings);
         held = new HeldOutputs(context, settings);
         held.waitAgain();
-        if (settings.newsContextWait()) {
+        if (settings.watermarks().newsContextWait()) {
             IdleSources.scheduleChecks(context, settings, this::skipIfIdle);
         }
     }

@@ -84,7 +84,7 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
                 metrics);
         credit = new CreditEquity(context, settings, metrics, history);
         held = new HeldOutputs(context, settings);
-        walk = new CreditViewWalk(context, credit, history, settings.tickResolution().millis());
+        walk = new CreditViewWalk(context, credit, history, settings.ticks().resolution().millis());
         dealWatermarks = context.getStateStore(StoreNames.DEAL_WATERMARKS);
         context.schedule(SWEEP, PunctuationType.STREAM_TIME, now -> {
             for (MarketReaction r : reactions.completeAllReady(now)) {
@@ -119,7 +119,7 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
         long time = close.getEventTime().toEpochMilli();
         long before = history.latest(symbol).map(PriceSeries.Point::time).orElse(Long.MIN_VALUE);
         TickHistory.Recorded recorded = history.record(symbol, time, close.getPrice());
-        boolean flipsHere = !settings.newsContextWait(); // otherwise judged in event time by the deal step (CreditViewWalk)
+        boolean flipsHere = !settings.watermarks().newsContextWait(); // otherwise judged in event time by the deal step (CreditViewWalk)
         boolean isBenchmark = settings.analytics().benchmarks().isBenchmark(symbol);
         boolean benchmarkMinute = isBenchmark && recorded.newest() && time / MINUTE > before / MINUTE;
         // a close of tick-closes (every non-benchmark's) moves the partition's clock, which fallbacks wait for
@@ -148,7 +148,7 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
                 // the issuer's closes before this bucket are final: the views that waited for them past the deal watermark
                 guarded(record, out, () -> {
                     long gate = DealWatermarks.gate(dealWatermarks);
-                    long keepFrom = CreditViewWalk.keepFrom(gate, held.earliestHeld(), settings.sentimentAdvance().millis());
+                    long keepFrom = CreditViewWalk.keepFrom(gate, held.earliestHeld(), settings.sentiment().advance().millis());
                     for (CreditEquityView view : walk.onNewBucket(symbol, gate, keepFrom)) {
                         held.completeOrHold(view).ifPresent(v -> out.emit(v.getIssuerSymbol(), v, v.getAsOf().toEpochMilli()));
                     }

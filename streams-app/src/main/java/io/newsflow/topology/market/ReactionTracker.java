@@ -72,7 +72,7 @@ public final class ReactionTracker {
 
     public void register(ScoredArticle article) {
         long published = article.getPublishedAt().toEpochMilli();
-        for (Span horizon : settings.reactionHorizons()) {
+        for (Span horizon : settings.reactions().horizons()) {
             PendingReaction reaction = new PendingReaction(article.getArticleId(), article.getTicker(), published,
                     horizon.label(), horizon.millis(), article.getSentiment(), article.getRelevance());
             pending.put(reaction.ticker(), reaction.dueAt(), reaction.id(), reaction);
@@ -145,7 +145,7 @@ public final class ReactionTracker {
             // a benchmark's closes come through benchmark-closes, from every hot task at once: no clock orders them
             return Readiness.WAITS;
         }
-        long waitedFor = p.dueAt() + settings.reactionWait().millis();
+        long waitedFor = p.dueAt() + settings.reactions().tickWait().millis();
         if (!closed(benchSeries, benchmark, waitedFor)) {
             return Readiness.WAITS;
         }
@@ -190,7 +190,7 @@ public final class ReactionTracker {
 
     /** Whether the symbol's series has a tick in a bucket after the one holding {@code time}. */
     private boolean closed(PriceSeries series, String symbol, long time) {
-        long resolution = settings.tickResolution().millis();
+        long resolution = settings.ticks().resolution().millis();
         long nextBucket = Math.floorDiv(time, resolution) * resolution + resolution;
         return series.latest(symbol).map(point -> point.time() >= nextBucket).orElse(false);
     }

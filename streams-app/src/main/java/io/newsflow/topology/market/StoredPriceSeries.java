@@ -23,7 +23,7 @@ public final class StoredPriceSeries implements PriceSeries {
 
     /** Over the task's store {@code storeName} ({@code StoreNames.CLOSE_POINTS}). */
     public static StoredPriceSeries of(ProcessorContext<?, ?> context, String storeName, TopologySettings settings) {
-        return new StoredPriceSeries(context.getStateStore(storeName), settings.tickResolution().millis());
+        return new StoredPriceSeries(context.getStateStore(storeName), settings.ticks().resolution().millis());
     }
 
     @Override

@@ -103,7 +103,7 @@ public final class TickHistory implements PriceSeries {
 
     /** The history kept in the task's store {@code storeName}, flushed every commit (what a processor's init does). */
     public static TickHistory open(ProcessorContext<?, ?> context, String storeName, TopologySettings settings) {
-        TickHistory history = new TickHistory(context.getStateStore(storeName), settings.tickResolution().millis(),
+        TickHistory history = new TickHistory(context.getStateStore(storeName), settings.ticks().resolution().millis(),
                 settings.tickRetentionMs());
         history.flushEveryCommit(context);
         return history;

@@ -27,9 +27,9 @@ public final class Contributions {
         this.index = new TimeIndex<>(store);
         this.streamTimes = streamTimes;
         // long enough for the largest window, its baseline before it, and late articles within the grace
-        this.retentionMs = settings.sentimentBaseline().millis() + settings.largestSentimentWindow().millis()
-                + settings.sentimentGrace().millis();
-        this.lateAfterMs = settings.largestSentimentWindow().millis() + settings.sentimentGrace().millis();
+        this.retentionMs = settings.sentiment().baseline().millis() + settings.sentiment().largestWindow().millis()
+                + settings.sentiment().grace().millis();
+        this.lateAfterMs = settings.sentiment().largestWindow().millis() + settings.sentiment().grace().millis();
     }
 
     /** Whether the article was recorded, and the stream time it was judged against. */

@@ -48,10 +48,10 @@ public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, S
         super(deadLetters, payloadSerializer);
         this.settings = settings;
         this.metrics = metrics;
-        long advance = settings.sentimentAdvance().millis();
-        long baseline = settings.sentimentBaseline().millis();
-        this.windows = settings.sentimentWindows().stream()
-                .map(size -> new SentimentWindow(size, advance, baseline, settings.sentimentNeutralBand()))
+        long advance = settings.sentiment().advance().millis();
+        long baseline = settings.sentiment().baseline().millis();
+        this.windows = settings.sentiment().windows().stream()
+                .map(size -> new SentimentWindow(size, advance, baseline, settings.sentiment().neutralBand()))
                 .toList();
     }
 

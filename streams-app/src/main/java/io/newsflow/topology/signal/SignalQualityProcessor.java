@@ -44,7 +44,7 @@ public class SignalQualityProcessor extends GuardedProcessor<MarketReaction, Sig
         super(deadLetters, payloadSerializer);
         this.settings = settings;
         this.metrics = metrics;
-        this.statistics = new SignalStatistics(settings.sentimentNeutralBand(),
+        this.statistics = new SignalStatistics(settings.sentiment().neutralBand(),
                 settings.analytics().signalWindow().millis(), settings.analytics().signalMaxArticles());
     }
 

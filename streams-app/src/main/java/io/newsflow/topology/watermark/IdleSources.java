@@ -51,7 +51,7 @@ public final class IdleSources {
 
     /** The escape of the step {@code stage} after the configured {@code watermark.idle.timeout}. */
     public static IdleSources of(String stage, TopologySettings settings, LongSupplier wallClock, PipelineMetrics metrics) {
-        return new IdleSources(stage, settings.watermarkIdleTimeout().duration(), wallClock, metrics);
+        return new IdleSources(stage, settings.watermarks().idleTimeout().duration(), wallClock, metrics);
     }
 
     /**
@@ -59,7 +59,7 @@ public final class IdleSources {
      * {@code watermark.idle.timeout} is zero (no source is ever skipped, so there is nothing to check).
      */
     public static void scheduleChecks(ProcessorContext<?, ?> context, TopologySettings settings, Runnable check) {
-        if (settings.watermarkIdleTimeout().millis() > 0) {
+        if (settings.watermarks().idleTimeout().millis() > 0) {
             context.schedule(CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> check.run());
         }
     }
