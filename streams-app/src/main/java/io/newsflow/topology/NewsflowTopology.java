@@ -33,6 +33,9 @@ import io.newsflow.topology.dlq.Origin;
 import io.newsflow.topology.dlq.InputRules;
 import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.BucketCloseProcessor;
+import io.newsflow.topology.context.ContextResult;
+import io.newsflow.topology.market.CloseResult;
+import io.newsflow.topology.market.TickResult;
 import io.newsflow.topology.market.BroadcastPartitioner;
 import io.newsflow.topology.market.ReactionProcessors;
 import io.newsflow.topology.market.TickProcessor;
@@ -45,7 +48,7 @@ import io.newsflow.topology.watermark.KeyOrBroadcastPartitioner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.specific.SpecificRecord;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -197,39 +200,45 @@ public final class NewsflowTopology {
                                 .withName(step + "-dead-letters")), "failed"));
     }
 
-    /** A branch of a step's results of one {@code type}. */
-    private static <T> Predicate<String, Routed<SpecificRecord>> isA(Class<T> type) {
-        return (key, routed) -> type.isInstance(routed.value());
+    /**
+     * A branch of a step's results of one {@code kind} of its sealed result type, as the value that kind
+     * carries ({@code name-value}).
+     */
+    private static <R, S extends R, T> KStream<String, T> as(KStream<String, Routed<R>> branch, Class<S> kind,
+            Function<S, T> value, String name) {
+        return branch.mapValues(routed -> value.apply(kind.cast(routed.value())), Named.as(name + "-value"));
     }
 
-    /** A branch's results as the {@code type} it holds. */
-    private static <T> KStream<String, T> as(KStream<String, Routed<SpecificRecord>> branch, Class<T> type, String name) {
-        return branch.mapValues(routed -> type.cast(routed.value()), Named.as(name + "-value"));
+    /** Whether a step's result is of one {@code kind} of its sealed result type. */
+    private static <R> Predicate<String, Routed<R>> isA(Class<? extends R> kind) {
+        return (key, routed) -> kind.isInstance(routed.value());
     }
 
     /**
-     * A branch of a step's results of one {@code type} ({@link #isA}), written to {@code topic} by the
-     * sink {@code sink}.
+     * The branch of a step's results of one {@code kind} ({@link #isA}), its values written to {@code topic} by
+     * the sink {@code sink}.
      */
-    private static <T> Branched<String, Routed<SpecificRecord>> toTopic(Class<T> type, String name, String topic,
-            Serde<T> serde, String sink, String branch) {
-        return Branched.withConsumer(results -> as(results, type, name)
+    private static <R, S extends R, T> Branched<String, Routed<R>> toTopic(Class<S> kind, Function<S, T> value,
+            String name, String topic, Serde<T> serde, String sink, String branch) {
+        return Branched.withConsumer(results -> as(results, kind, value, name)
                 .to(topic, Produced.with(Serdes.String(), serde).withName(sink)), branch);
     }
 
     /**
      * The alert-context and credit-view branches of a step's results ({@link AlertContextProcessor} and
-     * the bucket-close and deal steps emit them at once or hold them; {@link NewsContextProcessor} and the
-     * deal watermark release the held ones), each to its topic.
+     * the deal step emit them at once or hold them; {@link NewsContextProcessor} and the deal watermark
+     * release the held ones), each to its topic.
      */
-    private BranchedKStream<String, Routed<SpecificRecord>> alertsAndCreditViews(
-            BranchedKStream<String, Routed<SpecificRecord>> results, String alerts, String alertsSink, String views,
+    private BranchedKStream<String, Routed<ContextResult>> alertsAndCreditViews(
+            BranchedKStream<String, Routed<ContextResult>> results, String alerts, String alertsSink, String views,
             String viewsSink) {
         return results
-                .branch(isA(PriceMoveAlert.class), toTopic(PriceMoveAlert.class, alerts, Topics.PRICE_ALERT_CONTEXT,
-                        serdes.priceMoveAlert(), alertsSink, "alerts"))
-                .branch(isA(CreditEquityView.class), toTopic(CreditEquityView.class, views, Topics.CREDIT_EQUITY,
-                        serdes.creditEquityView(), viewsSink, "credit-views"));
+                .branch(isA(ContextResult.AlertContext.class), toTopic(ContextResult.AlertContext.class,
+                        ContextResult.AlertContext::alert, alerts, Topics.PRICE_ALERT_CONTEXT, serdes.priceMoveAlert(),
+                        alertsSink, "alerts"))
+                .branch(isA(ContextResult.CreditView.class), toTopic(ContextResult.CreditView.class,
+                        ContextResult.CreditView::view, views, Topics.CREDIT_EQUITY, serdes.creditEquityView(),
+                        viewsSink, "credit-views"));
     }
 
     // --- branches -------------------------------------------------------------------------
@@ -345,19 +354,20 @@ public final class NewsflowTopology {
      * {@code benchmark-closes}, to every partition) and the alerts on to the steps that meet the news and the deals.
      */
     private TickResults tickBranch(KStream<String, PriceTick> ticks, TopologyStores stores) {
-        Map<String, KStream<String, Routed<SpecificRecord>>> results = split(stores.process(ticks,
+        Map<String, KStream<String, Routed<TickResult>>> results = split(stores.process(ticks,
                         () -> new TickProcessor(settings, metrics, deadLetters, serdes.priceTick().serializer()),
                         TickProcessor.STORES, "tick-step"), "tick-step")
-                .branch(isA(PriceMoveAlert.class), Branched.as("alerts"))
-                .defaultBranch(Branched.as("closes"));
-        KStream<String, PriceMoveAlert> alerts = as(results.get("tick-step-alerts"), PriceMoveAlert.class, "tick-alerts");
+                .branch(isA(TickResult.Alert.class), Branched.as("alerts"))
+                .defaultBranch(Branched.as("closes")); // TickResult.Close
+        KStream<String, PriceMoveAlert> alerts = as(results.get("tick-step-alerts"), TickResult.Alert.class,
+                TickResult.Alert::alert, "tick-alerts");
         alerts.to(Topics.PRICE_ALERTS, Produced.with(Serdes.String(), serdes.priceMoveAlert())
                 .withName("price-move-alerts-sink"));
         // every benchmark's closes (reaction.benchmark and those of reaction.benchmarks) in a topic of their own, to
         // every partition: a task takes its inputs' records in event-time order across partitions, not within one,
         // where another task's closes would queue behind
-        Map<String, KStream<String, PriceTick>> byKind = as(results.get("tick-step-closes"), PriceTick.class,
-                "tick-closes").split(Named.as("closes-"))
+        Map<String, KStream<String, PriceTick>> byKind = as(results.get("tick-step-closes"), TickResult.Close.class,
+                TickResult.Close::close, "tick-closes").split(Named.as("closes-"))
                 .branch((symbol, close) -> settings.analytics().benchmarks().isBenchmark(symbol), Branched.as("benchmark"))
                 .defaultBranch(Branched.as("symbols"));
         KStream<String, PriceTick> benchmark = byKind.get("closes-benchmark")
@@ -380,10 +390,12 @@ public final class NewsflowTopology {
         split(stores.process(hot.closes(),
                         () -> new BucketCloseProcessor(settings, metrics, deadLetters, serdes.priceTick().serializer()),
                         BucketCloseProcessor.STORES, "bucket-close"), "bucket-close")
-                .branch(isA(MarketReaction.class), toTopic(MarketReaction.class, "close-reactions", Topics.MARKET_REACTION,
-                        serdes.marketReaction(), "reaction-on-close-sink", "reactions"))
-                .branch(isA(CreditEquityView.class), toTopic(CreditEquityView.class, "close-credit-views",
-                        Topics.CREDIT_EQUITY, serdes.creditEquityView(), "credit-on-tick-sink", "credit-views"))
+                .branch(isA(CloseResult.Reaction.class), toTopic(CloseResult.Reaction.class, CloseResult.Reaction::reaction,
+                        "close-reactions", Topics.MARKET_REACTION, serdes.marketReaction(), "reaction-on-close-sink",
+                        "reactions"))
+                .branch(isA(CloseResult.CreditView.class), toTopic(CloseResult.CreditView.class,
+                        CloseResult.CreditView::view, "close-credit-views", Topics.CREDIT_EQUITY,
+                        serdes.creditEquityView(), "credit-on-tick-sink", "credit-views"))
                 .noDefaultBranch();
         alertsAndCreditViews(split(stores.process(hot.alerts(),
                         () -> new AlertContextProcessor(settings, deadLetters, serdes.priceMoveAlert().serializer()),

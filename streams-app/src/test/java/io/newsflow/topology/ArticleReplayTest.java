@@ -31,7 +31,7 @@ class ArticleReplayTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final PipelineMetrics metrics = new PipelineMetrics(registry, List.of("META"), 5);
-    private final ReplayContext<ScoredArticle> replay = new ReplayContext<>();
+    private final ReplayContext replay = new ReplayContext();
     private final ArticleEnrichmentProcessor processor = new ArticleEnrichmentProcessor(TopologySettings.defaults(),
             FakeTextAnalysis.resolver(), FakeTextAnalysis.scorer(), FakeTextAnalysis.fingerprinter(), metrics,
             new DeadLetters(metrics), null);

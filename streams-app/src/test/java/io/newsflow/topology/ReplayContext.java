@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -15,19 +16,22 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * One step driven record by record at chosen offsets, as a task restarted under at-least-once
  * replays them (TopologyTestDriver cannot deliver a record at an offset it already delivered):
- * in-memory stores without changelogs, and a test failure on any dead letter.
+ * in-memory stores without changelogs, and a test failure on any dead letter. Steps of different result
+ * types (the tick step's and the bucket-close step's) can share one context and its stores.
  */
-final class ReplayContext<V> {
+final class ReplayContext {
 
-    private final MockProcessorContext<String, Routed<V>> context = new MockProcessorContext<>();
+    private final MockProcessorContext<String, Routed<Object>> context = new MockProcessorContext<>();
 
     ReplayContext() {
         context.setCurrentSystemTimeMs(0);
         context.setCurrentStreamTimeMs(0);
     }
 
-    MockProcessorContext<String, Routed<V>> context() {
-        return context;
+    /** The context as a step emitting {@code W} sees it: the mock records whatever is forwarded. */
+    @SuppressWarnings("unchecked")
+    <W> ProcessorContext<String, Routed<W>> context() {
+        return (ProcessorContext<String, Routed<W>>) (ProcessorContext<?, ?>) context;
     }
 
     <S> KeyValueStore<String, S> addStore(String name, Serde<S> valueSerde) {
@@ -39,13 +43,14 @@ final class ReplayContext<V> {
     }
 
     /** Processes {@code record} as read from partition 0 of {@code topic} at {@code offset}; returns the results. */
-    <I> List<V> process(Processor<String, I, String, Routed<V>> step, String topic, long offset,
+    @SuppressWarnings("unchecked")
+    <I, W> List<W> process(Processor<String, I, String, Routed<W>> step, String topic, long offset,
             Record<String, I> record) {
         context.resetForwards();
         context.setRecordMetadata(topic, 0, offset);
         step.process(record);
         context.forwarded().stream().map(f -> f.record().value()).filter(Routed::isDeadLetter)
                 .forEach(dead -> fail("dead letter: " + dead.deadLetter().getDetail()));
-        return context.forwarded().stream().map(f -> f.record().value().value()).toList();
+        return context.forwarded().stream().map(f -> (W) f.record().value().value()).toList();
     }
 }

@@ -18,13 +18,14 @@ import io.newsflow.topology.market.BucketCloseProcessor;
 import io.newsflow.topology.market.PendingReaction;
 import io.newsflow.topology.market.TickPoint;
 import io.newsflow.topology.market.TickProcessor;
+import io.newsflow.topology.market.TickResult;
+import io.newsflow.topology.market.CloseResult;
 import io.newsflow.topology.sentiment.Contribution;
 import io.newsflow.topology.state.JsonSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -44,7 +45,7 @@ class TickReplayTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final PipelineMetrics metrics = new PipelineMetrics(registry, List.of("META"), 5);
-    private final ReplayContext<SpecificRecord> replay = new ReplayContext<>();
+    private final ReplayContext replay = new ReplayContext();
     /** The replay of the tick step itself: the news context is taken as it is, without waiting for it. */
     private final TickProcessor processor = new TickProcessor(TopologySettings.fromMap(Map.of("news.context.wait",
             "false")), metrics, new DeadLetters(metrics), null);
@@ -126,22 +127,23 @@ class TickReplayTest {
         assertFalse(state.raisedBy(TOPIC + "/0@2"));
     }
 
-    private static List<PriceMoveAlert> alerts(List<SpecificRecord> out) {
-        return out.stream().filter(PriceMoveAlert.class::isInstance).map(PriceMoveAlert.class::cast).toList();
+    private static List<PriceMoveAlert> alerts(List<TickResult> out) {
+        return out.stream().filter(TickResult.Alert.class::isInstance).map(r -> ((TickResult.Alert) r).alert()).toList();
     }
 
-    private static List<CreditEquityView> views(List<SpecificRecord> out) {
-        return out.stream().filter(CreditEquityView.class::isInstance).map(CreditEquityView.class::cast).toList();
+    private static List<CreditEquityView> views(List<CloseResult> out) {
+        return out.stream().filter(CloseResult.CreditView.class::isInstance).map(r -> ((CloseResult.CreditView) r).view())
+                .toList();
     }
 
     /** A bucket close as the tick step passes it on through {@code tick-closes}. */
-    private List<SpecificRecord> close(double price, Instant time, long offset) {
+    private List<CloseResult> close(double price, Instant time, long offset) {
         return replay.process(closeStep, "newsflow-tick-closes-repartition", offset, new Record<>("META",
                 PriceTick.newBuilder().setSymbol("META").setPrice(price).setSize(100).setEventTime(time).build(),
                 time.toEpochMilli()));
     }
 
-    private List<SpecificRecord> tick(double price, Instant time, long offset) {
+    private List<TickResult> tick(double price, Instant time, long offset) {
         return replay.process(processor, TOPIC, offset, new Record<>("META", PriceTick.newBuilder().setSymbol("META")
                 .setPrice(price).setSize(100).setEventTime(time).build(), time.toEpochMilli()));
     }

@@ -5,6 +5,7 @@ import io.newsflow.avro.CreditEquityView;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
+import io.newsflow.topology.context.ContextResult;
 import io.newsflow.topology.context.HeldOutputs;
 import io.newsflow.topology.context.Outputs;
 import io.newsflow.topology.dlq.DeadLetters;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -194,7 +194,7 @@ public final class CreditEquity {
      * of the deal updates and flips up to it ({@link CreditViewWalk}) and releases the alerts and views held for it
      * ({@link HeldOutputs}).
      */
-    public static final class OnDeal extends GuardedStatefulProcessor<BondBookSummary, SpecificRecord, CreditEquity> {
+    public static final class OnDeal extends GuardedStatefulProcessor<BondBookSummary, ContextResult, CreditEquity> {
 
         /** The state stores this step uses (TopologyStores connects the step to them). */
         public static final List<String> STORES = List.of(StoreNames.CLOSE_POINTS, StoreNames.SENTIMENT_CONTRIBUTIONS,
@@ -220,7 +220,7 @@ public final class CreditEquity {
         }
 
         @Override
-        public void init(ProcessorContext<String, Routed<SpecificRecord>> context) {
+        public void init(ProcessorContext<String, Routed<ContextResult>> context) {
             super.init(context);
             held = new HeldOutputs(context, settings);
             walk = new CreditViewWalk(context, helper, StoredPriceSeries.of(context, StoreNames.CLOSE_POINTS, settings),
@@ -238,7 +238,7 @@ public final class CreditEquity {
         }
 
         @Override
-        protected void handle(Record<String, BondBookSummary> record, Output<SpecificRecord> out) {
+        protected void handle(Record<String, BondBookSummary> record, Output<ContextResult> out) {
             if (record.value() == null) {
                 int source = DealWatermarkFeed.sourceOf(record.key());
                 if (source >= 0 && watermarks.advance(source, record.timestamp())) {
@@ -256,11 +256,12 @@ public final class CreditEquity {
                 return;
             }
             held.completeOrHold(helper.viewOnArrival(deal))
-                    .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli()));
+                    .ifPresent(view -> out.emit(view.getIssuerSymbol(), new ContextResult.CreditView(view),
+                            view.getAsOf().toEpochMilli()));
         }
 
         /** The views up to the deal watermark, completed or held for their news, then every held record it releases. */
-        private void judgeAndRelease(Consumer<Record<String, SpecificRecord>> emit) {
+        private void judgeAndRelease(Consumer<Record<String, ContextResult>> emit) {
             long gate = watermarks.gate();
             long keepFrom = CreditViewWalk.keepFrom(gate, held.earliestHeld(), settings.sentiment().advance().millis());
             for (CreditEquityView view : walk.upTo(gate, keepFrom)) {

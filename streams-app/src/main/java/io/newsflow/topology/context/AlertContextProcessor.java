@@ -8,7 +8,6 @@ import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.Origin;
 import io.newsflow.topology.dlq.Routed;
 import java.util.List;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -24,7 +23,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * <p>The alerts come from the tick step through {@code price-move-alerts}, carrying their tick's
  * {@link Origin}: a context the broker refuses is dead-lettered naming the tick.
  */
-public final class AlertContextProcessor extends GuardedProcessor<PriceMoveAlert, SpecificRecord> {
+public final class AlertContextProcessor extends GuardedProcessor<PriceMoveAlert, ContextResult> {
 
     /** The state stores this step uses (TopologyStores connects the step to them). */
     public static final List<String> STORES = List.of(StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.ISSUER_DEALS,
@@ -40,7 +39,7 @@ public final class AlertContextProcessor extends GuardedProcessor<PriceMoveAlert
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<SpecificRecord>> context) {
+    public void init(ProcessorContext<String, Routed<ContextResult>> context) {
         super.init(context);
         held = new HeldOutputs(context, settings);
     }
@@ -51,7 +50,7 @@ public final class AlertContextProcessor extends GuardedProcessor<PriceMoveAlert
     }
 
     @Override
-    protected void handle(Record<String, PriceMoveAlert> record, Output<SpecificRecord> out) {
+    protected void handle(Record<String, PriceMoveAlert> record, Output<ContextResult> out) {
         Origin origin = Origin.of(record.headers()).or(() -> Origin.of(context.recordMetadata())).orElse(null);
         held.completeOrHold(record.value(), origin).map(Outputs::recordOf).ifPresent(out::emit);
     }

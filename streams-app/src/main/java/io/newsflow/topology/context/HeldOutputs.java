@@ -186,11 +186,11 @@ public final class HeldOutputs {
      * a watermark (or none, in a punctuation), so a dead letter of it (a result the broker refuses) names
      * that input instead. The header does not leave the pipeline (the app's producer drops it).
      */
-    public List<Record<String, SpecificRecord>> release() {
-        List<Record<String, SpecificRecord>> out = new ArrayList<>();
+    public List<Record<String, ContextResult>> release() {
+        List<Record<String, ContextResult>> out = new ArrayList<>();
         for (TimeIndex.Entry<Held> entry : held.range(GROUP, 0, Math.min(releasable(), TimeIndex.MAX_TIME))) {
             held.delete(entry.key());
-            Record<String, SpecificRecord> released = Outputs.recordOf(
+            Record<String, ContextResult> released = Outputs.recordOf(
                     remembered(completed(Outputs.decode(entry.value().type(), entry.value().record()))));
             Origin origin = entry.value().origin();
             out.add(origin == null ? released : released.withHeaders(origin.headers()));

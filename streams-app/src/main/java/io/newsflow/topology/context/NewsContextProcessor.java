@@ -10,7 +10,6 @@ import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.sentiment.Contributions;
 import io.newsflow.topology.watermark.IdleSources;
 import java.util.List;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,7 +26,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * while outputs are held, it is skipped: what is held goes out with the scores recorded so far, and
  * so does everything after it, until the watermark moves again.
  */
-public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, SpecificRecord> {
+public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, ContextResult> {
 
     /** The state stores this step uses (TopologyStores connects the step to them). */
     public static final List<String> STORES = List.of(StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.STREAM_TIMES,
@@ -52,7 +51,7 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<SpecificRecord>> context) {
+    public void init(ProcessorContext<String, Routed<ContextResult>> context) {
         super.init(context);
         contributions = new Contributions(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS),
                 context.getStateStore(StoreNames.STREAM_TIMES), settings);
@@ -64,7 +63,7 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
     }
 
     @Override
-    protected void handle(Record<String, ScoredArticle> record, Output<SpecificRecord> out) {
+    protected void handle(Record<String, ScoredArticle> record, Output<ContextResult> out) {
         if (record.value() != null) {
             // lateness is judged against this task's stream time, which never runs ahead of the news task's:
             // the rolling sentiment has dead-lettered every article found late here (not always the reverse)
@@ -86,7 +85,7 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
             return;
         }
         held.skipWatermark();
-        for (Record<String, SpecificRecord> released : held.release()) {
+        for (Record<String, ContextResult> released : held.release()) {
             context.forward(released.withValue(Routed.ok(released.value())));
         }
     }

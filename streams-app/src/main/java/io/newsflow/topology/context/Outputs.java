@@ -33,9 +33,9 @@ public final class Outputs {
         return ((CreditEquityView) record).getAsOf().toEpochMilli();
     }
 
-    /** The record as Kafka Streams forwards it: keyed and timestamped as above. */
-    public static Record<String, SpecificRecord> recordOf(SpecificRecord record) {
-        return new Record<>(keyOf(record), record, timeOf(record));
+    /** The record as Kafka Streams forwards it: keyed and timestamped as above, as the result it is. */
+    public static Record<String, ContextResult> recordOf(SpecificRecord record) {
+        return new Record<>(keyOf(record), ContextResult.of(record), timeOf(record));
     }
 
     static String typeOf(SpecificRecord record) {

@@ -18,7 +18,6 @@ import io.newsflow.topology.watermark.IdleSources;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -42,7 +41,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * same series here as on the raw ticks; a horizon's reaction is the same whichever close completes it.
  * Reactions are also swept on stream-time punctuation (for expired waits).
  */
-public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, SpecificRecord> {
+public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, CloseResult> {
 
     /** The state stores the step uses (TopologyStores connects the step to them). */
     public static final List<String> STORES = List.of(StoreNames.CLOSE_POINTS, StoreNames.PENDING_REACTIONS,
@@ -75,7 +74,7 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<SpecificRecord>> context) {
+    public void init(ProcessorContext<String, Routed<CloseResult>> context) {
         super.init(context);
         history = TickHistory.open(context, StoreNames.CLOSE_POINTS, settings);
         reactions = ReactionProcessors.tracker(context, settings, metrics, history);
@@ -88,7 +87,7 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
         dealWatermarks = context.getStateStore(StoreNames.DEAL_WATERMARKS);
         context.schedule(SWEEP, PunctuationType.STREAM_TIME, now -> {
             for (MarketReaction r : reactions.completeAllReady(now)) {
-                context.forward(new Record<>(r.getTicker(), Routed.ok(r),
+                context.forward(new Record<>(r.getTicker(), Routed.ok(new CloseResult.Reaction(r)),
                         r.getPublishedAt().toEpochMilli() + r.getHorizonMs()));
             }
         });
@@ -106,14 +105,14 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
         idleClock.holding(waiting);
         if (waiting && idleClock.skip(0, clock.time())) {
             for (MarketReaction r : reactions.completeAllReady(streamTime, true)) {
-                context.forward(new Record<>(r.getTicker(), Routed.ok(r),
+                context.forward(new Record<>(r.getTicker(), Routed.ok(new CloseResult.Reaction(r)),
                         r.getPublishedAt().toEpochMilli() + r.getHorizonMs()));
             }
         }
     }
 
     @Override
-    protected void handle(Record<String, PriceTick> record, Output<SpecificRecord> out) {
+    protected void handle(Record<String, PriceTick> record, Output<CloseResult> out) {
         PriceTick close = record.value();
         String symbol = close.getSymbol();
         long time = close.getEventTime().toEpochMilli();
@@ -139,7 +138,7 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
                 List<MarketReaction> done = askAll ? reactions.completeAllReady(streamTime)
                         : reactions.completeReady(symbol, streamTime);
                 for (MarketReaction r : done) {
-                    out.emit(r.getTicker(), r, r.getPublishedAt().toEpochMilli() + r.getHorizonMs());
+                    out.emit(r.getTicker(), new CloseResult.Reaction(r), r.getPublishedAt().toEpochMilli() + r.getHorizonMs());
                 }
             });
         }
@@ -150,7 +149,8 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
                     long gate = DealWatermarks.gate(dealWatermarks);
                     long keepFrom = CreditViewWalk.keepFrom(gate, held.earliestHeld(), settings.sentiment().advance().millis());
                     for (CreditEquityView view : walk.onNewBucket(symbol, gate, keepFrom)) {
-                        held.completeOrHold(view).ifPresent(v -> out.emit(v.getIssuerSymbol(), v, v.getAsOf().toEpochMilli()));
+                        held.completeOrHold(view).ifPresent(v -> out.emit(v.getIssuerSymbol(), new CloseResult.CreditView(v),
+                                v.getAsOf().toEpochMilli()));
                     }
                 });
             }
@@ -159,15 +159,17 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Spec
         if (recorded != TickHistory.Recorded.NEWEST_IN_NEW_BUCKET) {
             // the credit view moves on bucket boundaries; a replayed close that had flipped it emits it again
             guarded(record, out, () -> credit.replayOf(symbol, source).flatMap(held::completeOrHold)
-                    .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli())));
+                    .ifPresent(view -> out.emit(view.getIssuerSymbol(), new CloseResult.CreditView(view),
+                        view.getAsOf().toEpochMilli())));
             return;
         }
         guarded(record, out, () -> credit.onTick(symbol, time, source).flatMap(held::completeOrHold)
-                .ifPresent(view -> out.emit(view.getIssuerSymbol(), view, view.getAsOf().toEpochMilli())));
+                .ifPresent(view -> out.emit(view.getIssuerSymbol(), new CloseResult.CreditView(view),
+                        view.getAsOf().toEpochMilli())));
     }
 
     /** Runs one part of the step; its failure becomes a dead letter without stopping the other parts. */
-    private static void guarded(Record<String, PriceTick> record, Output<SpecificRecord> out, Runnable part) {
+    private static void guarded(Record<String, PriceTick> record, Output<CloseResult> out, Runnable part) {
         try {
             part.run();
         } catch (StreamsException e) {

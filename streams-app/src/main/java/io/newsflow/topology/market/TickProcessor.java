@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -38,7 +37,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * ({@code PartitionGroup.readyToProcess} formats a log line per empty input partition and record) and
  * waits for the slowest of them; this one has one input, so an alert never waits for the news.
  */
-public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRecord> {
+public final class TickProcessor extends GuardedProcessor<PriceTick, TickResult> {
 
     /** The state stores the tick step uses (TopologyStores connects the step to them). */
     public static final List<String> STORES = List.of(StoreNames.TICK_POINTS, StoreNames.ALERT_STATE);
@@ -59,7 +58,7 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<SpecificRecord>> context) {
+    public void init(ProcessorContext<String, Routed<TickResult>> context) {
         super.init(context);
         history = TickHistory.open(context, StoreNames.TICK_POINTS, settings);
         alerts = new PriceMoveDetector(settings, metrics, history, context);
@@ -72,7 +71,7 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
     }
 
     @Override
-    protected void handle(Record<String, PriceTick> record, Output<SpecificRecord> out) {
+    protected void handle(Record<String, PriceTick> record, Output<TickResult> out) {
         PriceTick tick = record.value();
         String symbol = tick.getSymbol();
         long time = tick.getEventTime().toEpochMilli();
@@ -81,10 +80,11 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, SpecificRec
         if (recorded.newest()) {
             metrics.lastPrice(symbol, tick.getPrice());
         }
-        closes.of(tick, recorded, previous).forEach(close -> out.emit(symbol, close, close.getEventTime().toEpochMilli()));
+        closes.of(tick, recorded, previous).forEach(close -> out.emit(symbol, new TickResult.Close(close),
+                close.getEventTime().toEpochMilli()));
         try {
             for (PriceMoveAlert alert : alerts.onTick(symbol, source)) {
-                out.emit(symbol, alert, alert.getTriggeredAt().toEpochMilli());
+                out.emit(symbol, new TickResult.Alert(alert), alert.getTriggeredAt().toEpochMilli());
             }
         } catch (StreamsException e) {
             throw e;

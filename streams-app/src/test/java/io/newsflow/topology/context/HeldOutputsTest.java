@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -65,10 +64,10 @@ class HeldOutputsTest {
         assertEquals(List.of(), held.release(), "one millisecond short");
 
         dealGate(CONTEXT_END);
-        List<Record<String, SpecificRecord>> released = held.release();
+        List<Record<String, ContextResult>> released = held.release();
 
         assertEquals(1, released.size());
-        CreditEquityView view = (CreditEquityView) released.get(0).value();
+        CreditEquityView view = ((ContextResult.CreditView) released.get(0).value()).view();
         assertEquals("META", released.get(0).key());
         assertEquals(4.17, view.getOversubscription());
         assertEquals(0, view.getArticleCount(), "completed from the news recorded: none here");
