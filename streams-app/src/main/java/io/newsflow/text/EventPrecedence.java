@@ -25,6 +25,11 @@ final class EventPrecedence {
     }
 
     static void apply(Set<String> features, EnumMap<SentimentLabel, Double> p) {
+        SentimentLabel clear = byClearChange(features);
+        if (clear != null) {
+            decide(clear, p);
+            return;
+        }
         double neutral = p.get(SentimentLabel.NEUTRAL);
         if (neutral < p.get(SentimentLabel.NEGATIVE) || neutral < p.get(SentimentLabel.POSITIVE)) {
             return;
@@ -37,6 +42,33 @@ final class EventPrecedence {
             p.put(SentimentLabel.NEUTRAL, p.get(decided));
             p.put(decided, neutral);
         }
+    }
+
+    /**
+     * The sign of a clear change (a change of sign between a loss and a profit, a loss that narrowed or widened),
+     * if it has one and no event of the other sign contradicts it.
+     */
+    private static SentimentLabel byClearChange(Set<String> features) {
+        SentimentLabel clear = sign(features.contains(EnglishFinanceCues.CLEAR_BETTER),
+                features.contains(EnglishFinanceCues.CLEAR_WORSE));
+        if (clear == null || byEvent(features) == (clear == SentimentLabel.POSITIVE ? SentimentLabel.NEGATIVE
+                : SentimentLabel.POSITIVE)) {
+            return null;
+        }
+        return clear;
+    }
+
+    /** The decided class takes the probability of the model's class, and the model's class the decided one's. */
+    private static void decide(SentimentLabel decided, EnumMap<SentimentLabel, Double> p) {
+        SentimentLabel top = decided;
+        for (SentimentLabel label : SentimentLabel.values()) {
+            if (p.get(label) > p.get(top)) {
+                top = label;
+            }
+        }
+        double was = p.get(decided);
+        p.put(decided, p.get(top));
+        p.put(top, was);
     }
 
     /** The sign of the events, if they have one. */
