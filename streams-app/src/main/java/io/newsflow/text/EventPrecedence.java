@@ -81,7 +81,8 @@ final class EventPrecedence {
         SentimentLabel change = sign(features.contains(SentimentFeatures.CHANGE_FOR_BETTER),
                 features.contains(SentimentFeatures.CHANGE_FOR_WORSE));
         SentimentLabel other = change == SentimentLabel.POSITIVE ? SentimentLabel.NEGATIVE : SentimentLabel.POSITIVE;
-        return change != null && p.get(change) > p.get(other) ? change : null;
+        return change != null && (p.get(change) > p.get(other) || features.contains(SentimentFeatures.METRIC_CHANGE))
+                ? change : null;
     }
 
     private static SentimentLabel sign(boolean good, boolean bad) {

@@ -70,6 +70,17 @@ final class SentimentFeatures {
             + "inflation risk claims defaults delinquencies capex expenditure expenditures spending");
     /** After "share": "share capital", "share issue" are amounts whose change is no news for better or worse. */
     private static final Set<String> NOT_A_QUANTITY_AFTER = stems("capital issue issues count");
+    /**
+     * The company's own figures (not its share price, a market, a rating or a forecast): a change of one of them
+     * is news for the company in press text ({@link #METRIC_CHANGE}).
+     */
+    private static final Set<String> EN_METRIC = stems("sales sale revenue revenues turnover profit profits "
+            + "profitability earnings income ebit ebitda eps margin margins order orders backlog bookings dividend "
+            + "shipments volume volumes deliveries output production cash passengers passenger traffic occupancy "
+            + "subscribers capacity result results cost costs expense expenses loss losses debt impairment "
+            + "writedown writedowns charge charges provision provisions");
+    /** A change of one of the company's own figures ("costs fell by 9 %", "the margin widened to 14 %"). */
+    static final String METRIC_CHANGE = "chg:metric";
     private static final Set<String> EN_NEGATORS = Set.of("not", EnglishTokenizer.NOT, "no", "never", "without", "nor");
     private static final Set<String> EN_CLAUSE = stems("but while whereas although though however");
 
@@ -267,6 +278,9 @@ final class SentimentFeatures {
             boolean good = topicKey != null && EN_GOOD.contains(topicKey)
                     && !(topic > from && EN_BAD.contains(tokens.get(topic - 1).key())); // "capex guidance"
             addDirection(topicKey, up, good, features, tokens.get(t), tokens.get(topic < 0 ? t : topic));
+            if (topicKey != null && EN_METRIC.contains(topicKey)) {
+                add(features, METRIC_CHANGE, tokens.get(t), tokens.get(topic));
+            }
             if (topicKey != null && EN_LOSS.contains(topicKey) && EN_LOSS_DIRECTIONS.contains(key)) {
                 Token first = tokens.get(Math.min(t, topic));
                 Token last = tokens.get(Math.max(t, topic));
@@ -413,6 +427,9 @@ final class SentimentFeatures {
             String topic = topicBefore(sentence, m.start());
             addDirection(topic, up, topic != null && EN_GOOD.contains(topic), features, base + m.start(),
                     base + m.end());
+            if (topic != null && EN_METRIC.contains(topic)) {
+                add(features, METRIC_CHANGE, base + m.start(), base + m.end());
+            }
             if (topic != null && EN_LOSS.contains(topic)) {
                 add(features, up ? EnglishFinanceCues.CLEAR_WORSE : EnglishFinanceCues.CLEAR_BETTER, base + m.start(),
                         base + m.end());
