@@ -3,6 +3,7 @@ package io.newsflow.text;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -135,6 +136,12 @@ final class EnglishFinanceCues {
             new Cue(stems("swung turned turns"), stems("negative"), 2, 0, SentimentFeatures.CHANGE_FOR_WORSE, false),
             new Cue(stems("swung turned turns"), stems("positive"), 2, 0, SentimentFeatures.CHANGE_FOR_BETTER, false));
 
+    /**
+     * A level without a comparison is a fact: "net sales totalled EUR 420 mn", "the backlog stood at". Matched as
+     * written: the stems are nouns too ("total", "amount").
+     */
+    private static final Set<String> LEVEL_VERBS = Set.of("totalled", "totaled", "totalling", "totaling", "amounted",
+            "stood");
     private static final Set<String> NEGATORS = Set.of("not", EnglishTokenizer.NOT, "no", "never", "without");
 
     private EnglishFinanceCues() {
@@ -147,6 +154,9 @@ final class EnglishFinanceCues {
     static void addTo(List<Token> tokens, int from, int to, Map<String, CharRange> features, boolean[] attached) {
         for (int t = from; t < to; t++) {
             String key = keyOf(tokens.get(t));
+            if (LEVEL_VERBS.contains(tokens.get(t).surface().toLowerCase(Locale.ROOT))) {
+                features.putIfAbsent(FACT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
+            }
             for (Cue cue : CUES) {
                 if (!cue.triggers().contains(key) || cue.unlessChanged() && attached[t - from]) {
                     continue;

@@ -32,6 +32,9 @@ final class EventPrecedence {
         }
         double neutral = p.get(SentimentLabel.NEUTRAL);
         if (neutral < p.get(SentimentLabel.NEGATIVE) || neutral < p.get(SentimentLabel.POSITIVE)) {
+            if (plainFact(features)) {
+                decide(SentimentLabel.NEUTRAL, p);
+            }
             return;
         }
         SentimentLabel decided = byEvent(features);
@@ -69,6 +72,15 @@ final class EventPrecedence {
         double was = p.get(decided);
         p.put(decided, p.get(top));
         p.put(top, was);
+    }
+
+    /** A fact or schedule and nothing that says good or bad: no event, change or lexicon tone. */
+    private static boolean plainFact(Set<String> features) {
+        return features.contains(EnglishFinanceCues.FACT) && !features.contains(EnglishFinanceCues.GOOD_EVENT)
+                && !features.contains(EnglishFinanceCues.BAD_EVENT)
+                && !features.contains(SentimentFeatures.CHANGE_FOR_BETTER)
+                && !features.contains(SentimentFeatures.CHANGE_FOR_WORSE) && !features.contains("dir:up")
+                && !features.contains("dir:down") && !features.contains("lex:+") && !features.contains("lex:-");
     }
 
     /** The sign of the events, if they have one. */
