@@ -56,7 +56,7 @@ final class EnglishFinanceCues {
     private static final Set<String> DEALS = stems("contract contracts order orders deal deals tender agreement "
             + "agreements framework");
     private static final Set<String> SITE = stems("plant plants factory factories mill mills site sites unit units "
-            + "store stores facility facilities operations production line mine refinery");
+            + "store stores facility facilities operations production output line mine refinery");
     private static final Set<String> STAFF = stems("job jobs staff workforce workers employees positions people "
             + "personnel headcount");
     private static final Set<String> RESULTS = stems("results result report interim earnings accounts statement "
@@ -96,7 +96,7 @@ final class EnglishFinanceCues {
             // "record net sales", "a record order backlog", "a record high"; "a record loss"
             new Cue(stems("record"), stems("sales revenue revenues profit profits earnings result results order "
                     + "orders backlog income high highs year quarter deliveries passengers traffic volume volumes "
-                    + "production output"), 3, 0, GOOD_EVENT, false),
+                    + "production output <num>"), 3, 0, GOOD_EVENT, false),
             new Cue(stems("record"), stems("loss losses low lows deficit"), 3, 0, BAD_EVENT, false),
             new Cue(stems("beat beats exceeded exceeds surpassed topped above"), EXPECTATIONS, 4, 0, GOOD_EVENT,
                     false),
@@ -158,7 +158,7 @@ final class EnglishFinanceCues {
                 features.putIfAbsent(FACT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
             }
             for (Cue cue : CUES) {
-                if (!cue.triggers().contains(key) || cue.unlessChanged() && attached[t - from]) {
+                if (!cue.triggers().contains(key) || cue.unlessChanged() && changed(attached, t - from)) {
                     continue;
                 }
                 int object = cue.objects().isEmpty() ? t : objectNear(tokens, from, to, t, cue);
@@ -178,6 +178,11 @@ final class EnglishFinanceCues {
                 }
             }
         }
+    }
+
+    /** A word of a change, or the first word of one ("impairment charges decreased"). */
+    private static boolean changed(boolean[] attached, int i) {
+        return attached[i] || i + 1 < attached.length && attached[i + 1];
     }
 
     /** "Swung to a profit", "turned to a loss" (not "turned negative", which may be said of anything). */
