@@ -90,6 +90,8 @@ final class EnglishFinanceCues {
                     Set.of(), false, false, DEAL),
             new Cue(stems("upgrade upgraded upgrades outperform"), Set.of(), false, false, GOOD_EVENT),
             new Cue(stems("saving savings"), stems("cost costs"), false, true, GOOD_EVENT),
+            // "a capital gain of EUR 35 mn" from a sale
+            new Cue(stems("gain gains"), stems("capital"), 0, 1, GOOD_EVENT, false),
             new Cue(stems("open opened opens inaugurate inaugurated"), SITE, true, false, GOOD_EVENT),
             // "will expand its plant in Oulu": more capacity of its own, unlike an expansion into a market
             new Cue(stems("expand expands expanded expanding extend extends extended"), SITE, 3, 0, GOOD_EVENT, false),

@@ -82,6 +82,8 @@ final class SentimentFeatures {
     /** A change of one of the company's own figures ("costs fell by 9 %", "the margin widened to 14 %"). */
     static final String METRIC_CHANGE = "chg:metric";
     private static final Set<String> EN_NEGATORS = Set.of("not", EnglishTokenizer.NOT, "no", "never", "without", "nor");
+    private static final Set<String> EN_EXPECT = stems("expect expects anticipate anticipates foresee see sees "
+            + "believe believes");
     private static final Set<String> EN_CLAUSE = stems("but while whereas although though however");
 
     /** "13.1 ... from 8.7" / "9.4 ... compared to 7.2": new value first, then old. */
@@ -295,7 +297,20 @@ final class SentimentFeatures {
         return surface.endsWith("ed") || surface.endsWith("ing");
     }
 
+    /**
+     * A negator up to 3 tokens before, or a negated expectation whose object the change is ("does not expect
+     * profitability to improve", "no longer anticipates sales to grow"), up to 6 tokens before.
+     */
     private static boolean negatedBefore(List<Token> tokens, int from, int t) {
+        for (int d = 1; d <= EN_TOPIC_WINDOW && t - d >= from; d++) {
+            Token token = tokens.get(t - d);
+            if (token.punctuation()) {
+                break;
+            }
+            if (d > NEGATION_WINDOW && EN_EXPECT.contains(token.key()) && negatedBefore(tokens, from, t - d)) {
+                return true;
+            }
+        }
         for (int d = 1; d <= NEGATION_WINDOW && t - d >= from; d++) {
             Token token = tokens.get(t - d);
             if (token.punctuation()) {

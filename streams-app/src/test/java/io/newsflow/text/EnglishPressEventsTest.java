@@ -111,7 +111,8 @@ class EnglishPressEventsTest {
             "The port authority chose the company to build two container cranes.",
             "Net sales reached a record EUR 510 mn.",
             "Quarterly earnings beat analysts' expectations.",
-            "The company will expand its plant in Kokkola."})
+            "The company will expand its plant in Kokkola.",
+            "The disposal will give the group a capital gain of about EUR 12 mn."})
     void goodBusinessEventsOfCompanyNewsAreGoodNews(String sentence) {
         assertOnly(EnglishFinanceCues.GOOD_EVENT, EnglishFinanceCues.BAD_EVENT, sentence);
     }
@@ -128,6 +129,14 @@ class EnglishPressEventsTest {
             "Third-quarter sales missed analysts' forecasts."})
     void badBusinessEventsOfCompanyNewsAreBadNews(String sentence) {
         assertOnly(EnglishFinanceCues.BAD_EVENT, EnglishFinanceCues.GOOD_EVENT, sentence);
+    }
+
+    @Test
+    void aChangeWhoseExpectationIsNegatedIsTheOppositeChange() {
+        assertOnly(SentimentFeatures.CHANGE_FOR_WORSE, SentimentFeatures.CHANGE_FOR_BETTER,
+                "The board does not expect net sales to grow this year.");
+        assertOnly(SentimentFeatures.CHANGE_FOR_BETTER, SentimentFeatures.CHANGE_FOR_WORSE,
+                "The board expects net sales to grow this year.");
     }
 
     @Test
