@@ -54,6 +54,8 @@ final class SentimentFeatures {
             + "deteriorated worsen worsened");
     /** "Contract" is a direction only as a verb ("the market contracted"), not as the noun of most press text. */
     private static final String CONTRACT = EnglishTokenizer.stem("contract");
+    private static final String UP = EnglishTokenizer.stem("up");
+    private static final Set<String> TAKE = stems("take takes took taken taking");
     /** A loss whose change is news of its own sign, whatever else the sentence says ("the net loss narrowed"). */
     private static final Set<String> EN_LOSS = stems("loss losses deficit");
     /** Directions of a loss that say plainly how it moved ("recovered losses" of a share price does not). */
@@ -264,7 +266,8 @@ final class SentimentFeatures {
         for (int t = from; t < to; t++) {
             String key = tokens.get(t).key();
             boolean up = EN_UP.contains(key);
-            if (!up && !EN_DOWN.contains(key) || key.equals(CONTRACT) && !isVerbForm(tokens.get(t))) {
+            if (!up && !EN_DOWN.contains(key) || key.equals(CONTRACT) && !isVerbForm(tokens.get(t))
+                    || key.equals(UP) && !upIsAChange(tokens, from, to, t)) {
                 continue;
             }
             if (negatedBefore(tokens, from, t)) {
@@ -290,6 +293,15 @@ final class SentimentFeatures {
             }
             attach(attached, from, t, topic);
         }
+    }
+
+    /**
+     * "Up" is a bound in "up to 500,000 shares" and a particle in "take up the position", not a change ("sales
+     * were up 4 %").
+     */
+    private static boolean upIsAChange(List<Token> tokens, int from, int to, int t) {
+        return !(t + 1 < to && tokens.get(t + 1).key().equals("to")
+                || t > from && TAKE.contains(tokens.get(t - 1).key()));
     }
 
     private static boolean isVerbForm(Token token) {
