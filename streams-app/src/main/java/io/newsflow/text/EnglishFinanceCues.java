@@ -144,6 +144,8 @@ final class EnglishFinanceCues {
      */
     private static final Set<String> LEVEL_VERBS = Set.of("totalled", "totaled", "totalling", "totaling", "amounted",
             "stood");
+    /** The cues of each trigger word: a token looks up its own cues instead of trying all of them. */
+    private static final Map<String, List<Cue>> BY_TRIGGER = byTrigger();
     private static final Set<String> NEGATORS = Set.of("not", EnglishTokenizer.NOT, "no", "never", "without");
 
     private EnglishFinanceCues() {
@@ -159,8 +161,8 @@ final class EnglishFinanceCues {
             if (LEVEL_VERBS.contains(tokens.get(t).surface().toLowerCase(Locale.ROOT))) {
                 features.putIfAbsent(FACT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
             }
-            for (Cue cue : CUES) {
-                if (!cue.triggers().contains(key) || cue.unlessChanged() && changed(attached, t - from)) {
+            for (Cue cue : BY_TRIGGER.getOrDefault(key, List.of())) {
+                if (cue.unlessChanged() && changed(attached, t - from)) {
                     continue;
                 }
                 int object = cue.objects().isEmpty() ? t : objectNear(tokens, from, to, t, cue);
@@ -180,6 +182,16 @@ final class EnglishFinanceCues {
                 }
             }
         }
+    }
+
+    private static Map<String, List<Cue>> byTrigger() {
+        Map<String, List<Cue>> cues = new java.util.HashMap<>();
+        for (Cue cue : CUES) { // in list order, so the first cue of a trigger keeps its precedence
+            for (String trigger : cue.triggers()) {
+                cues.computeIfAbsent(trigger, k -> new java.util.ArrayList<>()).add(cue);
+            }
+        }
+        return Map.copyOf(cues);
     }
 
     /** A word of a change, or the first word of one ("impairment charges decreased"). */
