@@ -18,7 +18,10 @@ import java.util.Set;
  *       downgrade, a production halt, a delay, a lawsuit, a fine, a profit warning; a negator just before
  *       ("did not win", "no job cuts") flips the sign;</li>
  *   <li>{@code fact}: an announcement of fact or schedule, which is neutral news ("will publish its results",
- *       "is listed on", "to hold its AGM on", "has 2,000 employees", "is headquartered in").</li>
+ *       "is listed on", "to hold its AGM on", "has 2,000 employees", "is headquartered in"), or a level written as
+ *       one ("net sales totalled EUR 420 mn", "the backlog stood at");</li>
+ *   <li>{@code chg:clear+} / {@code chg:clear-} next to {@code chg:+} / {@code chg:-}: a change of sign ("swung to
+ *       a profit", "returned to a loss"), which {@link EventPrecedence} lets decide even against the model.</li>
  * </ul>
  * A cue is a trigger word with, for most, an object word within {@value #WINDOW} tokens after it in the same
  * clause ("won a EUR 20 million contract"), or before it ("production halt", "job cuts"). Words are matched as
