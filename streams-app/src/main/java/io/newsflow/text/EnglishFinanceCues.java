@@ -93,6 +93,11 @@ final class EnglishFinanceCues {
                     Set.of(), false, false, DEAL),
             new Cue(stems("upgrade upgraded upgrades outperform"), Set.of(), false, false, GOOD_EVENT),
             new Cue(stems("saving savings"), stems("cost costs"), false, true, GOOD_EVENT),
+            // "the largest order in the company's history"
+            new Cue(stems("largest biggest"), DEALS, 2, 0, GOOD_EVENT, false),
+            // "accretive to earnings per share" / "dilutive"
+            new Cue(stems("accretive"), Set.of(), false, false, GOOD_EVENT),
+            new Cue(stems("dilutive"), Set.of(), false, false, BAD_EVENT),
             // "a capital gain of EUR 35 mn" from a sale
             new Cue(stems("gain gains"), stems("capital"), 0, 1, GOOD_EVENT, false),
             new Cue(stems("open opened opens inaugurate inaugurated"), SITE, true, false, GOOD_EVENT),

@@ -47,7 +47,8 @@ final class SentimentFeatures {
 
     private static final Set<String> EN_UP = stems("rise rose risen rising increase increased grow grew grown gain "
             + "gained jump climb surge soar improve up higher expand widen widened rebound recover double doubled boost "
-            + "raise raised exceed top outperform strengthen accelerate hike climbed appreciate appreciated deepen deepened");
+            + "raise raised exceed top outperform strengthen accelerate hike climbed appreciate appreciated deepen deepened "
+            + "triple tripled quadruple quadrupled");
     private static final Set<String> EN_DOWN = stems("fall fell fallen decrease decreased decline drop dropped dip "
             + "lower down plunge slump shrink shrank narrow narrowed cut reduce reduced halve halved slide slid tumble "
             + "sink sank contract ease eased weaken slow slowed lose lost slash slashed shed slip slipped deteriorate "

@@ -112,7 +112,9 @@ class EnglishPressEventsTest {
             "Net sales reached a record EUR 510 mn.",
             "Quarterly earnings beat analysts' expectations.",
             "The company will expand its plant in Kokkola.",
-            "The disposal will give the group a capital gain of about EUR 12 mn."})
+            "The disposal will give the group a capital gain of about EUR 12 mn.",
+            "It is the biggest order the yard has received in ten years.",
+            "The merger is expected to be accretive to earnings from 2028."})
     void goodBusinessEventsOfCompanyNewsAreGoodNews(String sentence) {
         assertOnly(EnglishFinanceCues.GOOD_EVENT, EnglishFinanceCues.BAD_EVENT, sentence);
     }
@@ -126,7 +128,8 @@ class EnglishPressEventsTest {
             "The board decided to suspend the dividend.",
             "No dividend will be paid for the financial year.",
             "The airline reported a record loss for the year.",
-            "Third-quarter sales missed analysts' forecasts."})
+            "Third-quarter sales missed analysts' forecasts.",
+            "Analysts said the share issue would be dilutive for existing holders."})
     void badBusinessEventsOfCompanyNewsAreBadNews(String sentence) {
         assertOnly(EnglishFinanceCues.BAD_EVENT, EnglishFinanceCues.GOOD_EVENT, sentence);
     }
@@ -219,6 +222,7 @@ class EnglishPressEventsTest {
             "positive|The construction group was selected as main contractor for the new stadium.",
             "positive|Comparable sales grew by 4.8 % in the quarter.",
             "positive|The operating margin improved to 9.4 % from 7.9 % thanks to lower freight costs.",
+            "positive|The group more than tripled its order intake in the quarter.",
             "negative|The company booked a write-down of EUR 6 mn on its forestry assets.",
             "negative|The builder lost a EUR 50 mn framework contract with the road agency.",
             "negative|Output at the smelter was halted after a power failure.",
