@@ -3,6 +3,7 @@ package io.newsflow.text;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,7 +18,10 @@ import java.util.Set;
  *       downgrade, a production halt, a delay, a lawsuit, a fine, a profit warning; a negator just before
  *       ("did not win", "no job cuts") flips the sign;</li>
  *   <li>{@code fact}: an announcement of fact or schedule, which is neutral news ("will publish its results",
- *       "is listed on", "to hold its AGM on", "has 2,000 employees", "is headquartered in").</li>
+ *       "is listed on", "to hold its AGM on", "has 2,000 employees", "is headquartered in"), or a level written as
+ *       one ("net sales totalled EUR 420 mn", "the backlog stood at");</li>
+ *   <li>{@code chg:clear+} / {@code chg:clear-} next to {@code chg:+} / {@code chg:-}: a change of sign ("swung to
+ *       a profit", "returned to a loss"), which {@link EventPrecedence} lets decide even against the model.</li>
  * </ul>
  * A cue is a trigger word with, for most, an object word within {@value #WINDOW} tokens after it in the same
  * clause ("won a EUR 20 million contract"), or before it ("production halt", "job cuts"). Words are matched as
@@ -29,42 +33,102 @@ final class EnglishFinanceCues {
     static final String BAD_EVENT = "evt:-";
     static final String DEAL = "evt:deal";
     static final String FACT = "fact";
-    static final Set<String> FEATURES = Set.of(GOOD_EVENT, BAD_EVENT, DEAL, FACT);
+    /**
+     * A clear change for the better or the worse: a change of sign between a loss and a profit ("swung to a
+     * profit", "returned to a loss", "a profit of 1.2 after a loss of 2.5") or a loss that narrowed or widened.
+     * Emitted with {@code chg:+} / {@code chg:-}; {@link EventPrecedence} lets it decide even against the model.
+     */
+    static final String CLEAR_BETTER = "chg:clear+";
+    static final String CLEAR_WORSE = "chg:clear-";
+    static final Set<String> FEATURES = Set.of(GOOD_EVENT, BAD_EVENT, DEAL, FACT, CLEAR_BETTER, CLEAR_WORSE);
     static final int WINDOW = 6;
 
-    /** A trigger, and the objects one of which must be near it (none: the trigger alone is the cue). */
-    private record Cue(Set<String> triggers, Set<String> objects, boolean objectAfter, boolean objectBefore,
-                       String feature) {
+    /**
+     * A trigger, and the objects one of which must be near it (none: the trigger alone is the cue): up to
+     * {@code after} tokens after it or {@code before} tokens before it. A cue {@code unlessChanged} gives nothing
+     * when its trigger is the quantity of a change ("impairment charges decreased" is a change, not an event).
+     */
+    private record Cue(Set<String> triggers, Set<String> objects, int after, int before, String feature,
+                       boolean unlessChanged) {
+
+        Cue(Set<String> triggers, Set<String> objects, boolean objectAfter, boolean objectBefore, String feature) {
+            this(triggers, objects, objectAfter ? WINDOW : 0, objectBefore ? 2 : 0, feature, false);
+        }
     }
 
     private static final Set<String> DEALS = stems("contract contracts order orders deal deals tender agreement "
             + "agreements framework");
     private static final Set<String> SITE = stems("plant plants factory factories mill mills site sites unit units "
-            + "store stores facility facilities operations production line mine refinery");
+            + "store stores facility facilities operations production output line mine refinery");
     private static final Set<String> STAFF = stems("job jobs staff workforce workers employees positions people "
             + "personnel headcount");
     private static final Set<String> RESULTS = stems("results result report interim earnings accounts statement "
             + "figures review financial");
 
+    private static final Set<String> EXPECTATIONS = stems("expectations expected forecast forecasts estimates "
+            + "consensus");
+    private static final String PROFIT = EnglishTokenizer.stem("profit");
+    private static final String LOSS = EnglishTokenizer.stem("loss");
+    private static final Set<String> DIVIDEND = stems("dividend dividends payout");
+
     private static final List<Cue> CUES = List.of(
             new Cue(stems("win won wins winning award awarded secure secured land landed clinch clinched receive "
                     + "received receives book booked bag bagged"), DEALS, true, false, GOOD_EVENT),
-            new Cue(stems("sign signed signs conclude concluded ink inked"), stems("contract contracts deal deals "
-                    + "agreement agreements partnership"), true, false, DEAL),
+            // "lost the tender", "lost a framework contract"
+            new Cue(stems("lose lost loses losing"), DEALS, true, false, BAD_EVENT),
+            // a contract or an order signed is business won; an agreement or a deal may be anything
+            new Cue(stems("sign signed signs conclude concluded ink inked"), stems("contract contracts order orders"),
+                    true, false, GOOD_EVENT),
+            new Cue(stems("sign signed signs conclude concluded ink inked"), stems("deal deals agreement agreements "
+                    + "partnership"), true, false, DEAL),
+            // "an agreement to supply", "a contract to deliver": the company is the supplier
+            new Cue(stems("supply supplies deliver delivers provide"), DEALS, 0, 2, GOOD_EVENT, false),
+            // "a contract worth EUR 45 mn", "an order valued at"
+            new Cue(stems("worth valued"), stems("contract contracts order orders agreement framework"), 0,
+                    WINDOW, GOOD_EVENT, false),
+            // "selected as sole supplier", "chose Routa Infra to build the depot"
+            new Cue(stems("select selected selects chosen choose chose picked nominated"), stems("supplier suppliers "
+                    + "partner contractor vendor provider build supply deliver"), true, false, GOOD_EVENT),
             new Cue(stems("partnership expansion expand expands expanded acquisition acquire acquires acquired"),
                     Set.of(), false, false, DEAL),
             new Cue(stems("upgrade upgraded upgrades outperform"), Set.of(), false, false, GOOD_EVENT),
             new Cue(stems("saving savings"), stems("cost costs"), false, true, GOOD_EVENT),
+            // "the largest order in the company's history"
+            new Cue(stems("largest biggest"), DEALS, 2, 0, GOOD_EVENT, false),
+            // "accretive to earnings per share" / "dilutive"
+            new Cue(stems("accretive"), Set.of(), false, false, GOOD_EVENT),
+            new Cue(stems("dilutive"), Set.of(), false, false, BAD_EVENT),
+            // "a capital gain of EUR 35 mn" from a sale
+            new Cue(stems("gain gains"), stems("capital"), 0, 1, GOOD_EVENT, false),
             new Cue(stems("open opened opens inaugurate inaugurated"), SITE, true, false, GOOD_EVENT),
+            // "will expand its plant in Oulu": more capacity of its own, unlike an expansion into a market
+            new Cue(stems("expand expands expanded expanding extend extends extended"), SITE, 3, 0, GOOD_EVENT, false),
+            // "record net sales", "a record order backlog", "a record high"; "a record loss"
+            new Cue(stems("record"), stems("sales revenue revenues profit profits earnings result results order "
+                    + "orders backlog income high highs year quarter deliveries passengers traffic volume volumes "
+                    + "production output <num>"), 3, 0, GOOD_EVENT, false),
+            new Cue(stems("record"), stems("loss losses low lows deficit"), 3, 0, BAD_EVENT, false),
+            new Cue(stems("beat beats exceeded exceeds surpassed topped above"), EXPECTATIONS, 4, 0, GOOD_EVENT,
+                    false),
+            new Cue(stems("missed misses miss below short"), EXPECTATIONS, 4, 0, BAD_EVENT, false),
             new Cue(stems("cut cuts cutting slash slashed shed sheds axe axed eliminate eliminated reduce reduced "
                     + "reduction reductions"),
                     STAFF, true, true, BAD_EVENT),
             new Cue(stems("layoff layoffs redundancies redundancy recall recalls recalled probe probes "
                     + "investigation investigations lawsuit lawsuits sued downgrade downgraded downgrades fined "
-                    + "penalty penalties bankruptcy insolvency liable accused accuses embroiled downfall rout"), Set.of(), false, false, BAD_EVENT),
+                    + "penalty penalties bankruptcy insolvency liable accused accuses embroiled downfall rout"),
+                    Set.of(), false, false, BAD_EVENT),
+            // an impairment or a write-down is a loss of value, unless it is what changes ("impairments fell")
+            new Cue(stems("impairment impairments writedown writedowns"), Set.of(), 0, 0, BAD_EVENT, true),
+            new Cue(stems("write wrote written"), stems("down off"), 1, 0, BAD_EVENT, false),
             new Cue(stems("lay laid"), stems("off"), true, false, BAD_EVENT),
+            // "production at the mill was suspended": the site may come well before the verb
             new Cue(stems("close closed closes closing closure closures shut shuts shutting shutdown halt halted "
-                    + "halts suspend suspended suspends stop stopped"), SITE, true, true, BAD_EVENT),
+                    + "halts suspend suspended suspends stop stopped"), SITE, WINDOW, WINDOW, BAD_EVENT, false),
+            // "suspended its dividend", "no dividend will be paid"
+            new Cue(stems("suspend suspended suspends cancel cancelled canceled scrap scrapped omit omitted skip "
+                    + "skipped withdraw withdrew"), DIVIDEND, 3, 0, BAD_EVENT, false),
+            new Cue(Set.of("no"), DIVIDEND, 2, 0, BAD_EVENT, false),
             new Cue(stems("delay delays delayed postpone postponed"), Set.of(), false, false, BAD_EVENT),
             new Cue(stems("warning warns warned warn"), stems("profit profits earnings"), true, true, BAD_EVENT),
             new Cue(stems("publish publishes release releases announce report"), RESULTS, true, false, FACT),
@@ -77,19 +141,36 @@ final class EnglishFinanceCues {
             new Cue(stems("swung swing swings turned turn turns returned return returns"), stems("profit profitability "
                     + "black"), true, false, SentimentFeatures.CHANGE_FOR_BETTER),
             new Cue(stems("swung swing swings turned turn turns slipped slip fell"), stems("loss losses red"), true,
-                    false, SentimentFeatures.CHANGE_FOR_WORSE));
+                    false, SentimentFeatures.CHANGE_FOR_WORSE),
+            // "cash flow turned negative"
+            new Cue(stems("swung turned turns"), stems("negative"), 2, 0, SentimentFeatures.CHANGE_FOR_WORSE, false),
+            new Cue(stems("swung turned turns"), stems("positive"), 2, 0, SentimentFeatures.CHANGE_FOR_BETTER, false));
 
+    /**
+     * A level without a comparison is a fact: "net sales totalled EUR 420 mn", "the backlog stood at". Matched as
+     * written: the stems are nouns too ("total", "amount").
+     */
+    private static final Set<String> LEVEL_VERBS = Set.of("totalled", "totaled", "totalling", "totaling", "amounted",
+            "stood");
+    /** The cues of each trigger word: a token looks up its own cues instead of trying all of them. */
+    private static final Map<String, List<Cue>> BY_TRIGGER = byTrigger();
     private static final Set<String> NEGATORS = Set.of("not", EnglishTokenizer.NOT, "no", "never", "without");
 
     private EnglishFinanceCues() {
     }
 
-    /** Adds the cues found in tokens[from, to) of text, each at the words it came from. */
-    static void addTo(List<Token> tokens, int from, int to, Map<String, CharRange> features) {
+    /**
+     * Adds the cues found in tokens[from, to) of text, each at the words it came from; {@code attached[t - from]}
+     * tells whether token t is a word of a change (its quantity or its direction).
+     */
+    static void addTo(List<Token> tokens, int from, int to, Map<String, CharRange> features, boolean[] attached) {
         for (int t = from; t < to; t++) {
             String key = keyOf(tokens.get(t));
-            for (Cue cue : CUES) {
-                if (!cue.triggers().contains(key)) {
+            if (LEVEL_VERBS.contains(tokens.get(t).surface().toLowerCase(Locale.ROOT))) {
+                features.putIfAbsent(FACT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
+            }
+            for (Cue cue : BY_TRIGGER.getOrDefault(key, List.of())) {
+                if (cue.unlessChanged() && changed(attached, t - from)) {
                     continue;
                 }
                 int object = cue.objects().isEmpty() ? t : objectNear(tokens, from, to, t, cue);
@@ -103,15 +184,44 @@ final class EnglishFinanceCues {
                 Token first = tokens.get(Math.min(t, object));
                 Token last = tokens.get(Math.max(t, object));
                 features.putIfAbsent(feature, new CharRange(first.start(), last.end()));
+                if (isChangeOfSign(cue)) {
+                    features.putIfAbsent(feature.equals(SentimentFeatures.CHANGE_FOR_BETTER) ? CLEAR_BETTER
+                            : CLEAR_WORSE, new CharRange(first.start(), last.end()));
+                }
             }
         }
     }
 
+    private static Map<String, List<Cue>> byTrigger() {
+        Map<String, List<Cue>> cues = new java.util.HashMap<>();
+        for (Cue cue : CUES) { // in list order, so the first cue of a trigger keeps its precedence
+            for (String trigger : cue.triggers()) {
+                cues.computeIfAbsent(trigger, k -> new java.util.ArrayList<>()).add(cue);
+            }
+        }
+        return Map.copyOf(cues);
+    }
+
+    /** A word of a change, or the first word of one ("impairment charges decreased"). */
+    private static boolean changed(boolean[] attached, int i) {
+        return attached[i] || i + 1 < attached.length && attached[i + 1];
+    }
+
+    /** "Swung to a profit", "turned to a loss" (not "turned negative", which may be said of anything). */
+    private static boolean isChangeOfSign(Cue cue) {
+        return (cue.feature().equals(SentimentFeatures.CHANGE_FOR_BETTER)
+                || cue.feature().equals(SentimentFeatures.CHANGE_FOR_WORSE))
+                && (cue.objects().contains(PROFIT) || cue.objects().contains(LOSS));
+    }
+
     /** The nearest object of the cue within the window on its allowed sides, in the same clause; -1 if none. */
     private static int objectNear(List<Token> tokens, int from, int to, int t, Cue cue) {
-        boolean after = cue.objectAfter();
-        boolean before = cue.objectBefore();
+        boolean after = cue.after() > 0;
+        boolean before = cue.before() > 0;
         for (int d = 1; d <= WINDOW && (after || before); d++) {
+            if (after && d > cue.after()) {
+                after = false;
+            }
             if (after && t + d < to) {
                 Token token = tokens.get(t + d);
                 if (token.punctuation()) {
@@ -120,7 +230,7 @@ final class EnglishFinanceCues {
                     return t + d;
                 }
             }
-            if (before && t - d >= from && d <= 2) {
+            if (before && t - d >= from && d <= cue.before()) {
                 Token token = tokens.get(t - d);
                 if (token.punctuation()) {
                     before = false;

@@ -47,21 +47,46 @@ final class SentimentFeatures {
 
     private static final Set<String> EN_UP = stems("rise rose risen rising increase increased grow grew grown gain "
             + "gained jump climb surge soar improve up higher expand widen widened rebound recover double doubled boost "
-            + "raise raised exceed top outperform strengthen accelerate hike climbed appreciate appreciated");
+            + "raise raised exceed top outperform strengthen accelerate hike climbed appreciate appreciated deepen deepened "
+            + "triple tripled quadruple quadrupled");
     private static final Set<String> EN_DOWN = stems("fall fell fallen decrease decreased decline drop dropped dip "
             + "lower down plunge slump shrink shrank narrow narrowed cut reduce reduced halve halved slide slid tumble "
-            + "sink sank contract ease eased weaken slow slowed lose lost slash slashed shed slip slipped");
+            + "sink sank contract ease eased weaken slow slowed lose lost slash slashed shed slip slipped deteriorate "
+            + "deteriorated worsen worsened");
+    /** "Contract" is a direction only as a verb ("the market contracted"), not as the noun of most press text. */
+    private static final String CONTRACT = EnglishTokenizer.stem("contract");
+    private static final String UP = EnglishTokenizer.stem("up");
+    private static final Set<String> TAKE = stems("take takes took taken taking");
+    /** A loss whose change is news of its own sign, whatever else the sentence says ("the net loss narrowed"). */
+    private static final Set<String> EN_LOSS = stems("loss losses deficit");
+    /** Directions of a loss that say plainly how it moved ("recovered losses" of a share price does not). */
+    private static final Set<String> EN_LOSS_DIRECTIONS = stems("narrow narrowed shrink shrank decrease decreased "
+            + "decline fall fell drop dropped halve halved reduce reduced widen widened increase increased grow grew "
+            + "rise rose double doubled deepen deepened");
     private static final Set<String> EN_GOOD = stems("sales sale revenue revenues turnover profit profits "
             + "profitability earnings income ebit ebitda eps margin margins order orders backlog demand bookings "
             + "dividend shipments volume volumes deliveries output production growth shares share stock passengers "
-            + "passenger traffic occupancy subscribers "
+            + "passenger traffic occupancy subscribers capacity position "
             + "guidance outlook forecast result results performance value rating target cash");
     private static final Set<String> EN_BAD = stems("cost costs expense expenses loss losses debt deficit impairment "
             + "writedown writedowns charge charges provision provisions layoffs unemployment liabilities "
             + "inflation risk claims defaults delinquencies capex expenditure expenditures spending");
     /** After "share": "share capital", "share issue" are amounts whose change is no news for better or worse. */
     private static final Set<String> NOT_A_QUANTITY_AFTER = stems("capital issue issues count");
+    /**
+     * The company's own figures (not its share price, a market, a rating or a forecast): a change of one of them
+     * is news for the company in press text ({@link #METRIC_CHANGE}).
+     */
+    private static final Set<String> EN_METRIC = stems("sales sale revenue revenues turnover profit profits "
+            + "profitability earnings income ebit ebitda eps margin margins order orders backlog bookings dividend "
+            + "shipments volume volumes deliveries output production cash passengers passenger traffic occupancy "
+            + "subscribers capacity result results cost costs expense expenses loss losses debt impairment "
+            + "writedown writedowns charge charges provision provisions");
+    /** A change of one of the company's own figures ("costs fell by 9 %", "the margin widened to 14 %"). */
+    static final String METRIC_CHANGE = "chg:metric";
     private static final Set<String> EN_NEGATORS = Set.of("not", EnglishTokenizer.NOT, "no", "never", "without", "nor");
+    private static final Set<String> EN_EXPECT = stems("expect expects anticipate anticipates foresee see sees "
+            + "believe believes");
     private static final Set<String> EN_CLAUSE = stems("but while whereas although though however");
 
     /** "13.1 ... from 8.7" / "9.4 ... compared to 7.2": new value first, then old. */
@@ -73,7 +98,7 @@ final class SentimentFeatures {
      * new first.
      */
     private static final Pattern SIGN_CHANGE = Pattern.compile(
-            "(?i)\\b(loss(?:es)?|profits?)\\b[^;]{0,60}?\\b(?:compared (?:to|with)|versus|vs\\.?|against|after)"
+            "(?i)\\b(loss(?:es)?|profits?)\\b[^;]{0,60}?\\b(?:compared (?:to|with)|versus|vs\\.?|against|after|from)"
                     + "\\s+(?:an?\\s+)?(?:[A-Za-z-]+\\s+){0,2}?(loss(?:es)?|profits?)\\b");
     /** "from 8.7 ... to 13.1": old value first, then new. */
     private static final Pattern FROM_TO = Pattern.compile(
@@ -113,7 +138,7 @@ final class SentimentFeatures {
             return features;
         }
         englishDirections(tokens, from, to, features, attached);
-        EnglishFinanceCues.addTo(tokens, from, to, features);
+        EnglishFinanceCues.addTo(tokens, from, to, features, attached);
         if (from < to) {
             int base = tokens.get(from).start();
             numericComparisons(text.substring(base, tokens.get(to - 1).end()), base, features);
@@ -242,7 +267,8 @@ final class SentimentFeatures {
         for (int t = from; t < to; t++) {
             String key = tokens.get(t).key();
             boolean up = EN_UP.contains(key);
-            if (!up && !EN_DOWN.contains(key)) {
+            if (!up && !EN_DOWN.contains(key) || key.equals(CONTRACT) && !isVerbForm(tokens.get(t))
+                    || key.equals(UP) && !upIsAChange(tokens, from, to, t)) {
                 continue;
             }
             if (negatedBefore(tokens, from, t)) {
@@ -258,11 +284,46 @@ final class SentimentFeatures {
             boolean good = topicKey != null && EN_GOOD.contains(topicKey)
                     && !(topic > from && EN_BAD.contains(tokens.get(topic - 1).key())); // "capex guidance"
             addDirection(topicKey, up, good, features, tokens.get(t), tokens.get(topic < 0 ? t : topic));
+            if (topicKey != null && EN_METRIC.contains(topicKey)) {
+                add(features, METRIC_CHANGE, tokens.get(t), tokens.get(topic));
+            }
+            if (topicKey != null && EN_LOSS.contains(topicKey) && EN_LOSS_DIRECTIONS.contains(key)) {
+                Token first = tokens.get(Math.min(t, topic));
+                Token last = tokens.get(Math.max(t, topic));
+                add(features, up ? EnglishFinanceCues.CLEAR_WORSE : EnglishFinanceCues.CLEAR_BETTER, first, last);
+            }
             attach(attached, from, t, topic);
         }
     }
 
+    /**
+     * "Up" is a bound in "up to 500,000 shares" and a particle in "take up the position", not a change ("sales
+     * were up 4 %").
+     */
+    private static boolean upIsAChange(List<Token> tokens, int from, int to, int t) {
+        return !(t + 1 < to && tokens.get(t + 1).key().equals("to")
+                || t > from && TAKE.contains(tokens.get(t - 1).key()));
+    }
+
+    private static boolean isVerbForm(Token token) {
+        String surface = token.surface().toLowerCase(java.util.Locale.ROOT);
+        return surface.endsWith("ed") || surface.endsWith("ing");
+    }
+
+    /**
+     * A negator up to 3 tokens before, or a negated expectation whose object the change is ("does not expect
+     * profitability to improve", "no longer anticipates sales to grow"), up to 6 tokens before.
+     */
     private static boolean negatedBefore(List<Token> tokens, int from, int t) {
+        for (int d = 1; d <= EN_TOPIC_WINDOW && t - d >= from; d++) {
+            Token token = tokens.get(t - d);
+            if (token.punctuation()) {
+                break;
+            }
+            if (d > NEGATION_WINDOW && EN_EXPECT.contains(token.key()) && negatedBefore(tokens, from, t - d)) {
+                return true;
+            }
+        }
         for (int d = 1; d <= NEGATION_WINDOW && t - d >= from; d++) {
             Token token = tokens.get(t - d);
             if (token.punctuation()) {
@@ -335,6 +396,8 @@ final class SentimentFeatures {
             if (isLoss(m.group(1)) != isLoss(m.group(2))) {
                 add(features, isLoss(m.group(1)) ? CHANGE_FOR_WORSE : CHANGE_FOR_BETTER, base + m.start(),
                         base + m.end());
+                add(features, isLoss(m.group(1)) ? EnglishFinanceCues.CLEAR_WORSE : EnglishFinanceCues.CLEAR_BETTER,
+                        base + m.start(), base + m.end());
             }
         }
     }
@@ -392,6 +455,13 @@ final class SentimentFeatures {
             String topic = topicBefore(sentence, m.start());
             addDirection(topic, up, topic != null && EN_GOOD.contains(topic), features, base + m.start(),
                     base + m.end());
+            if (topic != null && EN_METRIC.contains(topic)) {
+                add(features, METRIC_CHANGE, base + m.start(), base + m.end());
+            }
+            if (topic != null && EN_LOSS.contains(topic)) {
+                add(features, up ? EnglishFinanceCues.CLEAR_WORSE : EnglishFinanceCues.CLEAR_BETTER, base + m.start(),
+                        base + m.end());
+            }
         }
     }
 
