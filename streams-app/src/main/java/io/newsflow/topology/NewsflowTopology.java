@@ -34,6 +34,7 @@ import io.newsflow.topology.dlq.InputRules;
 import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.BucketCloseProcessor;
 import io.newsflow.topology.context.ContextResult;
+import io.newsflow.topology.context.NewsContextEvent;
 import io.newsflow.topology.market.CloseResult;
 import io.newsflow.topology.market.TickResult;
 import io.newsflow.topology.market.BroadcastPartitioner;
@@ -48,6 +49,7 @@ import io.newsflow.topology.watermark.KeyOrBroadcastPartitioner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -329,16 +331,19 @@ public final class NewsflowTopology {
      */
     private void newsContextBranch(KStream<String, ArticleEvent> funnelled, KStream<String, ScoredArticle> scores,
             TopologyStores stores) {
-        KStream<String, ScoredArticle> watermarks = settings.watermarks().articlesSinglePartition()
+        KStream<String, NewsContextEvent> watermarks = settings.watermarks().articlesSinglePartition()
                 ? funnelled.process(() -> new NewsWatermarkFeed(false), Named.as("news-watermark-feed"))
                 : stores.process(funnelled, () -> new NewsWatermarkFeed(true), List.of(StoreNames.FUNNEL_RELEASED),
                         "news-watermark-feed");
-        KStream<String, ScoredArticle> context = scores.merge(watermarks, Named.as("news-context-merge"))
-                .repartition(Repartitioned.<String, ScoredArticle>with(Serdes.String(), serdes.scoredArticle())
+        Serde<NewsContextEvent> events = NewsContextEvent.serde(serdes.scoredArticle());
+        KStream<String, NewsContextEvent> context = scores
+                .mapValues(score -> (NewsContextEvent) new NewsContextEvent.Score(score), Named.as("news-context-scores"))
+                .merge(watermarks, Named.as("news-context-merge"))
+                .repartition(Repartitioned.<String, NewsContextEvent>with(Serdes.String(), events)
                         .withName("news-context").withNumberOfPartitions(settings.watermarks().topicPartitions())
-                        .withStreamPartitioner(new KeyOrBroadcastPartitioner<>()));
+                        .withStreamPartitioner(new KeyOrBroadcastPartitioner<>(NewsContextEvent::isWatermark)));
         alertsAndCreditViews(split(stores.process(context,
-                        () -> new NewsContextProcessor(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
+                        () -> new NewsContextProcessor(settings, metrics, deadLetters, events.serializer()),
                         NewsContextProcessor.STORES, "sentiment-contributions"), "sentiment-contributions"),
                 "held-alert-contexts", "held-alert-contexts-sink", "held-credit-views", "held-credit-views-sink")
                 .noDefaultBranch();
@@ -444,7 +449,7 @@ public final class NewsflowTopology {
                             Named.as("deal-watermark-merge"))
                     .process(DealWatermarkFeed::new, Named.as("deal-watermark-feed"));
             byIssuer = byIssuer.merge(watermarks, Named.as("bond-summaries-merge"));
-            byIssuerTopic = byIssuerTopic.withStreamPartitioner(new KeyOrBroadcastPartitioner<>());
+            byIssuerTopic = byIssuerTopic.withStreamPartitioner(new KeyOrBroadcastPartitioner<>(Objects::isNull));
         }
         alertsAndCreditViews(split(stores.process(byIssuer.repartition(byIssuerTopic),
                         () -> new CreditEquity.OnDeal(settings, metrics, deadLetters, serdes.bondBookSummary().serializer()),

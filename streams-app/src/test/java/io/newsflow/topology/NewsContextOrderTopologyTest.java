@@ -201,7 +201,6 @@ class NewsContextOrderTopologyTest {
         newsContext(f).pipeInput(new TestRecord<>("META", score, publishedAt));
     }
 
-    /** Every score published at or before {@code time} has been sent. */
     /** The news (and the deal updates: there are none to wait for here) up to just before {@code time} are all in. */
     private static void watermark(TopologyFixture f, Instant time) {
         f.dealWatermark(time.minusMillis(1));

@@ -1,6 +1,5 @@
 package io.newsflow.topology.context;
 
-import io.newsflow.avro.ScoredArticle;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
@@ -16,8 +15,8 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * The ticker tasks' news context, from {@code news-context}: the scores of the task's tickers, in the
- * order they were scored, and the news watermarks between them (null values, sent to every partition
- * after the scores they cover, {@link io.newsflow.topology.article.NewsWatermarkFeed}). A score becomes
+ * order they were scored, and the news watermarks between them ({@link NewsContextEvent}, sent to every
+ * partition after the scores they cover, {@link io.newsflow.topology.article.NewsWatermarkFeed}). A score becomes
  * a contribution (the copy of the rolling-sentiment input that alerts and credit views read); a
  * watermark releases the alerts and credit views held for it ({@link HeldOutputs}), completed with
  * their news context and emitted with their own event time.
@@ -26,7 +25,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * while outputs are held, it is skipped: what is held goes out with the scores recorded so far, and
  * so does everything after it, until the watermark moves again.
  */
-public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, ContextResult> {
+public final class NewsContextProcessor extends GuardedProcessor<NewsContextEvent, ContextResult> {
 
     /** The state stores this step uses (TopologyStores connects the step to them). */
     public static final List<String> STORES = List.of(StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.STREAM_TIMES,
@@ -43,7 +42,7 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
     private HeldOutputs held;
 
     public NewsContextProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-            Serializer<ScoredArticle> payloadSerializer) {
+            Serializer<NewsContextEvent> payloadSerializer) {
         super(deadLetters, payloadSerializer);
         this.settings = settings;
         this.idle = IdleSources.of(PipelineMetrics.WATERMARK_STAGE_NEWS_CONTEXT, settings,
@@ -63,11 +62,11 @@ public final class NewsContextProcessor extends GuardedProcessor<ScoredArticle, 
     }
 
     @Override
-    protected void handle(Record<String, ScoredArticle> record, Output<ContextResult> out) {
-        if (record.value() != null) {
+    protected void handle(Record<String, NewsContextEvent> record, Output<ContextResult> out) {
+        if (record.value() instanceof NewsContextEvent.Score score) {
             // lateness is judged against this task's stream time, which never runs ahead of the news task's:
             // the rolling sentiment has dead-lettered every article found late here (not always the reverse)
-            contributions.record(record.value());
+            contributions.record(score.article());
             return;
         }
         if (held.advance(record.timestamp())) {

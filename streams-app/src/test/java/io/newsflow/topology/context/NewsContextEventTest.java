@@ -1,0 +1,61 @@
+package io.newsflow.topology.context;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.newsflow.avro.ScoredArticle;
+import io.newsflow.serde.AvroSerdeConfig;
+import io.newsflow.topology.TopologySerdes;
+import io.newsflow.topology.watermark.KeyOrBroadcastPartitioner;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The news-context topic's records say what they are (a score or the news watermark), and read and write the
+ * bytes they always had: a score is its ScoredArticle, a watermark a record without a value, sent to every partition.
+ */
+class NewsContextEventTest {
+
+    private static final String TOPIC = "newsflow-news-context-repartition";
+    private final Serde<ScoredArticle> scores = TopologySerdes.avro(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+            "mock://news-context-event")).scoredArticle();
+    private final Serde<NewsContextEvent> events = NewsContextEvent.serde(scores);
+
+    @Test
+    void aScoreIsWrittenAsItsScoredArticleAndReadBackAsAScore() {
+        ScoredArticle article = ScoredArticle.newBuilder().setArticleId("a1").setTicker("META")
+                .setEntity("Meta Platforms").setSource("test").setTitle("t").setLanguage("en")
+                .setPublishedAt(Instant.parse("2025-10-30T12:00:00Z")).setRelevance(1.0).setSentiment(-0.4)
+                .setConfidence(0.8).setNovelty(1.0).build();
+
+        byte[] bytes = events.serializer().serialize(TOPIC, new NewsContextEvent.Score(article));
+
+        assertArrayEquals(scores.serializer().serialize(TOPIC, article), bytes);
+        assertEquals(new NewsContextEvent.Score(article), events.deserializer().deserialize(TOPIC, bytes));
+    }
+
+    @Test
+    void aWatermarkIsARecordWithoutAValue() {
+        assertNull(events.serializer().serialize(TOPIC, NewsContextEvent.WATERMARK));
+        assertEquals(NewsContextEvent.WATERMARK, events.deserializer().deserialize(TOPIC, null),
+                "a watermark written before the records said what they are reads as one");
+    }
+
+    @Test
+    void aWatermarkGoesToEveryPartitionAndAScoreWhereItsKeyGoes() {
+        var partitioner = new KeyOrBroadcastPartitioner<String, NewsContextEvent>(NewsContextEvent::isWatermark);
+
+        assertEquals(Optional.of(Set.of(0, 1, 2)), partitioner.partitions(TOPIC, "news-watermark",
+                NewsContextEvent.WATERMARK, 3));
+        assertEquals(Optional.empty(), partitioner.partitions(TOPIC, "META",
+                new NewsContextEvent.Score(ScoredArticle.newBuilder().setArticleId("a1").setTicker("META")
+                        .setEntity("Meta Platforms").setSource("test").setTitle("t").setLanguage("en")
+                        .setPublishedAt(Instant.EPOCH).setRelevance(1.0).setSentiment(0.0).setConfidence(1.0)
+                        .setNovelty(1.0).build()), 3));
+    }
+}
