@@ -21,6 +21,7 @@ import io.newsflow.topology.article.ArticleEnrichmentProcessor;
 import io.newsflow.topology.article.ArticleFunnelFeed;
 import io.newsflow.topology.bond.BondBookProcessor;
 import io.newsflow.topology.bond.CreditEquity;
+import io.newsflow.topology.bond.DealEvent;
 import io.newsflow.topology.bond.DealWatermarkFeed;
 import io.newsflow.topology.article.NewsWatermarkFeed;
 import io.newsflow.topology.context.AlertContextProcessor;
@@ -49,10 +50,10 @@ import io.newsflow.topology.watermark.KeyOrBroadcastPartitioner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -438,21 +439,23 @@ public final class NewsflowTopology {
         summaries.to(Topics.BOND_ANALYTICS, Produced.with(Serdes.String(), serdes.bondBookSummary())
                 .withName("bond-book-sink"));
 
-        KStream<String, BondBookSummary> byIssuer = summaries
+        KStream<String, DealEvent> byIssuer = summaries
                 .filter((deal, summary) -> summary.getIssuerSymbol() != null, Named.as("bond-with-issuer"))
-                .selectKey((deal, summary) -> summary.getIssuerSymbol(), Named.as("bond-by-issuer"));
-        Repartitioned<String, BondBookSummary> byIssuerTopic = Repartitioned
-                .<String, BondBookSummary>with(Serdes.String(), serdes.bondBookSummary()).withName("bond-summaries-by-issuer");
+                .map((deal, summary) -> KeyValue.pair(summary.getIssuerSymbol(), (DealEvent) new DealEvent.Summary(summary)),
+                        Named.as("bond-by-issuer"));
+        Serde<DealEvent> dealEvents = DealEvent.serde(serdes.bondBookSummary());
+        Repartitioned<String, DealEvent> byIssuerTopic = Repartitioned
+                .<String, DealEvent>with(Serdes.String(), dealEvents).withName("bond-summaries-by-issuer");
         if (settings.watermarks().newsContextWait()) {
-            KStream<String, BondBookSummary> watermarks = bonds
+            KStream<String, DealEvent> watermarks = bonds
                     .merge(closes.flatMapValues(tick -> List.<BondBookUpdate>of(), Named.as("deal-watermark-clock")),
                             Named.as("deal-watermark-merge"))
                     .process(DealWatermarkFeed::new, Named.as("deal-watermark-feed"));
             byIssuer = byIssuer.merge(watermarks, Named.as("bond-summaries-merge"));
-            byIssuerTopic = byIssuerTopic.withStreamPartitioner(new KeyOrBroadcastPartitioner<>(Objects::isNull));
+            byIssuerTopic = byIssuerTopic.withStreamPartitioner(new KeyOrBroadcastPartitioner<>(DealEvent::isWatermark));
         }
         alertsAndCreditViews(split(stores.process(byIssuer.repartition(byIssuerTopic),
-                        () -> new CreditEquity.OnDeal(settings, metrics, deadLetters, serdes.bondBookSummary().serializer()),
+                        () -> new CreditEquity.OnDeal(settings, metrics, deadLetters, dealEvents.serializer()),
                         CreditEquity.OnDeal.STORES, "credit-on-deal"), "credit-on-deal"),
                 "deal-alert-contexts", "deal-alert-contexts-sink", "deal-credit-views", "credit-on-deal-sink")
                 .noDefaultBranch();

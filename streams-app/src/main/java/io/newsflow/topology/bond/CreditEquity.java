@@ -194,7 +194,7 @@ public final class CreditEquity {
      * of the deal updates and flips up to it ({@link CreditViewWalk}) and releases the alerts and views held for it
      * ({@link HeldOutputs}).
      */
-    public static final class OnDeal extends GuardedStatefulProcessor<BondBookSummary, ContextResult, CreditEquity> {
+    public static final class OnDeal extends GuardedStatefulProcessor<DealEvent, ContextResult, CreditEquity> {
 
         /** The state stores this step uses (TopologyStores connects the step to them). */
         public static final List<String> STORES = List.of(StoreNames.CLOSE_POINTS, StoreNames.SENTIMENT_CONTRIBUTIONS,
@@ -211,7 +211,7 @@ public final class CreditEquity {
         private CreditViewWalk walk;
 
         public OnDeal(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-                Serializer<BondBookSummary> payload) {
+                Serializer<DealEvent> payload) {
             super(deadLetters, payload, context -> new CreditEquity(context, settings, metrics,
                     StoredPriceSeries.of(context, StoreNames.CLOSE_POINTS, settings)));
             this.settings = settings;
@@ -238,15 +238,15 @@ public final class CreditEquity {
         }
 
         @Override
-        protected void handle(Record<String, BondBookSummary> record, Output<ContextResult> out) {
-            if (record.value() == null) {
+        protected void handle(Record<String, DealEvent> record, Output<ContextResult> out) {
+            if (!(record.value() instanceof DealEvent.Summary summary)) {
                 int source = DealWatermarkFeed.sourceOf(record.key());
                 if (source >= 0 && watermarks.advance(source, record.timestamp())) {
                     judgeAndRelease(out::emit);
                 }
                 return;
             }
-            IssuerDeal deal = helper.onDeal(record.value());
+            IssuerDeal deal = helper.onDeal(summary.summary());
             if (settings.watermarks().newsContextWait() && walk.awaits(deal)) {
                 // its view comes from the walk in event time, once the deal watermark and the issuer's closes pass it;
                 // an update behind the watermark already (a late one, or a new issuer's) is walked now, not at its next move

@@ -1,11 +1,8 @@
 package io.newsflow.topology.context;
 
 import io.newsflow.avro.ScoredArticle;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.Deserializer;
+import io.newsflow.topology.watermark.NullIsWatermark;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * What the {@code news-context} topic carries to the ticker tasks ({@link NewsContextProcessor}): the scores of
@@ -30,33 +27,9 @@ public sealed interface NewsContextEvent {
         return event instanceof Watermark;
     }
 
-    /**
-     * On the wire a score is its {@link ScoredArticle} ({@code scores}' format) and a watermark a record without a
-     * value, as before the types said so: records in flight when the app is upgraded read the same.
-     */
+    /** On the wire a score is its {@link ScoredArticle} ({@code scores}' format), a watermark a record without a value. */
     static Serde<NewsContextEvent> serde(Serde<ScoredArticle> scores) {
-        Serializer<ScoredArticle> articles = scores.serializer();
-        Deserializer<ScoredArticle> reader = scores.deserializer();
-        return Serdes.serdeFrom(new Serializer<>() {
-            @Override
-            public byte[] serialize(String topic, NewsContextEvent event) {
-                return serialize(topic, null, event);
-            }
-
-            @Override
-            public byte[] serialize(String topic, Headers headers, NewsContextEvent event) {
-                return event instanceof Score score ? articles.serialize(topic, headers, score.article()) : null;
-            }
-        }, new Deserializer<>() {
-            @Override
-            public NewsContextEvent deserialize(String topic, byte[] bytes) {
-                return deserialize(topic, null, bytes);
-            }
-
-            @Override
-            public NewsContextEvent deserialize(String topic, Headers headers, byte[] bytes) {
-                return bytes == null ? WATERMARK : new Score(reader.deserialize(topic, headers, bytes));
-            }
-        });
+        return NullIsWatermark.serde(scores, Score::new,
+                event -> event instanceof Score score ? score.article() : null, WATERMARK);
     }
 }

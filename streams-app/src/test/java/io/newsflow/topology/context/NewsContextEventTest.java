@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.newsflow.avro.BondBookSummary;
 import io.newsflow.avro.ScoredArticle;
 import io.newsflow.serde.AvroSerdeConfig;
 import io.newsflow.topology.TopologySerdes;
+import io.newsflow.topology.bond.DealEvent;
 import io.newsflow.topology.watermark.KeyOrBroadcastPartitioner;
 import java.time.Instant;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The news-context topic's records say what they are (a score or the news watermark), and read and write the
  * bytes they always had: a score is its ScoredArticle, a watermark a record without a value, sent to every partition.
+ * The same holds for the deal summaries by issuer and the deal watermark ({@link DealEvent}).
  */
 class NewsContextEventTest {
 
@@ -44,6 +47,24 @@ class NewsContextEventTest {
         assertNull(events.serializer().serialize(TOPIC, NewsContextEvent.WATERMARK));
         assertEquals(NewsContextEvent.WATERMARK, events.deserializer().deserialize(TOPIC, null),
                 "a watermark written before the records said what they are reads as one");
+    }
+
+    @Test
+    void aDealSummaryIsItsBondBookSummaryAndADealWatermarkARecordWithoutAValue() {
+        Serde<BondBookSummary> summaries = TopologySerdes.avro(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                "mock://news-context-event")).bondBookSummary();
+        Serde<DealEvent> deals = DealEvent.serde(summaries);
+        BondBookSummary summary = BondBookSummary.newBuilder().setDealId("META-1").setIssuerName("Meta Platforms")
+                .setIssuerSymbol("META").setCurrency("USD").setStatus(io.newsflow.avro.BondStatus.BOOKBUILDING).setTargetSize(30_000).setOrderBookSize(125_000)
+                .setPeakOrderBookSize(125_000).setOversubscription(4.17).setBookGrowthPerHour(0.0)
+                .setFirstUpdateAt(Instant.EPOCH).setLastUpdateAt(Instant.EPOCH).setUpdateCount(1).build();
+
+        byte[] bytes = deals.serializer().serialize("bond-summaries-by-issuer", new DealEvent.Summary(summary));
+
+        assertArrayEquals(summaries.serializer().serialize("bond-summaries-by-issuer", summary), bytes);
+        assertEquals(new DealEvent.Summary(summary), deals.deserializer().deserialize("bond-summaries-by-issuer", bytes));
+        assertNull(deals.serializer().serialize("bond-summaries-by-issuer", DealEvent.WATERMARK));
+        assertEquals(DealEvent.WATERMARK, deals.deserializer().deserialize("bond-summaries-by-issuer", null));
     }
 
     @Test
