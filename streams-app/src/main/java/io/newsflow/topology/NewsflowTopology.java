@@ -21,7 +21,6 @@ import io.newsflow.topology.article.ArticleEnrichmentProcessor;
 import io.newsflow.topology.article.ArticleFunnelFeed;
 import io.newsflow.topology.bond.BondBookProcessor;
 import io.newsflow.topology.bond.CreditEquity;
-import io.newsflow.topology.bond.DealEvent;
 import io.newsflow.topology.bond.DealWatermarkFeed;
 import io.newsflow.topology.article.NewsWatermarkFeed;
 import io.newsflow.topology.context.AlertContextProcessor;
@@ -35,7 +34,6 @@ import io.newsflow.topology.dlq.InputRules;
 import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.BucketCloseProcessor;
 import io.newsflow.topology.context.ContextResult;
-import io.newsflow.topology.context.NewsContextEvent;
 import io.newsflow.topology.market.CloseResult;
 import io.newsflow.topology.market.TickResult;
 import io.newsflow.topology.market.BroadcastPartitioner;
@@ -47,6 +45,7 @@ import io.newsflow.topology.signal.SignalQualityProcessor;
 import io.newsflow.topology.state.SortedMemoryStore;
 import io.newsflow.topology.view.QueryViews;
 import io.newsflow.topology.watermark.KeyOrBroadcastPartitioner;
+import io.newsflow.topology.watermark.Watermarked;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -332,17 +331,17 @@ public final class NewsflowTopology {
      */
     private void newsContextBranch(KStream<String, ArticleEvent> funnelled, KStream<String, ScoredArticle> scores,
             TopologyStores stores) {
-        KStream<String, NewsContextEvent> watermarks = settings.watermarks().articlesSinglePartition()
+        KStream<String, Watermarked<ScoredArticle>> watermarks = settings.watermarks().articlesSinglePartition()
                 ? funnelled.process(() -> new NewsWatermarkFeed(false), Named.as("news-watermark-feed"))
                 : stores.process(funnelled, () -> new NewsWatermarkFeed(true), List.of(StoreNames.FUNNEL_RELEASED),
                         "news-watermark-feed");
-        Serde<NewsContextEvent> events = NewsContextEvent.serde(serdes.scoredArticle());
-        KStream<String, NewsContextEvent> context = scores
-                .mapValues(score -> (NewsContextEvent) new NewsContextEvent.Score(score), Named.as("news-context-scores"))
+        Serde<Watermarked<ScoredArticle>> events = Watermarked.serde(serdes.scoredArticle());
+        KStream<String, Watermarked<ScoredArticle>> context = scores
+                .mapValues(score -> (Watermarked<ScoredArticle>) new Watermarked.Value<>(score), Named.as("news-context-scores"))
                 .merge(watermarks, Named.as("news-context-merge"))
-                .repartition(Repartitioned.<String, NewsContextEvent>with(Serdes.String(), events)
+                .repartition(Repartitioned.<String, Watermarked<ScoredArticle>>with(Serdes.String(), events)
                         .withName("news-context").withNumberOfPartitions(settings.watermarks().topicPartitions())
-                        .withStreamPartitioner(new KeyOrBroadcastPartitioner<>(NewsContextEvent::isWatermark)));
+                        .withStreamPartitioner(new KeyOrBroadcastPartitioner<>(Watermarked::isWatermark)));
         alertsAndCreditViews(split(stores.process(context,
                         () -> new NewsContextProcessor(settings, metrics, deadLetters, events.serializer()),
                         NewsContextProcessor.STORES, "sentiment-contributions"), "sentiment-contributions"),
@@ -439,20 +438,20 @@ public final class NewsflowTopology {
         summaries.to(Topics.BOND_ANALYTICS, Produced.with(Serdes.String(), serdes.bondBookSummary())
                 .withName("bond-book-sink"));
 
-        KStream<String, DealEvent> byIssuer = summaries
+        KStream<String, Watermarked<BondBookSummary>> byIssuer = summaries
                 .filter((deal, summary) -> summary.getIssuerSymbol() != null, Named.as("bond-with-issuer"))
-                .map((deal, summary) -> KeyValue.pair(summary.getIssuerSymbol(), (DealEvent) new DealEvent.Summary(summary)),
-                        Named.as("bond-by-issuer"));
-        Serde<DealEvent> dealEvents = DealEvent.serde(serdes.bondBookSummary());
-        Repartitioned<String, DealEvent> byIssuerTopic = Repartitioned
-                .<String, DealEvent>with(Serdes.String(), dealEvents).withName("bond-summaries-by-issuer");
+                .map((deal, summary) -> KeyValue.pair(summary.getIssuerSymbol(),
+                        (Watermarked<BondBookSummary>) new Watermarked.Value<>(summary)), Named.as("bond-by-issuer"));
+        Serde<Watermarked<BondBookSummary>> dealEvents = Watermarked.serde(serdes.bondBookSummary());
+        Repartitioned<String, Watermarked<BondBookSummary>> byIssuerTopic = Repartitioned
+                .<String, Watermarked<BondBookSummary>>with(Serdes.String(), dealEvents).withName("bond-summaries-by-issuer");
         if (settings.watermarks().newsContextWait()) {
-            KStream<String, DealEvent> watermarks = bonds
+            KStream<String, Watermarked<BondBookSummary>> watermarks = bonds
                     .merge(closes.flatMapValues(tick -> List.<BondBookUpdate>of(), Named.as("deal-watermark-clock")),
                             Named.as("deal-watermark-merge"))
                     .process(DealWatermarkFeed::new, Named.as("deal-watermark-feed"));
             byIssuer = byIssuer.merge(watermarks, Named.as("bond-summaries-merge"));
-            byIssuerTopic = byIssuerTopic.withStreamPartitioner(new KeyOrBroadcastPartitioner<>(DealEvent::isWatermark));
+            byIssuerTopic = byIssuerTopic.withStreamPartitioner(new KeyOrBroadcastPartitioner<>(Watermarked::isWatermark));
         }
         alertsAndCreditViews(split(stores.process(byIssuer.repartition(byIssuerTopic),
                         () -> new CreditEquity.OnDeal(settings, metrics, deadLetters, dealEvents.serializer()),

@@ -1,7 +1,8 @@
 package io.newsflow.topology.article;
 
 import io.newsflow.avro.ArticleEvent;
-import io.newsflow.topology.context.NewsContextEvent;
+import io.newsflow.avro.ScoredArticle;
+import io.newsflow.topology.watermark.Watermarked;
 import io.newsflow.topology.StoreNames;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -11,7 +12,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The news watermark, next to the scores: a {@link NewsContextEvent.Watermark} with timestamp W saying that
+ * The news watermark, next to the scores: a {@link Watermarked.Watermark} with timestamp W saying that
  * every score of an article published at or before W has been sent. It goes with the scores to the
  * ticker tasks' news context (topic {@code news-context}, every watermark to every partition), where
  * alerts and credit views wait for it ({@link io.newsflow.topology.context.NewsContextProcessor}).
@@ -24,14 +25,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * published ({@code articles.single.partition}): the partition is in publication order, so W is the
  * newest publication time minus 1 ms.
  */
-public final class NewsWatermarkFeed implements Processor<String, ArticleEvent, String, NewsContextEvent> {
+public final class NewsWatermarkFeed implements Processor<String, ArticleEvent, String, Watermarked<ScoredArticle>> {
 
     /** Key of the watermark records. */
     public static final String WATERMARK_KEY = "news-watermark";
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
     private final boolean funnelled;
-    private ProcessorContext<String, NewsContextEvent> context;
+    private ProcessorContext<String, Watermarked<ScoredArticle>> context;
     private KeyValueStore<String, Long> released;
     /** The last watermark sent, in memory: after a restart it is sent once more, which changes nothing downstream. */
     private long sent = Long.MIN_VALUE;
@@ -42,7 +43,7 @@ public final class NewsWatermarkFeed implements Processor<String, ArticleEvent, 
     }
 
     @Override
-    public void init(ProcessorContext<String, NewsContextEvent> context) {
+    public void init(ProcessorContext<String, Watermarked<ScoredArticle>> context) {
         this.context = context;
         if (funnelled) {
             released = context.getStateStore(StoreNames.FUNNEL_RELEASED);
@@ -63,7 +64,7 @@ public final class NewsWatermarkFeed implements Processor<String, ArticleEvent, 
     private void send(long watermark) {
         if (watermark > sent && watermark >= 0) {
             sent = watermark;
-            context.forward(new Record<String, NewsContextEvent>(WATERMARK_KEY, NewsContextEvent.WATERMARK, watermark));
+            context.forward(new Record<>(WATERMARK_KEY, Watermarked.<ScoredArticle>watermark(), watermark));
         }
     }
 }

@@ -14,6 +14,7 @@ import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.PriceSeries;
 import io.newsflow.topology.market.StoredPriceSeries;
 import io.newsflow.topology.watermark.IdleSources;
+import io.newsflow.topology.watermark.Watermarked;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -194,7 +195,7 @@ public final class CreditEquity {
      * of the deal updates and flips up to it ({@link CreditViewWalk}) and releases the alerts and views held for it
      * ({@link HeldOutputs}).
      */
-    public static final class OnDeal extends GuardedStatefulProcessor<DealEvent, ContextResult, CreditEquity> {
+    public static final class OnDeal extends GuardedStatefulProcessor<Watermarked<BondBookSummary>, ContextResult, CreditEquity> {
 
         /** The state stores this step uses (TopologyStores connects the step to them). */
         public static final List<String> STORES = List.of(StoreNames.CLOSE_POINTS, StoreNames.SENTIMENT_CONTRIBUTIONS,
@@ -211,7 +212,7 @@ public final class CreditEquity {
         private CreditViewWalk walk;
 
         public OnDeal(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-                Serializer<DealEvent> payload) {
+                Serializer<Watermarked<BondBookSummary>> payload) {
             super(deadLetters, payload, context -> new CreditEquity(context, settings, metrics,
                     StoredPriceSeries.of(context, StoreNames.CLOSE_POINTS, settings)));
             this.settings = settings;
@@ -238,15 +239,15 @@ public final class CreditEquity {
         }
 
         @Override
-        protected void handle(Record<String, DealEvent> record, Output<ContextResult> out) {
-            if (!(record.value() instanceof DealEvent.Summary summary)) {
+        protected void handle(Record<String, Watermarked<BondBookSummary>> record, Output<ContextResult> out) {
+            if (!(record.value() instanceof Watermarked.Value<BondBookSummary> summary)) {
                 int source = DealWatermarkFeed.sourceOf(record.key());
                 if (source >= 0 && watermarks.advance(source, record.timestamp())) {
                     judgeAndRelease(out::emit);
                 }
                 return;
             }
-            IssuerDeal deal = helper.onDeal(summary.summary());
+            IssuerDeal deal = helper.onDeal(summary.value());
             if (settings.watermarks().newsContextWait() && walk.awaits(deal)) {
                 // its view comes from the walk in event time, once the deal watermark and the issuer's closes pass it;
                 // an update behind the watermark already (a late one, or a new issuer's) is walked now, not at its next move

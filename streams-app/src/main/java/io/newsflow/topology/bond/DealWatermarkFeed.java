@@ -1,6 +1,8 @@
 package io.newsflow.topology.bond;
 
+import io.newsflow.avro.BondBookSummary;
 import io.newsflow.avro.BondBookUpdate;
+import io.newsflow.topology.watermark.Watermarked;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -10,7 +12,7 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * The deal watermark of one bond-book task, next to its summaries: every 10 s of the task's stream
  * time (well inside {@code watermark.idle.timeout}, so that a live source is not taken for idle), a
- * {@link DealEvent.Watermark} with timestamp W saying that every deal update of this task's
+ * {@link Watermarked.Watermark} with timestamp W saying that every deal update of this task's
  * partition at or before W has been summarised and sent. It goes through
  * {@code bond-summaries-by-issuer} to every partition, after the summaries it covers
  * ({@link io.newsflow.topology.watermark.KeyOrBroadcastPartitioner}), where the credit-view flips and
@@ -18,17 +20,17 @@ import org.apache.kafka.streams.processor.api.Record;
  * ticks (merged in, none of which passes), so the dense ticks move W when no deal update comes, as for
  * the novelty funnel's feed ({@link io.newsflow.topology.article.ArticleFunnelFeed}).
  */
-public final class DealWatermarkFeed implements Processor<String, BondBookUpdate, String, DealEvent> {
+public final class DealWatermarkFeed implements Processor<String, BondBookUpdate, String, Watermarked<BondBookSummary>> {
 
     /** Key prefix of the watermark records, followed by the sending task's partition. */
     public static final String WATERMARK_KEY = "deal-watermark|";
     private static final Duration WATERMARK_EVERY = Duration.ofSeconds(10);
 
     @Override
-    public void init(ProcessorContext<String, DealEvent> context) {
+    public void init(ProcessorContext<String, Watermarked<BondBookSummary>> context) {
         String key = WATERMARK_KEY + context.taskId().partition();
         context.schedule(WATERMARK_EVERY, PunctuationType.STREAM_TIME, streamTime ->
-                context.forward(new Record<String, DealEvent>(key, DealEvent.WATERMARK, streamTime - 1)));
+                context.forward(new Record<>(key, Watermarked.<BondBookSummary>watermark(), streamTime - 1)));
     }
 
     @Override

@@ -7,7 +7,9 @@ import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.sentiment.Contributions;
+import io.newsflow.avro.ScoredArticle;
 import io.newsflow.topology.watermark.IdleSources;
+import io.newsflow.topology.watermark.Watermarked;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -15,7 +17,7 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * The ticker tasks' news context, from {@code news-context}: the scores of the task's tickers, in the
- * order they were scored, and the news watermarks between them ({@link NewsContextEvent}, sent to every
+ * order they were scored, and the news watermarks between them ({@link Watermarked}, sent to every
  * partition after the scores they cover, {@link io.newsflow.topology.article.NewsWatermarkFeed}). A score becomes
  * a contribution (the copy of the rolling-sentiment input that alerts and credit views read); a
  * watermark releases the alerts and credit views held for it ({@link HeldOutputs}), completed with
@@ -25,7 +27,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * while outputs are held, it is skipped: what is held goes out with the scores recorded so far, and
  * so does everything after it, until the watermark moves again.
  */
-public final class NewsContextProcessor extends GuardedProcessor<NewsContextEvent, ContextResult> {
+public final class NewsContextProcessor extends GuardedProcessor<Watermarked<ScoredArticle>, ContextResult> {
 
     /** The state stores this step uses (TopologyStores connects the step to them). */
     public static final List<String> STORES = List.of(StoreNames.SENTIMENT_CONTRIBUTIONS, StoreNames.STREAM_TIMES,
@@ -42,7 +44,7 @@ public final class NewsContextProcessor extends GuardedProcessor<NewsContextEven
     private HeldOutputs held;
 
     public NewsContextProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-            Serializer<NewsContextEvent> payloadSerializer) {
+            Serializer<Watermarked<ScoredArticle>> payloadSerializer) {
         super(deadLetters, payloadSerializer);
         this.settings = settings;
         this.idle = IdleSources.of(PipelineMetrics.WATERMARK_STAGE_NEWS_CONTEXT, settings,
@@ -62,11 +64,11 @@ public final class NewsContextProcessor extends GuardedProcessor<NewsContextEven
     }
 
     @Override
-    protected void handle(Record<String, NewsContextEvent> record, Output<ContextResult> out) {
-        if (record.value() instanceof NewsContextEvent.Score score) {
+    protected void handle(Record<String, Watermarked<ScoredArticle>> record, Output<ContextResult> out) {
+        if (record.value() instanceof Watermarked.Value<ScoredArticle> score) {
             // lateness is judged against this task's stream time, which never runs ahead of the news task's:
             // the rolling sentiment has dead-lettered every article found late here (not always the reverse)
-            contributions.record(score.article());
+            contributions.record(score.value());
             return;
         }
         if (held.advance(record.timestamp())) {

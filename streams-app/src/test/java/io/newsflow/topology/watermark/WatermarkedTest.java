@@ -1,4 +1,4 @@
-package io.newsflow.topology.context;
+package io.newsflow.topology.watermark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,8 +8,6 @@ import io.newsflow.avro.BondBookSummary;
 import io.newsflow.avro.ScoredArticle;
 import io.newsflow.serde.AvroSerdeConfig;
 import io.newsflow.topology.TopologySerdes;
-import io.newsflow.topology.bond.DealEvent;
-import io.newsflow.topology.watermark.KeyOrBroadcastPartitioner;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -18,16 +16,16 @@ import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 /**
- * The news-context topic's records say what they are (a score or the news watermark), and read and write the
- * bytes they always had: a score is its ScoredArticle, a watermark a record without a value, sent to every partition.
- * The same holds for the deal summaries by issuer and the deal watermark ({@link DealEvent}).
+ * The records of the topics that carry values and watermarks say what they are, and read and write the bytes they
+ * always had: a value (a score on news-context, a deal summary on bond-summaries-by-issuer) in its Avro format, a
+ * watermark as a record without a value, sent to every partition.
  */
-class NewsContextEventTest {
+class WatermarkedTest {
 
     private static final String TOPIC = "newsflow-news-context-repartition";
     private final Serde<ScoredArticle> scores = TopologySerdes.avro(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
             "mock://news-context-event")).scoredArticle();
-    private final Serde<NewsContextEvent> events = NewsContextEvent.serde(scores);
+    private final Serde<Watermarked<ScoredArticle>> events = Watermarked.serde(scores);
 
     @Test
     void aScoreIsWrittenAsItsScoredArticleAndReadBackAsAScore() {
@@ -36,16 +34,16 @@ class NewsContextEventTest {
                 .setPublishedAt(Instant.parse("2025-10-30T12:00:00Z")).setRelevance(1.0).setSentiment(-0.4)
                 .setConfidence(0.8).setNovelty(1.0).build();
 
-        byte[] bytes = events.serializer().serialize(TOPIC, new NewsContextEvent.Score(article));
+        byte[] bytes = events.serializer().serialize(TOPIC, new Watermarked.Value<>(article));
 
         assertArrayEquals(scores.serializer().serialize(TOPIC, article), bytes);
-        assertEquals(new NewsContextEvent.Score(article), events.deserializer().deserialize(TOPIC, bytes));
+        assertEquals(new Watermarked.Value<>(article), events.deserializer().deserialize(TOPIC, bytes));
     }
 
     @Test
     void aWatermarkIsARecordWithoutAValue() {
-        assertNull(events.serializer().serialize(TOPIC, NewsContextEvent.WATERMARK));
-        assertEquals(NewsContextEvent.WATERMARK, events.deserializer().deserialize(TOPIC, null),
+        assertNull(events.serializer().serialize(TOPIC, Watermarked.watermark()));
+        assertEquals(Watermarked.watermark(), events.deserializer().deserialize(TOPIC, null),
                 "a watermark written before the records said what they are reads as one");
     }
 
@@ -53,28 +51,28 @@ class NewsContextEventTest {
     void aDealSummaryIsItsBondBookSummaryAndADealWatermarkARecordWithoutAValue() {
         Serde<BondBookSummary> summaries = TopologySerdes.avro(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
                 "mock://news-context-event")).bondBookSummary();
-        Serde<DealEvent> deals = DealEvent.serde(summaries);
+        Serde<Watermarked<BondBookSummary>> deals = Watermarked.serde(summaries);
         BondBookSummary summary = BondBookSummary.newBuilder().setDealId("META-1").setIssuerName("Meta Platforms")
                 .setIssuerSymbol("META").setCurrency("USD").setStatus(io.newsflow.avro.BondStatus.BOOKBUILDING).setTargetSize(30_000).setOrderBookSize(125_000)
                 .setPeakOrderBookSize(125_000).setOversubscription(4.17).setBookGrowthPerHour(0.0)
                 .setFirstUpdateAt(Instant.EPOCH).setLastUpdateAt(Instant.EPOCH).setUpdateCount(1).build();
 
-        byte[] bytes = deals.serializer().serialize("bond-summaries-by-issuer", new DealEvent.Summary(summary));
+        byte[] bytes = deals.serializer().serialize("bond-summaries-by-issuer", new Watermarked.Value<>(summary));
 
         assertArrayEquals(summaries.serializer().serialize("bond-summaries-by-issuer", summary), bytes);
-        assertEquals(new DealEvent.Summary(summary), deals.deserializer().deserialize("bond-summaries-by-issuer", bytes));
-        assertNull(deals.serializer().serialize("bond-summaries-by-issuer", DealEvent.WATERMARK));
-        assertEquals(DealEvent.WATERMARK, deals.deserializer().deserialize("bond-summaries-by-issuer", null));
+        assertEquals(new Watermarked.Value<>(summary), deals.deserializer().deserialize("bond-summaries-by-issuer", bytes));
+        assertNull(deals.serializer().serialize("bond-summaries-by-issuer", Watermarked.watermark()));
+        assertEquals(Watermarked.watermark(), deals.deserializer().deserialize("bond-summaries-by-issuer", null));
     }
 
     @Test
     void aWatermarkGoesToEveryPartitionAndAScoreWhereItsKeyGoes() {
-        var partitioner = new KeyOrBroadcastPartitioner<String, NewsContextEvent>(NewsContextEvent::isWatermark);
+        var partitioner = new KeyOrBroadcastPartitioner<String, Watermarked<ScoredArticle>>(Watermarked::isWatermark);
 
         assertEquals(Optional.of(Set.of(0, 1, 2)), partitioner.partitions(TOPIC, "news-watermark",
-                NewsContextEvent.WATERMARK, 3));
+                Watermarked.watermark(), 3));
         assertEquals(Optional.empty(), partitioner.partitions(TOPIC, "META",
-                new NewsContextEvent.Score(ScoredArticle.newBuilder().setArticleId("a1").setTicker("META")
+                new Watermarked.Value<>(ScoredArticle.newBuilder().setArticleId("a1").setTicker("META")
                         .setEntity("Meta Platforms").setSource("test").setTitle("t").setLanguage("en")
                         .setPublishedAt(Instant.EPOCH).setRelevance(1.0).setSentiment(0.0).setConfidence(1.0)
                         .setNovelty(1.0).build()), 3));
