@@ -104,7 +104,7 @@ final class JapaneseFeatures {
             sincePrevious = 0;
         }
         withGrammar(tokens, from, to, features, attached);
-        JapaneseCharacterGrams.add(text, tokens, from, to, features);
+        JapaneseCharacterGrams.add(text, tokens, from, to, features, attached);
     }
 
     /**

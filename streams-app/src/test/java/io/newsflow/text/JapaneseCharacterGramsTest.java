@@ -18,7 +18,7 @@ class JapaneseCharacterGramsTest {
         String text = ArticleText.normalize(sentence);
         List<Token> tokens = FEATURES.tokenize(text);
         Map<String, CharRange> grams = new LinkedHashMap<>();
-        JapaneseCharacterGrams.add(text, tokens, 0, tokens.size(), grams);
+        JapaneseCharacterGrams.add(text, tokens, 0, tokens.size(), grams, new boolean[tokens.size()]);
         return grams;
     }
 
@@ -47,6 +47,14 @@ class JapaneseCharacterGramsTest {
         assertTrue(grams.containsKey("c:工場"), grams.keySet().toString());
         assertTrue(grams.containsKey("c:場を"), "a word of meaning with its particle: " + grams.keySet());
         assertTrue(grams.containsKey("c:だっ"), "an auxiliary is grammar that changes a word: " + grams.keySet());
+    }
+
+    @Test
+    void theWordsOfAChangeGiveNoGramTheChangeSpeaksForThem() {
+        List<String> features = FEATURES.ofSentence("W社の販管費は前年同期比5%減少した。");
+        assertTrue(features.contains("chg:+"), features.toString());
+        assertTrue(features.stream().noneMatch(f -> f.startsWith("c:") && (f.contains("減") || f.contains("管費"))),
+                features.toString());
     }
 
     @Test
