@@ -5,7 +5,10 @@ import io.newsflow.text.SentimentLexicon.Kind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,6 +31,16 @@ final class EntityPlacement {
     static final double AFTER_ENTITY_SENTENCE = 0.6;
     static final double IN_NEUTRAL_SENTENCE = 0.35;
     static final double ABOUT_OTHER_ENTITY = 0.15;
+    /**
+     * Factor on every weight of an entity named in passing (see {@link #inPassing}); what is said about other
+     * entities counts nothing for it. The model scorer's score is a weighted mean with a prior
+     * ({@code ModelSentimentScorer.PRIOR}): halving the weight of a lone sentence doubles the prior against it, so
+     * a mild sentence (P(pos) − P(neg) about 0.2) stays below the polar bound 0.25 while a plain statement about the
+     * entity (営業赤字に転落した, about −0.5) keeps its sign; at 0.35 that statement fell to −0.23 (docs/quality.md).
+     */
+    static final double IN_PASSING = 0.5;
+    /** Sentences (headline included) an article needs before a single mention in it counts as one in passing. */
+    static final int LONG_ARTICLE_SENTENCES = 5;
 
     private static final Set<String> JA_CONJUNCTIVE = Set.of("が", "けれど", "けれども", "けど", "ものの", "のに");
 
@@ -44,6 +57,12 @@ final class EntityPlacement {
     private final boolean named;
     /** Whether the target is named only as the source of what is said (set per text by forEachSentence). */
     private boolean sourceOnly;
+    /**
+     * Whether the target is named in passing (set per text by forEachSentence): its tone then comes only from the
+     * sentence naming it and those continuing about it, at {@link #IN_PASSING}, never from the sentences about the
+     * article's subject.
+     */
+    private boolean passing;
 
     private EntityPlacement(EntityDefinition entity, List<AliasMatch> matches) {
         this.entity = entity;
@@ -134,6 +153,7 @@ final class EntityPlacement {
         int m = 0;
         Subject subject = Subject.NONE; // whom the last sentence naming entities named
         sourceOnly = named && onlyAsSource(text);
+        passing = inPassing(text);
         for (int s = 0; s < text.sentences.size(); s++) {
             int from = text.sentenceTokenStart(s);
             int to = text.sentenceTokenEnd(s);
@@ -151,7 +171,7 @@ final class EntityPlacement {
                 boolean title = text.hasTitle && s == 0 && (!named || inSentence.isEmpty()
                         || inSentence.stream().anyMatch(a -> a.entity().equals(entity)));
                 double neutral = sourceOnly ? 0 : subject.neutralWeight;
-                visitor.visit(new Sentence(s, from, to, inSentence, neutral, title ? TITLE_BOOST : 1.0));
+                visitor.visit(new Sentence(s, from, to, inSentence, neutral, (title ? TITLE_BOOST : 1.0) * (passing ? IN_PASSING : 1.0)));
             }
             if (!inSentence.isEmpty()) {
                 List<Token> tokens = text.tokens();
@@ -161,6 +181,49 @@ final class EntityPlacement {
                 subject = !target ? Subject.OTHERS : others ? Subject.SHARED : Subject.TARGET;
             }
         }
+    }
+
+    /**
+     * Whether the target is named in passing: in a long article (at least {@value #LONG_ARTICLE_SENTENCES}
+     * sentences) about another entity (named in the headline or in more sentences than the target), the target is
+     * named in one body sentence only. Issue 19: in a long positive piece on Meta, Amazon and OpenAI, named once
+     * together in a sentence on the AI race, took that sentence's mild tone at full weight (+0.34); a reader
+     * calls them neutral unless the text says something plain about them.
+     */
+    private boolean inPassing(ArticleText text) {
+        if (!named || text.sentences.size() < LONG_ARTICLE_SENTENCES) {
+            return false;
+        }
+        int targetSentences = 0;
+        boolean targetInTitle = false;
+        Map<EntityDefinition, Integer> otherSentences = new HashMap<>();
+        boolean otherInTitle = false;
+        int m = 0;
+        for (int s = 0; s < text.sentences.size(); s++) {
+            CharRange span = text.sentences.get(s);
+            boolean target = false;
+            Set<EntityDefinition> others = new HashSet<>();
+            while (m < matches.size() && matches.get(m).start() < span.end()) {
+                AliasMatch match = matches.get(m++);
+                if (match.start() < span.start()) {
+                    continue;
+                }
+                if (isTarget(match)) {
+                    target = true;
+                } else {
+                    others.add(match.entity());
+                }
+            }
+            boolean title = text.hasTitle && s == 0;
+            targetSentences += target ? 1 : 0;
+            targetInTitle |= title && target;
+            otherInTitle |= title && !others.isEmpty();
+            others.forEach(e -> otherSentences.merge(e, 1, Integer::sum));
+        }
+        if (targetSentences != 1 || targetInTitle) {
+            return false;
+        }
+        return otherInTitle || otherSentences.values().stream().anyMatch(n -> n > 1);
     }
 
     /**
@@ -271,6 +334,9 @@ final class EntityPlacement {
     private double weight(boolean clauseTarget, boolean clauseOther, boolean sentenceTarget, boolean sentenceOther,
                   double neutral) {
         if (sourceOnly) {
+            return 0;
+        }
+        if (passing && !clauseTarget && (clauseOther || !sentenceTarget && sentenceOther)) {
             return 0;
         }
         return named

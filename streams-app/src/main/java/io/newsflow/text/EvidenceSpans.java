@@ -72,7 +72,7 @@ public final class EvidenceSpans {
             if (!hasContentWord(span)) {
                 continue;
             }
-            byWords.merge(excerpt(span), span.weight(), Double::sum);
+            byWords.merge(excerpt(wholeWords(span)), span.weight(), Double::sum);
         }
         return byWords.entrySet().stream()
                 .filter(e -> Math.abs(e.getValue()) >= MIN_WEIGHT)
@@ -93,6 +93,25 @@ public final class EvidenceSpans {
             }
         }
         return false;
+    }
+
+    /**
+     * The span widened to the tokens it touches: a character n-gram of the Japanese model (c:ットフ) covers part of a
+     * word, and a reader checks words.
+     */
+    private Item wholeWords(Item span) {
+        int start = span.start();
+        int end = span.end();
+        for (Token token : tokens) {
+            if (token.start() >= span.end()) {
+                break;
+            }
+            if (token.end() > span.start()) {
+                start = Math.min(start, token.start());
+                end = Math.max(end, token.end());
+            }
+        }
+        return new Item(start, end, span.weight());
     }
 
     /** The span's words, whitespace collapsed; beyond MAX_CHARS its first and last words around " … ". */

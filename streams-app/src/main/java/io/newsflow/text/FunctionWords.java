@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * Words that carry grammar, not content ("that", "the", "は", "を"): a span of evidence made only of them tells
  * a reader nothing, so {@link EvidenceSpans} leaves it out. English by a word list, Japanese by Kuromoji's part
- * of speech (particles, auxiliaries, symbols).
+ * of speech (particles, auxiliaries, symbols) and the grammar of {@link JapaneseFeatures#grammar} (する, いる).
  */
 final class FunctionWords {
 
@@ -27,6 +27,9 @@ final class FunctionWords {
         String pos = token.partOfSpeech();
         if (pos.startsWith("助詞") || pos.startsWith("助動詞") || pos.startsWith("記号") || pos.startsWith("接頭詞")) {
             return true;
+        }
+        if (JapaneseFeatures.grammar(token)) { // light and dependent verbs (した, している): the character n-grams
+            return true;                       // of the Japanese model give weights to them, never evidence alone
         }
         String surface = token.surface().toLowerCase(java.util.Locale.ROOT);
         return ENGLISH.contains(surface) || surface.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',');

@@ -64,7 +64,7 @@ final class JapaneseFeatures {
     }
 
     /** Adds the features of tokens[from, to) and marks the tokens of changes and events in attached. */
-    void add(List<Token> tokens, int from, int to, Map<String, CharRange> features, boolean[] attached) {
+    void add(String text, List<Token> tokens, int from, int to, Map<String, CharRange> features, boolean[] attached) {
         markBackground(tokens, from, to, attached);
         boolean[] changed = new boolean[to - from];
         directions(tokens, from, to, features, attached, changed);
@@ -104,6 +104,7 @@ final class JapaneseFeatures {
             sincePrevious = 0;
         }
         withGrammar(tokens, from, to, features, attached);
+        JapaneseCharacterGrams.add(text, tokens, from, to, features, attached);
     }
 
     /**

@@ -133,7 +133,7 @@ final class SentimentFeatures {
         // says nothing of the sentence's, so only the direction features speak for them.
         boolean[] attached = new boolean[to - from];
         if (ja) {
-            japanese.add(tokens, from, to, features, attached);
+            japanese.add(text, tokens, from, to, features, attached);
             lexiconFeatures(tokens, from, to, features, attached);
             return features;
         }

@@ -26,6 +26,15 @@ class EvidenceSpansTest {
     }
 
     @Test
+    void aSpanCoveringPartOfAWordShowsTheWholeWord() {
+        String sentence = "売上高が大幅に増加した。";
+        List<Token> tokens = new SentimentFeatures(JA).tokenize(sentence);
+        EvidenceSpans evidence = new EvidenceSpans(sentence, tokens);
+        evidence.add(new CharRange(1, 3), 0.5); // 上高: a character n-gram inside 売上高
+        assertEquals(List.of(new EvidenceSpan("売上高", 0.5)), evidence.top());
+    }
+
+    @Test
     void everyFeatureRemembersTheWordsItCameFrom() {
         String sentence = "Operating profit rose to EUR 13.5 mn from EUR 9.7 mn, but costs did not fall.";
         Map<String, CharRange> features = located(EN, sentence);

@@ -53,12 +53,26 @@ class JapaneseLongArticleToneTest {
 
     /**
      * Amazon is named once in a sentence of fact (it reported results the same week), OpenAI once as a counterparty
-     * (Xとの提携). Not held: in the positive piece, the sentence naming both says they keep investing while
-     * competition is fierce, and the Japanese model reads that as positive for them (+0.34, docs/quality.md).
+     * (Xとの提携).
      */
     @Test
     void companiesNamedInPassingInAFactOrAsACounterpartyStayNearNeutral() {
         Map<String, SentimentScore> scores = scored("ja-meta-bond-mixed.txt");
+        for (String passing : List.of("Amazon.com", "OpenAI")) {
+            SentimentScore s = scores.get(passing);
+            assertNotNull(s, passing + " resolved: " + scores.keySet());
+            assertTrue(Math.abs(s.score()) < 0.25, passing + ": " + s);
+        }
+    }
+
+    /**
+     * In the positive piece, Amazon and OpenAI are named once, together, in a sentence saying that they keep
+     * investing while competition in AI is fierce: a mention in passing ({@link EntityPlacement#IN_PASSING}), not
+     * the article's tone (+0.34 for both before the rule).
+     */
+    @Test
+    void companiesNamedOnceInPassingInThePositivePieceStayNearNeutral() {
+        Map<String, SentimentScore> scores = scored("ja-meta-strategy-positive.txt");
         for (String passing : List.of("Amazon.com", "OpenAI")) {
             SentimentScore s = scores.get(passing);
             assertNotNull(s, passing + " resolved: " + scores.keySet());
