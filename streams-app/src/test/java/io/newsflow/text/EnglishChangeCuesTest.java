@@ -3,6 +3,8 @@ package io.newsflow.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.newsflow.text.EnglishCues.assertOnly;
+import static io.newsflow.text.EnglishCues.features;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,18 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * share capital, job reductions (sentences written for these specifications).
  */
 class EnglishChangeCuesTest {
-
-    private static final SentimentFeatures FEATURES = new SentimentFeatures(SentimentLexicon.defaults(Language.EN));
-
-    private static Set<String> features(String sentence) {
-        return Set.copyOf(FEATURES.ofSentence(sentence));
-    }
-
-    private static void assertOnly(String expected, String unexpected, String sentence) {
-        Set<String> f = features(sentence);
-        assertTrue(f.contains(expected), sentence + " " + f);
-        assertFalse(f.contains(unexpected), sentence + " " + f);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {

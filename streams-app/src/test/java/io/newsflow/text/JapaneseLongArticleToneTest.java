@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -57,12 +56,7 @@ class JapaneseLongArticleToneTest {
      */
     @Test
     void companiesNamedInPassingInAFactOrAsACounterpartyStayNearNeutral() {
-        Map<String, SentimentScore> scores = scored("ja-meta-bond-mixed.txt");
-        for (String passing : List.of("Amazon.com", "OpenAI")) {
-            SentimentScore s = scores.get(passing);
-            assertNotNull(s, passing + " resolved: " + scores.keySet());
-            assertTrue(Math.abs(s.score()) < 0.25, passing + ": " + s);
-        }
+        assertNearNeutral(scored("ja-meta-bond-mixed.txt"), "Amazon.com", "OpenAI");
     }
 
     /**
@@ -72,11 +66,15 @@ class JapaneseLongArticleToneTest {
      */
     @Test
     void companiesNamedOnceInPassingInThePositivePieceStayNearNeutral() {
-        Map<String, SentimentScore> scores = scored("ja-meta-strategy-positive.txt");
-        for (String passing : List.of("Amazon.com", "OpenAI")) {
-            SentimentScore s = scores.get(passing);
-            assertNotNull(s, passing + " resolved: " + scores.keySet());
-            assertTrue(Math.abs(s.score()) < 0.25, passing + ": " + s);
+        assertNearNeutral(scored("ja-meta-strategy-positive.txt"), "Amazon.com", "OpenAI");
+    }
+
+    /** Each of the {@code entities} is resolved and scored within 0.25 of neutral (not called polar). */
+    private static void assertNearNeutral(Map<String, SentimentScore> scores, String... entities) {
+        for (String entity : entities) {
+            SentimentScore s = scores.get(entity);
+            assertNotNull(s, entity + " resolved: " + scores.keySet());
+            assertTrue(Math.abs(s.score()) < 0.25, entity + ": " + s);
         }
     }
 
