@@ -3,7 +3,6 @@ package io.newsflow.topology;
 import io.newsflow.avro.ArticleEvent;
 import io.newsflow.avro.BondBookSummary;
 import io.newsflow.avro.BondBookUpdate;
-import io.newsflow.avro.CreditEquityView;
 import io.newsflow.avro.DeadLetter;
 import io.newsflow.avro.MarketReaction;
 import io.newsflow.avro.PriceMoveAlert;
@@ -24,6 +23,7 @@ import io.newsflow.topology.bond.CreditEquity;
 import io.newsflow.topology.bond.DealWatermarkFeed;
 import io.newsflow.topology.article.NewsWatermarkFeed;
 import io.newsflow.topology.context.AlertContextProcessor;
+import io.newsflow.topology.context.ContextResult;
 import io.newsflow.topology.context.NewsContextProcessor;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.Decoded;
@@ -32,13 +32,12 @@ import io.newsflow.topology.dlq.InputLimits;
 import io.newsflow.topology.dlq.Origin;
 import io.newsflow.topology.dlq.InputRules;
 import io.newsflow.topology.dlq.Routed;
-import io.newsflow.topology.market.BucketCloseProcessor;
-import io.newsflow.topology.context.ContextResult;
-import io.newsflow.topology.market.CloseResult;
-import io.newsflow.topology.market.TickResult;
 import io.newsflow.topology.market.BroadcastPartitioner;
+import io.newsflow.topology.market.BucketCloseProcessor;
+import io.newsflow.topology.market.CloseResult;
 import io.newsflow.topology.market.ReactionProcessors;
 import io.newsflow.topology.market.TickProcessor;
+import io.newsflow.topology.market.TickResult;
 import io.newsflow.topology.sentiment.DecayedSentimentProcessor;
 import io.newsflow.topology.sentiment.RollingSentimentProcessor;
 import io.newsflow.topology.signal.SignalQualityProcessor;
@@ -337,7 +336,8 @@ public final class NewsflowTopology {
                         "news-watermark-feed");
         Serde<Watermarked<ScoredArticle>> events = Watermarked.serde(serdes.scoredArticle());
         KStream<String, Watermarked<ScoredArticle>> context = scores
-                .mapValues(score -> (Watermarked<ScoredArticle>) new Watermarked.Value<>(score), Named.as("news-context-scores"))
+                .mapValues(score -> (Watermarked<ScoredArticle>) new Watermarked.Value<>(score),
+                        Named.as("news-context-scores"))
                 .merge(watermarks, Named.as("news-context-merge"))
                 .repartition(Repartitioned.<String, Watermarked<ScoredArticle>>with(Serdes.String(), events)
                         .withName("news-context").withNumberOfPartitions(settings.watermarks().topicPartitions())
