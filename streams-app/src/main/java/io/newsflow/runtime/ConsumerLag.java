@@ -52,7 +52,7 @@ public final class ConsumerLag {
 
     /** Records not yet committed by {@code groupId} on {@code topics}; partitions without a commit count whole. */
     public long of(String groupId, Collection<String> topics) throws ExecutionException, InterruptedException {
-        return perPartition(groupId, topics).values().stream().mapToLong(Long::longValue).sum();
+        return sum(perPartition(topics, committed(groupId)));
     }
 
     /**
@@ -62,14 +62,14 @@ public final class ConsumerLag {
      * Kafka hops lie between an input and its last output.
      */
     public long ofApplication(String appId, Collection<String> inputs) throws ExecutionException, InterruptedException {
-        return of(appId, applicationTopics(appId, inputs));
+        return sum(applicationLags(appId, inputs));
     }
 
     /** {@link #ofApplication}'s partitions that are behind, with their lag: what a wait that timed out reports. */
     public Map<TopicPartition, Long> behindOfApplication(String appId, Collection<String> inputs)
             throws ExecutionException, InterruptedException {
         Map<TopicPartition, Long> behind = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
-        perPartition(appId, applicationTopics(appId, inputs)).forEach((tp, lag) -> {
+        applicationLags(appId, inputs).forEach((tp, lag) -> {
             if (lag > 0) {
                 behind.put(tp, lag);
             }
@@ -77,25 +77,33 @@ public final class ConsumerLag {
         return behind;
     }
 
-    private Set<String> applicationTopics(String appId, Collection<String> inputs)
+    private static long sum(Map<TopicPartition, Long> lags) {
+        return lags.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The application's lag per partition of all it reads, its committed offsets asked for once. */
+    private Map<TopicPartition, Long> applicationLags(String appId, Collection<String> inputs)
             throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed = committed(appId);
         Set<String> topics = new TreeSet<>(inputs);
         admin.listTopics().names().get().stream()
                 .filter(t -> t.startsWith(appId + "-") && t.endsWith("-repartition")).forEach(topics::add);
-        admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get().keySet()
-                .forEach(tp -> topics.add(tp.topic()));
-        return topics;
+        committed.keySet().forEach(tp -> topics.add(tp.topic()));
+        return perPartition(topics, committed);
     }
 
-    private Map<TopicPartition, Long> perPartition(String groupId, Collection<String> topics)
+    private Map<TopicPartition, OffsetAndMetadata> committed(String groupId)
             throws ExecutionException, InterruptedException {
+        return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+    }
+
+    private Map<TopicPartition, Long> perPartition(Collection<String> topics,
+            Map<TopicPartition, OffsetAndMetadata> committed) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) ->
                 description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
         Map<TopicPartition, Long> ends = new HashMap<>();
         admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
-        Map<TopicPartition, OffsetAndMetadata> committed =
-                admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
         Map<TopicPartition, Long> lags = new HashMap<>();
         Map<TopicPartition, long[]> smallGaps = new HashMap<>();
         for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
