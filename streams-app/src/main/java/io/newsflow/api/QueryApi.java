@@ -9,10 +9,8 @@ import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.state.TimeIndex;
 import io.newsflow.topology.sentiment.RollingSentimentProcessor;
-import io.newsflow.topology.signal.SignalObservation;
+import io.newsflow.topology.signal.OverallSignalQualityProcessor;
 import io.newsflow.topology.signal.SignalQualityProcessor;
-import io.newsflow.topology.signal.SignalStatistics;
-import io.newsflow.topology.signal.SignalSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +32,6 @@ public final class QueryApi {
     private final List<String> sentimentWindows;
     private final Map<String, Span> returnWindows = new LinkedHashMap<>();
     private final List<String> horizonLabels;
-    private final SignalStatistics statistics;
 
     public QueryApi(StoreReader stores, TopologySettings settings) {
         this.stores = stores;
@@ -43,9 +40,6 @@ public final class QueryApi {
         settings.alerts().windows().forEach(w -> returnWindows.put(w.label(), w));
         returnWindows.put(settings.credit().equityWindow().label(), settings.credit().equityWindow());
         this.horizonLabels = settings.reactions().horizons().stream().map(Span::label).toList();
-        // the all-tickers window: the per-ticker one's bounds, over the pooled observations
-        this.statistics = new SignalStatistics(settings.sentiment().neutralBand(),
-                settings.analytics().signalWindow().millis(), settings.analytics().signalMaxArticles());
     }
 
     /** The sentiment window labels a request may ask for ({@code sentiment.windows}). */
@@ -115,34 +109,20 @@ public final class QueryApi {
     }
 
     /**
-     * The signal quality over all tickers at each horizon: the observations every ticker's window
-     * holds (the signal-observations store, on every instance), pooled into one window as of the
-     * newest of them, with the same statistics as per ticker.
+     * The signal quality over all tickers at each horizon: the latest {@code *|horizon} record of
+     * {@code analytics.signal-quality} ({@link OverallSignalQualityProcessor}); a horizon without one yet has an
+     * article count of 0.
      */
     public JsonNode signalQualityOverall() {
-        Map<String, List<SignalObservation>> byHorizon = new LinkedHashMap<>();
-        horizonLabels.forEach(h -> byHorizon.put(h, new ArrayList<>()));
-        for (StoreEntry e : stores.scan(StoreNames.SIGNAL_OBSERVATIONS, StoreReader.Range.of("", "\uffff"))) {
-            String[] group = e.key().split("\\|", 3); // ticker|horizon|time|id
-            List<SignalObservation> list = byHorizon.get(group.length > 1 ? group[1] : "");
-            if (list != null) {
-                JsonNode v = e.value();
-                list.add(new SignalObservation(v.get("articleId").asText(), v.get("publishedAt").asLong(),
-                        v.get("sentiment").asDouble(), v.get("car").asDouble()));
-            }
-        }
+        String all = OverallSignalQualityProcessor.ALL_TICKERS;
         ArrayNode horizons = NODES.arrayNode();
-        byHorizon.forEach((horizon, observations) -> {
-            ObjectNode node = horizons.addObject().put("horizonLabel", horizon);
-            Optional<SignalObservation> newest = observations.stream().max(SignalStatistics.ORDER);
-            SignalSummary s = statistics.summarize(newest.map(n -> statistics.window(observations, n)).orElse(List.of()));
-            node.put("asOf", newest.map(n -> Instant.ofEpochMilli(n.publishedAt()).toString()).orElse(null))
-                    .put("articleCount", s.count()).put("positiveCount", s.positive())
-                    .put("negativeCount", s.negative()).put("meanCarPositive", s.meanCarPositive())
-                    .put("meanCarNegative", s.meanCarNegative()).put("hitRate", s.hitRate())
-                    .put("informationCoefficient", s.informationCoefficient());
-        });
-        return NODES.objectNode().put("ticker", "*").set("horizons", horizons);
+        for (String horizon : horizonLabels) {
+            String group = SignalQualityProcessor.outputKey(all, horizon);
+            horizons.add(one(stores.range(StoreNames.SIGNAL_QUALITY_VIEW, group, series(group, 0, MAX_TIME).newestFirst(1)))
+                    .orElseGet(() -> NODES.objectNode().put("ticker", all).put("horizonLabel", horizon)
+                            .put("articleCount", 0)));
+        }
+        return NODES.objectNode().put("ticker", all).set("horizons", horizons);
     }
 
     /** The ticker's latest decayed sentiment ({@code analytics.sentiment-decayed}), as of its record's time. */

@@ -79,6 +79,9 @@ public class PipelineMetrics {
     /** The reactions' fallback waiting for the clock of a ticker's {@code tick-closes} partition ({@code CloseClock}). */
     public static final String WATERMARK_STAGE_CLOSE_CLOCK = "close-clock";
 
+    /** The {@code ticker} of figures over all tickers (the signal quality's): no symbol is written so. */
+    public static final String ALL_TICKERS = "*";
+
     /** Registers the dead-letter counter of a reason at zero (call once per reason of the bounded set). */
     public void declareDeadLetterReason(String reason) {
         registry.counter("newsflow.dead.letters", "reason", reason);
@@ -159,9 +162,10 @@ public class PipelineMetrics {
                 "significant", significant).increment();
     }
 
+    /** The signal quality of a ticker, or over all of them ({@link #ALL_TICKERS}, a label of its own). */
     public void signalQuality(String ticker, String horizon, long articles, Double hitRate, Double ic,
             Double meanCarPositive, Double meanCarNegative) {
-        Tags tags = Tags.of("ticker", symbolLabel(ticker), "horizon", horizon);
+        Tags tags = Tags.of("ticker", ALL_TICKERS.equals(ticker) ? ticker : symbolLabel(ticker), "horizon", horizon);
         gauge("newsflow.signal.articles", tags, articles);
         if (hitRate != null) {
             gauge("newsflow.signal.hit.ratio", tags, hitRate);

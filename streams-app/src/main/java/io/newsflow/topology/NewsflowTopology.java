@@ -40,6 +40,7 @@ import io.newsflow.topology.market.TickProcessor;
 import io.newsflow.topology.market.TickResult;
 import io.newsflow.topology.sentiment.DecayedSentimentProcessor;
 import io.newsflow.topology.sentiment.RollingSentimentProcessor;
+import io.newsflow.topology.signal.OverallSignalQualityProcessor;
 import io.newsflow.topology.signal.SignalQualityProcessor;
 import io.newsflow.topology.state.SortedMemoryStore;
 import io.newsflow.topology.view.QueryViews;
@@ -77,15 +78,18 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  *                                                                  └─ credit views (the issuer's walk on a new bucket; on flip, latency-first)
  *           [price-move-alerts] ─ alert context (held for the news and deal watermarks) ─► alerts.price-move-context
  *           market.bond-books ─decode─ bond book (tranches) ─► analytics.bond-books; by issuer ─ credit views walked in event time ─► analytics.credit-equity
- *           news.article-scores (read back) ─ reaction registration; [news-context] ─ contributions, held outputs released
+ *           [news-context] ─ contributions, held outputs released; reaction registration
+ *           reactions + each task's completion watermark ─► [reaction-completions, 1 partition]
+ *  all:     [reaction-completions] ─ signal quality over all tickers, in publication order ─► analytics.signal-quality
  *  novelty: news.articles ─decode─ [articles-novelty, 1 partition] ─ enrich ─┬─► news.article-scores
  *                                                                          ├─ rolling sentiment ─► analytics.sentiment-rolling
  *                                                                          └─ decayed sentiment ─► analytics.sentiment-decayed
- *  views:   analytics.market-reaction (read back) ─ signal quality ─► analytics.signal-quality; query views ({@link QueryViews})
+ *  views:   analytics.market-reaction (read back) ─ signal quality per ticker ─► analytics.signal-quality;
+ *           news.article-scores (read back) ─ article view; query views ({@link QueryViews})
  *  every decode / processing failure / late article ─► dead-letters
  * </pre>
  *
- * <p>Everything keyed by ticker besides the hot path (closes, scores read back, deal summaries
+ * <p>Everything keyed by ticker besides the hot path (closes, news context, deal summaries
  * re-keyed by issuer) runs in one sub-topology sharing the market stores, so input topics must have
  * the same partition count (repartition topics inherit it). Novelty is a property of the whole news
  * stream, so enrichment runs on a one-partition repartition topic. Every ticker's abnormal return
@@ -158,12 +162,14 @@ public final class NewsflowTopology {
                 serdes.articleEvent(), InputRules.ARTICLES);
 
         TickResults hot = tickBranch(ticks, stores);
-        articleBranch(articles, hot.closes(), stores);
-        closeBranch(hot, stores);
+        KStream<String, MarketReaction> registered = articleBranch(articles, hot.closes(), stores);
+        CloseResults closed = closeBranch(hot, stores);
         bondBranch(bonds, hot.closes(), stores);
-        scoresBranch(builder, stores);
+        scoresBranch(builder);
         views.addTo(builder);
         signalQualityBranch(views.reactions(), stores);
+        allTickersSignalQualityBranch(closed.reactions().merge(registered, Named.as("reactions-merge")),
+                closed.completions(), stores);
         return builder.build();
     }
 
@@ -252,8 +258,8 @@ public final class NewsflowTopology {
      * where they are read and their stream time moves its watermarks), and puts the articles back in
      * event-time order before scoring them.
      */
-    private void articleBranch(KStream<String, ArticleEvent> articles, KStream<String, PriceTick> closes,
-            TopologyStores stores) {
+    private KStream<String, MarketReaction> articleBranch(KStream<String, ArticleEvent> articles,
+            KStream<String, PriceTick> closes, TopologyStores stores) {
         KStream<String, ArticleEvent> funnelled = settings.watermarks().articlesSinglePartition() ? articles
                 : articles.merge(closes.flatMapValues(tick -> List.<ArticleEvent>of(), Named.as("articles-funnel-clock")),
                                 Named.as("articles-funnel-merge"))
@@ -268,7 +274,7 @@ public final class NewsflowTopology {
         KStream<String, ScoredArticle> published = scored.processValues(StripOrigin::new,
                 Named.as("article-scores-strip-origin"));
         published.to(Topics.ARTICLE_SCORES, Produced.with(Serdes.String(), serdes.scoredArticle()).withName("article-scores"));
-        newsContextBranch(funnelled, published, stores);
+        KStream<String, MarketReaction> registered = newsContextBranch(funnelled, published, stores);
 
         // rolling sentiment where the scores are made: one hop from the article instead of two
         KStream<String, SentimentRolling> rolling = routed(stores.process(scored,
@@ -283,6 +289,7 @@ public final class NewsflowTopology {
                 DecayedSentimentProcessor.STORES, "sentiment-decayed"), "sentiment-decayed")
                 .to(Topics.SENTIMENT_DECAYED, Produced.with(Serdes.String(), serdes.decayedSentiment())
                         .withName("sentiment-decayed-sink"));
+        return registered;
     }
 
     /**
@@ -298,12 +305,31 @@ public final class NewsflowTopology {
     }
 
     /**
-     * Scores are read back from their output topic, keyed by ticker, so that they meet the ticks
-     * of the same symbol in the same task (the topic is partitioned like the tick topic): the
-     * reactions to each article (the news context of alerts and credit views comes through
-     * {@link #newsContextBranch}).
+     * issue 23: the quality of the news signal over all tickers, in one task: every market task's completed
+     * reactions and its completion watermark go through {@code reaction-completions} (one partition), where
+     * {@link OverallSignalQualityProcessor} takes them in publication order once every partition's watermark has
+     * passed them, and writes the {@code *|horizon} records of {@code analytics.signal-quality}.
      */
-    private void scoresBranch(StreamsBuilder builder, TopologyStores stores) {
+    private void allTickersSignalQualityBranch(KStream<String, MarketReaction> reactions,
+            KStream<String, Watermarked<MarketReaction>> completions, TopologyStores stores) {
+        Serde<Watermarked<MarketReaction>> events = Watermarked.serde(serdes.marketReaction());
+        KStream<String, Watermarked<MarketReaction>> all = reactions
+                .mapValues(reaction -> (Watermarked<MarketReaction>) new Watermarked.Value<>(reaction),
+                        Named.as("reaction-completions-values"))
+                .merge(completions, Named.as("reaction-completions-merge"))
+                .repartition(Repartitioned.<String, Watermarked<MarketReaction>>with(Serdes.String(), events)
+                        .withName("reaction-completions").withNumberOfPartitions(1));
+        routed(stores.process(all, () -> new OverallSignalQualityProcessor(settings, metrics, deadLetters,
+                events.serializer()), OverallSignalQualityProcessor.STORES, "signal-quality-all"), "signal-quality-all")
+                .to(Topics.SIGNAL_QUALITY, Produced.with(Serdes.String(), serdes.signalQuality())
+                        .withName("signal-quality-all-sink"));
+    }
+
+    /**
+     * Scores are read back from their output topic for the article view of the query API (the
+     * reactions' registration and the news context read them from {@code news-context}).
+     */
+    private void scoresBranch(StreamsBuilder builder) {
         KStream<String, ScoredArticle> scores = builder.stream(Topics.ARTICLE_SCORES,
                 Consumed.with(Serdes.String(), serdes.scoredArticle())
                         .withTimestampExtractor(new EventTimeExtractor<>(ScoredArticle.class,
@@ -311,12 +337,6 @@ public final class NewsflowTopology {
                         .withName("scores-source"))
                 .filter((k, v) -> v != null && v.getTicker() != null, Named.as("scores-with-ticker"));
         views.addArticles(builder, scores);
-
-        KStream<String, MarketReaction> reactions = routed(stores.process(scores,
-                () -> new ReactionProcessors.OnArticle(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
-                ReactionProcessors.STORES, "reaction-on-article"), "reaction-on-article");
-        reactions.to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
-                .withName("reaction-on-article-sink"));
     }
 
     // --- news context (issue 13: deterministic news context of alerts and credit views) -----
@@ -328,8 +348,8 @@ public final class NewsflowTopology {
      * covers. There {@link NewsContextProcessor} records the scores for the news context and releases
      * the alerts and credit views held until the watermark has passed their context.
      */
-    private void newsContextBranch(KStream<String, ArticleEvent> funnelled, KStream<String, ScoredArticle> scores,
-            TopologyStores stores) {
+    private KStream<String, MarketReaction> newsContextBranch(KStream<String, ArticleEvent> funnelled,
+            KStream<String, ScoredArticle> scores, TopologyStores stores) {
         KStream<String, Watermarked<ScoredArticle>> watermarks = settings.watermarks().articlesSinglePartition()
                 ? funnelled.process(() -> new NewsWatermarkFeed(false), Named.as("news-watermark-feed"))
                 : stores.process(funnelled, () -> new NewsWatermarkFeed(true), List.of(StoreNames.FUNNEL_RELEASED),
@@ -347,6 +367,14 @@ public final class NewsflowTopology {
                         NewsContextProcessor.STORES, "sentiment-contributions"), "sentiment-contributions"),
                 "held-alert-contexts", "held-alert-contexts-sink", "held-credit-views", "held-credit-views-sink")
                 .noDefaultBranch();
+
+        // the reactions to each article: registered from the same scores, after the news context's step
+        KStream<String, MarketReaction> reactions = routed(stores.process(context,
+                () -> new ReactionProcessors.OnArticle(settings, metrics, deadLetters, events.serializer()),
+                ReactionProcessors.STORES, "reaction-on-article"), "reaction-on-article");
+        reactions.to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
+                .withName("reaction-on-article-sink"));
+        return reactions;
     }
 
     /** What the hot path passes on: the bucket closes and the alerts, each through its internal topic. */
@@ -391,22 +419,34 @@ public final class NewsflowTopology {
      * Where the ticks meet the news and the deals, on the bucket closes: reactions and credit views
      * ({@link BucketCloseProcessor}), and each alert's news context ({@link AlertContextProcessor}).
      */
-    private void closeBranch(TickResults hot, TopologyStores stores) {
-        split(stores.process(hot.closes(),
+    private CloseResults closeBranch(TickResults hot, TopologyStores stores) {
+        Map<String, KStream<String, Routed<CloseResult>>> results = split(stores.process(hot.closes(),
                         () -> new BucketCloseProcessor(settings, metrics, deadLetters, serdes.priceTick().serializer()),
                         BucketCloseProcessor.STORES, "bucket-close"), "bucket-close")
-                .branch(isA(CloseResult.Reaction.class), toTopic(CloseResult.Reaction.class, CloseResult.Reaction::reaction,
-                        "close-reactions", Topics.MARKET_REACTION, serdes.marketReaction(), "reaction-on-close-sink",
-                        "reactions"))
+                .branch(isA(CloseResult.Reaction.class), Branched.as("reactions"))
                 .branch(isA(CloseResult.CreditView.class), toTopic(CloseResult.CreditView.class,
                         CloseResult.CreditView::view, "close-credit-views", Topics.CREDIT_EQUITY,
                         serdes.creditEquityView(), "credit-on-tick-sink", "credit-views"))
-                .noDefaultBranch();
+                .defaultBranch(Branched.as("completions")); // CloseResult.ReactionsComplete
+        KStream<String, MarketReaction> reactions = as(results.get("bucket-close-reactions"), CloseResult.Reaction.class,
+                CloseResult.Reaction::reaction, "close-reactions");
+        reactions.to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
+                .withName("reaction-on-close-sink"));
+        // a watermark's source is the record's key (the task's partition), its time the record's timestamp
+        KStream<String, Watermarked<MarketReaction>> completions = as(results.get("bucket-close-completions"),
+                CloseResult.ReactionsComplete.class, complete -> Watermarked.<MarketReaction>watermark(),
+                "reaction-completions-watermark");
         alertsAndCreditViews(split(stores.process(hot.alerts(),
                         () -> new AlertContextProcessor(settings, deadLetters, serdes.priceMoveAlert().serializer()),
                         AlertContextProcessor.STORES, "alert-context"), "alert-context"),
                 "alert-contexts", "alert-contexts-sink", "alert-context-views", "alert-context-views-sink")
                 .noDefaultBranch();
+        return new CloseResults(reactions, completions);
+    }
+
+    /** What the bucket-close step passes on: its reactions and its reactions' completion watermarks. */
+    private record CloseResults(KStream<String, MarketReaction> reactions,
+            KStream<String, Watermarked<MarketReaction>> completions) {
     }
 
     /** The origin header is internal lineage: it does not leave the pipeline. */

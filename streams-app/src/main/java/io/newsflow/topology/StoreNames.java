@@ -109,6 +109,12 @@ public final class StoreNames {
     public static final String BOND_TRANCHES = "bond-tranches";
     /** issue 23: ticker|horizon|publication time|article id -> the reaction's sentiment and CAR, for signal quality. */
     public static final String SIGNAL_OBSERVATIONS = "signal-observations";
+    /** issue 23: "source-" + partition -> that market task's reaction completion watermark; "released" -> the lowest, released. */
+    public static final String REACTION_COMPLETIONS = "reaction-completion-watermarks";
+    /** issue 23: horizon|publication time|article id@ticker -> a scored reaction held for the completion watermark. */
+    public static final String SIGNAL_HELD_ALL = "signal-held-all";
+    /** issue 23: *|horizon|publication time|article id@ticker -> every ticker's reactions in the all-tickers window. */
+    public static final String SIGNAL_OBSERVATIONS_ALL = "signal-observations-all";
     /** issue 23: ticker -> its decayed sentiment and last emitted bucket; "" -> the last bucket boundary swept. */
     public static final String DECAYED_SENTIMENT = "decayed-sentiment";
     /** issue 23: query view of analytics.signal-quality, ticker|horizon|as-of|article id -> record. */

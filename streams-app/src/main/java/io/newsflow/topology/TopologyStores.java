@@ -92,6 +92,10 @@ final class TopologyStores {
         inMemory(StoreNames.CREDIT_FLIP_WALKS, new JsonSerde<>(FlipWalk.class));
         inMemory(StoreNames.BOND_TRANCHES, new JsonSerde<>(io.newsflow.topology.bond.TrancheBook.class));
         persistent(StoreNames.SIGNAL_OBSERVATIONS, new JsonSerde<>(io.newsflow.topology.signal.SignalObservation.class));
+        inMemory(StoreNames.REACTION_COMPLETIONS, Serdes.Long());
+        persistent(StoreNames.SIGNAL_HELD_ALL,
+                new JsonSerde<>(io.newsflow.topology.signal.OverallSignalQualityProcessor.HeldReaction.class));
+        persistent(StoreNames.SIGNAL_OBSERVATIONS_ALL, new JsonSerde<>(io.newsflow.topology.signal.SignalObservation.class));
         inMemory(StoreNames.DECAYED_SENTIMENT,
                 new JsonSerde<>(io.newsflow.topology.sentiment.DecayedSentimentProcessor.Entry.class));
     }

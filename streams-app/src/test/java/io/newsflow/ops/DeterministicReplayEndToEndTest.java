@@ -75,6 +75,8 @@ class DeterministicReplayEndToEndTest {
         assertTrue(reference.counts().get(Topics.MARKET_REACTION) > 0, "the scenario gives reactions: " + reference.counts());
         // issue 23: the event study's outputs are compared like the others, so they must not be empty
         assertTrue(reference.counts().get(Topics.SIGNAL_QUALITY) > 0, "the scenario gives signal quality: " + reference.counts());
+        assertTrue(reference.linesByTopic().get(Topics.SIGNAL_QUALITY).stream().anyMatch(line -> line.startsWith("*|")),
+                "the scenario gives signal quality over all tickers");
         assertTrue(reference.counts().get(Topics.SENTIMENT_DECAYED) > 0, "the scenario gives decayed sentiment: "
                 + reference.counts());
         OutputDump repartitioned = run("2 partitions, 2 threads", 2, 2, false);

@@ -37,7 +37,8 @@ class SignalQualityTopologyTest {
             f.tick("META", 100.9503, at("14:40"));
             f.tick("QQQ", 101.0, at("14:40"));
 
-            List<SignalQuality> records = f.signalQuality.readValuesToList();
+            List<SignalQuality> records = f.signalQuality.readValuesToList().stream()
+                    .filter(q -> q.getTicker().equals("META")).toList();
             assertEquals(List.of("a1", "a2", "a4"), records.stream().map(SignalQuality::getLastArticleId).sorted().toList(),
                     "one record per scored reaction; a3 is a passing mention of Meta");
             SignalQuality last = records.stream().filter(q -> q.getLastArticleId().equals("a4")).findFirst().orElseThrow();
@@ -58,5 +59,51 @@ class SignalQualityTopologyTest {
             assertEquals(2.0 / 3, f.gauge("newsflow.signal.hit.ratio", "ticker", "META", "horizon", "5m"), 1e-9);
             assertTrue(f.deadLetters.isEmpty());
         }
+    }
+
+    /**
+     * Over all tickers, hand-checked: Meta "beats" (+0.5) then +2 % abnormal; Nvidia "plunges" (-0.5) then -2 %;
+     * Nvidia "surges" (+0.5) then +1.0204 % (196 to 198). One all-tickers record per reaction, in publication
+     * order, each over every ticker's reactions up to its article.
+     */
+    @Test
+    void theQualityOverAllTickersPoolsEveryTickersReactionsInPublicationOrder() {
+        TopologySettings settings = TopologySettings.fromMap(Map.of("reaction.horizons", "5m"));
+        try (TopologyFixture f = new TopologyFixture(settings)) {
+            ticks(f, at("13:59"), 100.0, 200.0);
+            f.publish(article("a1", "Meta beats estimates", "Quarterly results.", at("14:00")).build());
+            ticks(f, at("14:04"), 102.0, 200.0);
+            ticks(f, at("14:09"), 102.0, 200.0);
+            f.publish(article("a2", "Nvidia plunges", "Quarterly results.", at("14:10")).build());
+            ticks(f, at("14:14"), 102.0, 196.0);
+            f.publish(article("a3", "Nvidia surges", "Quarterly results.", at("14:20")).build());
+            ticks(f, at("14:24"), 102.0, 198.0);
+            ticks(f, at("14:30"), 102.0, 198.0);
+            ticks(f, at("14:40"), 102.0, 198.0);
+
+            List<SignalQuality> all = f.signalQuality.readValuesToList().stream()
+                    .filter(q -> q.getTicker().equals("*")).toList();
+            assertEquals(List.of("a1", "a2", "a3"), all.stream().map(SignalQuality::getLastArticleId).toList(),
+                    "one record per reaction, in publication order");
+            assertEquals(List.of(1L, 2L, 3L), all.stream().map(SignalQuality::getArticleCount).toList());
+            SignalQuality last = all.get(2);
+            assertEquals("5m", last.getHorizonLabel());
+            assertEquals(2, last.getPositiveCount());
+            assertEquals(1, last.getNegativeCount());
+            assertEquals((0.02 + 198.0 / 196 - 1) / 2, last.getMeanCarPositive(), 1e-9);
+            assertEquals(-0.02, last.getMeanCarNegative(), 1e-9);
+            assertEquals(1.0, last.getHitRate(), 1e-9, "every polar article moved its way");
+            // ranks: sentiment (2.5, 1, 2.5), CAR (3, 1, 2): rho = 1.5 / sqrt(1.5 * 2)
+            assertEquals(1.5 / Math.sqrt(3), last.getInformationCoefficient(), 1e-9);
+            assertEquals(1.5 / Math.sqrt(3), f.gauge("newsflow.signal.information.coefficient", "ticker", "*",
+                    "horizon", "5m"), 1e-9);
+            assertTrue(f.deadLetters.isEmpty());
+        }
+    }
+
+    private static void ticks(TopologyFixture f, java.time.Instant time, double meta, double nvidia) {
+        f.tick("META", meta, time);
+        f.tick("NVDA", nvidia, time);
+        f.tick("QQQ", 100.0, time);
     }
 }

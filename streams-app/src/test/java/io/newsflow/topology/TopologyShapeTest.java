@@ -1,6 +1,7 @@
 package io.newsflow.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -35,10 +36,16 @@ class TopologyShapeTest {
     void bucketClosesScoresAlertsAndIssuerSummariesMeetInOneSubTopology() {
         Set<String> market = description.subtopologies().stream().map(TopologyShapeTest::sourceTopics)
                 .filter(topics -> topics.stream().anyMatch(t -> t.contains("tick-closes"))).findFirst().orElseThrow();
-        assertTrue(market.contains(Topics.ARTICLE_SCORES), market.toString());
+        assertFalse(market.contains(Topics.ARTICLE_SCORES), "the reactions register from news-context: " + market);
         assertTrue(market.stream().anyMatch(t -> t.contains("price-move-alerts")), market.toString());
         assertTrue(market.stream().anyMatch(t -> t.contains("bond-summaries-by-issuer")), market.toString());
         assertTrue(market.stream().anyMatch(t -> t.contains("news-context")), market.toString());
+    }
+
+    @Test
+    void theSignalQualityOverAllTickersRunsInOneTaskFedOnlyByTheReactionsAndTheirWatermarks() {
+        assertEquals(Set.of("reaction-completions-repartition"),
+                sourceTopicsOfSubtopologyReading("reaction-completions-repartition"));
     }
 
     @Test

@@ -144,7 +144,8 @@ public final class HeldOutputs {
         }
     }
 
-    long watermark() {
+    /** The news watermark this task has received (not the gate, which an idle skip lifts): MIN_VALUE before any. */
+    public long watermark() {
         Long watermark = watermarks.get(WATERMARK);
         return watermark == null ? Long.MIN_VALUE : watermark;
     }

@@ -63,6 +63,8 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Clos
     private CloseClock clock;
     /** The escape of a reaction waiting for the clock of a partition whose every symbol stopped trading. */
     private IdleSources idleClock;
+    /** The last completion watermark forwarded (again after a restart: the all-tickers step keeps the highest). */
+    private long completeThrough = Long.MIN_VALUE;
     /** The close being processed, named only when a credit view needs it (replays). */
     private final Supplier<String> source = this::currentSource;
 
@@ -90,6 +92,7 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Clos
                 context.forward(new Record<>(r.getTicker(), Routed.ok(new CloseResult.Reaction(r)),
                         r.getPublishedAt().toEpochMilli() + r.getHorizonMs()));
             }
+            forwardCompletion();
         });
         IdleSources.scheduleChecks(context, settings, this::releaseIfClockIdle);
     }
@@ -108,6 +111,23 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Clos
                 context.forward(new Record<>(r.getTicker(), Routed.ok(new CloseResult.Reaction(r)),
                         r.getPublishedAt().toEpochMilli() + r.getHorizonMs()));
             }
+        }
+        forwardCompletion();
+    }
+
+    /**
+     * The task's reaction completion watermark ({@link ReactionTracker#completeThrough}), after the reactions it
+     * covers and only when it moved: on each sweep and idle check, so that it moves with the news watermark
+     * even while no reaction completes. Keyed by the task's partition, its source for the all-tickers step.
+     */
+    private void forwardCompletion() {
+        // no further than the task's stream time: the watermark is a record's timestamp, which must not run ahead
+        long through = Math.min(reactions.completeThrough(held.watermark()), context.currentStreamTimeMs());
+        if (through > completeThrough && through >= 0) {
+            completeThrough = through;
+            int partition = context.taskId().partition();
+            context.forward(new Record<>(String.valueOf(partition),
+                    Routed.ok(new CloseResult.ReactionsComplete(partition, through)), through));
         }
     }
 

@@ -3,7 +3,10 @@ package io.newsflow.topology.market;
 import io.newsflow.avro.CreditEquityView;
 import io.newsflow.avro.MarketReaction;
 
-/** What the bucket-close step ({@link BucketCloseProcessor}) emits: a market reaction, or a credit view. */
+/**
+ * What the bucket-close step ({@link BucketCloseProcessor}) emits: a market reaction, a credit view, or how far the
+ * task's reactions are complete.
+ */
 public sealed interface CloseResult {
 
     /** A completed reaction, to {@code analytics.market-reaction}. */
@@ -12,5 +15,12 @@ public sealed interface CloseResult {
 
     /** A credit/equity view, to {@code analytics.credit-equity}. */
     record CreditView(CreditEquityView view) implements CloseResult {
+    }
+
+    /**
+     * Every reaction of the task's partition ({@code partition}) due at or before {@code through} has been emitted
+     * ({@link ReactionTracker#completeThrough}): a watermark for the all-tickers signal quality.
+     */
+    record ReactionsComplete(int partition, long through) implements CloseResult {
     }
 }

@@ -8,6 +8,7 @@ import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.GuardedStatefulProcessor;
+import io.newsflow.topology.watermark.Watermarked;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -49,17 +50,26 @@ public final class ReactionProcessors {
         }
     }
 
-    /** Registers the horizons of each novel scored article and completes those already past. */
-    public static final class OnArticle extends GuardedStatefulProcessor<ScoredArticle, MarketReaction, ReactionTracker> {
+    /**
+     * Registers the horizons of each novel scored article and completes those already past. It reads the scores
+     * from {@code news-context}, after the news context's own step: a news watermark there follows the scores it
+     * covers, so every article it covers is registered by the time it is recorded, which the reactions' completion
+     * watermark relies on ({@link ReactionTracker#completeThrough}).
+     */
+    public static final class OnArticle
+            extends GuardedStatefulProcessor<Watermarked<ScoredArticle>, MarketReaction, ReactionTracker> {
 
         public OnArticle(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-                Serializer<ScoredArticle> payloadSerializer) {
+                Serializer<Watermarked<ScoredArticle>> payloadSerializer) {
             super(deadLetters, payloadSerializer, context -> storedTracker(context, settings, metrics));
         }
 
         @Override
-        protected void handle(Record<String, ScoredArticle> record, Output<MarketReaction> out) {
-            ScoredArticle article = record.value();
+        protected void handle(Record<String, Watermarked<ScoredArticle>> record, Output<MarketReaction> out) {
+            if (!(record.value() instanceof Watermarked.Value<ScoredArticle> score)) {
+                return; // the news watermark: the news context's step records it
+            }
+            ScoredArticle article = score.value();
             if (article.getTicker() == null || article.getDuplicateOf() != null) {
                 return; // repeats would only duplicate the original's reactions
             }

@@ -131,6 +131,25 @@ public final class ReactionTracker {
         return false;
     }
 
+    /**
+     * The completion watermark of this task's reactions: every reaction due at or before the returned time
+     * ({@code publishedAt + horizon}) has been emitted (or dropped for want of a price). A reaction not yet
+     * emitted is either pending here, or of an article not registered yet, which the news watermark bounds:
+     * every score published at or before {@code newsWatermark} has reached this task (through
+     * {@code news-context}, where the registration reads it), so an unregistered article's reactions are due
+     * after {@code newsWatermark + the shortest horizon}. {@link Long#MIN_VALUE} before any news watermark.
+     */
+    public long completeThrough(long newsWatermark) {
+        long shortest = settings.reactions().horizons().stream().mapToLong(Span::millis).min().orElse(0);
+        long bound = newsWatermark == Long.MIN_VALUE ? Long.MIN_VALUE : newsWatermark + shortest;
+        try (KeyValueIterator<String, PendingReaction> it = pendingStore.all()) {
+            while (it.hasNext()) {
+                bound = Math.min(bound, it.next().value.dueAt() - 1);
+            }
+        }
+        return bound;
+    }
+
     private enum Readiness { READY, WAITS_FOR_CLOCK, WAITS }
 
     private Readiness readiness(PendingReaction p) {
