@@ -67,7 +67,7 @@ public class PipelineMetrics {
         }
         registry.counter("newsflow.records.skipped", "reason", DEAD_LETTER_NOT_WRITTEN);
         for (String stage : List.of(WATERMARK_STAGE_FUNNEL, WATERMARK_STAGE_NEWS_CONTEXT, WATERMARK_STAGE_DEALS,
-                WATERMARK_STAGE_CLOSE_CLOCK)) {
+                WATERMARK_STAGE_CLOSE_CLOCK, WATERMARK_STAGE_SIGNAL_ALL)) {
             registry.counter("newsflow.watermark.idle.skips", "stage", stage);
         }
     }
@@ -78,6 +78,8 @@ public class PipelineMetrics {
     public static final String WATERMARK_STAGE_DEALS = "deal-watermark";
     /** The reactions' fallback waiting for the clock of a ticker's {@code tick-closes} partition ({@code CloseClock}). */
     public static final String WATERMARK_STAGE_CLOSE_CLOCK = "close-clock";
+    /** The signal quality over all tickers waiting for every market partition's reaction completion watermark. */
+    public static final String WATERMARK_STAGE_SIGNAL_ALL = "signal-quality-all";
 
     /** The {@code ticker} of figures over all tickers (the signal quality's): no symbol is written so. */
     public static final String ALL_TICKERS = "*";

@@ -162,14 +162,13 @@ public final class NewsflowTopology {
                 serdes.articleEvent(), InputRules.ARTICLES);
 
         TickResults hot = tickBranch(ticks, stores);
-        KStream<String, MarketReaction> registered = articleBranch(articles, hot.closes(), stores);
-        CloseResults closed = closeBranch(hot, stores);
+        KStream<String, Watermarked<MarketReaction>> registered = articleBranch(articles, hot.closes(), stores);
+        KStream<String, Watermarked<MarketReaction>> closed = closeBranch(hot, stores);
         bondBranch(bonds, hot.closes(), stores);
         scoresBranch(builder);
         views.addTo(builder);
         signalQualityBranch(views.reactions(), stores);
-        allTickersSignalQualityBranch(closed.reactions().merge(registered, Named.as("reactions-merge")),
-                closed.completions(), stores);
+        allTickersSignalQualityBranch(closed.merge(registered, Named.as("reaction-completions-merge")), stores);
         return builder.build();
     }
 
@@ -258,7 +257,7 @@ public final class NewsflowTopology {
      * where they are read and their stream time moves its watermarks), and puts the articles back in
      * event-time order before scoring them.
      */
-    private KStream<String, MarketReaction> articleBranch(KStream<String, ArticleEvent> articles,
+    private KStream<String, Watermarked<MarketReaction>> articleBranch(KStream<String, ArticleEvent> articles,
             KStream<String, PriceTick> closes, TopologyStores stores) {
         KStream<String, ArticleEvent> funnelled = settings.watermarks().articlesSinglePartition() ? articles
                 : articles.merge(closes.flatMapValues(tick -> List.<ArticleEvent>of(), Named.as("articles-funnel-clock")),
@@ -274,7 +273,7 @@ public final class NewsflowTopology {
         KStream<String, ScoredArticle> published = scored.processValues(StripOrigin::new,
                 Named.as("article-scores-strip-origin"));
         published.to(Topics.ARTICLE_SCORES, Produced.with(Serdes.String(), serdes.scoredArticle()).withName("article-scores"));
-        KStream<String, MarketReaction> registered = newsContextBranch(funnelled, published, stores);
+        KStream<String, Watermarked<MarketReaction>> registered = newsContextBranch(funnelled, published, stores);
 
         // rolling sentiment where the scores are made: one hop from the article instead of two
         KStream<String, SentimentRolling> rolling = routed(stores.process(scored,
@@ -310,13 +309,10 @@ public final class NewsflowTopology {
      * {@link OverallSignalQualityProcessor} takes them in publication order once every partition's watermark has
      * passed them, and writes the {@code *|horizon} records of {@code analytics.signal-quality}.
      */
-    private void allTickersSignalQualityBranch(KStream<String, MarketReaction> reactions,
-            KStream<String, Watermarked<MarketReaction>> completions, TopologyStores stores) {
+    private void allTickersSignalQualityBranch(KStream<String, Watermarked<MarketReaction>> reactions,
+            TopologyStores stores) {
         Serde<Watermarked<MarketReaction>> events = Watermarked.serde(serdes.marketReaction());
         KStream<String, Watermarked<MarketReaction>> all = reactions
-                .mapValues(reaction -> (Watermarked<MarketReaction>) new Watermarked.Value<>(reaction),
-                        Named.as("reaction-completions-values"))
-                .merge(completions, Named.as("reaction-completions-merge"))
                 .repartition(Repartitioned.<String, Watermarked<MarketReaction>>with(Serdes.String(), events)
                         .withName("reaction-completions").withNumberOfPartitions(1));
         routed(stores.process(all, () -> new OverallSignalQualityProcessor(settings, metrics, deadLetters,
@@ -348,7 +344,7 @@ public final class NewsflowTopology {
      * covers. There {@link NewsContextProcessor} records the scores for the news context and releases
      * the alerts and credit views held until the watermark has passed their context.
      */
-    private KStream<String, MarketReaction> newsContextBranch(KStream<String, ArticleEvent> funnelled,
+    private KStream<String, Watermarked<MarketReaction>> newsContextBranch(KStream<String, ArticleEvent> funnelled,
             KStream<String, ScoredArticle> scores, TopologyStores stores) {
         KStream<String, Watermarked<ScoredArticle>> watermarks = settings.watermarks().articlesSinglePartition()
                 ? funnelled.process(() -> new NewsWatermarkFeed(false), Named.as("news-watermark-feed"))
@@ -369,12 +365,32 @@ public final class NewsflowTopology {
                 .noDefaultBranch();
 
         // the reactions to each article: registered from the same scores, after the news context's step
-        KStream<String, MarketReaction> reactions = routed(stores.process(context,
+        return reactions(split(stores.process(context,
                 () -> new ReactionProcessors.OnArticle(settings, metrics, deadLetters, events.serializer()),
-                ReactionProcessors.STORES, "reaction-on-article"), "reaction-on-article");
-        reactions.to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
-                .withName("reaction-on-article-sink"));
-        return reactions;
+                ReactionProcessors.STORES, "reaction-on-article"), "reaction-on-article"), "reaction-on-article",
+                "article-reactions", "reaction-on-article-sink");
+    }
+
+    /**
+     * The reactions of a step that completes them, to {@code analytics.market-reaction}, and with its completion
+     * watermarks ({@link CloseResult.ReactionsComplete}) on to the all-tickers signal quality; {@code branches} has
+     * the step's other branches added.
+     */
+    private KStream<String, Watermarked<MarketReaction>> reactions(BranchedKStream<String, Routed<CloseResult>> branches,
+            String step, String name, String sink) {
+        Map<String, KStream<String, Routed<CloseResult>>> results = branches
+                .branch(isA(CloseResult.Reaction.class), Branched.as("reactions"))
+                .branch(isA(CloseResult.ReactionsComplete.class), Branched.as("completions"))
+                .noDefaultBranch();
+        KStream<String, MarketReaction> reactions = as(results.get(step + "-reactions"), CloseResult.Reaction.class,
+                CloseResult.Reaction::reaction, name);
+        reactions.to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction()).withName(sink));
+        // a watermark's source is the record's key (partition|horizon), its time the record's timestamp
+        return reactions.mapValues(reaction -> (Watermarked<MarketReaction>) new Watermarked.Value<>(reaction),
+                        Named.as(name + "-for-all"))
+                .merge(as(results.get(step + "-completions"), CloseResult.ReactionsComplete.class,
+                        complete -> Watermarked.<MarketReaction>watermark(), name + "-completions"),
+                        Named.as(name + "-with-completions"));
     }
 
     /** What the hot path passes on: the bucket closes and the alerts, each through its internal topic. */
@@ -419,34 +435,20 @@ public final class NewsflowTopology {
      * Where the ticks meet the news and the deals, on the bucket closes: reactions and credit views
      * ({@link BucketCloseProcessor}), and each alert's news context ({@link AlertContextProcessor}).
      */
-    private CloseResults closeBranch(TickResults hot, TopologyStores stores) {
-        Map<String, KStream<String, Routed<CloseResult>>> results = split(stores.process(hot.closes(),
+    private KStream<String, Watermarked<MarketReaction>> closeBranch(TickResults hot, TopologyStores stores) {
+        KStream<String, Watermarked<MarketReaction>> reactions = reactions(split(stores.process(hot.closes(),
                         () -> new BucketCloseProcessor(settings, metrics, deadLetters, serdes.priceTick().serializer()),
                         BucketCloseProcessor.STORES, "bucket-close"), "bucket-close")
-                .branch(isA(CloseResult.Reaction.class), Branched.as("reactions"))
                 .branch(isA(CloseResult.CreditView.class), toTopic(CloseResult.CreditView.class,
                         CloseResult.CreditView::view, "close-credit-views", Topics.CREDIT_EQUITY,
-                        serdes.creditEquityView(), "credit-on-tick-sink", "credit-views"))
-                .defaultBranch(Branched.as("completions")); // CloseResult.ReactionsComplete
-        KStream<String, MarketReaction> reactions = as(results.get("bucket-close-reactions"), CloseResult.Reaction.class,
-                CloseResult.Reaction::reaction, "close-reactions");
-        reactions.to(Topics.MARKET_REACTION, Produced.with(Serdes.String(), serdes.marketReaction())
-                .withName("reaction-on-close-sink"));
-        // a watermark's source is the record's key (the task's partition), its time the record's timestamp
-        KStream<String, Watermarked<MarketReaction>> completions = as(results.get("bucket-close-completions"),
-                CloseResult.ReactionsComplete.class, complete -> Watermarked.<MarketReaction>watermark(),
-                "reaction-completions-watermark");
+                        serdes.creditEquityView(), "credit-on-tick-sink", "credit-views")),
+                "bucket-close", "close-reactions", "reaction-on-close-sink");
         alertsAndCreditViews(split(stores.process(hot.alerts(),
                         () -> new AlertContextProcessor(settings, deadLetters, serdes.priceMoveAlert().serializer()),
                         AlertContextProcessor.STORES, "alert-context"), "alert-context"),
                 "alert-contexts", "alert-contexts-sink", "alert-context-views", "alert-context-views-sink")
                 .noDefaultBranch();
-        return new CloseResults(reactions, completions);
-    }
-
-    /** What the bucket-close step passes on: its reactions and its reactions' completion watermarks. */
-    private record CloseResults(KStream<String, MarketReaction> reactions,
-            KStream<String, Watermarked<MarketReaction>> completions) {
+        return reactions;
     }
 
     /** The origin header is internal lineage: it does not leave the pipeline. */

@@ -63,8 +63,7 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Clos
     private CloseClock clock;
     /** The escape of a reaction waiting for the clock of a partition whose every symbol stopped trading. */
     private IdleSources idleClock;
-    /** The last completion watermark forwarded (again after a restart: the all-tickers step keeps the highest). */
-    private long completeThrough = Long.MIN_VALUE;
+    private final ReactionCompletions completions = new ReactionCompletions();
     /** The close being processed, named only when a credit view needs it (replays). */
     private final Supplier<String> source = this::currentSource;
 
@@ -116,18 +115,13 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Clos
     }
 
     /**
-     * The task's reaction completion watermark ({@link ReactionTracker#completeThrough}), after the reactions it
-     * covers and only when it moved: on each sweep and idle check, so that it moves with the news watermark
-     * even while no reaction completes. Keyed by the task's partition, its source for the all-tickers step.
+     * The task's reaction completion watermarks ({@link ReactionCompletions}), after the reactions they cover: on
+     * each sweep and idle check, so that they move with the stream time even while no reaction completes. Keyed
+     * by the task's partition and the horizon, their source for the all-tickers step.
      */
     private void forwardCompletion() {
-        // no further than the task's stream time: the watermark is a record's timestamp, which must not run ahead
-        long through = Math.min(reactions.completeThrough(held.watermark()), context.currentStreamTimeMs());
-        if (through > completeThrough && through >= 0) {
-            completeThrough = through;
-            int partition = context.taskId().partition();
-            context.forward(new Record<>(String.valueOf(partition),
-                    Routed.ok(new CloseResult.ReactionsComplete(partition, through)), through));
+        for (CloseResult.ReactionsComplete complete : completions.moved(context, reactions, held.watermark())) {
+            context.forward(new Record<>(complete.key(), Routed.ok(complete), complete.through()));
         }
     }
 

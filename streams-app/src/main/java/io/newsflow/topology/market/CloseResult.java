@@ -18,9 +18,14 @@ public sealed interface CloseResult {
     }
 
     /**
-     * Every reaction of the task's partition ({@code partition}) due at or before {@code through} has been emitted
-     * ({@link ReactionTracker#completeThrough}): a watermark for the all-tickers signal quality.
+     * Every reaction of horizon {@code horizonLabel} of the task's partition ({@code partition}) due at or before
+     * {@code through} has been emitted ({@link ReactionCompletions}): a watermark for the all-tickers signal quality.
+     * The registration of reactions ({@link ReactionProcessors.OnArticle}) emits these and reactions too.
      */
-    record ReactionsComplete(int partition, long through) implements CloseResult {
+    record ReactionsComplete(int partition, String horizonLabel, long through) implements CloseResult {
+        /** The record key: the watermark's source, partition and horizon. */
+        public String key() {
+            return partition + "|" + horizonLabel;
+        }
     }
 }

@@ -6,7 +6,6 @@ import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.dlq.DeadLetters;
-import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.GuardedStatefulProcessor;
 import io.newsflow.topology.watermark.Watermarked;
 import java.util.List;
@@ -44,20 +43,17 @@ public final class ReactionProcessors {
         return tracker(context, settings, metrics, StoredPriceSeries.of(context, StoreNames.CLOSE_POINTS, settings));
     }
 
-    private static void emit(GuardedProcessor.Output<MarketReaction> out, Iterable<MarketReaction> reactions) {
-        for (MarketReaction r : reactions) {
-            out.emit(r.getTicker(), r, r.getPublishedAt().toEpochMilli() + r.getHorizonMs());
-        }
-    }
-
     /**
      * Registers the horizons of each novel scored article and completes those already past. It reads the scores
      * from {@code news-context}, after the news context's own step: a news watermark there follows the scores it
-     * covers, so every article it covers is registered by the time it is recorded, which the reactions' completion
-     * watermark relies on ({@link ReactionTracker#completeThrough}).
+     * covers, so every article it covers is registered when it comes; then the task's completion watermarks
+     * ({@link ReactionCompletions}) go out. Results: {@link CloseResult.Reaction}s and
+     * {@link CloseResult.ReactionsComplete}s.
      */
     public static final class OnArticle
-            extends GuardedStatefulProcessor<Watermarked<ScoredArticle>, MarketReaction, ReactionTracker> {
+            extends GuardedStatefulProcessor<Watermarked<ScoredArticle>, CloseResult, ReactionTracker> {
+
+        private final ReactionCompletions completions = new ReactionCompletions();
 
         public OnArticle(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
                 Serializer<Watermarked<ScoredArticle>> payloadSerializer) {
@@ -65,16 +61,24 @@ public final class ReactionProcessors {
         }
 
         @Override
-        protected void handle(Record<String, Watermarked<ScoredArticle>> record, Output<MarketReaction> out) {
+        protected void handle(Record<String, Watermarked<ScoredArticle>> record, Output<CloseResult> out) {
             if (!(record.value() instanceof Watermarked.Value<ScoredArticle> score)) {
-                return; // the news watermark: the news context's step records it
+                // the news watermark, which the news context's step has just recorded
+                for (CloseResult.ReactionsComplete complete : completions.moved(context, helper,
+                        record.timestamp())) {
+                    out.emit(complete.key(), complete, complete.through());
+                }
+                return;
             }
             ScoredArticle article = score.value();
             if (article.getTicker() == null || article.getDuplicateOf() != null) {
                 return; // repeats would only duplicate the original's reactions
             }
             helper.register(article);
-            emit(out, helper.completeReady(article.getTicker(), Math.max(context.currentStreamTimeMs(), record.timestamp())));
+            for (MarketReaction r : helper.completeReady(article.getTicker(),
+                    Math.max(context.currentStreamTimeMs(), record.timestamp()))) {
+                out.emit(r.getTicker(), new CloseResult.Reaction(r), r.getPublishedAt().toEpochMilli() + r.getHorizonMs());
+            }
         }
     }
 }

@@ -9,7 +9,9 @@ import io.newsflow.topology.market.study.EventStudyResult;
 import io.newsflow.topology.market.study.ReactionStudy;
 import io.newsflow.topology.state.TimeIndex;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.apache.kafka.streams.KeyValue;
@@ -132,22 +134,29 @@ public final class ReactionTracker {
     }
 
     /**
-     * The completion watermark of this task's reactions: every reaction due at or before the returned time
-     * ({@code publishedAt + horizon}) has been emitted (or dropped for want of a price). A reaction not yet
-     * emitted is either pending here, or of an article not registered yet, which the news watermark bounds:
-     * every score published at or before {@code newsWatermark} has reached this task (through
-     * {@code news-context}, where the registration reads it), so an unregistered article's reactions are due
-     * after {@code newsWatermark + the shortest horizon}. {@link Long#MIN_VALUE} before any news watermark.
+     * The completion watermark of this task's reactions, per horizon (label): every reaction of that horizon due at
+     * or before it ({@code publishedAt + horizon}) has been emitted (or dropped for want of a price). A reaction not
+     * yet emitted is either pending here, or of an article not registered yet, which the news watermark bounds:
+     * every score published at or before {@code newsWatermark} has reached this task (through {@code news-context},
+     * where the registration reads it), so an unregistered article's reaction is due after
+     * {@code newsWatermark + horizon}. Per horizon, so that a day-long horizon waiting for its ticks holds back
+     * only its own horizon. None before any news watermark.
      */
-    public long completeThrough(long newsWatermark) {
-        long shortest = settings.reactions().horizons().stream().mapToLong(Span::millis).min().orElse(0);
-        long bound = newsWatermark == Long.MIN_VALUE ? Long.MIN_VALUE : newsWatermark + shortest;
+    public Map<String, Long> completeThrough(long newsWatermark) {
+        Map<String, Long> through = new LinkedHashMap<>();
+        if (newsWatermark == Long.MIN_VALUE) {
+            return through;
+        }
+        for (Span horizon : settings.reactions().horizons()) {
+            through.put(horizon.label(), newsWatermark + horizon.millis());
+        }
         try (KeyValueIterator<String, PendingReaction> it = pendingStore.all()) {
             while (it.hasNext()) {
-                bound = Math.min(bound, it.next().value.dueAt() - 1);
+                PendingReaction p = it.next().value;
+                through.computeIfPresent(p.horizonLabel(), (label, bound) -> Math.min(bound, p.dueAt() - 1));
             }
         }
-        return bound;
+        return through;
     }
 
     private enum Readiness { READY, WAITS_FOR_CLOCK, WAITS }

@@ -3,12 +3,14 @@ package io.newsflow.topology.signal;
 import io.newsflow.avro.MarketReaction;
 import io.newsflow.avro.SignalQuality;
 import io.newsflow.metrics.PipelineMetrics;
+import io.newsflow.topology.Span;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.state.TimeIndex;
+import io.newsflow.topology.watermark.IdleSources;
 import io.newsflow.topology.watermark.Watermarked;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
             StoreNames.SIGNAL_OBSERVATIONS_ALL);
 
     private static final String SOURCE = "source-";
-    private static final String RELEASED = "released";
+    private static final String RELEASED = "released-";
 
     /** A scored reaction held until every partition's completion watermark passes its due time. */
     public record HeldReaction(String ticker, String horizonLabel, long horizonMs, SignalObservation observation) {
@@ -64,6 +66,8 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
     private KeyValueStore<String, HeldReaction> heldStore;
     private TimeIndex<HeldReaction> held;
     private TimeIndex<SignalObservation> observations;
+    /** Per horizon (its index in {@code reaction.horizons}): the release point, skipped when quiet. */
+    private IdleSources idle;
 
     public OverallSignalQualityProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
             Serializer<Watermarked<MarketReaction>> payloadSerializer) {
@@ -81,6 +85,32 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
         heldStore = context.getStateStore(StoreNames.SIGNAL_HELD_ALL);
         held = new TimeIndex<>(heldStore);
         observations = new TimeIndex<>(context.getStateStore(StoreNames.SIGNAL_OBSERVATIONS_ALL));
+        idle = IdleSources.of(PipelineMetrics.WATERMARK_STAGE_SIGNAL_ALL, settings, context::currentSystemTimeMs,
+                metrics);
+        IdleSources.scheduleChecks(context, settings, this::releaseIfIdle);
+    }
+
+    /**
+     * The liveness escape ({@code watermark.idle.timeout}, wall clock): a horizon whose release point has not moved
+     * for the timeout while reactions are held gives them all out, in order; one that arrives later with an earlier
+     * due time is then taken when it comes. The one non-deterministic case, as for the other watermarks.
+     */
+    private void releaseIfIdle() {
+        List<Span> horizons = settings.reactions().horizons();
+        boolean holding = false;
+        for (Span horizon : horizons) {
+            holding |= !held.range(horizon.label(), 0, TimeIndex.MAX_TIME).isEmpty();
+        }
+        idle.holding(holding);
+        for (int i = 0; holding && i < horizons.size(); i++) {
+            String horizon = horizons.get(i).label();
+            Long released = watermarks.get(RELEASED + horizon);
+            if (idle.skip(i, released == null ? Long.MIN_VALUE : released)) {
+                for (Record<String, SignalQuality> record : release(horizon, Long.MAX_VALUE)) {
+                    context.forward(record.withValue(Routed.ok(record.value())));
+                }
+            }
+        }
     }
 
     @Override
@@ -89,16 +119,20 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
             hold(value.value());
             return;
         }
-        int source = Integer.parseInt(record.key());
-        Long before = watermarks.get(SOURCE + source);
+        // key partition|horizon: that market task's completion watermark of that horizon
+        String[] source = record.key().split("\\|", 2);
+        String horizon = source[1];
+        String key = SOURCE + horizon + "|" + Integer.parseInt(source[0]);
+        Long before = watermarks.get(key);
         if (before == null || record.timestamp() > before) {
-            watermarks.put(SOURCE + source, record.timestamp());
+            watermarks.put(key, record.timestamp());
         }
-        long through = lowest();
-        Long released = watermarks.get(RELEASED);
+        long through = lowest(horizon);
+        Long released = watermarks.get(RELEASED + horizon);
         if (released == null || through > released) {
-            watermarks.put(RELEASED, through);
-            release(through, out);
+            watermarks.put(RELEASED + horizon, through);
+            idle.moved(settings.reactions().horizons().stream().map(Span::label).toList().indexOf(horizon));
+            release(horizon, through).forEach(out::emit);
         }
     }
 
@@ -113,38 +147,42 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
         held.put(reaction.horizonLabel(), published, reaction.id(), reaction);
     }
 
-    /** The lowest completion watermark over the partitions ({@code topic.partitions}, or more once seen); MIN_VALUE while one has sent none. */
-    private long lowest() {
+    /**
+     * The lowest completion watermark of the horizon over the partitions ({@code topic.partitions}, or more once
+     * seen); MIN_VALUE while one has sent none.
+     */
+    private long lowest(String horizon) {
         int count = settings.watermarks().topicPartitions();
+        String prefix = SOURCE + horizon + "|";
         List<Long> known = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = watermarks.range(SOURCE, SOURCE + "\uffff")) {
+        try (KeyValueIterator<String, Long> it = watermarks.range(prefix, prefix + "\uffff")) {
             while (it.hasNext()) {
                 KeyValue<String, Long> kv = it.next();
                 known.add(kv.value);
-                count = Math.max(count, Integer.parseInt(kv.key.substring(SOURCE.length())) + 1);
+                count = Math.max(count, Integer.parseInt(kv.key.substring(prefix.length())) + 1);
             }
         }
         return known.size() < count ? Long.MIN_VALUE : known.stream().mapToLong(Long::longValue).min().orElseThrow();
     }
 
-    /** Every held reaction due at or before {@code through}, by horizon, then publication, article id and ticker. */
-    private void release(long through, Output<SignalQuality> out) {
+    /** The records of the horizon's held reactions due at or before {@code through}, by publication, article id, ticker. */
+    private List<Record<String, SignalQuality>> release(String horizon, long through) {
         List<TimeIndex.Entry<HeldReaction>> due = new ArrayList<>();
-        try (KeyValueIterator<String, HeldReaction> it = heldStore.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, HeldReaction> kv = it.next();
-                if (kv.value.dueAt() <= through) {
-                    due.add(new TimeIndex.Entry<>(kv.key, kv.value.observation().publishedAt(), kv.value));
-                }
+        for (TimeIndex.Entry<HeldReaction> entry : held.range(horizon, 0, TimeIndex.MAX_TIME)) {
+            if (entry.value().dueAt() > through) {
+                break; // by publication, so by due time within a horizon
             }
+            due.add(entry);
         }
+        List<Record<String, SignalQuality>> records = new ArrayList<>();
         for (TimeIndex.Entry<HeldReaction> entry : due) {
             held.delete(entry.key());
-            emit(entry.value(), out);
+            records.add(record(entry.value()));
         }
+        return records;
     }
 
-    private void emit(HeldReaction reaction, Output<SignalQuality> out) {
+    private Record<String, SignalQuality> record(HeldReaction reaction) {
         String group = SignalQualityProcessor.outputKey(ALL_TICKERS, reaction.horizonLabel());
         SignalObservation newest = reaction.observation();
         long published = newest.publishedAt();
@@ -156,7 +194,7 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
         observations.deleteBefore(group, published - windowMs + 1);
         metrics.signalQuality(ALL_TICKERS, reaction.horizonLabel(), s.count(), s.hitRate(), s.informationCoefficient(),
                 s.meanCarPositive(), s.meanCarNegative());
-        out.emit(group, SignalQuality.newBuilder()
+        return new Record<>(group, SignalQuality.newBuilder()
                 .setTicker(ALL_TICKERS)
                 .setHorizonLabel(reaction.horizonLabel())
                 .setHorizonMs(reaction.horizonMs())

@@ -77,6 +77,20 @@ class OverallSignalQualityProcessorTest {
         assertEquals(List.of("a1", "a2", "a3"), one.stream().map(SignalQuality::getLastArticleId).toList());
     }
 
+    @Test
+    void eachHorizonHasItsOwnWatermarkSoADayLongHorizonHoldsBackOnlyItself() {
+        try (TopologyTestDriver driver = driver(TopologySettings.fromMap(Map.of("reaction.horizons", "5m,1d",
+                "topic.partitions", "1")))) {
+            TestInputTopic<String, Watermarked<MarketReaction>> in = driver.createInputTopic(TOPIC,
+                    Serdes.String().serializer(), events.serializer());
+            in.pipeInput("META", reaction("a1", "META", "14:00", 0.5, 0.02), at("14:05"));
+            in.pipeInput("0|1d", Watermarked.watermark(), at("13:00")); // a day-long reaction still waits for its ticks
+            assertEquals(List.of(), emitted);
+            watermark(in, 0, "14:06");
+            assertEquals(List.of("a1"), ids(), "the 5m reaction goes with its own horizon's watermark");
+        }
+    }
+
     private List<SignalQuality> run(List<String> arrival) {
         Map<String, Watermarked<MarketReaction>> reactions = Map.of(
                 "a1", reaction("a1", "META", "14:00", 0.5, 0.02),
@@ -101,7 +115,7 @@ class OverallSignalQualityProcessorTest {
     }
 
     private static void watermark(TestInputTopic<String, Watermarked<MarketReaction>> in, int partition, String time) {
-        in.pipeInput(String.valueOf(partition), Watermarked.watermark(), at(time));
+        in.pipeInput(partition + "|5m", Watermarked.watermark(), at(time));
     }
 
     private TopologyTestDriver driver(TopologySettings settings) {
