@@ -56,6 +56,7 @@ final class SentimentFeatures {
     /** "Contract" is a direction only as a verb ("the market contracted"), not as the noun of most press text. */
     private static final String CONTRACT = EnglishTokenizer.stem("contract");
     private static final String UP = EnglishTokenizer.stem("up");
+    private static final String RETURN = EnglishTokenizer.stem("return");
     /** "Lifted" is a direction as a verb only: "lifts" and "lifting equipment" are what a company may make. */
     private static final String LIFT = EnglishTokenizer.stem("lifted");
     /** A level named as good or bad after a copula: "cash flow was negative", "the result remained positive". */
@@ -73,7 +74,7 @@ final class SentimentFeatures {
     private static final Set<String> EN_GOOD = stems("sales sale revenue revenues turnover profit profits "
             + "profitability earnings income ebit ebitda eps margin margins order orders backlog demand bookings "
             + "dividend shipments volume volumes deliveries output production growth shares share stock passengers "
-            + "passenger traffic occupancy subscribers capacity position customer customers client clients "
+            + "passenger traffic occupancy subscribers capacity position customer customers client clients return "
             + "guidance outlook forecast result results performance value rating target cash");
     private static final Set<String> EN_BAD = stems("cost costs expense expenses loss losses debt deficit impairment "
             + "writedown writedowns charge charges provision provisions layoffs unemployment liabilities "
@@ -92,7 +93,7 @@ final class SentimentFeatures {
     private static final Set<String> EN_METRIC = stems("sales sale revenue revenues turnover profit profits "
             + "profitability earnings income ebit ebitda eps margin margins order orders backlog bookings dividend "
             + "shipments volume volumes deliveries output production cash passengers passenger traffic occupancy "
-            + "subscribers capacity result results cost costs expense expenses loss losses debt impairment "
+            + "subscribers capacity return result results cost costs expense expenses loss losses debt impairment "
             + "writedown writedowns charge charges provision provisions");
     /** A change of one of the company's own figures ("costs fell by 9 %", "the margin widened to 14 %"). */
     static final String METRIC_CHANGE = "chg:metric";
@@ -382,7 +383,7 @@ final class SentimentFeatures {
                 String key = tokens.get(t - d).key();
                 if (clauseWords.contains(key)) {
                     before = 0;
-                } else if (good.contains(key) || bad.contains(key)) {
+                } else if (isQuantity(tokens, t - d, to, good, bad)) {
                     return t - d;
                 }
             }
@@ -390,7 +391,7 @@ final class SentimentFeatures {
                 String key = tokens.get(t + d).key();
                 if (clauseWords.contains(key)) {
                     after = 0;
-                } else if (good.contains(key) || bad.contains(key)) {
+                } else if (isQuantity(tokens, t + d, to, good, bad)) {
                     return t + d;
                 }
             }
@@ -497,12 +498,25 @@ final class SentimentFeatures {
     /** The last good or bad quantity named before a comparison in the sentence. */
     private static String topicBefore(String sentence, int end) {
         String topic = null;
-        for (Token token : new EnglishTokenizer().tokenize(sentence, 0, end)) {
-            if (EN_GOOD.contains(token.key()) || EN_BAD.contains(token.key())) {
-                topic = token.key();
+        List<Token> tokens = new EnglishTokenizer().tokenize(sentence, 0, end);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (isQuantity(tokens, i, tokens.size(), EN_GOOD, EN_BAD)) {
+                topic = tokens.get(i).key();
             }
         }
         return topic;
+    }
+
+    /**
+     * A good or bad quantity at tokens[i]; "return" only as a return on something ("return on equity"), not as a
+     * verb ("returned to growth").
+     */
+    private static boolean isQuantity(List<Token> tokens, int i, int to, Set<String> good, Set<String> bad) {
+        String key = tokens.get(i).key();
+        if (key.equals(RETURN)) {
+            return i + 1 < to && tokens.get(i + 1).key().equals("on");
+        }
+        return good.contains(key) || bad.contains(key);
     }
 
     /** Whether the figure ending at {@code end} is a percentage ("14.8 %", "12%"). */

@@ -122,6 +122,12 @@ class EnglishPressWordingTest {
     }
 
     @Test
+    void aReturnOnCapitalIsAGoodQuantity() {
+        assertOnly(BETTER, WORSE, "Return on capital employed was 17.2 %, compared with 13.9 % in 2025.");
+        assertOnly(WORSE, BETTER, "The return on investment fell to 6 %.");
+    }
+
+    @Test
     void liftedIsARiseButALiftIsAProduct() {
         assertOnly(BETTER, WORSE, "Strong demand lifted the order backlog to EUR 900 mn.");
         Set<String> f = features("The group sells lifts and escalators in 60 countries.");
