@@ -90,6 +90,9 @@ final class EnglishFinanceCues {
             // a rating outlook: "revised the outlook on the company to positive", "the outlook remains negative"
             new Cue(stems("positive"), stems("outlook"), 0, WINDOW, GOOD_EVENT, false),
             new Cue(stems("negative"), stems("outlook"), 0, WINDOW, BAD_EVENT, false),
+            // "received regulatory approval for its new test", "obtained FDA clearance" ("subject to approval" is none)
+            new Cue(stems("receive received receives obtain obtained obtains grant granted win won gain gained secure "
+                    + "secured"), stems("approval approvals clearance"), 4, 0, GOOD_EVENT, false),
             // "ahead of target", "ahead of schedule"; "behind schedule"
             new Cue(stems("ahead"), PLAN, 2, 0, GOOD_EVENT, false),
             new Cue(stems("behind"), PLAN, 1, 0, BAD_EVENT, false),
@@ -161,7 +164,7 @@ final class EnglishFinanceCues {
             new Cue(stems("delay delays delayed postpone postponed"), Set.of(), false, false, BAD_EVENT),
             new Cue(stems("warning warns warned warn"), stems("profit profits earnings"), true, true, BAD_EVENT),
             new Cue(stems("publish publishes release releases announce report"), RESULTS, true, false, FACT),
-            new Cue(stems("listed"), stems("on exchange"), true, false, FACT),
+            new Cue(stems("listed traded"), stems("on exchange"), true, false, FACT),
             new Cue(stems("hold holds held"), stems("agm egm meeting conference call"), true, false, FACT),
             new Cue(stems("employ employs employees staff"), stems("<num>"), false, true, FACT),
             new Cue(stems("headquartered based"), stems("in"), true, false, FACT),

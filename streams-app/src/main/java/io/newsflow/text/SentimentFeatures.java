@@ -57,6 +57,11 @@ final class SentimentFeatures {
     private static final String CONTRACT = EnglishTokenizer.stem("contract");
     private static final String UP = EnglishTokenizer.stem("up");
     private static final String RETURN = EnglishTokenizer.stem("return");
+    private static final String ABOVE = EnglishTokenizer.stem("above");
+    private static final String BELOW = EnglishTokenizer.stem("below");
+    /** What a level is compared with: "below the level of", "above the group average", "below last year". */
+    private static final Set<String> BENCHMARKS = stems("level levels average year period previous last "
+            + "corresponding comparison");
     /** "Lifted" is a direction as a verb only: "lifts" and "lifting equipment" are what a company may make. */
     private static final String LIFT = EnglishTokenizer.stem("lifted");
     /** A level named as good or bad after a copula: "cash flow was negative", "the result remained positive". */
@@ -282,8 +287,8 @@ final class SentimentFeatures {
                                           boolean[] attached) {
         for (int t = from; t < to; t++) {
             String key = tokens.get(t).key();
-            boolean state = isState(tokens, from, t);
-            boolean up = EN_UP.contains(key) || state && EN_STATE_UP.contains(key);
+            boolean state = isState(tokens, from, t) || againstBenchmark(tokens, to, t);
+            boolean up = EN_UP.contains(key) || state && (EN_STATE_UP.contains(key) || key.equals(ABOVE));
             if (!up && !EN_DOWN.contains(key) && !state || key.equals(CONTRACT) && !isVerbForm(tokens.get(t))
                     || key.equals(LIFT) && !tokens.get(t).surface().toLowerCase(java.util.Locale.ROOT).endsWith("ed")
                     || key.equals(UP) && !upIsAChange(tokens, from, to, t)) {
@@ -332,6 +337,23 @@ final class SentimentFeatures {
         String key = tokens.get(t).key();
         return (EN_STATE_UP.contains(key) || EN_STATE_DOWN.contains(key)) && t > from
                 && COPULAS.contains(tokens.get(t - 1).surface().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * "Above" or "below" a level of comparison up to 4 words after ("order intake was below the level of the
+     * corresponding period", "the margin is above the group average"): a level up or down, like a change.
+     */
+    private static boolean againstBenchmark(List<Token> tokens, int to, int t) {
+        String key = tokens.get(t).key();
+        if (!key.equals(ABOVE) && !key.equals(BELOW)) {
+            return false;
+        }
+        for (int d = 1; d <= 4 && t + d < to && !tokens.get(t + d).punctuation(); d++) {
+            if (BENCHMARKS.contains(tokens.get(t + d).key())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isVerbForm(Token token) {

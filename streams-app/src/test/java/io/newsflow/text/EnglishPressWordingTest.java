@@ -128,6 +128,27 @@ class EnglishPressWordingTest {
     }
 
     @Test
+    void aboveOrBelowALevelOfComparisonIsALevelUpOrDown() {
+        assertOnly(WORSE, BETTER, "Deliveries were well below the level of the previous year.");
+        assertOnly(BETTER, WORSE, "The unit's margin remained above the group average.");
+        Set<String> f = features("The plant is located below the dam.");
+        assertFalse(f.contains(WORSE) || f.contains("dir:down"), f.toString());
+    }
+
+    @Test
+    void aRegulatoryApprovalReceivedIsGoodNewsButOneAwaitedIsNone() {
+        assertOnly(GOOD, BAD, "The drug maker obtained marketing approval for its asthma inhaler in Japan.");
+        assertOnly(GOOD, BAD, "The device has received FDA clearance.");
+        assertFalse(features("The sale is expected to close in May, subject to regulatory approval.").contains(GOOD));
+    }
+
+    @Test
+    void sharesTradedOnAnExchangeAreAFact() {
+        assertTrue(features("The bank's shares are traded on the main list of the Oslo exchange.")
+                .contains(EnglishFinanceCues.FACT));
+    }
+
+    @Test
     void liftedIsARiseButALiftIsAProduct() {
         assertOnly(BETTER, WORSE, "Strong demand lifted the order backlog to EUR 900 mn.");
         Set<String> f = features("The group sells lifts and escalators in 60 countries.");
