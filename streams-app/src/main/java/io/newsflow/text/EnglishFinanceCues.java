@@ -70,12 +70,37 @@ final class EnglishFinanceCues {
     private static final String PROFIT = EnglishTokenizer.stem("profit");
     private static final String LOSS = EnglishTokenizer.stem("loss");
     private static final Set<String> DIVIDEND = stems("dividend dividends payout");
+    private static final Set<String> CUSTOMERS = stems("customer customers client clients");
+    /** What a plan is measured against: "ahead of target", "behind schedule". */
+    private static final Set<String> PLAN = stems("target targets schedule plan plans expectations forecast "
+            + "forecasts guidance budget");
+    /** A state left behind: "revised the outlook to positive from stable" says nothing of "stable". */
+    private static final String FROM = "from";
+    private static final Set<String> STATES = stems("positive negative");
 
     private static final List<Cue> CUES = List.of(
             new Cue(stems("win won wins winning award awarded secure secured land landed clinch clinched receive "
                     + "received receives book booked bag bagged"), DEALS, true, false, GOOD_EVENT),
             // "lost the tender", "lost a framework contract"
             new Cue(stems("lose lost loses losing"), DEALS, true, false, BAD_EVENT),
+            // "won a new customer in the banking sector", "lost its largest client"
+            new Cue(stems("win won wins winning gain gained gains add added adds attract attracted"), CUSTOMERS, true,
+                    false, GOOD_EVENT),
+            new Cue(stems("lose lost loses losing"), CUSTOMERS, true, false, BAD_EVENT),
+            // a rating outlook: "revised the outlook on the company to positive", "the outlook remains negative"
+            new Cue(stems("positive"), stems("outlook"), 0, WINDOW, GOOD_EVENT, false),
+            new Cue(stems("negative"), stems("outlook"), 0, WINDOW, BAD_EVENT, false),
+            // "received regulatory approval for its new test", "obtained FDA clearance" ("subject to approval" is none)
+            new Cue(stems("receive received receives obtain obtained obtains grant granted win won gain gained secure "
+                    + "secured"), stems("approval approvals clearance"), 4, 0, GOOD_EVENT, false),
+            // "ahead of target", "ahead of schedule"; "behind schedule"
+            new Cue(stems("ahead"), PLAN, 2, 0, GOOD_EVENT, false),
+            new Cue(stems("behind"), PLAN, 1, 0, BAD_EVENT, false),
+            // "the result was hit by a one-off charge", "weighed on the quarter", "pressure on margins"
+            new Cue(stems("hit"), Set.of("by"), 1, 0, BAD_EVENT, false),
+            new Cue(stems("weigh weighed weighs weighing"), Set.of("on"), 1, 0, BAD_EVENT, false),
+            new Cue(stems("pressure pressures squeeze squeezed"), stems("margin margins price prices profitability "
+                    + "earnings profit profits"), 3, 1, BAD_EVENT, false),
             // a contract or an order signed is business won; an agreement or a deal may be anything
             new Cue(stems("sign signed signs conclude concluded ink inked"), stems("contract contracts order orders"),
                     true, false, GOOD_EVENT),
@@ -83,6 +108,8 @@ final class EnglishFinanceCues {
                     + "partnership"), true, false, DEAL),
             // "an agreement to supply", "a contract to deliver": the company is the supplier
             new Cue(stems("supply supplies deliver delivers provide"), DEALS, 0, 2, GOOD_EVENT, false),
+            // "signed a long-term supply deal", "a delivery contract" (not "deliveries under the agreement")
+            new Cue(stems("supply delivery"), DEALS, 1, 0, GOOD_EVENT, false),
             // "a contract worth EUR 45 mn", "an order valued at"
             new Cue(stems("worth valued"), stems("contract contracts order orders agreement framework"), 0,
                     WINDOW, GOOD_EVENT, false),
@@ -93,6 +120,9 @@ final class EnglishFinanceCues {
                     Set.of(), false, false, DEAL),
             new Cue(stems("upgrade upgraded upgrades outperform"), Set.of(), false, false, GOOD_EVENT),
             new Cue(stems("saving savings"), stems("cost costs"), false, true, GOOD_EVENT),
+            // "the programme delivered savings of EUR 12 mn" ("a savings bank" is none)
+            new Cue(stems("saving savings"), stems("deliver delivered delivers achieve achieved achieves generate "
+                    + "generated generates realise realised realize realized"), 0, 3, GOOD_EVENT, false),
             // "the largest order in the company's history"
             new Cue(stems("largest biggest"), DEALS, 2, 0, GOOD_EVENT, false),
             // "accretive to earnings per share" / "dilutive"
@@ -103,6 +133,8 @@ final class EnglishFinanceCues {
             new Cue(stems("open opened opens inaugurate inaugurated"), SITE, true, false, GOOD_EVENT),
             // "will expand its plant in Oulu": more capacity of its own, unlike an expansion into a market
             new Cue(stems("expand expands expanded expanding extend extends extended"), SITE, 3, 0, GOOD_EVENT, false),
+            // "expanded its distribution network" (with its own stores or sites; a presence may be a partner's)
+            new Cue(stems("expand expands expanded expanding"), stems("network networks"), 3, 0, GOOD_EVENT, false),
             // "record net sales", "a record order backlog", "a record high"; "a record loss"
             new Cue(stems("record"), stems("sales revenue revenues profit profits earnings result results order "
                     + "orders backlog income high highs year quarter deliveries passengers traffic volume volumes "
@@ -132,7 +164,7 @@ final class EnglishFinanceCues {
             new Cue(stems("delay delays delayed postpone postponed"), Set.of(), false, false, BAD_EVENT),
             new Cue(stems("warning warns warned warn"), stems("profit profits earnings"), true, true, BAD_EVENT),
             new Cue(stems("publish publishes release releases announce report"), RESULTS, true, false, FACT),
-            new Cue(stems("listed"), stems("on exchange"), true, false, FACT),
+            new Cue(stems("listed traded"), stems("on exchange"), true, false, FACT),
             new Cue(stems("hold holds held"), stems("agm egm meeting conference call"), true, false, FACT),
             new Cue(stems("employ employs employees staff"), stems("<num>"), false, true, FACT),
             new Cue(stems("headquartered based"), stems("in"), true, false, FACT),
@@ -152,6 +184,17 @@ final class EnglishFinanceCues {
      */
     private static final Set<String> LEVEL_VERBS = Set.of("totalled", "totaled", "totalling", "totaling", "amounted",
             "stood");
+    /**
+     * "Archegos collapsed": a company that collapsed is bad news, unless what collapsed is a figure (a change). Matched
+     * as written: the noun ("to avoid a collapse in prices") says no such thing.
+     */
+    private static final String COLLAPSED = "collapsed";
+    /** "The largest order in the shipyard's history", "the highest level in its history": a record. */
+    private static final String HISTORY = EnglishTokenizer.stem("history");
+    private static final Set<String> SUPERLATIVES = stems("largest biggest highest best strongest lowest worst "
+            + "weakest");
+    /** "The biggest loss in its history", "the lowest level in its history": a record of the bad kind. */
+    private static final Set<String> BAD_RECORDS = stems("loss losses deficit decline drop lowest worst weakest");
     /** The cues of each trigger word: a token looks up its own cues instead of trying all of them. */
     private static final Map<String, List<Cue>> BY_TRIGGER = byTrigger();
     private static final Set<String> NEGATORS = Set.of("not", EnglishTokenizer.NOT, "no", "never", "without");
@@ -168,6 +211,15 @@ final class EnglishFinanceCues {
             String key = keyOf(tokens.get(t));
             if (LEVEL_VERBS.contains(tokens.get(t).surface().toLowerCase(Locale.ROOT))) {
                 features.putIfAbsent(FACT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
+            }
+            if (STATES.contains(key) && t > from && tokens.get(t - 1).key().equals(FROM)) {
+                continue; // the state left behind
+            }
+            if (COLLAPSED.equals(tokens.get(t).surface().toLowerCase(Locale.ROOT)) && !changed(attached, t - from)) {
+                features.putIfAbsent(BAD_EVENT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
+            }
+            if (key.equals(HISTORY)) {
+                addRecordInHistory(tokens, from, t, features);
             }
             for (Cue cue : BY_TRIGGER.getOrDefault(key, List.of())) {
                 if (cue.unlessChanged() && changed(attached, t - from)) {
@@ -189,6 +241,26 @@ final class EnglishFinanceCues {
                             : CLEAR_WORSE, new CharRange(first.start(), last.end()));
                 }
             }
+        }
+    }
+
+    /**
+     * A superlative up to {@value #WINDOW} words before "history" in the same clause is a record: good news, or bad
+     * when a loss, a decline or a low is what it measures.
+     */
+    private static void addRecordInHistory(List<Token> tokens, int from, int t, Map<String, CharRange> features) {
+        int superlative = -1;
+        boolean bad = false;
+        for (int d = 1; d <= WINDOW && t - d >= from && !tokens.get(t - d).punctuation(); d++) {
+            String key = tokens.get(t - d).key();
+            if (SUPERLATIVES.contains(key)) {
+                superlative = t - d;
+            }
+            bad |= BAD_RECORDS.contains(key);
+        }
+        if (superlative >= 0) {
+            features.putIfAbsent(bad ? BAD_EVENT : GOOD_EVENT,
+                    new CharRange(tokens.get(superlative).start(), tokens.get(t).end()));
         }
     }
 

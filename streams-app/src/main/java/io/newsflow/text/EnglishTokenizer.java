@@ -43,7 +43,10 @@ final class EnglishTokenizer {
         return tokens;
     }
 
-    /** Letters and digits, with apostrophes and decimal points allowed inside ("didn't", "4.2x"). */
+    /**
+     * Letters and digits, with apostrophes and decimal points allowed inside ("didn't", "4.2x"), and thousands
+     * separators between digits ("3,000": one figure, whose comma must not end a clause and the windows of cues).
+     */
     private static int wordEnd(String text, int start, int to) {
         int i = start + 1;
         while (i < to) {
@@ -51,7 +54,9 @@ final class EnglishTokenizer {
             if (Character.isLetterOrDigit(c)) {
                 i++;
             } else if ((isApostrophe(c) || c == '.' && Character.isDigit(text.charAt(i - 1)))
-                    && i + 1 < to && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                    && i + 1 < to && Character.isLetterOrDigit(text.charAt(i + 1))
+                    || c == ',' && Character.isDigit(text.charAt(i - 1)) && i + 1 < to
+                    && Character.isDigit(text.charAt(i + 1))) {
                 i += 2;
             } else {
                 break;

@@ -48,14 +48,27 @@ final class SentimentFeatures {
     private static final Set<String> EN_UP = stems("rise rose risen rising increase increased grow grew grown gain "
             + "gained jump climb surge soar improve up higher expand widen widened rebound recover double doubled boost "
             + "raise raised exceed top outperform strengthen accelerate hike climbed appreciate appreciated deepen deepened "
-            + "triple tripled quadruple quadrupled");
+            + "triple tripled quadruple quadrupled lifted");
     private static final Set<String> EN_DOWN = stems("fall fell fallen decrease decreased decline drop dropped dip "
             + "lower down plunge slump shrink shrank narrow narrowed cut reduce reduced halve halved slide slid tumble "
             + "sink sank contract ease eased weaken slow slowed lose lost slash slashed shed slip slipped deteriorate "
-            + "deteriorated worsen worsened");
+            + "deteriorated worsen worsened collapse collapsed");
     /** "Contract" is a direction only as a verb ("the market contracted"), not as the noun of most press text. */
     private static final String CONTRACT = EnglishTokenizer.stem("contract");
     private static final String UP = EnglishTokenizer.stem("up");
+    private static final String RETURN = EnglishTokenizer.stem("return");
+    private static final String ABOVE = EnglishTokenizer.stem("above");
+    private static final String BELOW = EnglishTokenizer.stem("below");
+    /** What a level is compared with: "below the level of", "above the group average", "below last year". */
+    private static final Set<String> BENCHMARKS = stems("level levels average year period previous last "
+            + "corresponding comparison");
+    /** "Lifted" is a direction as a verb only: "lifts" and "lifting equipment" are what a company may make. */
+    private static final String LIFT = EnglishTokenizer.stem("lifted");
+    /** A level named as good or bad after a copula: "cash flow was negative", "the result remained positive". */
+    private static final Set<String> EN_STATE_UP = stems("positive");
+    private static final Set<String> EN_STATE_DOWN = stems("negative");
+    private static final Set<String> COPULAS = Set.of("was", "were", "is", "are", "remained", "remains", "stayed",
+            "been");
     private static final Set<String> TAKE = stems("take takes took taken taking");
     /** A loss whose change is news of its own sign, whatever else the sentence says ("the net loss narrowed"). */
     private static final Set<String> EN_LOSS = stems("loss losses deficit");
@@ -66,11 +79,16 @@ final class SentimentFeatures {
     private static final Set<String> EN_GOOD = stems("sales sale revenue revenues turnover profit profits "
             + "profitability earnings income ebit ebitda eps margin margins order orders backlog demand bookings "
             + "dividend shipments volume volumes deliveries output production growth shares share stock passengers "
-            + "passenger traffic occupancy subscribers capacity position "
+            + "passenger traffic occupancy subscribers capacity position customer customers client clients return "
             + "guidance outlook forecast result results performance value rating target cash");
     private static final Set<String> EN_BAD = stems("cost costs expense expenses loss losses debt deficit impairment "
             + "writedown writedowns charge charges provision provisions layoffs unemployment liabilities "
             + "inflation risk claims defaults delinquencies capex expenditure expenditures spending");
+    /**
+     * Quantities only as the subject of a change, before its word ("customer numbers increased", "clients grew by
+     * 4,000"): after it they are whom the change concerns ("cut power to 150,000 customers").
+     */
+    private static final Set<String> SUBJECT_ONLY = stems("customer customers client clients");
     /** After "share": "share capital", "share issue" are amounts whose change is no news for better or worse. */
     private static final Set<String> NOT_A_QUANTITY_AFTER = stems("capital issue issues count");
     /**
@@ -80,7 +98,7 @@ final class SentimentFeatures {
     private static final Set<String> EN_METRIC = stems("sales sale revenue revenues turnover profit profits "
             + "profitability earnings income ebit ebitda eps margin margins order orders backlog bookings dividend "
             + "shipments volume volumes deliveries output production cash passengers passenger traffic occupancy "
-            + "subscribers capacity result results cost costs expense expenses loss losses debt impairment "
+            + "subscribers capacity return result results cost costs expense expenses loss losses debt impairment "
             + "writedown writedowns charge charges provision provisions");
     /** A change of one of the company's own figures ("costs fell by 9 %", "the margin widened to 14 %"). */
     static final String METRIC_CHANGE = "chg:metric";
@@ -89,10 +107,13 @@ final class SentimentFeatures {
             + "believe believes");
     private static final Set<String> EN_CLAUSE = stems("but while whereas although though however");
 
+    /** A minus sign written before a figure ("EUR -0.12"), not the dash of a range ("2026-2028"). */
+    private static final String SIGNED = "(?:(?<=[\\s(])[-\u2212])?";
     /** "13.1 ... from 8.7" / "9.4 ... compared to 7.2": new value first, then old. */
     private static final Pattern NEW_THEN_OLD = Pattern.compile(
-            "(\\d[\\d,]*(?:\\.\\d+)?)(?!\\s*%)(?:[^\\d;]|\\b(?:19|20)\\d\\d\\b){0,40}?\\b(?:from|compared (?:to|with)"
-                    + "|versus|vs\\.?|against)\\s+(?:[A-Za-z$€£¥]+\\s*){0,5}?(\\d[\\d,]*(?:\\.\\d+)?)");
+            "(" + SIGNED + "\\d[\\d,]*(?:\\.\\d+)?)(?:[^\\d;]|\\b(?:19|20)\\d\\d\\b){0,40}?\\b(?:from|compared "
+                    + "(?:to|with)|versus|vs\\.?|against)\\s+(?:[A-Za-z$€£¥]+\\s*){0,5}?(" + SIGNED
+                    + "\\d[\\d,]*(?:\\.\\d+)?)");
     /**
      * "a loss of 3.2, compared with a profit of 1.0" / "a profit of 5, against a loss of 2": a change of sign,
      * new first.
@@ -102,8 +123,8 @@ final class SentimentFeatures {
                     + "\\s+(?:an?\\s+)?(?:[A-Za-z-]+\\s+){0,2}?(loss(?:es)?|profits?)\\b");
     /** "from 8.7 ... to 13.1": old value first, then new. */
     private static final Pattern FROM_TO = Pattern.compile(
-            "\\bfrom\\s+(?:[A-Za-z$€£¥]+\\s*){0,3}?(\\d[\\d,]*(?:\\.\\d+)?)[^\\d;]{0,15}?\\bto\\s+"
-                    + "(?:[A-Za-z$€£¥]+\\s*){0,3}?(\\d[\\d,]*(?:\\.\\d+)?)");
+            "\\bfrom\\s+(?:[A-Za-z$€£¥]+\\s*){0,3}?(" + SIGNED + "\\d[\\d,]*(?:\\.\\d+)?)[^\\d;]{0,15}?\\bto\\s+"
+                    + "(?:[A-Za-z$€£¥]+\\s*){0,3}?(" + SIGNED + "\\d[\\d,]*(?:\\.\\d+)?)");
 
     private final SentimentLexicon lexicon;
     private final JapaneseFeatures japanese;
@@ -266,8 +287,10 @@ final class SentimentFeatures {
                                           boolean[] attached) {
         for (int t = from; t < to; t++) {
             String key = tokens.get(t).key();
-            boolean up = EN_UP.contains(key);
-            if (!up && !EN_DOWN.contains(key) || key.equals(CONTRACT) && !isVerbForm(tokens.get(t))
+            boolean state = isState(tokens, from, t) || againstBenchmark(tokens, to, t);
+            boolean up = EN_UP.contains(key) || state && (EN_STATE_UP.contains(key) || key.equals(ABOVE));
+            if (!up && !EN_DOWN.contains(key) && !state || key.equals(CONTRACT) && !isVerbForm(tokens.get(t))
+                    || key.equals(LIFT) && !tokens.get(t).surface().toLowerCase(java.util.Locale.ROOT).endsWith("ed")
                     || key.equals(UP) && !upIsAChange(tokens, from, to, t)) {
                 continue;
             }
@@ -277,6 +300,10 @@ final class SentimentFeatures {
             int topic = nearestTopic(tokens, from, to, t, EN_TOPIC_WINDOW, EN_TOPIC_WINDOW, EN_GOOD, EN_BAD,
                     EN_CLAUSE);
             String topicKey = topic < 0 ? null : tokens.get(topic).key();
+            if (topic > t && SUBJECT_ONLY.contains(topicKey)) {
+                topic = -1; // "cut power to 150,000 customers": the customers are no quantity that changes
+                topicKey = null;
+            }
             if (topic >= 0 && topic + 1 < to && NOT_A_QUANTITY_AFTER.contains(tokens.get(topic + 1).key())) {
                 topic = -1; // "share capital", "share issue": their size says nothing good or bad
                 topicKey = null;
@@ -303,6 +330,30 @@ final class SentimentFeatures {
     private static boolean upIsAChange(List<Token> tokens, int from, int to, int t) {
         return !(t + 1 < to && tokens.get(t + 1).key().equals("to")
                 || t > from && TAKE.contains(tokens.get(t - 1).key()));
+    }
+
+    /** "Positive" or "negative" right after a copula: "cash flow was negative" is a level below zero. */
+    private static boolean isState(List<Token> tokens, int from, int t) {
+        String key = tokens.get(t).key();
+        return (EN_STATE_UP.contains(key) || EN_STATE_DOWN.contains(key)) && t > from
+                && COPULAS.contains(tokens.get(t - 1).surface().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * "Above" or "below" a level of comparison up to 4 words after ("order intake was below the level of the
+     * corresponding period", "the margin is above the group average"): a level up or down, like a change.
+     */
+    private static boolean againstBenchmark(List<Token> tokens, int to, int t) {
+        String key = tokens.get(t).key();
+        if (!key.equals(ABOVE) && !key.equals(BELOW)) {
+            return false;
+        }
+        for (int d = 1; d <= 4 && t + d < to && !tokens.get(t + d).punctuation(); d++) {
+            if (BENCHMARKS.contains(tokens.get(t + d).key())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isVerbForm(Token token) {
@@ -354,7 +405,7 @@ final class SentimentFeatures {
                 String key = tokens.get(t - d).key();
                 if (clauseWords.contains(key)) {
                     before = 0;
-                } else if (good.contains(key) || bad.contains(key)) {
+                } else if (isQuantity(tokens, t - d, to, good, bad)) {
                     return t - d;
                 }
             }
@@ -362,7 +413,7 @@ final class SentimentFeatures {
                 String key = tokens.get(t + d).key();
                 if (clauseWords.contains(key)) {
                     after = 0;
-                } else if (good.contains(key) || bad.contains(key)) {
+                } else if (isQuantity(tokens, t + d, to, good, bad)) {
                     return t + d;
                 }
             }
@@ -445,8 +496,9 @@ final class SentimentFeatures {
             double now = number(m.group(newGroup));
             double then = number(m.group(oldGroup));
             if (Double.isNaN(now) || Double.isNaN(then) || now == then || isYear(m.group(newGroup))
-                    || isYear(m.group(oldGroup))) {
-                continue;
+                    || isYear(m.group(oldGroup))
+                    || percent(sentence, m.end(newGroup)) != percent(sentence, m.end(oldGroup))) {
+                continue; // "rose 5 % from EUR 9 mn": a rate against a level is no comparison
             }
             if (signChangeIn(sentence.substring(Math.max(0, m.start() - 60), m.end()))) {
                 continue; // "a profit of 1 against a loss of 3" is a change of sign, not a smaller profit
@@ -468,12 +520,34 @@ final class SentimentFeatures {
     /** The last good or bad quantity named before a comparison in the sentence. */
     private static String topicBefore(String sentence, int end) {
         String topic = null;
-        for (Token token : new EnglishTokenizer().tokenize(sentence, 0, end)) {
-            if (EN_GOOD.contains(token.key()) || EN_BAD.contains(token.key())) {
-                topic = token.key();
+        List<Token> tokens = new EnglishTokenizer().tokenize(sentence, 0, end);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (isQuantity(tokens, i, tokens.size(), EN_GOOD, EN_BAD)) {
+                topic = tokens.get(i).key();
             }
         }
         return topic;
+    }
+
+    /**
+     * A good or bad quantity at tokens[i]; "return" only as a return on something ("return on equity"), not as a
+     * verb ("returned to growth").
+     */
+    private static boolean isQuantity(List<Token> tokens, int i, int to, Set<String> good, Set<String> bad) {
+        String key = tokens.get(i).key();
+        if (key.equals(RETURN)) {
+            return i + 1 < to && tokens.get(i + 1).key().equals("on");
+        }
+        return good.contains(key) || bad.contains(key);
+    }
+
+    /** Whether the figure ending at {@code end} is a percentage ("14.8 %", "12%"). */
+    private static boolean percent(String sentence, int end) {
+        int i = end;
+        while (i < sentence.length() && sentence.charAt(i) == ' ') {
+            i++;
+        }
+        return i < sentence.length() && sentence.charAt(i) == '%';
     }
 
     private static boolean isYear(String number) {
@@ -482,7 +556,7 @@ final class SentimentFeatures {
 
     private static double number(String s) {
         try {
-            return Double.parseDouble(s.replace(",", ""));
+            return Double.parseDouble(s.replace(",", "").replace('\u2212', '-'));
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

@@ -81,6 +81,13 @@ class TokenizationTest {
     }
 
     @Test
+    void englishThousandsSeparatorsStayInsideTheFigureButACommaAfterAFigureIsPunctuation() {
+        List<Token> tokens = new EnglishTokenizer().tokenize("won 3,000 clients in 2025, 2026");
+        assertEquals(List.of("won", "3,000", "client", "in", "2025", ",", "2026"), keys(tokens));
+        assertTrue(tokens.get(5).punctuation());
+    }
+
+    @Test
     void languageFollowsTheArticleAndFallsBackToTheScript() {
         assertEquals(Language.JA, Language.of("ja-JP", "Meta"));
         assertEquals(Language.EN, Language.of("en", "メタ"));
