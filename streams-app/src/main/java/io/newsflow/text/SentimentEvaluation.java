@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Figures of a sentence classifier on labelled sentences: per-class precision, recall and F1, the confusion
@@ -29,6 +30,7 @@ public final class SentimentEvaluation {
 
     static final int BINS = 10;
     static final double CONFIDENT = 0.8;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final long[][] confusion = new long[3][3];
     private final long[] binCount = new long[BINS];
@@ -83,7 +85,7 @@ public final class SentimentEvaluation {
         if (!correct) {
             errors.add(String.format(Locale.ROOT, "%s\t%s\t%.3f\t%s\t%s", sentence.label().code(),
                     judgement.label().code(), c, String.join("; ", judgement.evidence()),
-                    sentence.text().replaceAll("\\s+", " ")));
+                    WHITESPACE.matcher(sentence.text()).replaceAll(" ")));
         }
     }
 
