@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * What a scorer says of one sentence: its class, how sure it is (the probability it gives that class for the
  * model scorer; the score's confidence for the lexicon scorer), and the evidence that decided it, strongest first.
  * The evidence may be worked out only when asked for ({@link #lazy}): finding the words that decided a Japanese
- * sentence costs about a fifth of judging it, and an evaluation shows it for the wrong answers only
+ * sentence cost a third of judging it, and an evaluation shows it for the wrong answers only
  * (docs/quality.md, fourth round). Thread-safe.
  */
 public final class SentenceJudgement {
