@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns what pushed a score (contributions of features, each with the character range of the text it came from,
@@ -25,10 +26,12 @@ public final class EvidenceSpans {
     public static final int MAX_CHARS = 60;
     static final double MIN_WEIGHT = 0.01;
     private static final String GAP = " … ";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final String text;
     private final List<Token> tokens;
-    private final List<Item> items = new ArrayList<>();
+    /** Room for the features of a long Japanese sentence (words and character n-grams) without growing. */
+    private final List<Item> items = new ArrayList<>(256);
 
     /** Evidence of {@code text}, whose tokens (offsets into it) are {@code tokens}. */
     EvidenceSpans(String text, List<Token> tokens) {
@@ -39,6 +42,12 @@ public final class EvidenceSpans {
     private record Item(int start, int end, double weight) {
     }
 
+    /** Strongest first, then by position: one comparison (a composed comparator cost a tenth of the evidence). */
+    private static final Comparator<Item> STRONGEST_FIRST = (a, b) -> {
+        int byWeight = Double.compare(-Math.abs(a.weight()), -Math.abs(b.weight()));
+        return byWeight != 0 ? byWeight : Integer.compare(a.start(), b.start());
+    };
+
     /** What the words of text[range) pushed the score by. */
     void add(CharRange range, double weight) {
         if (weight != 0 && range.end() > range.start()) {
@@ -48,7 +57,7 @@ public final class EvidenceSpans {
 
     List<EvidenceSpan> top() {
         List<Item> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparingDouble((Item i) -> -Math.abs(i.weight())).thenComparingInt(Item::start));
+        sorted.sort(STRONGEST_FIRST);
         List<Item> kept = new ArrayList<>();
         for (Item item : sorted) {
             int joined = -1;
@@ -116,7 +125,7 @@ public final class EvidenceSpans {
 
     /** The span's words, whitespace collapsed; beyond MAX_CHARS its first and last words around " … ". */
     private String excerpt(Item span) {
-        String words = text.substring(span.start(), span.end()).replaceAll("\\s+", " ").strip();
+        String words = WHITESPACE.matcher(text.substring(span.start(), span.end())).replaceAll(" ").strip();
         if (words.length() <= MAX_CHARS) {
             return words;
         }

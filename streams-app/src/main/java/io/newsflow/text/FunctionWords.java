@@ -32,6 +32,17 @@ final class FunctionWords {
             return true;                       // of the Japanese model give weights to them, never evidence alone
         }
         String surface = token.surface().toLowerCase(java.util.Locale.ROOT);
-        return ENGLISH.contains(surface) || surface.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',');
+        return ENGLISH.contains(surface) || numeral(surface);
+    }
+
+    /** Digits, dots and commas only (true for an empty surface, as allMatch is). */
+    private static boolean numeral(String surface) {
+        for (int i = 0; i < surface.length(); i++) {
+            char c = surface.charAt(i);
+            if (!(Character.isDigit(c) || c == '.' || c == ',')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -59,6 +59,7 @@ final class JapaneseCharacterGrams {
                 }
             }
         }
+        ScoringFeatures scoring = features instanceof ScoringFeatures s ? s : null;
         for (int n = MIN_N; n <= MAX_N; n++) {
             for (int i = 0; i + n <= length; i++) {
                 boolean usable = true;
@@ -68,10 +69,32 @@ final class JapaneseCharacterGrams {
                     anchored |= kind[c] == ANCHOR;
                 }
                 if (usable && anchored) {
-                    features.putIfAbsent(PREFIX + text.substring(base + i, base + i + n),
-                            new CharRange(base + i, base + i + n));
+                    if (scoring != null) {
+                        scoring.putGram(text, base + i, n);
+                    } else {
+                        features.putIfAbsent(PREFIX + text.substring(base + i, base + i + n),
+                                new CharRange(base + i, base + i + n));
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * The n-gram text[start, start + n) as one number (its length, then its chars, 16 bits each), so that a model
+     * can find its weight without building its name.
+     */
+    static long key(CharSequence text, int start, int n) {
+        long key = n;
+        for (int c = start; c < start + n; c++) {
+            key = key << Character.SIZE | text.charAt(c);
+        }
+        return key;
+    }
+
+    /** Whether a feature's name is that of an n-gram ({@code c:込め}); its characters start at PREFIX.length(). */
+    static boolean isGram(String feature) {
+        int n = feature.length() - PREFIX.length();
+        return feature.startsWith(PREFIX) && n >= MIN_N && n <= MAX_N;
     }
 }

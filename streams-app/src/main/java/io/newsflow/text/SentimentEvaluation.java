@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Figures of a sentence classifier on labelled sentences: per-class precision, recall and F1, the confusion
@@ -29,12 +30,17 @@ public final class SentimentEvaluation {
 
     static final int BINS = 10;
     static final double CONFIDENT = 0.8;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final long[][] confusion = new long[3][3];
     private final long[] binCount = new long[BINS];
     private final long[] binCorrect = new long[BINS];
     private final double[] binConfidence = new double[BINS];
-    private final List<String> errors = new ArrayList<>();
+    /**
+     * The wrong answers, written out by {@link #writeErrors}: their evidence is worked out there, not while the
+     * sentences are judged and timed (it cost about a tenth of a Japanese evaluation, docs/quality.md fourth round).
+     */
+    private final List<Wrong> errors = new ArrayList<>();
     private long confident;
     private long confidentCorrect;
     private final Set<SentimentLabel> goldClasses = EnumSet.noneOf(SentimentLabel.class);
@@ -81,9 +87,18 @@ public final class SentimentEvaluation {
             confidentCorrect += correct ? 1 : 0;
         }
         if (!correct) {
-            errors.add(String.format(Locale.ROOT, "%s\t%s\t%.3f\t%s\t%s", sentence.label().code(),
-                    judgement.label().code(), c, String.join("; ", judgement.evidence()),
-                    sentence.text().replaceAll("\\s+", " ")));
+            errors.add(new Wrong(sentence, judgement, c));
+        }
+    }
+
+    /** A wrong answer and the confidence it was given with (clamped to [0, 1]). */
+    private record Wrong(LabelledSentence sentence, SentenceJudgement judgement, double confidence) {
+
+        /** {@code gold<TAB>predicted<TAB>confidence<TAB>evidence<TAB>text}. */
+        String line() {
+            return String.format(Locale.ROOT, "%s\t%s\t%.3f\t%s\t%s", sentence.label().code(),
+                    judgement.label().code(), confidence, String.join("; ", judgement.evidence()),
+                    WHITESPACE.matcher(sentence.text()).replaceAll(" "));
         }
     }
 
@@ -120,8 +135,8 @@ public final class SentimentEvaluation {
     public void writeErrors(Path file) {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("# gold\tpredicted\tconfidence\tevidence\ttext\n");
-            for (String line : errors) {
-                out.write(line);
+            for (Wrong wrong : errors) {
+                out.write(wrong.line());
                 out.write('\n');
             }
         } catch (IOException e) {

@@ -148,7 +148,14 @@ final class SentimentFeatures {
      * its first occurrence came from.
      */
     Map<String, CharRange> located(String text, List<Token> tokens, int from, int to) {
-        Map<String, CharRange> features = new LinkedHashMap<>();
+        return located(text, tokens, from, to, new LinkedHashMap<>());
+    }
+
+    /**
+     * {@link #located(String, List, int, int)} into the given map, which a model's {@link ScoringFeatures} gives to
+     * leave out the character n-grams it has no weight for.
+     */
+    <M extends Map<String, CharRange>> M located(String text, List<Token> tokens, int from, int to, M features) {
         boolean ja = lexicon.language() == Language.JA;
         // Tokens of a change attached to what changes ("costs" + "rose"): their lexicon tone ("rose" +, "loss" -)
         // says nothing of the sentence's, so only the direction features speak for them.

@@ -44,6 +44,11 @@ public final class SentimentModel {
     private final List<SentimentLabel> classes;
     private final double[] bias;
     private final Map<String, double[]> weights;
+    /** The weights of the character n-gram features, by their characters (see {@link ScoringFeatures}). */
+    private final CharacterGramWeights gramWeights;
+    /** The columns of the positive and negative weights. */
+    private final int positive;
+    private final int negative;
     private final SentimentFeatures features;
     /** Whether {@link JapaneseNewsRules} have precedence over the weights (Japanese models). */
     private final boolean newsRules;
@@ -57,6 +62,9 @@ public final class SentimentModel {
         this.classes = List.copyOf(classes);
         this.bias = bias.clone();
         this.weights = Collections.unmodifiableMap(new HashMap<>(weights));
+        this.gramWeights = new CharacterGramWeights(this.weights);
+        this.positive = this.classes.indexOf(SentimentLabel.POSITIVE);
+        this.negative = this.classes.indexOf(SentimentLabel.NEGATIVE);
         this.features = new SentimentFeatures(lexicon);
         this.newsRules = language == Language.JA;
     }
@@ -66,6 +74,9 @@ public final class SentimentModel {
         this.classes = model.classes;
         this.bias = model.bias;
         this.weights = model.weights;
+        this.gramWeights = model.gramWeights;
+        this.positive = model.positive;
+        this.negative = model.negative;
         this.features = model.features;
         this.newsRules = newsRules;
     }
@@ -227,18 +238,16 @@ public final class SentimentModel {
     }
 
     private Prediction predict(String text, List<Token> tokens, int from, int to, boolean precedence) {
-        Map<String, CharRange> present = features.located(text, tokens, from, to);
+        ScoringFeatures present = features.located(text, tokens, from, to, new ScoringFeatures(weights, gramWeights));
         double[] logits = bias.clone();
         List<String> known = new ArrayList<>();
         List<CharRange> ranges = new ArrayList<>();
-        for (Map.Entry<String, CharRange> f : present.entrySet()) {
-            double[] w = weights.get(f.getKey());
-            if (w != null) {
-                known.add(f.getKey());
-                ranges.add(f.getValue());
-                for (int c = 0; c < w.length; c++) {
-                    logits[c] += w[c];
-                }
+        for (ScoringFeatures.Known f : present.known()) {
+            double[] w = f.weights();
+            known.add(f.name());
+            ranges.add(f.range());
+            for (int c = 0; c < w.length; c++) {
+                logits[c] += w[c];
             }
         }
         EnumMap<SentimentLabel, Double> p = new EnumMap<>(SentimentLabel.class);
@@ -289,18 +298,20 @@ public final class SentimentModel {
 
     /**
      * A stand-alone sentence's class, the probability of that class, and the words that decided it (as
-     * {@link #explain}, each written {@code +0.64 操業を停止}).
+     * {@link #explain}, each written {@code +0.64 操業を停止}), those worked out when first asked for.
      */
     public SentenceJudgement judge(String sentence) {
         String normalized = ArticleText.normalize(sentence);
         List<Token> tokens = features.tokenize(normalized);
         Prediction p = predictStandAlone(normalized, tokens);
-        EvidenceSpans evidence = new EvidenceSpans(normalized, tokens);
-        addEvidence(p, 1.0, evidence);
         SentimentLabel label = p.label();
         double confidence = label == SentimentLabel.NEGATIVE ? p.negative()
                 : label == SentimentLabel.POSITIVE ? p.positive() : p.neutral();
-        return new SentenceJudgement(label, confidence, evidence.top().stream().map(EvidenceSpan::toString).toList());
+        return SentenceJudgement.lazy(label, confidence, () -> {
+            EvidenceSpans evidence = new EvidenceSpans(normalized, tokens);
+            addEvidence(p, 1.0, evidence);
+            return evidence.top().stream().map(EvidenceSpan::toString).toList();
+        });
     }
 
     /** How much a feature pushes toward positive (+) or negative (-): its positive minus its negative weight. */
@@ -309,7 +320,7 @@ public final class SentimentModel {
         if (w == null) {
             return 0;
         }
-        return w[classes.indexOf(SentimentLabel.POSITIVE)] - w[classes.indexOf(SentimentLabel.NEGATIVE)];
+        return w[positive] - w[negative];
     }
 
     /**
