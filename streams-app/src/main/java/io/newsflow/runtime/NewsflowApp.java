@@ -11,11 +11,9 @@ import io.newsflow.metrics.Degradations;
 import io.newsflow.metrics.MetricsRegistryFactory;
 import io.newsflow.metrics.MetricsServer;
 import io.newsflow.metrics.PipelineMetrics;
-import io.newsflow.runtime.errors.DeadLetterDeserializationHandler;
-import io.newsflow.runtime.errors.DeadLetterProcessingHandler;
-import io.newsflow.runtime.errors.DeadLetterProductionHandler;
 import io.newsflow.runtime.errors.DeadLetterSizeLimit;
 import io.newsflow.runtime.errors.ErrorDeadLetters;
+import io.newsflow.runtime.errors.ErrorHandlers;
 import io.newsflow.runtime.errors.FailedRecords;
 import io.newsflow.runtime.errors.FencedThreads;
 import io.newsflow.runtime.errors.ProgressMonitor;
@@ -113,12 +111,10 @@ public final class NewsflowApp implements AutoCloseable {
         Topology topology = new NewsflowTopology(topologySettings, limits, text.entityResolver(),
                 text.sentimentScorer(), text.fingerprinter(), metrics, serdes, degradations).build();
 
-        withErrorHandlers(streamsProps, new ErrorDeadLetters(new DeadLetters(metrics, limits.deadLetterMaxBytes()),
-                serdes.deadLetter().serializer(), metrics));
-        RefusedWrites refusedWrites = new RefusedWrites();
         FailedRecords failedRecords = new FailedRecords();
-        streamsProps.put(RefusedWrites.CONFIG, refusedWrites);
-        streamsProps.put(FailedRecords.CONFIG, failedRecords);
+        RefusedWrites refusedWrites = new RefusedWrites();
+        ErrorHandlers.install(streamsProps, new ErrorDeadLetters(new DeadLetters(metrics, limits.deadLetterMaxBytes()),
+                serdes.deadLetter().serializer(), metrics), failedRecords, refusedWrites);
         // The API binds first: the client advertises its port (application.server) to the other instances.
         ApiServer api = startApi(config);
         HostInfo self = null;
@@ -215,18 +211,6 @@ public final class NewsflowApp implements AutoCloseable {
         // handler would cover one too, and Streams stops warning at every StreamsConfig that it does not.
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         return props;
-    }
-
-    /**
-     * The newsflow error handlers (each a failure into a dead letter, see {@link ErrorDeadLetters}),
-     * unless the configuration names others under {@code kafka.streams.*}.
-     */
-    static void withErrorHandlers(Properties props, ErrorDeadLetters deadLetters) {
-        props.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
-        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
-        props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                DeadLetterDeserializationHandler.class);
-        props.put(ErrorDeadLetters.CONFIG, deadLetters);
     }
 
     private static Properties adminProperties(AppConfig config) {

@@ -31,7 +31,6 @@ import io.newsflow.topology.dlq.DecodeProcessor;
 import io.newsflow.topology.dlq.InputLimits;
 import io.newsflow.topology.dlq.Origin;
 import io.newsflow.topology.dlq.InputRules;
-import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.BroadcastPartitioner;
 import io.newsflow.topology.market.BucketCloseProcessor;
 import io.newsflow.topology.market.CloseResult;
@@ -88,6 +87,11 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  *           news.article-scores (read back) ─ article view; query views ({@link QueryViews})
  *  every decode / processing failure / late article ─► dead-letters
  * </pre>
+ *
+ * <p>Dead letters are written by Kafka Streams' processing exception handler (a step throws
+ * {@link io.newsflow.topology.dlq.RejectedRecord}): a {@code KafkaStreams} running this topology needs the app's
+ * handlers in its configuration ({@code io.newsflow.runtime.errors.ErrorHandlers#install}), as {@code newsflow run}
+ * sets them; without them the first rejected record fails the stream thread.
  *
  * <p>Everything keyed by ticker besides the hot path (closes, news context, deal summaries
  * re-keyed by issuer) runs in one sub-topology sharing the market stores, so input topics must have
@@ -184,47 +188,34 @@ public final class NewsflowTopology {
                         Decoded.serde(serde.deserializer()))
                 .withTimestampExtractor(new EventTimeExtractor<>(type, rules.eventTimeOf(), limits))
                 .withName(rules.stream() + "-source"));
-        return routed(source.process(() -> new DecodeProcessor<>(type, serde.deserializer(), rules, limits,
-                deadLetters, metrics, degradations), Named.as(rules.stream() + "-decode")), rules.stream() + "-decode");
+        return source.process(() -> new DecodeProcessor<>(type, serde.deserializer(), rules, limits,
+                deadLetters, metrics, degradations), Named.as(rules.stream() + "-decode"));
     }
 
-    /** Dead letters of a step go to their topic; the results carry on. */
-    private <T> KStream<String, T> routed(KStream<String, Routed<T>> stream, String step) {
-        return split(stream, step).defaultBranch(Branched.as("ok")).get(step + "-ok")
-                .mapValues(Routed::value, Named.as(step + "-value"));
-    }
-
-    /**
-     * The output of a step split by the DSL ({@code step-failed}, then the branches the caller adds),
-     * its dead letters to their topic.
-     */
-    private <T> BranchedKStream<String, Routed<T>> split(KStream<String, Routed<T>> stream, String step) {
-        return stream.split(Named.as(step + "-"))
-                .branch((key, routed) -> routed.isDeadLetter(), Branched.withConsumer(failed -> failed
-                        .mapValues(Routed::deadLetter, Named.as(step + "-dead-letter"))
-                        .to(Topics.DEAD_LETTERS, Produced.<String, DeadLetter>with(Serdes.String(), serdes.deadLetter())
-                                .withName(step + "-dead-letters")), "failed"));
+    /** The output of a step split by the DSL ({@code step-}, then the branches the caller adds). */
+    private static <T> BranchedKStream<String, T> split(KStream<String, T> stream, String step) {
+        return stream.split(Named.as(step + "-"));
     }
 
     /**
      * A branch of a step's results of one {@code kind} of its sealed result type, as the value that kind
      * carries ({@code name-value}).
      */
-    private static <R, S extends R, T> KStream<String, T> as(KStream<String, Routed<R>> branch, Class<S> kind,
+    private static <R, S extends R, T> KStream<String, T> as(KStream<String, R> branch, Class<S> kind,
             Function<S, T> value, String name) {
-        return branch.mapValues(routed -> value.apply(kind.cast(routed.value())), Named.as(name + "-value"));
+        return branch.mapValues(result -> value.apply(kind.cast(result)), Named.as(name + "-value"));
     }
 
     /** Whether a step's result is of one {@code kind} of its sealed result type. */
-    private static <R> Predicate<String, Routed<R>> isA(Class<? extends R> kind) {
-        return (key, routed) -> kind.isInstance(routed.value());
+    private static <R> Predicate<String, R> isA(Class<? extends R> kind) {
+        return (key, result) -> kind.isInstance(result);
     }
 
     /**
      * The branch of a step's results of one {@code kind} ({@link #isA}), its values written to {@code topic} by
      * the sink {@code sink}.
      */
-    private static <R, S extends R, T> Branched<String, Routed<R>> toTopic(Class<S> kind, Function<S, T> value,
+    private static <R, S extends R, T> Branched<String, R> toTopic(Class<S> kind, Function<S, T> value,
             String name, String topic, Serde<T> serde, String sink, String branch) {
         return Branched.withConsumer(results -> as(results, kind, value, name)
                 .to(topic, Produced.with(Serdes.String(), serde).withName(sink)), branch);
@@ -235,8 +226,8 @@ public final class NewsflowTopology {
      * the deal step emit them at once or hold them; {@link NewsContextProcessor} and the deal watermark
      * release the held ones), each to its topic.
      */
-    private BranchedKStream<String, Routed<ContextResult>> alertsAndCreditViews(
-            BranchedKStream<String, Routed<ContextResult>> results, String alerts, String alertsSink, String views,
+    private BranchedKStream<String, ContextResult> alertsAndCreditViews(
+            BranchedKStream<String, ContextResult> results, String alerts, String alertsSink, String views,
             String viewsSink) {
         return results
                 .branch(isA(ContextResult.AlertContext.class), toTopic(ContextResult.AlertContext.class,
@@ -265,27 +256,25 @@ public final class NewsflowTopology {
                         .process(ArticleFunnelFeed::new, Named.as("articles-funnel-feed"))
                         .repartition(Repartitioned.<String, ArticleEvent>with(Serdes.String(), serdes.articleEvent())
                                 .withName("articles-novelty").withNumberOfPartitions(1));
-        KStream<String, ScoredArticle> scored = routed(stores.process(funnelled,
-                () -> new ArticleEnrichmentProcessor(settings, resolver, scorer, fingerprinter, metrics, deadLetters,
-                        serdes.articleEvent().serializer()),
-                ArticleEnrichmentProcessor.stores(!settings.watermarks().articlesSinglePartition()), "article-enrich"),
-                "article-enrich");
+        KStream<String, ScoredArticle> scored = stores.process(funnelled,
+                () -> new ArticleEnrichmentProcessor(settings, resolver, scorer, fingerprinter, metrics),
+                ArticleEnrichmentProcessor.stores(!settings.watermarks().articlesSinglePartition()), "article-enrich");
         KStream<String, ScoredArticle> published = scored.processValues(StripOrigin::new,
                 Named.as("article-scores-strip-origin"));
         published.to(Topics.ARTICLE_SCORES, Produced.with(Serdes.String(), serdes.scoredArticle()).withName("article-scores"));
         KStream<String, Watermarked<MarketReaction>> registered = newsContextBranch(funnelled, published, stores);
 
         // rolling sentiment where the scores are made: one hop from the article instead of two
-        KStream<String, SentimentRolling> rolling = routed(stores.process(scored,
-                () -> new RollingSentimentProcessor(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
-                RollingSentimentProcessor.STORES, "sentiment-rolling"), "sentiment-rolling");
+        KStream<String, SentimentRolling> rolling = stores.process(scored,
+                () -> new RollingSentimentProcessor(settings, metrics),
+                RollingSentimentProcessor.STORES, "sentiment-rolling");
         rolling.to(Topics.SENTIMENT_ROLLING, Produced.with(Serdes.String(), serdes.sentimentRolling())
                 .withName("sentiment-rolling-sink"));
 
         // issue 23: decayed sentiment, next to rolling sentiment
-        routed(stores.process(scored,
-                () -> new DecayedSentimentProcessor(settings, metrics, deadLetters, serdes.scoredArticle().serializer()),
-                DecayedSentimentProcessor.STORES, "sentiment-decayed"), "sentiment-decayed")
+        stores.process(scored,
+                () -> new DecayedSentimentProcessor(settings, metrics),
+                DecayedSentimentProcessor.STORES, "sentiment-decayed")
                 .to(Topics.SENTIMENT_DECAYED, Produced.with(Serdes.String(), serdes.decayedSentiment())
                         .withName("sentiment-decayed-sink"));
         return registered;
@@ -296,9 +285,9 @@ public final class NewsflowTopology {
      * topic (keyed by ticker): independent of which step completed a reaction.
      */
     private void signalQualityBranch(KStream<String, MarketReaction> reactions, TopologyStores stores) {
-        routed(stores.process(reactions,
-                () -> new SignalQualityProcessor(settings, metrics, deadLetters, serdes.marketReaction().serializer()),
-                SignalQualityProcessor.STORES, "signal-quality"), "signal-quality")
+        stores.process(reactions,
+                () -> new SignalQualityProcessor(settings, metrics),
+                SignalQualityProcessor.STORES, "signal-quality")
                 .to(Topics.SIGNAL_QUALITY, Produced.with(Serdes.String(), serdes.signalQuality())
                         .withName("signal-quality-sink"));
     }
@@ -315,8 +304,7 @@ public final class NewsflowTopology {
         KStream<String, Watermarked<MarketReaction>> all = reactions
                 .repartition(Repartitioned.<String, Watermarked<MarketReaction>>with(Serdes.String(), events)
                         .withName("reaction-completions").withNumberOfPartitions(1));
-        routed(stores.process(all, () -> new OverallSignalQualityProcessor(settings, metrics, deadLetters,
-                events.serializer()), OverallSignalQualityProcessor.STORES, "signal-quality-all"), "signal-quality-all")
+        stores.process(all, () -> new OverallSignalQualityProcessor(settings, metrics), OverallSignalQualityProcessor.STORES, "signal-quality-all")
                 .to(Topics.SIGNAL_QUALITY, Produced.with(Serdes.String(), serdes.signalQuality())
                         .withName("signal-quality-all-sink"));
     }
@@ -359,14 +347,14 @@ public final class NewsflowTopology {
                         .withName("news-context").withNumberOfPartitions(settings.watermarks().topicPartitions())
                         .withStreamPartitioner(new KeyOrBroadcastPartitioner<>(Watermarked::isWatermark)));
         alertsAndCreditViews(split(stores.process(context,
-                        () -> new NewsContextProcessor(settings, metrics, deadLetters, events.serializer()),
+                        () -> new NewsContextProcessor(settings, metrics),
                         NewsContextProcessor.STORES, "sentiment-contributions"), "sentiment-contributions"),
                 "held-alert-contexts", "held-alert-contexts-sink", "held-credit-views", "held-credit-views-sink")
                 .noDefaultBranch();
 
         // the reactions to each article: registered from the same scores, after the news context's step
         return reactions(split(stores.process(context,
-                () -> new ReactionProcessors.OnArticle(settings, metrics, deadLetters, events.serializer()),
+                () -> new ReactionProcessors.OnArticle(settings, metrics),
                 ReactionProcessors.STORES, "reaction-on-article"), "reaction-on-article"), "reaction-on-article",
                 "article-reactions", "reaction-on-article-sink");
     }
@@ -376,9 +364,9 @@ public final class NewsflowTopology {
      * watermarks ({@link CloseResult.ReactionsComplete}) on to the all-tickers signal quality; {@code branches} has
      * the step's other branches added.
      */
-    private KStream<String, Watermarked<MarketReaction>> reactions(BranchedKStream<String, Routed<CloseResult>> branches,
+    private KStream<String, Watermarked<MarketReaction>> reactions(BranchedKStream<String, CloseResult> branches,
             String step, String name, String sink) {
-        Map<String, KStream<String, Routed<CloseResult>>> results = branches
+        Map<String, KStream<String, CloseResult>> results = branches
                 .branch(isA(CloseResult.Reaction.class), Branched.as("reactions"))
                 .branch(isA(CloseResult.ReactionsComplete.class), Branched.as("completions"))
                 .noDefaultBranch();
@@ -403,8 +391,8 @@ public final class NewsflowTopology {
      * {@code benchmark-closes}, to every partition) and the alerts on to the steps that meet the news and the deals.
      */
     private TickResults tickBranch(KStream<String, PriceTick> ticks, TopologyStores stores) {
-        Map<String, KStream<String, Routed<TickResult>>> results = split(stores.process(ticks,
-                        () -> new TickProcessor(settings, metrics, deadLetters, serdes.priceTick().serializer()),
+        Map<String, KStream<String, TickResult>> results = split(stores.process(ticks,
+                        () -> new TickProcessor(settings, metrics),
                         TickProcessor.STORES, "tick-step"), "tick-step")
                 .branch(isA(TickResult.Alert.class), Branched.as("alerts"))
                 .defaultBranch(Branched.as("closes")); // TickResult.Close
@@ -437,14 +425,14 @@ public final class NewsflowTopology {
      */
     private KStream<String, Watermarked<MarketReaction>> closeBranch(TickResults hot, TopologyStores stores) {
         KStream<String, Watermarked<MarketReaction>> reactions = reactions(split(stores.process(hot.closes(),
-                        () -> new BucketCloseProcessor(settings, metrics, deadLetters, serdes.priceTick().serializer()),
+                        () -> new BucketCloseProcessor(settings, metrics),
                         BucketCloseProcessor.STORES, "bucket-close"), "bucket-close")
                 .branch(isA(CloseResult.CreditView.class), toTopic(CloseResult.CreditView.class,
                         CloseResult.CreditView::view, "close-credit-views", Topics.CREDIT_EQUITY,
                         serdes.creditEquityView(), "credit-on-tick-sink", "credit-views")),
                 "bucket-close", "close-reactions", "reaction-on-close-sink");
         alertsAndCreditViews(split(stores.process(hot.alerts(),
-                        () -> new AlertContextProcessor(settings, deadLetters, serdes.priceMoveAlert().serializer()),
+                        () -> new AlertContextProcessor(settings),
                         AlertContextProcessor.STORES, "alert-context"), "alert-context"),
                 "alert-contexts", "alert-contexts-sink", "alert-context-views", "alert-context-views-sink")
                 .noDefaultBranch();
@@ -474,9 +462,9 @@ public final class NewsflowTopology {
      */
     private void bondBranch(KStream<String, BondBookUpdate> bonds, KStream<String, PriceTick> closes,
             TopologyStores stores) {
-        KStream<String, BondBookSummary> summaries = routed(stores.process(bonds,
-                () -> new BondBookProcessor(metrics, deadLetters, serdes.bondBookUpdate().serializer()),
-                BondBookProcessor.STORES, "bond-book"), "bond-book");
+        KStream<String, BondBookSummary> summaries = stores.process(bonds,
+                () -> new BondBookProcessor(metrics),
+                BondBookProcessor.STORES, "bond-book");
         summaries.to(Topics.BOND_ANALYTICS, Produced.with(Serdes.String(), serdes.bondBookSummary())
                 .withName("bond-book-sink"));
 
@@ -496,7 +484,7 @@ public final class NewsflowTopology {
             byIssuerTopic = byIssuerTopic.withStreamPartitioner(new KeyOrBroadcastPartitioner<>(Watermarked::isWatermark));
         }
         alertsAndCreditViews(split(stores.process(byIssuer.repartition(byIssuerTopic),
-                        () -> new CreditEquity.OnDeal(settings, metrics, deadLetters, dealEvents.serializer()),
+                        () -> new CreditEquity.OnDeal(settings, metrics),
                         CreditEquity.OnDeal.STORES, "credit-on-deal"), "credit-on-deal"),
                 "deal-alert-contexts", "deal-alert-contexts-sink", "deal-credit-views", "credit-on-deal-sink")
                 .noDefaultBranch();

@@ -12,7 +12,6 @@ import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.article.ArticleEnrichmentProcessor;
 import io.newsflow.topology.article.FingerprintSerde;
 import io.newsflow.topology.article.NoveltyState;
-import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.state.JsonSerde;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,8 +32,7 @@ class ArticleReplayTest {
     private final PipelineMetrics metrics = new PipelineMetrics(registry, List.of("META"), 5);
     private final ReplayContext replay = new ReplayContext();
     private final ArticleEnrichmentProcessor processor = new ArticleEnrichmentProcessor(TopologySettings.defaults(),
-            FakeTextAnalysis.resolver(), FakeTextAnalysis.scorer(), FakeTextAnalysis.fingerprinter(), metrics,
-            new DeadLetters(metrics), null);
+            FakeTextAnalysis.resolver(), FakeTextAnalysis.scorer(), FakeTextAnalysis.fingerprinter(), metrics);
     private final ArticleEvent article = article("a1", "Meta beats estimates", "Strong quarter.", at("12:00")).build();
 
     @BeforeEach

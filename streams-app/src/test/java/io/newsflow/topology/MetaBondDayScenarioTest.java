@@ -13,9 +13,14 @@ import io.newsflow.config.Topics;
 import io.newsflow.ingest.IngestCli;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.runtime.EmbeddedKafkaBroker;
+import io.newsflow.runtime.errors.ErrorDeadLetters;
+import io.newsflow.runtime.errors.ErrorHandlers;
+import io.newsflow.runtime.errors.FailedRecords;
+import io.newsflow.runtime.errors.RefusedWrites;
 import io.newsflow.serde.AvroSerdeConfig;
 import io.newsflow.serde.registry.MockSchemaRegistry;
 import io.newsflow.text.TextAnalysis;
+import io.newsflow.topology.dlq.DeadLetters;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +72,8 @@ class MetaBondDayScenarioTest {
                     List.of("META", "NVDA", "GOOGL", "MSFT", "AMZN", "QQQ"), 50);
             NewsflowTopology topology = NewsflowTopology.fromConfig(serdeConfig, TextAnalysis.defaults(), metrics);
             Outputs out = new Outputs();
-            try (KafkaStreams streams = new KafkaStreams(topology.build(), streamsProps(broker.bootstrapServers()));
+            try (KafkaStreams streams = new KafkaStreams(topology.build(), streamsProps(broker.bootstrapServers(),
+                    metrics, serdes));
                     KafkaConsumer<String, byte[]> consumer = consumer(broker.bootstrapServers())) {
                 streams.start();
                 consumer.subscribe(List.of(Topics.SENTIMENT_ROLLING, Topics.MARKET_REACTION, Topics.BOND_ANALYTICS,
@@ -133,8 +139,12 @@ class MetaBondDayScenarioTest {
         assertEquals(0, rc, log.toString(StandardCharsets.UTF_8));
     }
 
-    private Properties streamsProps(String bootstrap) throws java.io.IOException {
+    private Properties streamsProps(String bootstrap, PipelineMetrics metrics, TopologySerdes serdes)
+            throws java.io.IOException {
         Properties p = new Properties();
+        // the app's error handlers: the processing handler writes the topology's dead letters (a late article here)
+        ErrorHandlers.install(p, new ErrorDeadLetters(new DeadLetters(metrics), serdes.deadLetter().serializer(), metrics),
+                new FailedRecords(), new RefusedWrites());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsflow-scenario-" + UUID.randomUUID());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -2,7 +2,7 @@ package io.newsflow.topology;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.newsflow.topology.dlq.Routed;
+import io.newsflow.topology.dlq.RejectedRecord;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class ReplayContext {
 
-    private final MockProcessorContext<String, Routed<Object>> context = new MockProcessorContext<>();
+    private final MockProcessorContext<String, Object> context = new MockProcessorContext<>();
 
     ReplayContext() {
         context.setCurrentSystemTimeMs(0);
@@ -30,8 +30,8 @@ final class ReplayContext {
 
     /** The context as a step emitting {@code W} sees it: the mock records whatever is forwarded. */
     @SuppressWarnings("unchecked")
-    <W> ProcessorContext<String, Routed<W>> context() {
-        return (ProcessorContext<String, Routed<W>>) (ProcessorContext<?, ?>) context;
+    <W> ProcessorContext<String, W> context() {
+        return (ProcessorContext<String, W>) (ProcessorContext<?, ?>) context;
     }
 
     <S> KeyValueStore<String, S> addStore(String name, Serde<S> valueSerde) {
@@ -44,13 +44,15 @@ final class ReplayContext {
 
     /** Processes {@code record} as read from partition 0 of {@code topic} at {@code offset}; returns the results. */
     @SuppressWarnings("unchecked")
-    <I, W> List<W> process(Processor<String, I, String, Routed<W>> step, String topic, long offset,
+    <I, W> List<W> process(Processor<String, I, String, W> step, String topic, long offset,
             Record<String, I> record) {
         context.resetForwards();
         context.setRecordMetadata(topic, 0, offset);
-        step.process(record);
-        context.forwarded().stream().map(f -> f.record().value()).filter(Routed::isDeadLetter)
-                .forEach(dead -> fail("dead letter: " + dead.deadLetter().getDetail()));
-        return context.forwarded().stream().map(f -> (W) f.record().value().value()).toList();
+        try {
+            step.process(record);
+        } catch (RejectedRecord rejected) {
+            fail("dead letter: " + rejected.failures());
+        }
+        return context.forwarded().stream().map(f -> (W) f.record().value()).toList();
     }
 }

@@ -124,11 +124,10 @@ class RollingSentimentTopologyTest {
             assertEquals(2, letters.get(0).getOffset());
             assertTrue(letters.get(0).getDetail().contains("a3"));
             ByteBuffer payload = letters.get(0).getPayload();
-            assertTrue(payload != null, "the late article's payload");
+            assertTrue(payload != null, "the late article's payload: the article as the scoring task read it");
             byte[] bytes = new byte[payload.remaining()];
             payload.duplicate().get(bytes);
-            assertEquals("a3", f.serdes.scoredArticle().deserializer().deserialize(Topics.ARTICLE_SCORES, bytes)
-                    .getArticleId());
+            assertEquals("a3", f.serdes.articleEvent().deserializer().deserialize(Topics.ARTICLES, bytes).getId());
             assertEquals(1.0, f.counter("newsflow.dead.letters", "reason", "LATE_RECORD"));
 
             List<SentimentRolling> out = f.sentiment.readValuesToList();

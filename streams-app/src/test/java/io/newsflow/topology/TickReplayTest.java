@@ -13,7 +13,6 @@ import io.newsflow.serde.AvroSerdeConfig;
 import io.newsflow.topology.alert.AlertState;
 import io.newsflow.topology.bond.IssuerDeal;
 import io.newsflow.topology.context.HeldOutputs;
-import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.market.BucketCloseProcessor;
 import io.newsflow.topology.market.PendingReaction;
 import io.newsflow.topology.market.TickPoint;
@@ -48,10 +47,10 @@ class TickReplayTest {
     private final ReplayContext replay = new ReplayContext();
     /** The replay of the tick step itself: the news context is taken as it is, without waiting for it. */
     private final TickProcessor processor = new TickProcessor(TopologySettings.fromMap(Map.of("news.context.wait",
-            "false")), metrics, new DeadLetters(metrics), null);
+            "false")), metrics);
     /** The bucket-close step, which judges credit-view flips on ticks in the latency-first profile. */
     private final BucketCloseProcessor closeStep = new BucketCloseProcessor(TopologySettings.fromMap(Map.of(
-            "news.context.wait", "false")), metrics, new DeadLetters(metrics), null);
+            "news.context.wait", "false")), metrics);
     private KeyValueStore<String, CreditEquityView> views;
     private KeyValueStore<String, IssuerDeal> deals;
 

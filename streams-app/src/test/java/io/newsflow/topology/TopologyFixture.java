@@ -16,11 +16,16 @@ import io.newsflow.avro.SentimentRolling;
 import io.newsflow.config.Topics;
 import io.newsflow.metrics.Degradations;
 import io.newsflow.metrics.PipelineMetrics;
+import io.newsflow.runtime.errors.ErrorDeadLetters;
+import io.newsflow.runtime.errors.ErrorHandlers;
+import io.newsflow.runtime.errors.FailedRecords;
+import io.newsflow.runtime.errors.RefusedWrites;
 import io.newsflow.serde.AvroSerdeConfig;
 import io.newsflow.text.EntityResolver;
 import io.newsflow.text.SentimentScorer;
 import io.newsflow.text.TextFingerprinter;
 import io.newsflow.topology.bond.DealWatermarkFeed;
+import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.InputLimits;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -101,6 +106,9 @@ final class TopologyFixture implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+        // the app's error handlers: the processing handler writes every dead letter of the topology
+        ErrorHandlers.install(props, new ErrorDeadLetters(new DeadLetters(metrics, limits.deadLetterMaxBytes()),
+                serdes.deadLetter().serializer(), metrics), new FailedRecords(), new RefusedWrites());
         driver = new TopologyTestDriver(topology.build(), props, T0);
         idleTimeout = settings.watermarks().idleTimeout().duration();
         partitions = settings.watermarks().topicPartitions();

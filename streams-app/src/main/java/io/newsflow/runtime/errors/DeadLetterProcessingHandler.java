@@ -2,15 +2,18 @@ package io.newsflow.runtime.errors;
 
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
+import io.newsflow.topology.dlq.RejectedRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * {@code processing.exception.handler}: an exception that escapes a processor (the guarded steps
- * dead-letter their own, so this is the rest: a state store, a serde, a filter) becomes a
- * {@link DeadLetterReason#PROCESSING_ERROR} dead letter of the input record, and processing goes on.
+ * {@code processing.exception.handler}, the one way to a dead letter inside the topology: a record a step
+ * rejected ({@link RejectedRecord}: invalid input, a late article, a failed part of a step) becomes a dead letter
+ * per failure with the step's reason; any other exception that escapes a processor (the step's own logic, a
+ * state store, a serde) a {@link DeadLetterReason#PROCESSING_ERROR} one. Each carries the input record's raw key
+ * and value, and processing goes on.
  * A schema registry outage is not the record's fault, nor is a {@code StreamsException} (Kafka
  * Streams' own): the thread fails and the record is retried.
  */
@@ -22,6 +25,10 @@ public final class DeadLetterProcessingHandler extends DeadLetteringHandler impl
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (exception instanceof RejectedRecord rejected) {
+            return deadLetters(context, rejected.failures(), context.sourceRawKey(), context.sourceRawValue())
+                    .map(Response::resume).orElseGet(Response::fail);
+        }
         if (failsOnOutage(context, exception)) {
             return Response.fail();
         }

@@ -2,6 +2,8 @@ package io.newsflow.runtime.errors;
 
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.dlq.DeadLetterReason;
+import io.newsflow.topology.dlq.RejectedRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,8 +58,18 @@ abstract class DeadLetteringHandler implements Configurable {
      */
     final Optional<List<ProducerRecord<byte[], byte[]>>> deadLetter(ErrorHandlerContext context,
             DeadLetterReason reason, String detail, byte[] key, byte[] value) {
+        return deadLetters(context, List.of(new RejectedRecord.Failure(reason, detail)), key, value);
+    }
+
+    /** As {@link #deadLetter}, one dead letter of the record per failure (a step may reject a record for several). */
+    final Optional<List<ProducerRecord<byte[], byte[]>>> deadLetters(ErrorHandlerContext context,
+            List<RejectedRecord.Failure> failures, byte[] key, byte[] value) {
         try {
-            return Optional.of(List.of(deadLetters.of(context, reason, detail, key, value)));
+            List<ProducerRecord<byte[], byte[]>> letters = new ArrayList<>(failures.size());
+            for (RejectedRecord.Failure failure : failures) {
+                letters.add(deadLetters.of(context, failure.reason(), failure.detail(), key, value));
+            }
+            return Optional.of(letters);
         } catch (RuntimeException e) {
             if (unwritable == Unwritable.FAILS_THE_THREAD) {
                 failedRecords.failingOn(context);

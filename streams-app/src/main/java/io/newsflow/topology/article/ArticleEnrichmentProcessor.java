@@ -13,12 +13,11 @@ import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
-import io.newsflow.topology.dlq.Routed;
+import io.newsflow.topology.dlq.RejectedRecord;
 import io.newsflow.topology.watermark.IdleSources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -74,9 +73,7 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
     private long newest = Long.MIN_VALUE;
 
     public ArticleEnrichmentProcessor(TopologySettings settings, EntityResolver resolver, SentimentScorer scorer,
-            TextFingerprinter fingerprinter, PipelineMetrics metrics, DeadLetters deadLetters,
-            Serializer<ArticleEvent> payload) {
-        super(deadLetters, payload);
+            TextFingerprinter fingerprinter, PipelineMetrics metrics) {
         this.settings = settings;
         this.analysis = new ArticleAnalysis(resolver, scorer, settings.analysis().maxChars(),
                 settings.analysis().budget().duration());
@@ -91,7 +88,7 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<ScoredArticle>> context) {
+    public void init(ProcessorContext<String, ScoredArticle> context) {
         super.init(context);
         if (context.taskId().partition() != 0) {
             // only with articles.single.partition=true on a topic that has more partitions (the
@@ -113,6 +110,7 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
         if (settings.watermarks().articlesSinglePartition()) {
             return;
         }
+        List<RejectedRecord.Failure> failures = new ArrayList<>();
         for (BufferedArticle released : reorder().releaseIdle()) {
             ArticleEvent article = released.article();
             Output<ScoredArticle> out = new Output<>();
@@ -121,10 +119,15 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
             } catch (StreamsException e) {
                 throw e;
             } catch (RuntimeException e) {
-                out.deadLetter(null, DeadLetterReason.PROCESSING_ERROR, "article " + article.getId()
+                out.deadLetter(DeadLetterReason.PROCESSING_ERROR, "article " + article.getId()
                         + " released from the reorder buffer: " + DeadLetters.describe(e));
             }
-            flush(new Record<>(article.getId(), article, article.getPublishedAt().toEpochMilli()), out);
+            forwardResults(new Record<>(article.getId(), article, article.getPublishedAt().toEpochMilli()), out);
+            failures.addAll(out.failures());
+        }
+        if (!failures.isEmpty()) {
+            // after every released article went on: a punctuation has no input record, so these name no payload
+            throw new RejectedRecord(failures);
         }
     }
 
@@ -143,7 +146,7 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
             } catch (StreamsException e) {
                 throw e;
             } catch (RuntimeException e) { // one article's failure must not take the others released with it
-                out.deadLetter(record, DeadLetterReason.PROCESSING_ERROR, "article " + released.article().getId()
+                out.deadLetter(DeadLetterReason.PROCESSING_ERROR, "article " + released.article().getId()
                         + " released from the reorder buffer: " + DeadLetters.describe(e));
             }
         }
@@ -175,7 +178,7 @@ public class ArticleEnrichmentProcessor extends GuardedProcessor<ArticleEvent, S
             analysed = analysis.analyse(article);
         } catch (ArticleAnalysis.TooExpensive e) {
             // not retried: the same text would take as long again, and under exactly-once outlast the transaction
-            out.deadLetter(null, DeadLetterReason.TOO_EXPENSIVE, e.getMessage());
+            out.deadLetter(DeadLetterReason.TOO_EXPENSIVE, e.getMessage());
             return;
         }
         if (known) {

@@ -4,11 +4,8 @@ import io.newsflow.avro.BondBookSummary;
 import io.newsflow.avro.BondBookUpdate;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
-import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
-import io.newsflow.topology.dlq.Routed;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -23,13 +20,12 @@ public class BondBookProcessor extends GuardedProcessor<BondBookUpdate, BondBook
     private KeyValueStore<String, DealState> deals;
     private KeyValueStore<String, TrancheBook> tranches;
 
-    public BondBookProcessor(PipelineMetrics metrics, DeadLetters deadLetters, Serializer<BondBookUpdate> payload) {
-        super(deadLetters, payload);
+    public BondBookProcessor(PipelineMetrics metrics) {
         this.metrics = metrics;
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<BondBookSummary>> context) {
+    public void init(ProcessorContext<String, BondBookSummary> context) {
         super.init(context);
         deals = context.getStateStore(StoreNames.BOND_DEALS);
         tranches = context.getStateStore(StoreNames.BOND_TRANCHES);

@@ -8,9 +8,7 @@ import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.context.ContextResult;
 import io.newsflow.topology.context.HeldOutputs;
 import io.newsflow.topology.context.Outputs;
-import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedStatefulProcessor;
-import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.market.PriceSeries;
 import io.newsflow.topology.market.StoredPriceSeries;
 import io.newsflow.topology.watermark.IdleSources;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -211,9 +208,8 @@ public final class CreditEquity {
         private DealWatermarks watermarks;
         private CreditViewWalk walk;
 
-        public OnDeal(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-                Serializer<Watermarked<BondBookSummary>> payload) {
-            super(deadLetters, payload, context -> new CreditEquity(context, settings, metrics,
+        public OnDeal(TopologySettings settings, PipelineMetrics metrics) {
+            super(context -> new CreditEquity(context, settings, metrics,
                     StoredPriceSeries.of(context, StoreNames.CLOSE_POINTS, settings)));
             this.settings = settings;
             this.idle = IdleSources.of(PipelineMetrics.WATERMARK_STAGE_DEALS, settings,
@@ -221,7 +217,7 @@ public final class CreditEquity {
         }
 
         @Override
-        public void init(ProcessorContext<String, Routed<ContextResult>> context) {
+        public void init(ProcessorContext<String, ContextResult> context) {
             super.init(context);
             held = new HeldOutputs(context, settings);
             walk = new CreditViewWalk(context, helper, StoredPriceSeries.of(context, StoreNames.CLOSE_POINTS, settings),
@@ -232,7 +228,7 @@ public final class CreditEquity {
                 watermarks.regate(); // after a restart every source is waited for again
                 IdleSources.scheduleChecks(context, settings, () -> {
                     if (watermarks.regate()) {
-                        judgeAndRelease(record -> context.forward(record.withValue(Routed.ok(record.value()))));
+                        judgeAndRelease(context::forward);
                     }
                 });
             }

@@ -3,12 +3,9 @@ package io.newsflow.topology.context;
 import io.newsflow.avro.PriceMoveAlert;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
-import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.dlq.Origin;
-import io.newsflow.topology.dlq.Routed;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -33,13 +30,12 @@ public final class AlertContextProcessor extends GuardedProcessor<PriceMoveAlert
     private final TopologySettings settings;
     private HeldOutputs held;
 
-    public AlertContextProcessor(TopologySettings settings, DeadLetters deadLetters, Serializer<PriceMoveAlert> payload) {
-        super(deadLetters, payload);
+    public AlertContextProcessor(TopologySettings settings) {
         this.settings = settings;
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<ContextResult>> context) {
+    public void init(ProcessorContext<String, ContextResult> context) {
         super.init(context);
         held = new HeldOutputs(context, settings);
     }

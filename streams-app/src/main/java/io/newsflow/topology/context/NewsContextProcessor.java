@@ -3,15 +3,12 @@ package io.newsflow.topology.context;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
-import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
-import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.sentiment.Contributions;
 import io.newsflow.avro.ScoredArticle;
 import io.newsflow.topology.watermark.IdleSources;
 import io.newsflow.topology.watermark.Watermarked;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -43,16 +40,14 @@ public final class NewsContextProcessor extends GuardedProcessor<Watermarked<Sco
     private Contributions contributions;
     private HeldOutputs held;
 
-    public NewsContextProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-            Serializer<Watermarked<ScoredArticle>> payloadSerializer) {
-        super(deadLetters, payloadSerializer);
+    public NewsContextProcessor(TopologySettings settings, PipelineMetrics metrics) {
         this.settings = settings;
         this.idle = IdleSources.of(PipelineMetrics.WATERMARK_STAGE_NEWS_CONTEXT, settings,
                 () -> context.currentSystemTimeMs(), metrics);
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<ContextResult>> context) {
+    public void init(ProcessorContext<String, ContextResult> context) {
         super.init(context);
         contributions = new Contributions(context.getStateStore(StoreNames.SENTIMENT_CONTRIBUTIONS),
                 context.getStateStore(StoreNames.STREAM_TIMES), settings);
@@ -87,7 +82,7 @@ public final class NewsContextProcessor extends GuardedProcessor<Watermarked<Sco
         }
         held.skipWatermark();
         for (Record<String, ContextResult> released : held.release()) {
-            context.forward(released.withValue(Routed.ok(released.value())));
+            context.forward(released);
         }
     }
 }

@@ -9,9 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.streams.processor.api.ProcessingContext;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Builds {@link DeadLetter} records from the record being processed and counts them.
@@ -43,25 +40,7 @@ public final class DeadLetters {
         }
     }
 
-    /**
-     * @param context        for the source topic, partition and offset of the current record and the wall clock
-     * @param fallbackTopic  used when the record has no metadata (e.g. emitted by a punctuator)
-     */
-    public DeadLetter create(ProcessingContext context, String fallbackTopic, DeadLetterReason reason, String detail,
-            byte[] key, byte[] payload, Long recordTimestamp) {
-        return create(context, fallbackTopic, reason, detail, key, payload, recordTimestamp, null);
-    }
-
-    /** @param headers of the record: an {@link Origin} there names the input record behind an internal topic */
-    public DeadLetter create(ProcessingContext context, String fallbackTopic, DeadLetterReason reason, String detail,
-            byte[] key, byte[] payload, Long recordTimestamp, Headers headers) {
-        RecordMetadata meta = context.recordMetadata().orElse(null);
-        Origin origin = Origin.of(headers).orElseGet(() -> meta != null && meta.topic() != null
-                ? new Origin(meta.topic(), meta.partition(), meta.offset()) : new Origin(fallbackTopic, -1, -1L));
-        return create(origin, reason, detail, key, payload, recordTimestamp, context.currentSystemTimeMs());
-    }
-
-    /** A dead letter of the input record at {@code origin}, made outside a processor (an error handler). */
+    /** A dead letter of the input record at {@code origin} (made by an error handler, the one writer of dead letters). */
     public DeadLetter create(Origin origin, DeadLetterReason reason, String detail, byte[] key, byte[] payload,
             Long recordTimestamp, long failedAtMs) {
         metrics.deadLetter(reason.name());

@@ -21,7 +21,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * {@link DeadLetterReason#DESERIALIZATION} dead letter; one whose event time lies outside
  * {@link InputLimits} an {@link DeadLetterReason#INVALID_TIMESTAMP} one.
  */
-public class DecodeProcessor<T> implements Processor<byte[], Decoded, String, Routed<T>> {
+public class DecodeProcessor<T> implements Processor<byte[], Decoded, String, T> {
 
     /** How long one record waits in place for the registry: well below the EOS transaction timeout (10 s). */
     static final long MAX_IN_PLACE_WAIT_MS = 3_000;
@@ -33,7 +33,7 @@ public class DecodeProcessor<T> implements Processor<byte[], Decoded, String, Ro
     private final DeadLetters deadLetters;
     private final PipelineMetrics metrics;
     private final Degradations degradations;
-    private ProcessorContext<String, Routed<T>> context;
+    private ProcessorContext<String, T> context;
 
     /** @param deserializer the source's, to decode again while the schema registry is down */
     public DecodeProcessor(Class<T> type, Deserializer<T> deserializer, InputRules<T> rules, InputLimits limits,
@@ -48,7 +48,7 @@ public class DecodeProcessor<T> implements Processor<byte[], Decoded, String, Ro
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<T>> context) {
+    public void init(ProcessorContext<String, T> context) {
         this.context = context;
     }
 
@@ -62,21 +62,21 @@ public class DecodeProcessor<T> implements Processor<byte[], Decoded, String, Ro
         } catch (RegistryFaults.Unavailable e) {
             throw e;
         } catch (RuntimeException e) {
-            deadLetter(record, DeadLetterReason.DESERIALIZATION, DeadLetters.describe(e));
+            deadLetter(DeadLetterReason.DESERIALIZATION, DeadLetters.describe(e));
             return;
         }
         if (value == null) {
-            deadLetter(record, DeadLetterReason.DESERIALIZATION, "null value");
+            deadLetter(DeadLetterReason.DESERIALIZATION, "null value");
             return;
         }
         if (!type.isInstance(value)) {
-            deadLetter(record, DeadLetterReason.DESERIALIZATION, "wrong record type: "
+            deadLetter(DeadLetterReason.DESERIALIZATION, "wrong record type: "
                     + value.getClass().getSimpleName() + " on the " + rules.stream() + " topic, which takes "
                     + type.getSimpleName());
             return;
         }
         if (bytes.length > deadLetters.maxPayloadBytes()) {
-            deadLetter(record, DeadLetterReason.TOO_LARGE, bytes.length + " bytes, more than the "
+            deadLetter(DeadLetterReason.TOO_LARGE, bytes.length + " bytes, more than the "
                     + deadLetters.maxPayloadBytes() + " the pipeline can write on (" + InputLimits.DEAD_LETTER_MAX_BYTES
                     + " less room for metadata)");
             return;
@@ -93,12 +93,12 @@ public class DecodeProcessor<T> implements Processor<byte[], Decoded, String, Ro
             violation = Optional.of(new InputRules.Violation(DeadLetterReason.PROCESSING_ERROR, DeadLetters.describe(e)));
         }
         if (violation.isPresent()) {
-            deadLetter(record, violation.get().reason(), violation.get().detail());
+            deadLetter(violation.get().reason(), violation.get().detail());
             return;
         }
         long eventTime = rules.eventTimeOf().apply(typed).toEpochMilli();
         metrics.endToEndLag(rules.stream(), eventTime, context.currentSystemTimeMs());
-        context.forward(new Record<>(rules.keyOf().apply(typed), Routed.ok(typed), eventTime,
+        context.forward(new Record<>(rules.keyOf().apply(typed), typed, eventTime,
                 Origin.tag(record.headers(), context.recordMetadata())));
     }
 
@@ -147,11 +147,8 @@ public class DecodeProcessor<T> implements Processor<byte[], Decoded, String, Ro
         }
     }
 
-    private void deadLetter(Record<byte[], Decoded> record, DeadLetterReason reason, String detail) {
-        var letter = deadLetters.create(context, rules.stream(), reason, detail, record.key(),
-                record.value() == null ? null : record.value().bytes(), record.timestamp());
-        String key = letter.getSourceTopic();
-        context.forward(new Record<>(key, Routed.<T>dead(letter), record.timestamp()));
+    /** The record is rejected: the processing exception handler writes its dead letter, with its raw bytes. */
+    private static void deadLetter(DeadLetterReason reason, String detail) {
+        throw new RejectedRecord(reason, detail);
     }
-
 }

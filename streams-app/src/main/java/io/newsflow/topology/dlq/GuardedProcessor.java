@@ -1,52 +1,35 @@
 package io.newsflow.topology.dlq;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Base of every stateful step: turns an exception thrown by our own logic into a
- * {@link DeadLetterReason#PROCESSING_ERROR} dead letter and keeps going.
- *
- * <p>Results are collected first and forwarded after the guarded block, so exceptions from
- * downstream nodes, the producer or the state stores ({@link StreamsException}s such as a fenced
- * producer under exactly-once) still propagate to Kafka Streams instead of being swallowed.
+ * Base of every stateful step: a step collects its results and its verdict on the record ({@link Output}),
+ * and they are forwarded after it: the results first, then a record the step rejected is thrown as a
+ * {@link RejectedRecord}. An exception of the step's own logic propagates as it is, before any result. Either
+ * way the one processing exception handler (KIP-1033, {@code DeadLetterProcessingHandler}) writes the dead
+ * letter (KIP-1034) and processing goes on; Kafka Streams' own failures ({@code StreamsException}s such as a
+ * fenced producer under exactly-once) fail the thread there. There is no other way to a dead letter.
  */
-public abstract class GuardedProcessor<VIn, VOut> implements Processor<String, VIn, String, Routed<VOut>> {
+public abstract class GuardedProcessor<VIn, VOut> implements Processor<String, VIn, String, VOut> {
 
-    private final DeadLetters deadLetters;
-    private final Serializer<VIn> payloadSerializer;
-    protected ProcessorContext<String, Routed<VOut>> context;
-
-    protected GuardedProcessor(DeadLetters deadLetters, Serializer<VIn> payloadSerializer) {
-        this.deadLetters = deadLetters;
-        this.payloadSerializer = payloadSerializer;
-    }
+    protected ProcessorContext<String, VOut> context;
 
     @Override
-    public void init(ProcessorContext<String, Routed<VOut>> context) {
+    public void init(ProcessorContext<String, VOut> context) {
         this.context = context;
     }
 
     @Override
     public final void process(Record<String, VIn> record) {
         Output<VOut> out = new Output<>();
-        try {
-            handle(record, out);
-        } catch (StreamsException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            out.clearResults();
-            out.deadLetter(record, DeadLetterReason.PROCESSING_ERROR, DeadLetters.describe(e));
-        }
+        handle(record, out);
         flush(record, out);
     }
 
@@ -68,37 +51,24 @@ public abstract class GuardedProcessor<VIn, VOut> implements Processor<String, V
         return false;
     }
 
-    /** The topic the dead letters' payload is serialized for (its schema registry subject): by default the input's. */
-    protected String payloadTopic() {
-        return context.recordMetadata().map(m -> m.topic()).orElse("unknown");
-    }
-
-    /** Handles one record, adding results and dead letters to {@code out}. */
+    /** Handles one record, adding results and the rejection, if any, to {@code out}. */
     protected abstract void handle(Record<String, VIn> record, Output<VOut> out);
 
-    protected void flush(Record<String, VIn> cause, Output<VOut> out) {
-        Headers origin = passesOriginOn() ? originOf(cause) : null;
-        for (Record<String, VOut> result : out.results) {
-            Record<String, Routed<VOut>> routed = result.withValue(Routed.ok(result.value()));
-            context.forward(origin == null ? routed : routed.withHeaders(origin));
-        }
-        for (PendingDeadLetter dl : out.deadLetters) {
-            byte[] payload = serialize(cause);
-            byte[] key = cause.key() == null ? null : cause.key().getBytes(StandardCharsets.UTF_8);
-            var letter = deadLetters.create(context, "unknown", dl.reason(), dl.detail(), key, payload, cause.timestamp(),
-                    cause.headers());
-            context.forward(new Record<String, Routed<VOut>>(letter.getSourceTopic(), Routed.dead(letter), cause.timestamp()));
+    private void flush(Record<String, VIn> cause, Output<VOut> out) {
+        forwardResults(cause, out);
+        if (!out.failures.isEmpty()) {
+            throw new RejectedRecord(out.failures);
         }
     }
 
-    private byte[] serialize(Record<String, VIn> cause) {
-        if (payloadSerializer == null || cause.value() == null) {
-            return null;
-        }
-        try {
-            return payloadSerializer.serialize(payloadTopic(), cause.value());
-        } catch (RuntimeException e) {
-            return null;
+    /**
+     * Forwards the results of {@code out}, made for {@code cause}: for a step that handles several records in
+     * one call (a punctuation releasing buffered ones), which rejects what failed once all are forwarded.
+     */
+    protected final void forwardResults(Record<String, VIn> cause, Output<VOut> out) {
+        Headers origin = passesOriginOn() ? originOf(cause) : null;
+        for (Record<String, VOut> result : out.results) {
+            context.forward(origin == null ? result : result.withHeaders(origin));
         }
     }
 
@@ -107,19 +77,13 @@ public abstract class GuardedProcessor<VIn, VOut> implements Processor<String, V
         return header == null ? null : new RecordHeaders(new Header[] {header});
     }
 
-    private record PendingDeadLetter(DeadLetterReason reason, String detail) {
-    }
-
-    /** Results of one {@link #handle} call (most calls have none: the lists are created on first use). */
+    /** Results of one {@link #handle} call (most calls have none: the list is created on first use). */
     public static final class Output<V> {
         private List<Record<String, V>> results = List.of();
-        private List<PendingDeadLetter> deadLetters = List.of();
+        private List<RejectedRecord.Failure> failures = List.of();
 
         public void emit(String key, V value, long timestamp) {
-            if (results.isEmpty()) {
-                results = new ArrayList<>(2);
-            }
-            results.add(new Record<>(key, value, timestamp));
+            emit(new Record<>(key, value, timestamp));
         }
 
         /** A result as it is, headers included (a released held output carries its input's {@link Origin}). */
@@ -130,19 +94,21 @@ public abstract class GuardedProcessor<VIn, VOut> implements Processor<String, V
             results.add(result);
         }
 
-        public void deadLetter(Record<String, ?> cause, DeadLetterReason reason, String detail) {
-            if (deadLetters.isEmpty()) {
-                deadLetters = new ArrayList<>(1);
+        /** The record is dead-lettered with {@code reason} (once per call), after the results emitted for it. */
+        public void deadLetter(DeadLetterReason reason, String detail) {
+            if (failures.isEmpty()) {
+                failures = new ArrayList<>(1);
             }
-            deadLetters.add(new PendingDeadLetter(reason, detail));
+            failures.add(new RejectedRecord.Failure(reason, detail));
+        }
+
+        /** The failures of the record, each a dead letter once the results are forwarded. */
+        public List<RejectedRecord.Failure> failures() {
+            return failures;
         }
 
         public List<Record<String, V>> results() {
             return results;
-        }
-
-        void clearResults() {
-            results = List.of();
         }
     }
 }

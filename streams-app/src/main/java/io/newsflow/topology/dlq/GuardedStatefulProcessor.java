@@ -1,7 +1,6 @@
 package io.newsflow.topology.dlq;
 
 import java.util.function.Function;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /**
@@ -11,17 +10,15 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  */
 public abstract class GuardedStatefulProcessor<VIn, VOut, S> extends GuardedProcessor<VIn, VOut> {
 
-    private final Function<ProcessorContext<String, Routed<VOut>>, S> helperFactory;
+    private final Function<ProcessorContext<String, VOut>, S> helperFactory;
     protected S helper;
 
-    protected GuardedStatefulProcessor(DeadLetters deadLetters, Serializer<VIn> payloadSerializer,
-            Function<ProcessorContext<String, Routed<VOut>>, S> helperFactory) {
-        super(deadLetters, payloadSerializer);
+    protected GuardedStatefulProcessor(Function<ProcessorContext<String, VOut>, S> helperFactory) {
         this.helperFactory = helperFactory;
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<VOut>> context) {
+    public void init(ProcessorContext<String, VOut> context) {
         super.init(context);
         helper = helperFactory.apply(context);
     }

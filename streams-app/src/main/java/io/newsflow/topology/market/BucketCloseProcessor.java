@@ -13,12 +13,10 @@ import io.newsflow.topology.context.HeldOutputs;
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
-import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.watermark.IdleSources;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -67,15 +65,13 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Clos
     /** The close being processed, named only when a credit view needs it (replays). */
     private final Supplier<String> source = this::currentSource;
 
-    public BucketCloseProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-            Serializer<PriceTick> payloadSerializer) {
-        super(deadLetters, payloadSerializer);
+    public BucketCloseProcessor(TopologySettings settings, PipelineMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<CloseResult>> context) {
+    public void init(ProcessorContext<String, CloseResult> context) {
         super.init(context);
         history = TickHistory.open(context, StoreNames.CLOSE_POINTS, settings);
         reactions = ReactionProcessors.tracker(context, settings, metrics, history);
@@ -88,7 +84,7 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Clos
         dealWatermarks = context.getStateStore(StoreNames.DEAL_WATERMARKS);
         context.schedule(SWEEP, PunctuationType.STREAM_TIME, now -> {
             for (MarketReaction r : reactions.completeAllReady(now)) {
-                context.forward(new Record<>(r.getTicker(), Routed.ok(new CloseResult.Reaction(r)),
+                context.forward(new Record<>(r.getTicker(), new CloseResult.Reaction(r),
                         r.getPublishedAt().toEpochMilli() + r.getHorizonMs()));
             }
             forwardCompletion();
@@ -107,7 +103,7 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Clos
         idleClock.holding(waiting);
         if (waiting && idleClock.skip(0, clock.time())) {
             for (MarketReaction r : reactions.completeAllReady(streamTime, true)) {
-                context.forward(new Record<>(r.getTicker(), Routed.ok(new CloseResult.Reaction(r)),
+                context.forward(new Record<>(r.getTicker(), new CloseResult.Reaction(r),
                         r.getPublishedAt().toEpochMilli() + r.getHorizonMs()));
             }
         }
@@ -121,7 +117,7 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Clos
      */
     private void forwardCompletion() {
         for (CloseResult.ReactionsComplete complete : completions.moved(context, reactions, held.watermark())) {
-            context.forward(new Record<>(complete.key(), Routed.ok(complete), complete.through()));
+            context.forward(new Record<>(complete.key(), complete, complete.through()));
         }
     }
 
@@ -189,7 +185,7 @@ public final class BucketCloseProcessor extends GuardedProcessor<PriceTick, Clos
         } catch (StreamsException e) {
             throw e;
         } catch (RuntimeException e) {
-            out.deadLetter(record, DeadLetterReason.PROCESSING_ERROR, DeadLetters.describe(e));
+            out.deadLetter(DeadLetterReason.PROCESSING_ERROR, DeadLetters.describe(e));
         }
     }
 }

@@ -5,11 +5,9 @@ import io.newsflow.avro.ScoredArticle;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
-import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedStatefulProcessor;
 import io.newsflow.topology.watermark.Watermarked;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -55,9 +53,8 @@ public final class ReactionProcessors {
 
         private final ReactionCompletions completions = new ReactionCompletions();
 
-        public OnArticle(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-                Serializer<Watermarked<ScoredArticle>> payloadSerializer) {
-            super(deadLetters, payloadSerializer, context -> storedTracker(context, settings, metrics));
+        public OnArticle(TopologySettings settings, PipelineMetrics metrics) {
+            super(context -> storedTracker(context, settings, metrics));
         }
 
         @Override

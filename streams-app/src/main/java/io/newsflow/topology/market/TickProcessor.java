@@ -9,14 +9,12 @@ import io.newsflow.topology.alert.PriceMoveDetector;
 import io.newsflow.topology.dlq.DeadLetterReason;
 import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
-import io.newsflow.topology.dlq.Routed;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -50,15 +48,13 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, TickResult>
     /** The tick being processed, named only when a move is open (replays). */
     private final Supplier<String> source = this::currentSource;
 
-    public TickProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-            Serializer<PriceTick> payloadSerializer) {
-        super(deadLetters, payloadSerializer);
+    public TickProcessor(TopologySettings settings, PipelineMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<TickResult>> context) {
+    public void init(ProcessorContext<String, TickResult> context) {
         super.init(context);
         history = TickHistory.open(context, StoreNames.TICK_POINTS, settings);
         alerts = new PriceMoveDetector(settings, metrics, history, context);
@@ -90,7 +86,7 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, TickResult>
             throw e;
         } catch (RuntimeException e) {
             // the closes still go out: the reactions and credit views do not depend on the alerts
-            out.deadLetter(record, DeadLetterReason.PROCESSING_ERROR, DeadLetters.describe(e));
+            out.deadLetter(DeadLetterReason.PROCESSING_ERROR, DeadLetters.describe(e));
         }
     }
 

@@ -2,18 +2,14 @@ package io.newsflow.topology.sentiment;
 
 import io.newsflow.avro.DecayedSentiment;
 import io.newsflow.avro.ScoredArticle;
-import io.newsflow.config.Topics;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.AnalyticsSettings;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
-import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
-import io.newsflow.topology.dlq.Routed;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -49,21 +45,14 @@ public class DecayedSentimentProcessor extends GuardedProcessor<ScoredArticle, D
     private final PipelineMetrics metrics;
     private KeyValueStore<String, Entry> store;
 
-    public DecayedSentimentProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-            Serializer<ScoredArticle> payloadSerializer) {
-        super(deadLetters, payloadSerializer);
+    public DecayedSentimentProcessor(TopologySettings settings, PipelineMetrics metrics) {
         this.settings = settings.analytics();
         this.metrics = metrics;
     }
 
-    /** Read from the novelty topic, whose subject holds the article schema (as {@link RollingSentimentProcessor}). */
-    @Override
-    protected String payloadTopic() {
-        return Topics.ARTICLE_SCORES;
-    }
 
     @Override
-    public void init(ProcessorContext<String, Routed<DecayedSentiment>> context) {
+    public void init(ProcessorContext<String, DecayedSentiment> context) {
         super.init(context);
         store = context.getStateStore(StoreNames.DECAYED_SENTIMENT);
     }

@@ -2,18 +2,14 @@ package io.newsflow.topology.sentiment;
 
 import io.newsflow.avro.ScoredArticle;
 import io.newsflow.avro.SentimentRolling;
-import io.newsflow.config.Topics;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.dlq.DeadLetterReason;
-import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
-import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.state.TimeIndex;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -43,9 +39,7 @@ public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, S
     private final PipelineMetrics metrics;
     private Contributions contributions;
 
-    public RollingSentimentProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-            Serializer<ScoredArticle> payloadSerializer) {
-        super(deadLetters, payloadSerializer);
+    public RollingSentimentProcessor(TopologySettings settings, PipelineMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
         long advance = settings.sentiment().advance().millis();
@@ -60,17 +54,9 @@ public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, S
         return ticker + "|" + windowLabel;
     }
 
-    /**
-     * A scored article is read from the internal novelty topic, whose subject holds the article
-     * schema: its dead-letter payload is written as the scores topic writes it.
-     */
-    @Override
-    protected String payloadTopic() {
-        return Topics.ARTICLE_SCORES;
-    }
 
     @Override
-    public void init(ProcessorContext<String, Routed<SentimentRolling>> context) {
+    public void init(ProcessorContext<String, SentimentRolling> context) {
         super.init(context);
         contributions = new Contributions(context.getStateStore(StoreNames.NEWS_SENTIMENT_CONTRIBUTIONS),
                 context.getStateStore(StoreNames.NEWS_STREAM_TIMES), settings);
@@ -87,7 +73,7 @@ public class RollingSentimentProcessor extends GuardedProcessor<ScoredArticle, S
         long tickerTime = contributions.index().latest(ticker).map(TimeIndex.Entry::time).orElse(published);
         Contributions.Outcome recorded = contributions.record(article);
         if (recorded.late()) {
-            out.deadLetter(record, DeadLetterReason.LATE_RECORD, "article " + article.getArticleId() + " published "
+            out.deadLetter(DeadLetterReason.LATE_RECORD, "article " + article.getArticleId() + " published "
                     + article.getPublishedAt() + " is older than stream time "
                     + Instant.ofEpochMilli(recorded.streamTime()) + " minus the largest window and the grace period");
             return;

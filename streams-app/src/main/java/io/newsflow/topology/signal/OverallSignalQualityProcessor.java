@@ -6,16 +6,13 @@ import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.Span;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
-import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
-import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.state.TimeIndex;
 import io.newsflow.topology.watermark.IdleSources;
 import io.newsflow.topology.watermark.Watermarked;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -69,9 +66,7 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
     /** Per horizon (its index in {@code reaction.horizons}): the release point, skipped when quiet. */
     private IdleSources idle;
 
-    public OverallSignalQualityProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-            Serializer<Watermarked<MarketReaction>> payloadSerializer) {
-        super(deadLetters, payloadSerializer);
+    public OverallSignalQualityProcessor(TopologySettings settings, PipelineMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
         this.statistics = new SignalStatistics(settings.sentiment().neutralBand(),
@@ -79,7 +74,7 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<SignalQuality>> context) {
+    public void init(ProcessorContext<String, SignalQuality> context) {
         super.init(context);
         watermarks = context.getStateStore(StoreNames.REACTION_COMPLETIONS);
         heldStore = context.getStateStore(StoreNames.SIGNAL_HELD_ALL);
@@ -107,7 +102,7 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
             Long released = watermarks.get(RELEASED + horizon);
             if (idle.skip(i, released == null ? Long.MIN_VALUE : released)) {
                 for (Record<String, SignalQuality> record : release(horizon, Long.MAX_VALUE)) {
-                    context.forward(record.withValue(Routed.ok(record.value())));
+                    context.forward(record);
                 }
             }
         }

@@ -5,13 +5,10 @@ import io.newsflow.avro.SignalQuality;
 import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
-import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.GuardedProcessor;
-import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.state.TimeIndex;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -39,9 +36,7 @@ public class SignalQualityProcessor extends GuardedProcessor<MarketReaction, Sig
     private final PipelineMetrics metrics;
     private TimeIndex<SignalObservation> observations;
 
-    public SignalQualityProcessor(TopologySettings settings, PipelineMetrics metrics, DeadLetters deadLetters,
-            Serializer<MarketReaction> payloadSerializer) {
-        super(deadLetters, payloadSerializer);
+    public SignalQualityProcessor(TopologySettings settings, PipelineMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
         this.statistics = new SignalStatistics(settings.sentiment().neutralBand(),
@@ -54,7 +49,7 @@ public class SignalQualityProcessor extends GuardedProcessor<MarketReaction, Sig
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<SignalQuality>> context) {
+    public void init(ProcessorContext<String, SignalQuality> context) {
         super.init(context);
         observations = new TimeIndex<>(context.getStateStore(StoreNames.SIGNAL_OBSERVATIONS));
     }

@@ -10,8 +10,6 @@ import io.newsflow.serde.AvroSerdeConfig;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySerdes;
 import io.newsflow.topology.TopologySettings;
-import io.newsflow.topology.dlq.DeadLetters;
-import io.newsflow.topology.dlq.Routed;
 import io.newsflow.topology.state.JsonSerde;
 import io.newsflow.topology.watermark.Watermarked;
 import java.time.Instant;
@@ -122,10 +120,9 @@ class OverallSignalQualityProcessorTest {
         PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry(), List.of("META"), 5);
         Topology topology = new Topology();
         topology.addSource("in", Serdes.String().deserializer(), events.deserializer(), TOPIC);
-        topology.addProcessor("all", () -> new OverallSignalQualityProcessor(settings, metrics, new DeadLetters(metrics),
-                events.serializer()), "in");
-        topology.addProcessor("capture", () -> (Processor<String, Routed<SignalQuality>, Void, Void>) record ->
-                emitted.add(record.value().value()), "all");
+        topology.addProcessor("all", () -> new OverallSignalQualityProcessor(settings, metrics), "in");
+        topology.addProcessor("capture", () -> (Processor<String, SignalQuality, Void, Void>) record ->
+                emitted.add(record.value()), "all");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.REACTION_COMPLETIONS),
                 Serdes.String(), Serdes.Long()), "all");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.SIGNAL_HELD_ALL),
