@@ -10,7 +10,6 @@ import io.newsflow.topology.dlq.GuardedProcessor;
 import io.newsflow.topology.state.TimeIndex;
 import io.newsflow.topology.watermark.IdleSources;
 import io.newsflow.topology.watermark.Watermarked;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -57,20 +56,17 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
     }
 
     private final TopologySettings settings;
-    private final SignalStatistics statistics;
     private final PipelineMetrics metrics;
     private KeyValueStore<String, Long> watermarks;
     private KeyValueStore<String, HeldReaction> heldStore;
     private TimeIndex<HeldReaction> held;
-    private TimeIndex<SignalObservation> observations;
+    private SignalWindows windows;
     /** Per horizon (its index in {@code reaction.horizons}): the release point, skipped when quiet. */
     private IdleSources idle;
 
     public OverallSignalQualityProcessor(TopologySettings settings, PipelineMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
-        this.statistics = new SignalStatistics(settings.sentiment().neutralBand(),
-                settings.analytics().signalWindow().millis(), settings.analytics().signalMaxArticles());
     }
 
     @Override
@@ -79,7 +75,7 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
         watermarks = context.getStateStore(StoreNames.REACTION_COMPLETIONS);
         heldStore = context.getStateStore(StoreNames.SIGNAL_HELD_ALL);
         held = new TimeIndex<>(heldStore);
-        observations = new TimeIndex<>(context.getStateStore(StoreNames.SIGNAL_OBSERVATIONS_ALL));
+        windows = new SignalWindows(context.getStateStore(StoreNames.SIGNAL_OBSERVATIONS_ALL), settings);
         idle = IdleSources.of(PipelineMetrics.WATERMARK_STAGE_SIGNAL_ALL, settings, context::currentSystemTimeMs,
                 metrics);
         IdleSources.scheduleChecks(context, settings, this::releaseIfIdle);
@@ -180,28 +176,10 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
     private Record<String, SignalQuality> record(HeldReaction reaction) {
         String group = SignalQualityProcessor.outputKey(ALL_TICKERS, reaction.horizonLabel());
         SignalObservation newest = reaction.observation();
-        long published = newest.publishedAt();
-        observations.put(group, published, reaction.id(), newest);
-        long windowMs = settings.analytics().signalWindow().millis();
-        List<SignalObservation> candidates = observations.range(group, Math.max(0, published - windowMs + 1), published)
-                .stream().map(TimeIndex.Entry::value).toList();
-        SignalSummary s = statistics.summarize(statistics.window(candidates, newest));
-        observations.deleteBefore(group, published - windowMs + 1);
+        SignalSummary s = windows.add(group, reaction.id(), newest);
         metrics.signalQuality(ALL_TICKERS, reaction.horizonLabel(), s.count(), s.hitRate(), s.informationCoefficient(),
                 s.meanCarPositive(), s.meanCarNegative());
-        return new Record<>(group, SignalQuality.newBuilder()
-                .setTicker(ALL_TICKERS)
-                .setHorizonLabel(reaction.horizonLabel())
-                .setHorizonMs(reaction.horizonMs())
-                .setAsOf(Instant.ofEpochMilli(published))
-                .setLastArticleId(newest.articleId())
-                .setArticleCount(s.count())
-                .setPositiveCount(s.positive())
-                .setNegativeCount(s.negative())
-                .setMeanCarPositive(s.meanCarPositive())
-                .setMeanCarNegative(s.meanCarNegative())
-                .setHitRate(s.hitRate())
-                .setInformationCoefficient(s.informationCoefficient())
-                .build(), reaction.dueAt());
+        return new Record<>(group, s.toRecord(ALL_TICKERS, reaction.horizonLabel(), reaction.horizonMs(),
+                newest.publishedAt(), newest.articleId()), reaction.dueAt());
     }
 }

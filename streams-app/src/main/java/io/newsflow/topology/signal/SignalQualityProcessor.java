@@ -6,8 +6,6 @@ import io.newsflow.metrics.PipelineMetrics;
 import io.newsflow.topology.StoreNames;
 import io.newsflow.topology.TopologySettings;
 import io.newsflow.topology.dlq.GuardedProcessor;
-import io.newsflow.topology.state.TimeIndex;
-import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -32,15 +30,12 @@ public class SignalQualityProcessor extends GuardedProcessor<MarketReaction, Sig
     public static final List<String> STORES = List.of(StoreNames.SIGNAL_OBSERVATIONS);
 
     private final TopologySettings settings;
-    private final SignalStatistics statistics;
     private final PipelineMetrics metrics;
-    private TimeIndex<SignalObservation> observations;
+    private SignalWindows windows;
 
     public SignalQualityProcessor(TopologySettings settings, PipelineMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
-        this.statistics = new SignalStatistics(settings.sentiment().neutralBand(),
-                settings.analytics().signalWindow().millis(), settings.analytics().signalMaxArticles());
     }
 
     /** Output key: ticker|horizon. */
@@ -51,7 +46,7 @@ public class SignalQualityProcessor extends GuardedProcessor<MarketReaction, Sig
     @Override
     public void init(ProcessorContext<String, SignalQuality> context) {
         super.init(context);
-        observations = new TimeIndex<>(context.getStateStore(StoreNames.SIGNAL_OBSERVATIONS));
+        windows = new SignalWindows(context.getStateStore(StoreNames.SIGNAL_OBSERVATIONS), settings);
     }
 
     /** The CAR a reaction is scored by; null when it is not scored. */
@@ -72,31 +67,11 @@ public class SignalQualityProcessor extends GuardedProcessor<MarketReaction, Sig
         }
         String group = outputKey(r.getTicker(), r.getHorizonLabel());
         long published = r.getPublishedAt().toEpochMilli();
-        SignalObservation newest = new SignalObservation(r.getArticleId(), published, r.getSentiment(), car);
-        observations.put(group, published, r.getArticleId(), newest);
-        long windowMs = settings.analytics().signalWindow().millis();
-        List<SignalObservation> candidates = observations.range(group, Math.max(0, published - windowMs + 1), published)
-                .stream().map(TimeIndex.Entry::value).toList();
-        List<SignalObservation> window = statistics.window(candidates, newest);
-        SignalSummary s = statistics.summarize(window);
-        long latest = observations.latest(group).map(TimeIndex.Entry::time).orElse(published);
-        observations.deleteBefore(group, latest - windowMs + 1); // no later window can hold them
-
+        SignalSummary s = windows.add(group, r.getArticleId(),
+                new SignalObservation(r.getArticleId(), published, r.getSentiment(), car));
         metrics.signalQuality(r.getTicker(), r.getHorizonLabel(), s.count(), s.hitRate(), s.informationCoefficient(),
                 s.meanCarPositive(), s.meanCarNegative());
-        out.emit(group, SignalQuality.newBuilder()
-                .setTicker(r.getTicker())
-                .setHorizonLabel(r.getHorizonLabel())
-                .setHorizonMs(r.getHorizonMs())
-                .setAsOf(Instant.ofEpochMilli(published))
-                .setLastArticleId(r.getArticleId())
-                .setArticleCount(s.count())
-                .setPositiveCount(s.positive())
-                .setNegativeCount(s.negative())
-                .setMeanCarPositive(s.meanCarPositive())
-                .setMeanCarNegative(s.meanCarNegative())
-                .setHitRate(s.hitRate())
-                .setInformationCoefficient(s.informationCoefficient())
-                .build(), record.timestamp());
+        out.emit(group, s.toRecord(r.getTicker(), r.getHorizonLabel(), r.getHorizonMs(), published, r.getArticleId()),
+                record.timestamp());
     }
 }

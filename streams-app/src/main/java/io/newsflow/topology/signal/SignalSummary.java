@@ -1,5 +1,8 @@
 package io.newsflow.topology.signal;
 
+import io.newsflow.avro.SignalQuality;
+import java.time.Instant;
+
 /**
  * How good the news signal has been over a window of articles, for one horizon.
  *
@@ -14,4 +17,22 @@ package io.newsflow.topology.signal;
  */
 public record SignalSummary(long count, long positive, long negative, Double meanCarPositive, Double meanCarNegative,
         Double hitRate, Double informationCoefficient) {
+
+    /** The summary as the {@code analytics.signal-quality} record of {@code ticker} at one horizon, as of an article. */
+    public SignalQuality toRecord(String ticker, String horizonLabel, long horizonMs, long asOf, String lastArticleId) {
+        return SignalQuality.newBuilder()
+                .setTicker(ticker)
+                .setHorizonLabel(horizonLabel)
+                .setHorizonMs(horizonMs)
+                .setAsOf(Instant.ofEpochMilli(asOf))
+                .setLastArticleId(lastArticleId)
+                .setArticleCount(count)
+                .setPositiveCount(positive)
+                .setNegativeCount(negative)
+                .setMeanCarPositive(meanCarPositive)
+                .setMeanCarNegative(meanCarNegative)
+                .setHitRate(hitRate)
+                .setInformationCoefficient(informationCoefficient)
+                .build();
+    }
 }
