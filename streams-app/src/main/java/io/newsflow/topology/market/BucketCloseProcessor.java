@@ -32,8 +32,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * this history: estimation and event bars of the ticker and of its benchmark) and, in the
  * latency-first profile, the issuer's credit view is re-evaluated (otherwise {@code CreditViewWalk} judges
  * the flips in event time). When a benchmark (any ticker's, {@code reaction.benchmarks}) enters a new
- * minute every task's waiting reactions are asked again. Results: {@link MarketReaction}s and
- * {@code CreditEquityView}s, split by type downstream.
+ * minute every task's waiting reactions are asked again. Results ({@link CloseResult}): reactions, credit
+ * views and the reactions' completion watermarks, split by kind downstream.
  *
  * <p>Reactions and the credit view read only prices a one-per-bucket history keeps, so they see the
  * same series here as on the raw ticks; a horizon's reaction is the same whichever close completes it.

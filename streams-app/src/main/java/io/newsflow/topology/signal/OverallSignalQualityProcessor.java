@@ -20,17 +20,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The quality of the news signal over all tickers, per horizon ({@link SignalStatistics}, as per ticker), in one
- * task: every market task sends it its completed reactions and its reactions' completion watermark
- * ({@code reaction-completions}, one partition; the watermark's key is the sending task's partition, its time the
+ * task: every market task sends it its completed reactions and its reactions' completion watermarks, one per
+ * horizon ({@code reaction-completions}, one partition; a watermark's key is {@code partition|horizon}, its time the
  * record's timestamp, {@link io.newsflow.topology.market.ReactionTracker#completeThrough}).
  *
- * <p>Deterministic: a reaction is held until every partition's completion watermark has passed its due time
- * ({@code publishedAt + horizon}); by then every reaction due at or before it, from every partition, is in. Held
+ * <p>Deterministic: a reaction is held until every partition's completion watermark of its horizon has passed its
+ * due time ({@code publishedAt + horizon}); by then every reaction due at or before it, from every partition, is in. Held
  * reactions are then taken in order of publication, then article id and ticker, whatever order they arrived in,
  * and each scored one gives one {@link SignalQuality} of ticker {@link #ALL_TICKERS}, keyed {@code *|horizon}: the
  * window as of its article, over every ticker's scored reactions (relevance and duplicates as per ticker).
  * The all-tickers figures therefore come as late as the slowest partition's watermark: the news watermark plus
- * the shortest horizon, and the oldest reaction still waiting for its ticks.
+ * the horizon, and the oldest reaction of the horizon still waiting for its ticks.
  */
 public final class OverallSignalQualityProcessor extends GuardedProcessor<Watermarked<MarketReaction>, SignalQuality> {
 
@@ -58,7 +58,6 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
     private final TopologySettings settings;
     private final PipelineMetrics metrics;
     private KeyValueStore<String, Long> watermarks;
-    private KeyValueStore<String, HeldReaction> heldStore;
     private TimeIndex<HeldReaction> held;
     private SignalWindows windows;
     /** Per horizon (its index in {@code reaction.horizons}): the release point, skipped when quiet. */
@@ -73,8 +72,7 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
     public void init(ProcessorContext<String, SignalQuality> context) {
         super.init(context);
         watermarks = context.getStateStore(StoreNames.REACTION_COMPLETIONS);
-        heldStore = context.getStateStore(StoreNames.SIGNAL_HELD_ALL);
-        held = new TimeIndex<>(heldStore);
+        held = new TimeIndex<>(context.getStateStore(StoreNames.SIGNAL_HELD_ALL));
         windows = new SignalWindows(context.getStateStore(StoreNames.SIGNAL_OBSERVATIONS_ALL), settings);
         idle = IdleSources.of(PipelineMetrics.WATERMARK_STAGE_SIGNAL_ALL, settings, context::currentSystemTimeMs,
                 metrics);
@@ -90,7 +88,7 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
         List<Span> horizons = settings.reactions().horizons();
         boolean holding = false;
         for (Span horizon : horizons) {
-            holding |= !held.range(horizon.label(), 0, TimeIndex.MAX_TIME).isEmpty();
+            holding |= held.earliestAtOrAfter(horizon.label(), 0).isPresent();
         }
         idle.holding(holding);
         for (int i = 0; holding && i < horizons.size(); i++) {
