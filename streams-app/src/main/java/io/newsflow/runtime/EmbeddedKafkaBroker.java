@@ -123,7 +123,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             int chosen = port == 0 ? freePort() : port;
             try {
-                EmbeddedKafkaBroker broker = startOnce(chosen, freePort(), dataDir, listener);
+                EmbeddedKafkaBroker broker = startOnce(chosen, freePortOtherThan(chosen), dataDir, listener);
                 try {
                     broker.createUsers();
                 } catch (RuntimeException e) {
@@ -148,7 +148,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             int port = randomPort ? freePort() : givenPort;
             try {
-                return startOnce(port, freePort(), dataDir, null);
+                return startOnce(port, freePortOtherThan(port), dataDir, null);
             } catch (IllegalStateException e) {
                 boolean retry = attempt < BIND_ATTEMPTS && isBindFailure(e) && (randomPort || !portInUse(port));
                 if (!retry) {
@@ -170,7 +170,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Map<String, Object> adminConfig = new java.util.HashMap<>(Map.of(
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, HOST + ":" + port));
             if (secured != null) {
-                int internalPort = freePort();
+                int internalPort = freePortOtherThan(port, controllerPort);
                 properties.putAll(secured.serverProperties(HOST, port, internalPort, controllerPort));
                 adminConfig.putAll(secured.internalClientConfig(HOST + ":" + internalPort));
             }
@@ -407,6 +407,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new IllegalStateException("Broker not ready within " + READY_TIMEOUT, last);
+    }
+
+    /**
+     * A free port other than {@code taken} (ports chosen for the broker's other listeners and not bound yet: the
+     * system may hand out a port again as soon as its probe socket is closed).
+     */
+    private static int freePortOtherThan(int... taken) {
+        while (true) {
+            int port = freePort();
+            if (java.util.Arrays.stream(taken).noneMatch(t -> t == port)) {
+                return port;
+            }
+        }
     }
 
     private static int freePort() {
