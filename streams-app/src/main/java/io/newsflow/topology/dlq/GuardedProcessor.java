@@ -94,7 +94,7 @@ public abstract class GuardedProcessor<VIn, VOut> implements Processor<String, V
             results.add(result);
         }
 
-        /** The record is dead-lettered with {@code reason} (once per call), after the results emitted for it. */
+        /** A dead letter of the record with {@code reason} (one per call), written after the results emitted for it. */
         public void deadLetter(DeadLetterReason reason, String detail) {
             if (failures.isEmpty()) {
                 failures = new ArrayList<>(1);
