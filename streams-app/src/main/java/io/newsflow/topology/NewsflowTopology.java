@@ -3,7 +3,6 @@ package io.newsflow.topology;
 import io.newsflow.avro.ArticleEvent;
 import io.newsflow.avro.BondBookSummary;
 import io.newsflow.avro.BondBookUpdate;
-import io.newsflow.avro.DeadLetter;
 import io.newsflow.avro.MarketReaction;
 import io.newsflow.avro.PriceMoveAlert;
 import io.newsflow.avro.PriceTick;
@@ -25,7 +24,6 @@ import io.newsflow.topology.article.NewsWatermarkFeed;
 import io.newsflow.topology.context.AlertContextProcessor;
 import io.newsflow.topology.context.ContextResult;
 import io.newsflow.topology.context.NewsContextProcessor;
-import io.newsflow.topology.dlq.DeadLetters;
 import io.newsflow.topology.dlq.Decoded;
 import io.newsflow.topology.dlq.DecodeProcessor;
 import io.newsflow.topology.dlq.InputLimits;
@@ -41,7 +39,6 @@ import io.newsflow.topology.sentiment.DecayedSentimentProcessor;
 import io.newsflow.topology.sentiment.RollingSentimentProcessor;
 import io.newsflow.topology.signal.OverallSignalQualityProcessor;
 import io.newsflow.topology.signal.SignalQualityProcessor;
-import io.newsflow.topology.state.SortedMemoryStore;
 import io.newsflow.topology.view.QueryViews;
 import io.newsflow.topology.watermark.KeyOrBroadcastPartitioner;
 import io.newsflow.topology.watermark.Watermarked;
@@ -108,7 +105,6 @@ public final class NewsflowTopology {
     private final TextFingerprinter fingerprinter;
     private final PipelineMetrics metrics;
     private final TopologySerdes serdes;
-    private final DeadLetters deadLetters;
     private final InputLimits limits;
     private final Degradations degradations;
     private final QueryViews views;
@@ -133,7 +129,6 @@ public final class NewsflowTopology {
         this.fingerprinter = fingerprinter;
         this.metrics = metrics;
         this.serdes = serdes;
-        this.deadLetters = new DeadLetters(metrics, limits.deadLetterMaxBytes());
         this.views = new QueryViews(serdes, settings.tickRetentionMs());
     }
 
@@ -189,7 +184,7 @@ public final class NewsflowTopology {
                 .withTimestampExtractor(new EventTimeExtractor<>(type, rules.eventTimeOf(), limits))
                 .withName(rules.stream() + "-source"));
         return source.process(() -> new DecodeProcessor<>(type, serde.deserializer(), rules, limits,
-                deadLetters, metrics, degradations), Named.as(rules.stream() + "-decode"));
+                metrics, degradations), Named.as(rules.stream() + "-decode"));
     }
 
     /** The output of a step split by the DSL ({@code step-}, then the branches the caller adds). */

@@ -34,7 +34,7 @@ public final class DeadLetters {
     /** @param maxRecordBytes the largest dead letter the producer and the topic accept */
     public DeadLetters(PipelineMetrics metrics, int maxRecordBytes) {
         this.metrics = metrics;
-        this.maxPayloadBytes = maxRecordBytes - OVERHEAD_BYTES;
+        this.maxPayloadBytes = maxPayloadBytes(maxRecordBytes);
         for (DeadLetterReason reason : DeadLetterReason.values()) {
             metrics.declareDeadLetterReason(reason.name());
         }
@@ -63,9 +63,9 @@ public final class DeadLetters {
         return letter.build();
     }
 
-    /** The largest payload a dead letter carries whole. */
-    public int maxPayloadBytes() {
-        return maxPayloadBytes;
+    /** The largest payload a dead letter of at most {@code maxRecordBytes} carries whole. */
+    static int maxPayloadBytes(int maxRecordBytes) {
+        return maxRecordBytes - OVERHEAD_BYTES;
     }
 
     public static String describe(Throwable e) {

@@ -30,19 +30,17 @@ public class DecodeProcessor<T> implements Processor<byte[], Decoded, String, T>
     private final Deserializer<T> deserializer;
     private final InputRules<T> rules;
     private final InputLimits limits;
-    private final DeadLetters deadLetters;
     private final PipelineMetrics metrics;
     private final Degradations degradations;
     private ProcessorContext<String, T> context;
 
     /** @param deserializer the source's, to decode again while the schema registry is down */
     public DecodeProcessor(Class<T> type, Deserializer<T> deserializer, InputRules<T> rules, InputLimits limits,
-            DeadLetters deadLetters, PipelineMetrics metrics, Degradations degradations) {
+            PipelineMetrics metrics, Degradations degradations) {
         this.type = type;
         this.deserializer = deserializer;
         this.rules = rules;
         this.limits = limits;
-        this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.degradations = degradations;
     }
@@ -75,9 +73,9 @@ public class DecodeProcessor<T> implements Processor<byte[], Decoded, String, T>
                     + type.getSimpleName());
             return;
         }
-        if (bytes.length > deadLetters.maxPayloadBytes()) {
+        if (bytes.length > limits.deadLetterMaxPayloadBytes()) {
             deadLetter(DeadLetterReason.TOO_LARGE, bytes.length + " bytes, more than the "
-                    + deadLetters.maxPayloadBytes() + " the pipeline can write on (" + InputLimits.DEAD_LETTER_MAX_BYTES
+                    + limits.deadLetterMaxPayloadBytes() + " the pipeline can write on (" + InputLimits.DEAD_LETTER_MAX_BYTES
                     + " less room for metadata)");
             return;
         }

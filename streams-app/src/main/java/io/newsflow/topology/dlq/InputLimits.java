@@ -34,6 +34,11 @@ public record InputLimits(Duration maxFutureSkew, Duration maxPastAge, int deadL
     public static final String MAX_PAST_AGE = "input.max.past.age";
     public static final String DEAD_LETTER_MAX_BYTES = "dead.letter.max.bytes";
 
+    /** The largest input a dead letter carries whole: {@link #deadLetterMaxBytes} less the room for its metadata. */
+    public int deadLetterMaxPayloadBytes() {
+        return DeadLetters.maxPayloadBytes(deadLetterMaxBytes);
+    }
+
     /** Smallest {@link #deadLetterMaxBytes}: room for the metadata and a useful part of the payload. */
     static final int MIN_DEAD_LETTER_BYTES = NewsflowConfigDef.MIN_DEAD_LETTER_BYTES;
 

@@ -57,15 +57,18 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
 
     private final TopologySettings settings;
     private final PipelineMetrics metrics;
+    /** The horizons' labels ({@code reaction.horizons}); a label's index is its source in {@link #idle}. */
+    private final List<String> horizons;
     private KeyValueStore<String, Long> watermarks;
     private TimeIndex<HeldReaction> held;
     private SignalWindows windows;
-    /** Per horizon (its index in {@code reaction.horizons}): the release point, skipped when quiet. */
+    /** Per horizon (its index in {@link #horizons}): the release point, skipped when quiet. */
     private IdleSources idle;
 
     public OverallSignalQualityProcessor(TopologySettings settings, PipelineMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
+        this.horizons = settings.reactions().horizons().stream().map(Span::label).toList();
     }
 
     @Override
@@ -85,14 +88,13 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
      * due time is then taken when it comes. The one non-deterministic case, as for the other watermarks.
      */
     private void releaseIfIdle() {
-        List<Span> horizons = settings.reactions().horizons();
         boolean holding = false;
-        for (Span horizon : horizons) {
-            holding |= held.earliestAtOrAfter(horizon.label(), 0).isPresent();
+        for (String horizon : horizons) {
+            holding |= held.earliestAtOrAfter(horizon, 0).isPresent();
         }
         idle.holding(holding);
         for (int i = 0; holding && i < horizons.size(); i++) {
-            String horizon = horizons.get(i).label();
+            String horizon = horizons.get(i);
             Long released = watermarks.get(RELEASED + horizon);
             if (idle.skip(i, released == null ? Long.MIN_VALUE : released)) {
                 for (Record<String, SignalQuality> record : release(horizon, Long.MAX_VALUE)) {
@@ -120,7 +122,7 @@ public final class OverallSignalQualityProcessor extends GuardedProcessor<Waterm
         Long released = watermarks.get(RELEASED + horizon);
         if (released == null || through > released) {
             watermarks.put(RELEASED + horizon, through);
-            idle.moved(settings.reactions().horizons().stream().map(Span::label).toList().indexOf(horizon));
+            idle.moved(horizons.indexOf(horizon));
             release(horizon, through).forEach(out::emit);
         }
     }
