@@ -1,7 +1,7 @@
 package io.newsflow.topology;
 
 import io.newsflow.config.Topics;
-import io.newsflow.topology.alert.AlertState;
+import io.newsflow.topology.alert.PriceMoveDetector.AlertState;
 import io.newsflow.topology.article.BufferedArticle;
 import io.newsflow.topology.article.FingerprintSerde;
 import io.newsflow.topology.article.NoveltyState;

@@ -35,7 +35,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * ({@code PartitionGroup.readyToProcess} formats a log line per empty input partition and record) and
  * waits for the slowest of them; this one has one input, so an alert never waits for the news.
  */
-public final class TickProcessor extends GuardedProcessor<PriceTick, TickResult> {
+public final class TickProcessor extends GuardedProcessor<PriceTick, TickProcessor.TickResult> {
 
     /** The state stores the tick step uses (TopologyStores connects the step to them). */
     public static final List<String> STORES = List.of(StoreNames.TICK_POINTS, StoreNames.ALERT_STATE);
@@ -116,6 +116,18 @@ public final class TickProcessor extends GuardedProcessor<PriceTick, TickResult>
                 return List.of(closing, tick);
             }
             return List.of(tick);
+        }
+    }
+
+    /** What the tick step ({@link TickProcessor}) emits: a sharp-move alert, or a bucket close for the market tasks. */
+    public sealed interface TickResult {
+
+        /** A sharp-move alert, to {@code alerts.price-moves} at once and on to its news context. */
+        record Alert(PriceMoveAlert alert) implements TickResult {
+        }
+
+        /** A bucket close, to {@code tick-closes} (or {@code benchmark-closes}). */
+        record Close(PriceTick close) implements TickResult {
         }
     }
 }

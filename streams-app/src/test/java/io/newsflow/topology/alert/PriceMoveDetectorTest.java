@@ -39,7 +39,8 @@ class PriceMoveDetectorTest {
     void detector() {
         MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
         KeyValueStore<String, TickPoint> points = store("points", TickPoint.serde());
-        KeyValueStore<String, AlertState> states = store(StoreNames.ALERT_STATE, new JsonSerde<>(AlertState.class));
+        KeyValueStore<String, PriceMoveDetector.AlertState> states =
+                store(StoreNames.ALERT_STATE, new JsonSerde<>(PriceMoveDetector.AlertState.class));
         points.init(context.getStateStoreContext(), points);
         states.init(context.getStateStoreContext(), states);
         context.addStateStore(states);
