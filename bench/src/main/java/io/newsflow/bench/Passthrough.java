@@ -39,6 +39,8 @@ final class Passthrough implements Runnable {
     private volatile long clockStartNanos;
     private volatile long clockStartRecords;
     private volatile long doneNanos;
+    private volatile CpuClock clockStartCpu;
+    private volatile CpuClock doneCpu;
 
     /**
      * @param stopAfter stop (after flushing) once this many records were passed through; Long.MAX_VALUE to run until {@link #stop()}
@@ -90,6 +92,7 @@ final class Passthrough implements Runnable {
                 if (clockStartNanos == 0 && done >= ThroughputResult.CLOCK_START_FRACTION * stopAfter) {
                     clockStartNanos = System.nanoTime();
                     clockStartRecords = done;
+                    clockStartCpu = CpuClock.read(new long[0]);
                 }
                 if (System.nanoTime() - lastCommit >= commitIntervalMs * 1_000_000) {
                     // At-least-once like Kafka Streams: outputs are flushed before the input offsets are committed.
@@ -101,6 +104,7 @@ final class Passthrough implements Runnable {
             producer.flush();
             consumer.commitSync();
             doneNanos = System.nanoTime();
+            doneCpu = CpuClock.read(new long[0]);
         } catch (Exception e) {
             failure.compareAndSet(null, e);
         } finally {
@@ -129,7 +133,8 @@ final class Passthrough implements Runnable {
     /** The steady-state part of the run (see {@link ThroughputResult#CLOCK_START_FRACTION}). */
     ThroughputResult result(String name, ResourceMonitor.Peak peak) {
         return new ThroughputResult(name, processed(), elapsedNanos(), processed() - clockStartRecords,
-                doneNanos - clockStartNanos, peak);
+                doneNanos - clockStartNanos, peak,
+                doneCpu == null || clockStartCpu == null ? null : doneCpu.since(clockStartCpu));
     }
 
     Exception failure() {

@@ -53,15 +53,18 @@ final class Report {
         out.printf(Locale.ROOT, "- cluster: %s; %d partitions per topic; workload seed %d (1 article per 1,000 ticks, "
                 + "1 bond-book update per 5,000 ticks)%n", cluster, options.partitions(), options.seed());
         out.println("- heap and CPU figures are for the whole benchmark JVM: its clients and, when in-process, the broker too."
-                + " CPU is counted from the phase start (includes start-up and rebalance); seconds from first to last record;"
-                + " records/s over the steady state, from 10 % of the input processed to the last record");
+                + " JVM CPU is counted from the phase start (includes start-up and rebalance); seconds from first to last record;"
+                + " records/s, and the steady CPU columns, over the steady state, from 10 % of the input processed to the last"
+                + " record (stream threads: Kafka Streams' processing threads alone)");
         out.println();
         if (!throughput.isEmpty()) {
-            out.println("| throughput run | records | seconds | records/s (steady) | JVM CPU µs/record | peak heap used | peak live heap (after GC) | GCs |");
-            out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+            out.println("| throughput run | records | seconds | records/s (steady) | JVM CPU µs/record | steady: JVM CPU µs/record"
+                    + " | steady: stream threads' CPU µs/record | peak heap used | peak live heap (after GC) | GCs |");
+            out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (ThroughputResult r : throughput) {
-                out.printf(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %.1f | %s | %s | %d |%n", r.name(), r.records(),
-                        r.seconds(), r.recordsPerSecond(), r.heap().cpuNanos() / 1000.0 / Math.max(1, r.records()),
+                out.printf(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %.1f | %s | %s | %s | %s | %d |%n", r.name(), r.records(),
+                        r.seconds(), r.recordsPerSecond(), r.cpuMicrosPerRecord(), orNa(r.steadyCpuMicrosPerRecord()),
+                        orNa(r.steadyStreamThreadMicrosPerRecord()),
                         mib(r.heap().used()), r.heap().gcs() == 0 ? "n/a (no GC)" : mib(r.heap().afterGc()), r.heap().gcs());
             }
             ratio().ifPresent(ratio -> out.printf(Locale.ROOT, "%n**topology / passthrough throughput ratio: %.2f**%s%n",
@@ -129,6 +132,10 @@ final class Report {
 
     private ThroughputResult find(String prefix) {
         return throughput.stream().filter(r -> r.name().startsWith(prefix)).findFirst().orElse(null);
+    }
+
+    private static String orNa(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.1f", value);
     }
 
     static String mib(long bytes) {

@@ -39,6 +39,7 @@ final class ResourceMonitor implements AutoCloseable {
     private final NotificationListener listener = this::onGc;
     private final Thread sampler;
     private final long cpuAtStart = processCpuNanos();
+    private final long compileMsAtStart = compileMillis();
     private volatile boolean running = true;
 
     ResourceMonitor() {
@@ -84,10 +85,18 @@ final class ResourceMonitor implements AutoCloseable {
     }
 
     Peak peak() {
-        return new Peak(peakUsed.get(), peakAfterGc.get(), gcCount.get(), processCpuNanos() - cpuAtStart);
+        return new Peak(peakUsed.get(), peakAfterGc.get(), gcCount.get(), processCpuNanos() - cpuAtStart,
+                compileMillis() - compileMsAtStart);
     }
 
-    private static long processCpuNanos() {
+    /** Time the JIT compiler threads spent compiling, or 0 when the JVM does not say. */
+    private static long compileMillis() {
+        var compilation = ManagementFactory.getCompilationMXBean();
+        return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+                ? compilation.getTotalCompilationTime() : 0;
+    }
+
+    static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
     }
@@ -105,7 +114,10 @@ final class ResourceMonitor implements AutoCloseable {
         }
     }
 
-    /** Bytes, and CPU nanoseconds. {@code afterGc} is 0 when no GC ran during the phase. */
-    record Peak(long used, long afterGc, long gcs, long cpuNanos) {
+    /**
+     * Bytes, CPU nanoseconds and the JIT's compile milliseconds (elapsed time of its compiler threads, which
+     * run on the same cores). {@code afterGc} is 0 when no GC ran during the phase.
+     */
+    record Peak(long used, long afterGc, long gcs, long cpuNanos, long compileMillis) {
     }
 }

@@ -53,6 +53,9 @@ final class StreamsThroughputRun {
             long progressNanos = System.nanoTime();
             long lastProcessed = 0;
             long lastLagCheck = 0;
+            long[] streamThreads = null;
+            CpuClock clockStartCpu = null;
+            CpuClock lastChangeCpu = null;
             while (true) {
                 Thread.sleep(SAMPLE_MS);
                 if (failure.get() != null || streams.state() == KafkaStreams.State.ERROR) {
@@ -63,12 +66,15 @@ final class StreamsThroughputRun {
                 if (processed != lastProcessed) {
                     if (firstNanos == 0) {
                         firstNanos = now;
+                        streamThreads = CpuClock.streamThreads();
                     }
                     lastProcessed = processed;
                     lastChangeNanos = now;
+                    lastChangeCpu = CpuClock.read(streamThreads);
                     if (clockStartNanos == 0 && processed >= ThroughputResult.CLOCK_START_FRACTION * inputRecords) {
                         clockStartNanos = now;
                         clockStartRecords = processed;
+                        clockStartCpu = lastChangeCpu;
                     }
                     progressNanos = now;
                 }
@@ -89,7 +95,7 @@ final class StreamsThroughputRun {
             // process-total also counts records read back from internal topics (a few per thousand inputs)
             long steadyRecords = Math.min(inputRecords, lastProcessed) - Math.min(inputRecords, clockStartRecords);
             return new ThroughputResult(name, inputRecords, lastChangeNanos - firstNanos, steadyRecords,
-                    lastChangeNanos - clockStartNanos, peak);
+                    lastChangeNanos - clockStartNanos, peak, lastChangeCpu.since(clockStartCpu));
         }
     }
 

@@ -5,19 +5,36 @@ package io.newsflow.bench;
  * {@link #CLOCK_START_FRACTION} of the input had been processed to the end. Records per second are
  * those of the steady state: the first records of a Kafka Streams run share the stream thread with
  * task start-up (opening RocksDB stores, restoring in-memory ones), which is not throughput.
+ * {@code steadyCpu} is the CPU used over that steady state (null when not measured).
  */
 record ThroughputResult(String name, long records, long elapsedNanos, long steadyRecords, long steadyNanos,
-        ResourceMonitor.Peak heap) {
+        ResourceMonitor.Peak heap, CpuClock steadyCpu) {
 
     static final double CLOCK_START_FRACTION = 0.1;
 
     /** A run measured as a whole (the producer pre-load). */
     ThroughputResult(String name, long records, long elapsedNanos, ResourceMonitor.Peak heap) {
-        this(name, records, elapsedNanos, records, elapsedNanos, heap);
+        this(name, records, elapsedNanos, records, elapsedNanos, heap, null);
     }
 
     double seconds() {
         return elapsedNanos / 1e9;
+    }
+
+    /** JVM CPU (all threads, from the phase start) per input record. */
+    double cpuMicrosPerRecord() {
+        return heap.cpuNanos() / 1000.0 / Math.max(1, records);
+    }
+
+    /** JVM CPU per record over the steady state (the window of {@link #recordsPerSecond()}), or NaN. */
+    double steadyCpuMicrosPerRecord() {
+        return steadyCpu == null || steadyRecords <= 0 ? Double.NaN : steadyCpu.processNanos() / 1000.0 / steadyRecords;
+    }
+
+    /** The stream threads' CPU per record over the steady state, or NaN (no stream thread: the plain clients). */
+    double steadyStreamThreadMicrosPerRecord() {
+        return steadyCpu == null || steadyRecords <= 0 || steadyCpu.streamThreadNanos() == 0 ? Double.NaN
+                : steadyCpu.streamThreadNanos() / 1000.0 / steadyRecords;
     }
 
     double recordsPerSecond() {
