@@ -66,6 +66,9 @@ public abstract class GuardedProcessor<VIn, VOut> implements Processor<String, V
      * one call (a punctuation releasing buffered ones), which rejects what failed once all are forwarded.
      */
     protected final void forwardResults(Record<String, VIn> cause, Output<VOut> out) {
+        if (out.results.isEmpty()) {
+            return; // most ticks pass nothing on: no origin headers to build
+        }
         Headers origin = passesOriginOn() ? originOf(cause) : null;
         for (Record<String, VOut> result : out.results) {
             context.forward(origin == null ? result : result.withHeaders(origin));

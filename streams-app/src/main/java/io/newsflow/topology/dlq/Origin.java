@@ -1,6 +1,7 @@
 package io.newsflow.topology.dlq;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -23,8 +24,9 @@ public record Origin(String topic, int partition, long offset) {
         if (m == null || m.topic() == null) {
             return headers;
         }
-        // every input record passes here: no Origin, Optional or header list is built beyond the one kept
-        Header origin = header(m.topic(), m.partition(), m.offset());
+        // every input record passes here, and most never leave their task: the header's bytes are made only when
+        // it is written to an internal topic or read (LazyHeader); no Origin, Optional or header list is built
+        Header origin = new LazyHeader(m.topic(), m.partition(), m.offset());
         Header[] existing = headers.toArray();
         if (existing.length == 0) {
             return new RecordHeaders(new Header[] {origin});
@@ -50,7 +52,43 @@ public record Origin(String topic, int partition, long offset) {
     }
 
     private static Header header(String topic, int partition, long offset) {
-        return new RecordHeader(HEADER, (topic + "/" + partition + "/" + offset).getBytes(StandardCharsets.UTF_8));
+        return new RecordHeader(HEADER, bytes(topic, partition, offset));
+    }
+
+    private static byte[] bytes(String topic, int partition, long offset) {
+        return (topic + "/" + partition + "/" + offset).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The origin header of a record being processed, its value encoded when first asked for. */
+    private static final class LazyHeader implements Header {
+        private final String topic;
+        private final int partition;
+        private final long offset;
+        private byte[] value;
+
+        LazyHeader(String topic, int partition, long offset) {
+            this.topic = topic;
+            this.partition = partition;
+            this.offset = offset;
+        }
+
+        @Override
+        public String key() {
+            return HEADER;
+        }
+
+        @Override
+        public byte[] value() {
+            if (value == null) {
+                value = bytes(topic, partition, offset);
+            }
+            return value;
+        }
+
+        @Override
+        public String toString() {
+            return "LazyHeader(key = " + HEADER + ", value = " + topic + "/" + partition + "/" + offset + ")";
+        }
     }
 
     /** A copy of {@code headers} without the origin (for records leaving the pipeline). */
@@ -71,7 +109,7 @@ public record Origin(String topic, int partition, long offset) {
         String[] parts = new String(header.value(), StandardCharsets.UTF_8).split("/");
         try {
             int n = parts.length;
-            String topic = String.join("/", java.util.Arrays.copyOf(parts, n - 2));
+            String topic = String.join("/", Arrays.copyOf(parts, n - 2));
             return Optional.of(new Origin(topic, Integer.parseInt(parts[n - 2]), Long.parseLong(parts[n - 1])));
         } catch (RuntimeException e) {
             return Optional.empty();
