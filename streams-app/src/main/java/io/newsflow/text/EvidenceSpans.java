@@ -26,6 +26,8 @@ public final class EvidenceSpans {
     public static final int MAX_CHARS = 60;
     static final double MIN_WEIGHT = 0.01;
     private static final String GAP = " … ";
+    /** Characters that end a sentence or a line, as {@link SentenceSplitter} splits them. */
+    private static final String SENTENCE_BREAKS = "\n\r.!?。．！？";
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final String text;
@@ -55,6 +57,18 @@ public final class EvidenceSpans {
         }
     }
 
+    /**
+     * Whether the one character between two touching ranges ends a sentence or a line (a title and the lead, "好調だ。同社"):
+     * a span is words of one sentence, so touching ranges on either side of it stay apart.
+     */
+    private boolean sentenceBreakBetween(Item a, Item b) {
+        int gap = a.end() <= b.start() ? a.end() : b.end() <= a.start() ? b.end() : -1;
+        if (gap < 0 || gap >= text.length()) {
+            return false; // overlapping ranges, or the end of the text
+        }
+        return SENTENCE_BREAKS.indexOf(text.charAt(gap)) >= 0;
+    }
+
     List<EvidenceSpan> top() {
         List<Item> sorted = new ArrayList<>(items);
         sorted.sort(STRONGEST_FIRST);
@@ -64,7 +78,8 @@ public final class EvidenceSpans {
             for (int k = 0; k < kept.size() && joined < 0; k++) {
                 Item span = kept.get(k);
                 boolean sameSign = Math.signum(span.weight()) == Math.signum(item.weight());
-                boolean meets = item.start() <= span.end() + 1 && span.start() <= item.end() + 1;
+                boolean meets = item.start() <= span.end() + 1 && span.start() <= item.end() + 1
+                        && !sentenceBreakBetween(span, item);
                 int start = Math.min(span.start(), item.start());
                 int end = Math.max(span.end(), item.end());
                 if (sameSign && meets && end - start <= MAX_CHARS) {

@@ -73,6 +73,25 @@ class EvidenceSpansTest {
     }
 
     @Test
+    void aSpanStaysInItsSentenceEvenWhereTheNextOneTouchesIt() {
+        String text = "Orion shares slide\nOrion sold bonds worth $3 billion.";
+        List<Token> tokens = new EnglishTokenizer().tokenize(text);
+        EvidenceSpans evidence = new EvidenceSpans(text, tokens);
+        evidence.add(new CharRange(6, 18), -0.8); // "shares slide", the title
+        evidence.add(new CharRange(19, 29), -0.2); // "Orion sold", the lead, right after the line break
+
+        assertEquals(List.of(new EvidenceSpan("shares slide", -0.8), new EvidenceSpan("Orion sold", -0.2)),
+                evidence.top());
+
+        String japanese = "B社の事業は好調だ。同社は増配する。";
+        EvidenceSpans ja = new EvidenceSpans(japanese, new SentimentFeatures(JA).tokenize(japanese));
+        ja.add(new CharRange(6, 9), 0.5);   // 好調だ
+        ja.add(new CharRange(10, 12), 0.3); // 同社, after the 。
+
+        assertEquals(List.of(new EvidenceSpan("好調だ", 0.5), new EvidenceSpan("同社", 0.3)), ja.top());
+    }
+
+    @Test
     void oppositeSignsStaySeparateAndTheStrongestComesFirst() {
         String text = "Revenue grew, while costs soared.";
         List<Token> tokens = new EnglishTokenizer().tokenize(text);
@@ -95,7 +114,8 @@ class EvidenceSpansTest {
         for (Token token : tokens) {
             evidence.add(new CharRange(token.start(), token.end()), 0.1 + token.start() / 1000.0);
         }
-        evidence.add(new CharRange(0, text.length()), -20.0);
+        // the strongest by far: the twelve sentences' identical spans add up (about 41)
+        evidence.add(new CharRange(0, text.length()), -100.0);
 
         List<EvidenceSpan> top = evidence.top();
         assertEquals(EvidenceSpans.MAX_SPANS, top.size());
