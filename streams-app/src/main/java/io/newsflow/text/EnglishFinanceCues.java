@@ -176,7 +176,16 @@ final class EnglishFinanceCues {
                     false, SentimentFeatures.CHANGE_FOR_WORSE),
             // "cash flow turned negative"
             new Cue(stems("swung turned turns"), stems("negative"), 2, 0, SentimentFeatures.CHANGE_FOR_WORSE, false),
-            new Cue(stems("swung turned turns"), stems("positive"), 2, 0, SentimentFeatures.CHANGE_FOR_BETTER, false));
+            new Cue(stems("swung turned turns"), stems("positive"), 2, 0, SentimentFeatures.CHANGE_FOR_BETTER, false),
+            // demand for what the company sells, its shares or its bonds: "the deal was heavily oversubscribed",
+            // "investors placed orders of $125 billion", "strong demand allowed it to tighten the pricing"
+            new Cue(stems("oversubscribed oversubscription"), Set.of(), false, false, GOOD_EVENT),
+            new Cue(stems("subscribed"), stems("heavily times fully"), 0, 2, GOOD_EVENT, false),
+            new Cue(stems("place placed places"), stems("order orders"), 3, 0, GOOD_EVENT, false),
+            new Cue(stems("demand"), stems("strong stronger robust solid heavy record huge brisk"), WINDOW, 2,
+                    GOOD_EVENT, false),
+            new Cue(stems("demand"), stems("weak weaker soft softer sluggish tepid lacklustre lackluster"), WINDOW, 2,
+                    BAD_EVENT, false));
 
     /**
      * A level without a comparison is a fact: "net sales totalled EUR 420 mn", "the backlog stood at". Matched as
