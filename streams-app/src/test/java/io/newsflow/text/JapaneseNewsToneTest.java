@@ -52,7 +52,27 @@ class JapaneseNewsToneTest {
             "M社は5月14日に決算を発表する予定だ。|neutral",
             "N社は来週、投資家向けの説明会を開催する。|neutral",
             "P社は東京証券取引所プライム市場に上場している。|neutral",
-            "Q社の決算発表日は11月7日だ。|neutral"})
+            "Q社の決算発表日は11月7日だ。|neutral",
+            // fifth round (docs/quality.md): losses that moved, turns to profit or loss, ratings with quoted states,
+            // mixed figures, concessions, levels, and news events and facts the training text rarely has
+            "K社の純損失は、前年同期の90億円から25億円へ縮小した。|positive",
+            "L社の営業赤字は、前期の8億円から31億円に拡大した。|negative",
+            "M社の四半期最終損益は、4期ぶりに黒字に転じた。|positive",
+            "N社の営業損益は、円高が響いて赤字に陥った。|negative",
+            "大手証券は、P社の投資判断を「買い」から「売り」に引き下げた。|negative",
+            "格付け会社は、Q社の格付け見通しを「ネガティブ」から「ポジティブ」に変更した。|positive",
+            "格付け会社は、R社の長期格付けを「AA」から「AA-」に変更した。|negative",
+            "S社の国内売上高は6%増えた一方、海外売上高は3%減った。|neutral",
+            "T社の受注は前年を上回ったものの、値引きの拡大で営業利益は前年比12%減った。|negative",
+            "原材料高の逆風にもかかわらず、U社の営業利益は前年同期比9%増えた。|positive",
+            "V社の前期の売上高は9800億円、純利益は410億円だった。|neutral",
+            "W社は10月1日付で純粋持ち株会社体制に移行する。|neutral",
+            "X社は、常務の田中氏が副社長に昇格する人事を発表した。|neutral",
+            "Y社の元社長が、特別背任の疑いで逮捕された。|negative",
+            "Z社は、自治体から庁舎の清掃業務を受託した。|positive",
+            "A社の株価は、前日終値近辺でもみ合った。|neutral",
+            "B社の借入金は、工場建設の資金調達で前期末から倍増した。|negative",
+            "C社の筆頭株主は、発行済み株式の12%を保有する投資ファンドだ。|neutral"})
     void newsSentencesGetTheToneAReaderGivesThem(String sentence, String expected) {
         SentimentModel.Prediction p = MODEL.predict(sentence);
         assertEquals(SentimentLabel.parse(expected), p.label(), sentence + " " + p);
