@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
  *       features found no change (their window is 12 tokens);</li>
  *   <li>{@link #ratingMove}: a rating, an outlook or an analyst's judgement moved up or down, the states quoted
  *       (投資判断を「買い」から「中立」に引き下げた, 見通しを「ネガティブ」から「安定的」に変更した), or kept
- *       (据え置いた: neutral);</li>
+ *       (据え置いた: neutral), and what a company sets itself raised or lowered (配当を8円引き上げ);</li>
  *   <li>{@link #joint}: how two changes of opposite sign are joined: in parallel (売上高は増えた一方、営業利益は
- *       減った; 3社が上回り、5社が下回った: mixed figures), or with the later one as the main clause (…ものの、…;
- *       …に反し、…; the cause before …し、);</li>
+ *       減った; 売上高は増えたが、利益は減った: mixed figures), or with the later one as the main clause after a
+ *       concession (…ものの、…; …に反し、…);</li>
  *   <li>{@link #statedLevel}: a figure stated as a level, without a direction (売上高は1兆2000億円だった);</li>
  *   <li>{@link #cues}: events and plain facts of news from the rule layer's own list
  *       ({@code text/news-rule-cues-ja.tsv}: 逮捕, 受託, ストップ高, 人事, 移行, 横ばい...).</li>
@@ -47,7 +47,7 @@ final class JapaneseNewsReading {
     private static final Set<String> LOSSES = Set.of("損失", "赤字", "欠損", "損");
     private static final Set<String> SUBJECT = Set.of("は", "が", "も");
     /** What Kuromoji splits off a quantity as a token of its own: 受注 高, 損失 額, 販売 量. */
-    private static final Set<String> AMOUNT_SUFFIXES = Set.of("高", "額", "量", "数", "総額", "件数");
+    private static final Set<String> AMOUNT_SUFFIXES = Set.of("高", "額", "量", "数", "総額", "総数", "件数", "残高");
     /** Words that judge a change, whatever the quantity: 損失が改善 is good news, as 利益が改善 is. */
     private static final Set<String> BETTER = Set.of("改善", "好転", "回復");
     private static final Set<String> WORSE = Set.of("悪化", "低迷");
@@ -63,8 +63,16 @@ final class JapaneseNewsReading {
     private static final Set<String> COMPARISONS = Set.of("比", "%", "％", "割", "倍", "ポイント", "並み", "上回る",
             "下回る", "から", "比べる", "比較", "同じ");
     /** Units of an amount of money or a count (億円, 人, 株). */
-    private static final Set<String> UNITS = Set.of("円", "ドル", "ユーロ", "人", "株", "社", "店", "台", "件");
+    private static final Set<String> UNITS = Set.of("円", "ドル", "ユーロ", "人", "株", "社", "店", "台", "件", "カ所", "か所",
+            "拠点", "店舗");
 
+    /**
+     * What a company sets and raises or lowers (配当を8円引き上げ, 受注目標を引き下げた, 業績予想を引き上げた): the verb
+     * says which way, as for a rating.
+     */
+    private static final Set<String> SET_LEVELS = Set.of("配当", "予想", "見通し", "目標", "計画");
+    private static final Set<String> RAISE = Set.of("引き上げる", "引き上げ", "上げる");
+    private static final Set<String> LOWER = Set.of("引き下げる", "引き下げ", "下げる");
     private static final Pattern QUOTED_MOVE = Pattern.compile("「([^」]+)」から「([^」]+)」");
     /** Outlooks and analysts' judgements, worst first (same rank: same state). */
     private static final Map<String, Integer> STATES = Map.ofEntries(
@@ -181,32 +189,34 @@ final class JapaneseNewsReading {
     /**
      * A rating (格付け, 発行体格付け), its outlook, a target price or an analyst's judgement (投資判断, レーティング)
      * moved, in the same clause: 引き上げた positive, 引き下げた negative, 変更した by the quoted states
-     * (「ネガティブ」から「安定的」: positive; letter ratings by their scale), 据え置いた / 維持した neutral. Null if none.
+     * (「ネガティブ」から「安定的」: positive; letter ratings by their scale), 据え置いた / 維持した neutral; and what
+     * a company sets itself (配当, 予想, 見通し, 目標, 計画) raised or lowered. Null if none.
      */
     static SentimentLabel ratingMove(List<Token> tokens, int from, int to) {
         for (int t = from; t < to; t++) {
-            if (!rating(tokens, t, from)) {
+            boolean rating = rating(tokens, t, from);
+            if (!rating && !SET_LEVELS.contains(tokens.get(t).key())) {
                 continue;
             }
             StringBuilder between = new StringBuilder();
             for (int u = t + 1; u < to && u <= t + 16; u++) {
                 Token token = tokens.get(u);
                 String key = token.key();
-                if (key.equals("。") || key.equals("、") || rating(tokens, u, from)) {
+                if (key.equals("。") || key.equals("、")) {
                     break;
                 }
                 between.append(token.surface());
                 boolean negated = JapaneseFeatures.negated(tokens, u, to);
-                if (key.equals("引き上げる") || key.equals("上げる")) {
+                if (RAISE.contains(key)) {
                     return negated ? null : SentimentLabel.POSITIVE;
                 }
-                if (key.equals("引き下げる") || key.equals("下げる")) {
+                if (LOWER.contains(key)) {
                     return negated ? null : SentimentLabel.NEGATIVE;
                 }
                 if (key.equals("据え置く") || key.equals("維持")) {
                     return SentimentLabel.NEUTRAL;
                 }
-                if (key.equals("変更")) {
+                if (rating && key.equals("変更")) {
                     return quotedMove(between);
                 }
             }
@@ -251,7 +261,7 @@ final class JapaneseNewsReading {
     /**
      * How the change ending at char {@code earlierEnd} and the one ending at {@code laterEnd} are joined:
      * in parallel when 一方 or 反面 stands between them, or when the earlier ends its clause on its own verb (上回り、
-     * 増加し、) and the later clause has a subject of its own; a concession when ものの, にもかかわらず or に反し does
+     * 増加し、 増えたが、) and the later clause has a subject of its own; a concession when ものの, にもかかわらず or に反し does
      * (…上回ったものの、…減った: the later one is the main clause); else {@link Joint#OTHER}.
      */
     static Joint joint(List<Token> tokens, int from, int to, int earlierEnd, int laterEnd) {
@@ -301,7 +311,7 @@ final class JapaneseNewsReading {
     private static boolean ending(Token token) {
         String pos = token.partOfSpeech();
         return pos.startsWith("助動詞") || (pos.startsWith("動詞") && !JapaneseFeatures.content(token))
-                || (pos.startsWith("助詞") && token.key().equals("て"));
+                || (pos.startsWith("助詞") && token.key().equals("て")) || pos.startsWith("助詞-接続助詞");
     }
 
     /**
@@ -318,7 +328,7 @@ final class JapaneseNewsReading {
         }
         for (int t = from; t < to; t++) {
             String key = tokens.get(t).key();
-            if (!isQuantity(key) && !LEVELS.contains(key)) {
+            if (!isQuantity(key) && !LEVELS.contains(key) && !AMOUNT_SUFFIXES.contains(key)) {
                 continue;
             }
             int particle = t + 1 < to && SUBJECT.contains(tokens.get(t + 1).key()) ? t + 1

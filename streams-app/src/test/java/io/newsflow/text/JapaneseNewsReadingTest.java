@@ -58,8 +58,10 @@ class JapaneseNewsReadingTest {
             "格付け会社はC社の格付け見通しを「安定的」から「ネガティブ」に変更した。|negative",
             "格付け会社は、D社の長期格付けを「A-」から「A」に変更した。|positive",
             "アナリストは、E社の目標株価を引き上げた。|positive",
-            "格付け会社はF社の格付けを「AA-」に据え置いた。|neutral"})
-    void aRatingMovedIsReadFromItsVerbOrItsQuotedStates(String sentence, String expected) {
+            "格付け会社はF社の格付けを「AA-」に据え置いた。|neutral",
+            "G社は、期末配当を前回の予想から5円引き上げた。|positive",
+            "H社は、今期の受注目標を引き下げた。|negative"})
+    void aRatingOrWhatACompanySetsMovedIsReadFromItsVerbOrItsQuotedStates(String sentence, String expected) {
         List<Token> t = tokens(sentence);
         assertEquals(SentimentLabel.parse(expected), JapaneseNewsReading.ratingMove(t, 0, t.size()), sentence);
     }

@@ -72,6 +72,7 @@ class JapaneseNewsRulesTest {
     void figuresThatWentBothWaysInParallelAreNeutral() {
         assertEquals(SentimentLabel.NEUTRAL, rulingOf("D社の国内売上高は4%増加した一方、海外売上高は7%減少した。").label());
         assertEquals(SentimentLabel.NEUTRAL, rulingOf("E社の国内販売は前年を上回り、海外販売は前年を下回った。").label());
+        assertEquals(SentimentLabel.NEUTRAL, rulingOf("E社の受注高は3%増えたが、営業利益は6%減った。").label());
     }
 
     @Test

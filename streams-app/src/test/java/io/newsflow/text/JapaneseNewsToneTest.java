@@ -72,7 +72,17 @@ class JapaneseNewsToneTest {
             "Z社は、自治体から庁舎の清掃業務を受託した。|positive",
             "A社の株価は、前日終値近辺でもみ合った。|neutral",
             "B社の借入金は、工場建設の資金調達で前期末から倍増した。|negative",
-            "C社の筆頭株主は、発行済み株式の12%を保有する投資ファンドだ。|neutral"})
+            "C社の筆頭株主は、発行済み株式の12%を保有する投資ファンドだ。|neutral",
+            // fifth round, second step: dividends moved, buy-backs written out, mixed figures joined by が,
+            // levels counted in places, reorganisations, exhibitions and remarks
+            "Q社は、年間配当を前期から10円引き上げる。|positive",
+            "R社は、中間配当を1株30円から20円に引き下げた。|negative",
+            "S社は、上限を50億円として自己株式を取得する。|positive",
+            "T社は、グループの販売会社2社を来年1月に統合する。|neutral",
+            "U社の国内の営業所数は、3月末時点で58カ所だった。|neutral",
+            "V社の会長は、会見で後継者の選定について「白紙だ」と述べた。|neutral",
+            "W社の売上高は前年比4%増えたが、純利益は2%減った。|neutral",
+            "X社は、来月の見本市に次世代の電池を出展する。|neutral"})
     void newsSentencesGetTheToneAReaderGivesThem(String sentence, String expected) {
         SentimentModel.Prediction p = MODEL.predict(sentence);
         assertEquals(SentimentLabel.parse(expected), p.label(), sentence + " " + p);
