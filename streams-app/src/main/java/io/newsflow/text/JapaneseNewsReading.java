@@ -46,14 +46,15 @@ final class JapaneseNewsReading {
 
     private static final Set<String> LOSSES = Set.of("損失", "赤字", "欠損", "損");
     private static final Set<String> SUBJECT = Set.of("は", "が", "も");
-    /** What Kuromoji splits off a quantity as a token of its own: 受注 高, 損失 額, 販売 量. */
-    private static final Set<String> AMOUNT_SUFFIXES = Set.of("高", "額", "量", "数", "総額", "総数", "件数", "残高");
+    /** What Kuromoji splits off a quantity as a token of its own: 受注 高, 損失 額, 販売 量, 赤字 幅, 利益 率. */
+    private static final Set<String> AMOUNT_SUFFIXES = Set.of("高", "額", "量", "数", "総額", "総数", "件数", "残高", "幅",
+            "率");
     /** Words that judge a change, whatever the quantity: 損失が改善 is good news, as 利益が改善 is. */
     private static final Set<String> BETTER = Set.of("改善", "好転", "回復");
     private static final Set<String> WORSE = Set.of("悪化", "低迷");
     private static final Set<String> MORE = Set.of("倍増", "急増", "膨張", "増加", "増える", "拡大", "膨らむ", "上回る",
             "上昇", "伸びる", "増大", "拡がる", "広がる", "増", "高騰", "急騰", "増やす", "上がる");
-    private static final Set<String> LESS = Set.of("半減", "急減", "圧縮", "減少", "減る", "縮小", "縮む", "下回る",
+    private static final Set<String> LESS = Set.of("半減", "急減", "圧縮", "減少", "減る", "縮小", "縮む", "縮まる", "下回る",
             "低下", "下落", "急落", "減", "減らす", "下がる", "落ち込む", "減退");
     /** 黒字に転じる / 赤字に陥る: the verbs of a turn, after に or を (黒字を回復). */
     private static final Set<String> TURNS = Set.of("転じる", "転換", "浮上", "回復", "転落", "陥る", "化");
@@ -149,8 +150,8 @@ final class JapaneseNewsReading {
                     break; // the next clause has a subject of its own
                 }
                 boolean judged = BETTER.contains(key) || WORSE.contains(key);
-                if (!judged && !MORE.contains(key) && !LESS.contains(key)) {
-                    continue;
+                if (!judged && !MORE.contains(key) && !LESS.contains(key) || tokens.get(u - 1).key().equals("の")) {
+                    continue; // no change, or another thing's (値引きの拡大で: the discount's)
                 }
                 boolean negated = JapaneseFeatures.negated(tokens, u, to);
                 boolean better = judged ? BETTER.contains(key) : good == MORE.contains(key);

@@ -36,6 +36,12 @@ class JapaneseNewsReadingTest {
     }
 
     @Test
+    void aChangeOfAnotherThingInACauseIsNotTheSubjects() {
+        List<Token> t = tokens("B社の営業利益率は、値引きの拡大で前年から低下した。");
+        assertEquals(SentimentLabel.NEGATIVE, label(JapaneseNewsReading.subjectChange(t, 0, t.size())));
+    }
+
+    @Test
     void aSentenceWithoutALossHasNoClearChange() {
         List<Token> t = tokens("V社の売上高は、前年同期の800億円から950億円に増えた。");
         assertNull(JapaneseNewsReading.clearChange(t, 0, t.size()));
@@ -45,7 +51,9 @@ class JapaneseNewsReadingTest {
     @CsvSource(delimiter = '|', value = {
             "W社の借入金は、設備投資の資金を賄うため前期末から倍増した。|negative",
             "X社の受注高は、海外向けの大型案件が寄与し、前年同期から急増した。|positive",
-            "Y社の販管費は、広告の見直しで前年から半減した。|positive"})
+            "Y社の販管費は、広告の見直しで前年から半減した。|positive",
+            "Z社の売上高営業利益率は、円安の追い風で前期から2ポイント上昇した。|positive",
+            "A社の原価率は、仕入れ値の上昇で前年から悪化した。|negative"})
     void aChangeIsReadFromItsSubjectHoweverFarTheVerb(String sentence, String expected) {
         List<Token> t = tokens(sentence);
         assertEquals(SentimentLabel.parse(expected), label(JapaneseNewsReading.subjectChange(t, 0, t.size())), sentence);

@@ -82,7 +82,18 @@ class JapaneseNewsToneTest {
             "U社の国内の営業所数は、3月末時点で58カ所だった。|neutral",
             "V社の会長は、会見で後継者の選定について「白紙だ」と述べた。|neutral",
             "W社の売上高は前年比4%増えたが、純利益は2%減った。|neutral",
-            "X社は、来月の見本市に次世代の電池を出展する。|neutral"})
+            "X社は、来月の見本市に次世代の電池を出展する。|neutral",
+            // fifth round, third step: a loss "幅" that shrank, a rate as a quantity, cancelled shares, false
+            // statements and surcharges, and more plain facts (taking office, standards applied, ceremonies, policies)
+            "D社の営業赤字幅は、前期の40億円から15億円に縮まった。|positive",
+            "L社の営業利益率は、値引きの拡大で前年から3ポイント低下した。|negative",
+            "E社は、取得した自己株式をすべて消却する。|positive",
+            "F社は、有価証券報告書の虚偽記載で金融庁から課徴金の納付を命じられた。|negative",
+            "G社の新社長には、専務の森氏が6月に就く。|neutral",
+            "H社は、来期から新しい会計基準を適用する。|neutral",
+            "I社は、創立50周年の記念式典を都内で開く。|neutral",
+            "J社のグループは、国内の3事業と海外の2事業で構成される。|neutral",
+            "K社は、海外での生産を続ける方針を示した。|neutral"})
     void newsSentencesGetTheToneAReaderGivesThem(String sentence, String expected) {
         SentimentModel.Prediction p = MODEL.predict(sentence);
         assertEquals(SentimentLabel.parse(expected), p.label(), sentence + " " + p);
