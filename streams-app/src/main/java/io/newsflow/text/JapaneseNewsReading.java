@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@link #clearChange}: a loss or a deficit that narrowed or widened, named as the subject however far
  *       the verb (純損失は、前年同期の230億円から80億円に縮小した), and a turn to profit or loss (黒字に転じた,
- *       赤字に陥った);</li>
+ *       赤字に陥った), or a deficit gone (赤字が解消した);</li>
  *   <li>{@link #subjectChange}: the same for the other quantities (有利子負債は、…倍増した), where the model's
  *       features found no change (their window is 12 tokens);</li>
  *   <li>{@link #ratingMove}: a rating, an outlook or an analyst's judgement moved up or down, the states quoted
@@ -58,6 +58,10 @@ final class JapaneseNewsReading {
             "低下", "下落", "急落", "減", "減らす", "下がる", "落ち込む", "減退");
     /** 黒字に転じる / 赤字に陥る: the verbs of a turn, after に or を (黒字を回復). */
     private static final Set<String> TURNS = Set.of("転じる", "転換", "浮上", "回復", "転落", "陥る", "化");
+    /** A deficit gone: 赤字が解消, 赤字から脱却. */
+    private static final Set<String> GONE = Set.of("解消", "脱却", "脱する");
+    /** What is judged rather than counted (財務体質, 採算, 収支): only 改善 / 悪化 and the like move it. */
+    private static final Set<String> JUDGED = Set.of("財務", "体質", "採算", "収支", "収益性", "収益力");
     private static final Set<String> LEVELS = Set.of("従業", "員数", "社員", "従業員", "資本金");
     private static final Set<String> CONCESSIVE = Set.of("ものの", "かかわらず", "反す");
     /** Words of a comparison: a figure with one of them is a change, not a level. */
@@ -121,6 +125,11 @@ final class JapaneseNewsReading {
         for (int t = from; t < to; t++) {
             String key = tokens.get(t).key();
             boolean black = key.equals("黒字");
+            if (key.equals("赤字") && gone(tokens, t, to) >= 0) {
+                int verb = gone(tokens, t, to);
+                boolean negated = JapaneseFeatures.negated(tokens, verb, to);
+                return new Change(negated ? SentimentLabel.NEGATIVE : SentimentLabel.POSITIVE, verb);
+            }
             if ((black || key.equals("赤字")) && turn(tokens, t, to) >= 0) {
                 int verb = turn(tokens, t, to);
                 boolean up = black != JapaneseFeatures.negated(tokens, verb, to);
@@ -130,10 +139,14 @@ final class JapaneseNewsReading {
         return changeOfSubject(tokens, from, to, LOSSES);
     }
 
-    /** {@link #clearChange} for the other quantities of {@link JapaneseFeatures} (売上高, 受注, 負債, 費用...). */
+    /**
+     * {@link #clearChange} for the other quantities of {@link JapaneseFeatures} (売上高, 受注, 負債, 費用...), and for
+     * what is judged rather than counted (財務体質, 採算: moved by 改善 / 悪化 only).
+     */
     static Change subjectChange(List<Token> tokens, int from, int to) {
         Set<String> quantities = new HashSet<>(JapaneseFeatures.GOOD);
         quantities.addAll(JapaneseFeatures.BAD);
+        quantities.addAll(JUDGED);
         quantities.removeAll(LOSSES);
         return changeOfSubject(tokens, from, to, quantities);
     }
@@ -143,14 +156,16 @@ final class JapaneseNewsReading {
             if (!quantities.contains(tokens.get(t).key()) || !subject(tokens, t, to)) {
                 continue;
             }
-            boolean good = JapaneseFeatures.GOOD.contains(tokens.get(t).key());
+            boolean judgedOnly = JUDGED.contains(tokens.get(t).key());
+            boolean good = judgedOnly || JapaneseFeatures.GOOD.contains(tokens.get(t).key());
             for (int u = t + 2; u < to; u++) {
                 String key = tokens.get(u).key();
                 if (subject(tokens, u, to) && isQuantity(key)) {
                     break; // the next clause has a subject of its own
                 }
                 boolean judged = BETTER.contains(key) || WORSE.contains(key);
-                if (!judged && !MORE.contains(key) && !LESS.contains(key) || tokens.get(u - 1).key().equals("の")) {
+                if (!judged && (judgedOnly || !MORE.contains(key) && !LESS.contains(key))
+                        || tokens.get(u - 1).key().equals("の")) {
                     continue; // no change, or another thing's (値引きの拡大で: the discount's)
                 }
                 boolean negated = JapaneseFeatures.negated(tokens, u, to);
@@ -173,6 +188,20 @@ final class JapaneseNewsReading {
         int particle = t + 1 < to && AMOUNT_SUFFIXES.contains(tokens.get(t + 1).key()) ? t + 2 : t + 1;
         return particle < to && SUBJECT.contains(tokens.get(particle).key())
                 && tokens.get(particle).partOfSpeech().startsWith("助詞");
+    }
+
+    /** The verb of a deficit gone after 赤字 at t (赤字が解消し, 赤字を脱却), or -1. */
+    private static int gone(List<Token> tokens, int t, int to) {
+        for (int u = t + 1; u < to && u <= t + 2; u++) {
+            String key = tokens.get(u).key();
+            if (GONE.contains(key)) {
+                return u;
+            }
+            if (!List.of("が", "は", "を", "から").contains(key)) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** The verb of a turn after 黒字 / 赤字 at t (黒字に転じる, 黒字を回復, 黒字化, 赤字転落), or -1. */
@@ -217,7 +246,7 @@ final class JapaneseNewsReading {
                 if (key.equals("据え置く") || key.equals("維持")) {
                     return SentimentLabel.NEUTRAL;
                 }
-                if (rating && key.equals("変更")) {
+                if (rating && (key.equals("変更") || key.equals("見直す"))) {
                     return quotedMove(between);
                 }
             }

@@ -29,10 +29,17 @@ class JapaneseNewsReadingTest {
             "R社の最終損益は、2期ぶりに黒字に転じた。|positive",
             "S社の四半期営業損益は赤字に陥った。|negative",
             "T社は黒字化を果たした。|positive",
-            "U社の営業赤字は縮小しなかった。|negative"})
+            "U社の営業赤字は縮小しなかった。|negative",
+            "V社は、国内事業の赤字が解消した。|positive"})
     void aLossThatMovedAndATurnToProfitOrLossAreClear(String sentence, String expected) {
         List<Token> t = tokens(sentence);
         assertEquals(SentimentLabel.parse(expected), label(JapaneseNewsReading.clearChange(t, 0, t.size())), sentence);
+    }
+
+    @Test
+    void whatIsJudgedMovesOnlyByJudgement() {
+        List<Token> t = tokens("C社の採算は、輸出の拡大で上向いた。");
+        assertNull(JapaneseNewsReading.subjectChange(t, 0, t.size()));
     }
 
     @Test
@@ -53,7 +60,8 @@ class JapaneseNewsReadingTest {
             "X社の受注高は、海外向けの大型案件が寄与し、前年同期から急増した。|positive",
             "Y社の販管費は、広告の見直しで前年から半減した。|positive",
             "Z社の売上高営業利益率は、円安の追い風で前期から2ポイント上昇した。|positive",
-            "A社の原価率は、仕入れ値の上昇で前年から悪化した。|negative"})
+            "A社の原価率は、仕入れ値の上昇で前年から悪化した。|negative",
+            "B社の収支は、値上げの浸透で改善した。|positive"})
     void aChangeIsReadFromItsSubjectHoweverFarTheVerb(String sentence, String expected) {
         List<Token> t = tokens(sentence);
         assertEquals(SentimentLabel.parse(expected), label(JapaneseNewsReading.subjectChange(t, 0, t.size())), sentence);

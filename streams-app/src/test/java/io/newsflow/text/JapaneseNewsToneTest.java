@@ -93,7 +93,18 @@ class JapaneseNewsToneTest {
             "H社は、来期から新しい会計基準を適用する。|neutral",
             "I社は、創立50周年の記念式典を都内で開く。|neutral",
             "J社のグループは、国内の3事業と海外の2事業で構成される。|neutral",
-            "K社は、海外での生産を続ける方針を示した。|neutral"})
+            "K社は、海外での生産を続ける方針を示した。|neutral",
+            // fifth round, fourth step: a deficit gone, an outlook 見直した, bankruptcy, gains on sales, index
+            // inclusion, what is judged (採算) improving, and splits, issues and reorganisations as facts
+            "P社は、長年続いた米国事業の赤字が解消し、全社の利益が伸びた。|positive",
+            "格付け会社は、Q社の格付け見通しを「ネガティブ」から「安定的」に見直した。|positive",
+            "R社は、経営不振の子会社について破産手続きの開始を申し立てた。|negative",
+            "S社は、本社ビルを売却し、約80億円の売却益を計上する。|positive",
+            "T社は、6月30日を基準日として1株を3株に分割する。|neutral",
+            "U社は、2030年に償還する社債を来月発行する。|neutral",
+            "V社は、4月から営業部門を地域別の体制に再編する。|neutral",
+            "W社の株式は、新しい株価指数の構成銘柄に選ばれた。|positive",
+            "X社の採算は、不採算事業の整理で大きく改善した。|positive"})
     void newsSentencesGetTheToneAReaderGivesThem(String sentence, String expected) {
         SentimentModel.Prediction p = MODEL.predict(sentence);
         assertEquals(SentimentLabel.parse(expected), p.label(), sentence + " " + p);
