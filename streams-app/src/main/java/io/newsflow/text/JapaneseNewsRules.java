@@ -19,11 +19,13 @@ import java.util.Set;
  * layer: docs/quality.md. Stateless.
  * <p>
  * With the sentence's tokens ({@link #ruling(Map, List, int, int, boolean)}, docs/quality.md, fifth round), the rules
- * also read, in one sentence (a text of several, such as an economic comment, has no one main clause to read), what {@link JapaneseNewsReading} finds: a loss that narrowed or widened and a turn to profit or loss
+ * also read, in one sentence (a text of several, such as an economic comment, has no one main clause to read), what
+ * {@link JapaneseNewsReading} finds: a loss that narrowed or widened, a turn to profit or loss and a deficit gone
  * decide whatever the model says (a {@linkplain Ruling#clear() clear} ruling), unless an event or a change of the
- * other sign comes after them; a rating, a target, a forecast or a dividend moved, two changes of opposite sign (in parallel: neutral; after a concession,
- * …ものの、…: the later, main clause), a change whose subject is far from its verb, the rule layer's own events and facts, and a figure
- * stated as a level (neutral) decide where the model hesitates.
+ * other sign comes after them; a rating, a target, a forecast or a dividend moved, two changes of opposite sign (in
+ * parallel: neutral; after a concession, …ものの、…: the later, main clause), a change whose subject is far from its
+ * verb, the rule layer's own events and facts, and a figure stated as a level (neutral) decide where the model
+ * hesitates.
  */
 final class JapaneseNewsRules {
 

@@ -64,7 +64,8 @@ class JapaneseNewsReadingTest {
             "B社の収支は、値上げの浸透で改善した。|positive"})
     void aChangeIsReadFromItsSubjectHoweverFarTheVerb(String sentence, String expected) {
         List<Token> t = tokens(sentence);
-        assertEquals(SentimentLabel.parse(expected), label(JapaneseNewsReading.subjectChange(t, 0, t.size())), sentence);
+        assertEquals(SentimentLabel.parse(expected), label(JapaneseNewsReading.subjectChange(t, 0, t.size())),
+                sentence);
     }
 
     @ParameterizedTest(name = "{1}: {0}")
