@@ -40,7 +40,7 @@ final class JapaneseFeatures {
     static final Set<String> DOWN = Set.of("減少", "減", "減収", "減益", "低下", "悪化", "下回る", "縮小",
             "低迷", "落ち込む", "減速", "下落", "急落", "赤字", "鈍化", "伸び悩む", "落ち込み", "押し下げる", "減退",
             "減らす", "下げる", "反落", "続落", "値下がり", "嫌気", "減る", "下がる", "縮む");
-    private static final Set<String> GOOD = Set.of("売上", "売上高", "利益", "収益", "受注", "需要", "販売",
+    static final Set<String> GOOD = Set.of("売上", "売上高", "利益", "収益", "受注", "需要", "販売",
             "業績", "収入", "出荷", "生産", "売上収益", "客数", "稼働", "業容", "株", "株価", "純益", "益");
     /** Words that name what changes and how at once: 増収 (sales up), 減益 (profit down), 黒字, 赤字. */
     private static final Set<String> SELF_DIRECTED = Set.of("増収", "増益", "減収", "減益", "黒字", "赤字", "好感", "嫌気");
@@ -49,7 +49,7 @@ final class JapaneseFeatures {
      * direction of what it took, so a change it governs in the same clause gives no feature of its own.
      */
     private static final Set<String> RECEPTION = Set.of("好感", "嫌気");
-    private static final Set<String> BAD = Set.of("費用", "コスト", "損失", "原材料", "原価", "人件費", "負担",
+    static final Set<String> BAD = Set.of("費用", "コスト", "損失", "原材料", "原価", "人件費", "負担",
             "減損", "償却", "燃料", "原油", "経費", "販管費", "損", "負債", "借入金", "債務", "費", "人件");
     private static final Set<String> SUBJECT = Set.of("は", "が", "も");
     private static final Set<String> NEGATORS = Set.of("ない", "ず", "ぬ", "ん");

@@ -261,7 +261,8 @@ public final class SentimentModel {
             p.put(label, p.getOrDefault(label, 0.0) / sum);
         }
         if (newsRules) { // the Japanese model's own precedence layer
-            double[] ruled = JapaneseNewsRules.apply(JapaneseNewsRules.ruling(present.keySet(), classes.size() == 3),
+            double[] ruled = JapaneseNewsRules.apply(
+                    JapaneseNewsRules.ruling(present, tokens, from, to, classes.size() == 3),
                     p.get(SentimentLabel.NEGATIVE), p.get(SentimentLabel.NEUTRAL), p.get(SentimentLabel.POSITIVE));
             return new Prediction(ruled[0], ruled[1], ruled[2], List.copyOf(known), List.copyOf(ranges));
         }
