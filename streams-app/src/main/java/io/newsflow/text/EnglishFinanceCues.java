@@ -189,8 +189,28 @@ final class EnglishFinanceCues {
      * as written: the noun ("to avoid a collapse in prices") says no such thing.
      */
     private static final String COLLAPSED = "collapsed";
-    /** "The largest order in the shipyard's history", "the highest level in its history": a record. */
+    /**
+     * "The largest order in the shipyard's history", "the highest level in its history", "the highest level ever
+     * measured": a record.
+     */
     private static final String HISTORY = EnglishTokenizer.stem("history");
+    private static final String EVER = "ever";
+    /**
+     * An order or a contract cancelled, terminated or withdrawn is business lost: bad news, and none of the good
+     * cues of the same deal ("cancelled an order worth EUR 15 mn") counts.
+     */
+    private static final Set<String> CANCELS = stems("cancel cancels cancelled canceled cancelling cancellation "
+            + "terminate terminates terminated termination scrap scraps scrapped withdraw withdrew withdrawn");
+    private static final Set<String> CANCELLED_DEALS = stems("contract contracts order orders deal deals agreement "
+            + "agreements");
+    private static final int CANCEL_WINDOW = 3;
+    /**
+     * A level written with a copula before its figure ("comparable operating profit was EUR 7.9 mn", "revenue came
+     * to USD 96 mn", "net debt is EUR 88 mn"): a fact, like "totalled"; a comparison in the sentence adds its own
+     * change. Matched as written.
+     */
+    private static final Set<String> LEVEL_COPULAS = Set.of("was", "were", "is", "are");
+    private static final Set<String> CAME = Set.of("came", "comes", "come");
     private static final Set<String> SUPERLATIVES = stems("largest biggest highest best strongest lowest worst "
             + "weakest");
     /** "The biggest loss in its history", "the lowest level in its history": a record of the bad kind. */
@@ -207,9 +227,10 @@ final class EnglishFinanceCues {
      * tells whether token t is a word of a change (its quantity or its direction).
      */
     static void addTo(List<Token> tokens, int from, int to, Map<String, CharRange> features, boolean[] attached) {
+        Set<Integer> cancelled = cancelledDeals(tokens, from, to, features);
         for (int t = from; t < to; t++) {
             String key = keyOf(tokens.get(t));
-            if (LEVEL_VERBS.contains(tokens.get(t).surface().toLowerCase(Locale.ROOT))) {
+            if (LEVEL_VERBS.contains(tokens.get(t).surface().toLowerCase(Locale.ROOT)) || levelFigure(tokens, to, t)) {
                 features.putIfAbsent(FACT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
             }
             if (STATES.contains(key) && t > from && tokens.get(t - 1).key().equals(FROM)) {
@@ -218,7 +239,7 @@ final class EnglishFinanceCues {
             if (COLLAPSED.equals(tokens.get(t).surface().toLowerCase(Locale.ROOT)) && !changed(attached, t - from)) {
                 features.putIfAbsent(BAD_EVENT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
             }
-            if (key.equals(HISTORY)) {
+            if (key.equals(HISTORY) || key.equals(EVER)) {
                 addRecordInHistory(tokens, from, t, features);
             }
             for (Cue cue : BY_TRIGGER.getOrDefault(key, List.of())) {
@@ -226,7 +247,8 @@ final class EnglishFinanceCues {
                     continue;
                 }
                 int object = cue.objects().isEmpty() ? t : objectNear(tokens, from, to, t, cue);
-                if (object < 0) {
+                if (object < 0 || cue.feature().equals(GOOD_EVENT)
+                        && (cancelled.contains(object) || cancelled.contains(t))) {
                     continue;
                 }
                 String feature = cue.feature();
@@ -242,6 +264,79 @@ final class EnglishFinanceCues {
                 }
             }
         }
+    }
+
+    /**
+     * Bad events for the orders and contracts cancelled in tokens[from, to) ("cancelled an order worth", "the
+     * contract was terminated"), whose token indices are returned: good cues of these deals do not count.
+     */
+    private static Set<Integer> cancelledDeals(List<Token> tokens, int from, int to, Map<String, CharRange> features) {
+        Set<Integer> deals = Set.of();
+        for (int t = from; t < to; t++) {
+            if (!CANCELS.contains(tokens.get(t).key())) {
+                continue;
+            }
+            for (int d = -CANCEL_WINDOW; d <= CANCEL_WINDOW; d++) {
+                int o = t + d;
+                if (d == 0 || o < from || o >= to || punctuationBetween(tokens, Math.min(t, o), Math.max(t, o))
+                        || !CANCELLED_DEALS.contains(tokens.get(o).key())) {
+                    continue;
+                }
+                if (deals.isEmpty()) {
+                    deals = new HashSet<>();
+                }
+                deals.add(o);
+                Token first = tokens.get(Math.min(t, o));
+                Token last = tokens.get(Math.max(t, o));
+                features.putIfAbsent(negated(tokens, from, Math.min(t, o)) ? GOOD_EVENT : BAD_EVENT,
+                        new CharRange(first.start(), last.end()));
+            }
+        }
+        return deals;
+    }
+
+    private static boolean punctuationBetween(List<Token> tokens, int from, int to) {
+        for (int t = from + 1; t < to; t++) {
+            if (tokens.get(t).punctuation()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A copula ("was", "were", "is", "are") or "came to" / "came in at" right before a figure, or before a currency
+     * word and a figure: a level stated.
+     */
+    private static boolean levelFigure(List<Token> tokens, int to, int t) {
+        String surface = tokens.get(t).surface().toLowerCase(Locale.ROOT);
+        int next = t + 1;
+        if (CAME.contains(surface)) {
+            next = skip(tokens, to, next, "to");
+            if (next == t + 1) {
+                next = skip(tokens, to, skip(tokens, to, next, "in"), "at");
+                if (next != t + 3) {
+                    return false;
+                }
+            }
+        } else if (!LEVEL_COPULAS.contains(surface)) {
+            return false;
+        }
+        if (next < to && isCurrency(tokens.get(next))) {
+            next++;
+        }
+        return next < to && Character.isDigit(tokens.get(next).key().charAt(0));
+    }
+
+    private static int skip(List<Token> tokens, int to, int i, String word) {
+        return i < to && tokens.get(i).key().equals(word) ? i + 1 : i;
+    }
+
+    /** A currency code ("EUR", "USD", "SEK") or a currency sign token. */
+    private static boolean isCurrency(Token token) {
+        String s = token.surface();
+        return s.length() == 3 && s.chars().allMatch(Character::isUpperCase) || s.equals("$") || s.equals("€")
+                || s.equals("£");
     }
 
     /**

@@ -52,7 +52,9 @@ final class SentimentFeatures {
     private static final Set<String> EN_DOWN = stems("fall fell fallen decrease decreased decline drop dropped dip "
             + "lower down plunge slump shrink shrank narrow narrowed cut reduce reduced halve halved slide slid tumble "
             + "sink sank contract ease eased weaken slow slowed lose lost slash slashed shed slip slipped deteriorate "
-            + "deteriorated worsen worsened collapse collapsed");
+            + "deteriorated worsen worsened collapse collapsed erode eroded eroding erodes");
+    /** A transitive direction: what it erodes comes after it ("inflation is eroding the margins"). */
+    private static final Set<String> ERODE = stems("erode eroded eroding erodes");
     /** "Contract" is a direction only as a verb ("the market contracted"), not as the noun of most press text. */
     private static final String CONTRACT = EnglishTokenizer.stem("contract");
     private static final String UP = EnglishTokenizer.stem("up");
@@ -65,10 +67,33 @@ final class SentimentFeatures {
     /** "Lifted" is a direction as a verb only: "lifts" and "lifting equipment" are what a company may make. */
     private static final String LIFT = EnglishTokenizer.stem("lifted");
     /** A level named as good or bad after a copula: "cash flow was negative", "the result remained positive". */
-    private static final Set<String> EN_STATE_UP = stems("positive");
-    private static final Set<String> EN_STATE_DOWN = stems("negative");
+    private static final Set<String> EN_STATE_UP = stems("positive strong solid robust healthy good buoyant");
+    private static final Set<String> EN_STATE_DOWN = stems("negative weak soft sluggish poor subdued muted");
+    /**
+     * A comparison written as a comparative right before "than" ("order intake was weaker than a year earlier",
+     * "losses were smaller than expected"): a level up or down, like a change. Matched as written.
+     */
+    private static final Set<String> COMPARATIVES_UP = Set.of("stronger", "better", "larger", "bigger", "greater");
+    private static final Set<String> COMPARATIVES_DOWN = Set.of("weaker", "worse", "smaller", "softer", "poorer");
+    private static final String THAN = "than";
+    /**
+     * A level not reached ("operating profit did not reach the level of the previous year", "failed to match
+     * its target"): a level down. Reached, it says no direction.
+     */
+    private static final Set<String> REACH = stems("reach reached reaches match matched matches achieve achieved "
+            + "achieves");
+    private static final Set<String> REACH_BENCHMARKS = stems("level levels average year period previous last "
+            + "corresponding comparison target targets goal goals expectations forecast guidance");
+    private static final Set<String> FAIL = stems("fail failed fails");
+    /**
+     * Prices the company pays ("raw material prices increased", "higher energy prices"): a cost, so a bad
+     * quantity; prices alone are the company's own (or a market's) and no quantity.
+     */
+    private static final Set<String> PRICES = stems("price prices");
+    private static final Set<String> INPUTS = stems("material materials input energy fuel commodity component "
+            + "components feed purchase electricity");
     private static final Set<String> COPULAS = Set.of("was", "were", "is", "are", "remained", "remains", "stayed",
-            "been");
+            "been", "remain", "stay", "stays");
     private static final Set<String> TAKE = stems("take takes took taken taking");
     /** A loss whose change is news of its own sign, whatever else the sentence says ("the net loss narrowed"). */
     private static final Set<String> EN_LOSS = stems("loss losses deficit");
@@ -294,18 +319,26 @@ final class SentimentFeatures {
                                           boolean[] attached) {
         for (int t = from; t < to; t++) {
             String key = tokens.get(t).key();
-            boolean state = isState(tokens, from, t) || againstBenchmark(tokens, to, t);
-            boolean up = EN_UP.contains(key) || state && (EN_STATE_UP.contains(key) || key.equals(ABOVE));
+            String surface = tokens.get(t).surface().toLowerCase(java.util.Locale.ROOT);
+            boolean comparative = t + 1 < to && tokens.get(t + 1).key().equals(THAN)
+                    && (COMPARATIVES_UP.contains(surface) || COMPARATIVES_DOWN.contains(surface));
+            boolean shortfall = REACH.contains(key) && notReached(tokens, from, to, t);
+            boolean state = isState(tokens, from, t) || againstBenchmark(tokens, to, t) || comparative || shortfall;
+            boolean up = !shortfall && (EN_UP.contains(key) || state && (EN_STATE_UP.contains(key)
+                    || key.equals(ABOVE) || COMPARATIVES_UP.contains(surface)));
             if (!up && !EN_DOWN.contains(key) && !state || key.equals(CONTRACT) && !isVerbForm(tokens.get(t))
                     || key.equals(LIFT) && !tokens.get(t).surface().toLowerCase(java.util.Locale.ROOT).endsWith("ed")
                     || key.equals(UP) && !upIsAChange(tokens, from, to, t)) {
                 continue;
             }
-            if (negatedBefore(tokens, from, t)) {
+            if (!shortfall && negatedBefore(tokens, from, t)) {
                 up = !up;
             }
-            int topic = nearestTopic(tokens, from, to, t, EN_TOPIC_WINDOW, EN_TOPIC_WINDOW, EN_GOOD, EN_BAD,
-                    EN_CLAUSE);
+            int topic = ERODE.contains(key) ? nearestTopic(tokens, from, to, t, 0, EN_TOPIC_WINDOW, EN_GOOD, EN_BAD,
+                    EN_CLAUSE) : -1;
+            if (topic < 0) {
+                topic = nearestTopic(tokens, from, to, t, EN_TOPIC_WINDOW, EN_TOPIC_WINDOW, EN_GOOD, EN_BAD, EN_CLAUSE);
+            }
             String topicKey = topic < 0 ? null : tokens.get(topic).key();
             if (topic > t && SUBJECT_ONLY.contains(topicKey)) {
                 topic = -1; // "cut power to 150,000 customers": the customers are no quantity that changes
@@ -363,6 +396,23 @@ final class SentimentFeatures {
         return false;
     }
 
+    /**
+     * "Did not reach the level of the previous year", "failed to match its target": a level of comparison up to 4
+     * words after a negated (or failed) verb of reaching.
+     */
+    private static boolean notReached(List<Token> tokens, int from, int to, int t) {
+        boolean failed = t - 2 >= from && FAIL.contains(tokens.get(t - 2).key()) && tokens.get(t - 1).key().equals("to");
+        if (!failed && !negatedBefore(tokens, from, t)) {
+            return false;
+        }
+        for (int d = 1; d <= 4 && t + d < to && !tokens.get(t + d).punctuation(); d++) {
+            if (REACH_BENCHMARKS.contains(tokens.get(t + d).key())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isVerbForm(Token token) {
         String surface = token.surface().toLowerCase(java.util.Locale.ROOT);
         return surface.endsWith("ed") || surface.endsWith("ing");
@@ -378,7 +428,7 @@ final class SentimentFeatures {
             if (token.punctuation()) {
                 break;
             }
-            if (d > NEGATION_WINDOW && EN_EXPECT.contains(token.key()) && negatedBefore(tokens, from, t - d)) {
+            if (EN_EXPECT.contains(token.key()) && negatedBefore(tokens, from, t - d)) {
                 return true;
             }
         }
@@ -544,6 +594,9 @@ final class SentimentFeatures {
         String key = tokens.get(i).key();
         if (key.equals(RETURN)) {
             return i + 1 < to && tokens.get(i + 1).key().equals("on");
+        }
+        if (PRICES.contains(key)) {
+            return i > 0 && INPUTS.contains(tokens.get(i - 1).key());
         }
         return good.contains(key) || bad.contains(key);
     }
