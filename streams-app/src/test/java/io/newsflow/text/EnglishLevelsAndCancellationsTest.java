@@ -1,0 +1,138 @@
+package io.newsflow.text;
+
+import static io.newsflow.text.EnglishCues.assertOnly;
+import static io.newsflow.text.EnglishCues.features;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Company news in wordings the fourth round missed (issue 19, fifth round): expectations negated further from
+ * the change, prices the company pays, margins eroded, levels that stay strong or weak, comparatives before
+ * "than", levels not reached, records "ever", orders and contracts cancelled, and levels stated with a copula.
+ * Sentences written for these specifications.
+ */
+class EnglishLevelsAndCancellationsTest {
+
+    private static final String GOOD = EnglishFinanceCues.GOOD_EVENT;
+    private static final String BAD = EnglishFinanceCues.BAD_EVENT;
+    private static final String BETTER = SentimentFeatures.CHANGE_FOR_BETTER;
+    private static final String WORSE = SentimentFeatures.CHANGE_FOR_WORSE;
+    private static final String FACT = EnglishFinanceCues.FACT;
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "The retailer does not expect its margin to improve in 2027.",
+            "The group no longer expects revenue to grow this year."})
+    void aGrowthNotExpectedIsAChangeForTheWorse(String sentence) {
+        assertOnly(WORSE, BETTER, sentence);
+    }
+
+    @Test
+    void aSlowdownNotExpectedIsAChangeForTheBetter() {
+        assertOnly(BETTER, WORSE, "The bank does not expect lending growth to slow next year.");
+    }
+
+    @Test
+    void pricesTheCompanyPaysAreACost() {
+        assertOnly(WORSE, BETTER, "Higher energy prices increased the costs of the greenhouse unit.");
+        assertOnly(WORSE, BETTER, "Fuel prices rose sharply in the spring.");
+        assertOnly(BETTER, WORSE, "Component prices eased during the second half.");
+    }
+
+    @Test
+    void materialsSoldAreNoCost() {
+        assertOnly(BETTER, WORSE, "Sales of building materials rose 5 % in the quarter.");
+    }
+
+    @Test
+    void whatIsErodedComesAfterTheVerb() {
+        assertOnly(WORSE, BETTER, "Rising wage inflation is eroding the margins of the cleaning business.");
+        assertOnly(WORSE, BETTER, "Fierce competition eroded the profitability of the chain.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Order intake remained solid in the fourth quarter.",
+            "Passenger traffic stayed strong through the summer.",
+            "Bookings were robust in every region."})
+    void aLevelThatIsStrongIsAChangeForTheBetter(String sentence) {
+        assertOnly(BETTER, WORSE, sentence);
+    }
+
+    @Test
+    void aLevelThatIsWeakIsAChangeForTheWorse() {
+        assertOnly(WORSE, BETTER, "Demand for paperboard stayed weak throughout the spring.");
+        assertOnly(WORSE, BETTER, "Sales in the home market remained sluggish.");
+    }
+
+    @Test
+    void aComparativeBeforeThanComparesTheQuantity() {
+        assertOnly(BETTER, WORSE, "Deliveries were stronger than in the previous quarter.");
+        assertOnly(BETTER, WORSE, "The loss from the divested unit was smaller than in 2025.");
+        assertOnly(WORSE, BETTER, "The result was worse than analysts had expected.");
+        assertOnly(WORSE, BETTER, "Bookings in Asia were weaker than a year ago.");
+    }
+
+    @Test
+    void aComparativeWithoutThanIsNoComparison() {
+        Set<String> f = features("The company wants a stronger position in the Nordic market.");
+        assertFalse(f.contains(BETTER) || f.contains(WORSE), f.toString());
+    }
+
+    @Test
+    void aLevelNotReachedIsAChangeForTheWorse() {
+        assertOnly(WORSE, BETTER, "Net sales failed to reach the level of the comparison period.");
+        assertOnly(WORSE, BETTER, "Operating profit did not match the target set for the year.");
+    }
+
+    @Test
+    void aLevelReachedSaysNoDirectionAndAnAgreementReachedIsNoLevel() {
+        for (String sentence : new String[] {"Sales reached the level of the previous year.",
+                "The company reached an agreement with the unions on Monday."}) {
+            Set<String> f = features(sentence);
+            assertFalse(f.contains(BETTER) || f.contains(WORSE), sentence + " " + f);
+        }
+    }
+
+    @Test
+    void aSuperlativeBeforeEverIsARecord() {
+        assertOnly(GOOD, BAD, "The airline carried the largest number of passengers ever in July.");
+        assertOnly(BAD, GOOD, "The quarter brought the weakest demand ever seen in the market.");
+        assertFalse(features("The company has paid a dividend ever since its listing.").contains(GOOD));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "The municipality terminated its contract with the bus operator.",
+            "The deal was cancelled after the buyer failed to secure financing.",
+            "The rail operator scrapped an order worth EUR 80 mn for new trains."})
+    void anOrderOrAContractCancelledIsBadNews(String sentence) {
+        assertOnly(BAD, GOOD, sentence);
+    }
+
+    @Test
+    void anOrderWonStaysGoodNews() {
+        assertOnly(GOOD, BAD, "The shipyard won an order worth EUR 300 mn.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Operating profit was EUR 4.4 mn.",
+            "Revenue came to USD 230 mn in the quarter.",
+            "Net sales came in at SEK 1.2 bn.",
+            "The cost of the project was EUR 12 mn."})
+    void aLevelStatedWithACopulaIsAFact(String sentence) {
+        assertTrue(features(sentence).contains(FACT), sentence);
+    }
+
+    @Test
+    void aLevelWithAComparisonKeepsItsChange() {
+        Set<String> f = features("Operating profit was EUR 6.2 mn, compared with EUR 4.9 mn a year earlier.");
+        assertTrue(f.contains(BETTER) && !f.contains(WORSE), f.toString());
+    }
+}
