@@ -44,6 +44,8 @@ final class SentimentFeatures {
     /** Good news, bad news, a fact or schedule ({@link FinanceCues}): pooled like the changes, and as strong. */
     static final Set<String> POOLED_EVENTS = Set.of("evt:+", "evt:-", "fact");
     private static final int EN_TOPIC_WINDOW = 6;
+    /** How far back a change measured by a figure ("40 % higher") looks for its quantity. */
+    private static final int MEASURED_TOPIC_WINDOW = 12;
 
     private static final Set<String> EN_UP = stems("rise rose risen rising increase increased grow grew grown gain "
             + "gained jump climb surge soar improve up higher expand widen widened rebound recover double doubled boost "
@@ -85,6 +87,7 @@ final class SentimentFeatures {
     private static final Set<String> REACH_BENCHMARKS = stems("level levels average year period previous last "
             + "corresponding comparison target targets goal goals expectations forecast guidance");
     private static final Set<String> FAIL = stems("fail failed fails");
+    private static final Set<String> MAGNITUDES = stems("mn bn m bln mln million billion percent per cent pct");
     /**
      * Prices the company pays ("raw material prices increased", "higher energy prices"): a cost, so a bad
      * quantity; prices alone are the company's own (or a market's) and no quantity.
@@ -339,6 +342,10 @@ final class SentimentFeatures {
             if (topic < 0) {
                 topic = nearestTopic(tokens, from, to, t, EN_TOPIC_WINDOW, EN_TOPIC_WINDOW, EN_GOOD, EN_BAD, EN_CLAUSE);
             }
+            if (topic < 0 && measured(tokens, from, t)) {
+                // "operating profit was EUR 22 mn, 40 % higher than ...": a measured change is of the clause's quantity
+                topic = nearestTopic(tokens, from, to, t, MEASURED_TOPIC_WINDOW, 0, EN_GOOD, EN_BAD, EN_CLAUSE);
+            }
             String topicKey = topic < 0 ? null : tokens.get(topic).key();
             if (topic > t && SUBJECT_ONLY.contains(topicKey)) {
                 topic = -1; // "cut power to 150,000 customers": the customers are no quantity that changes
@@ -391,6 +398,20 @@ final class SentimentFeatures {
         for (int d = 1; d <= 4 && t + d < to && !tokens.get(t + d).punctuation(); d++) {
             if (BENCHMARKS.contains(tokens.get(t + d).key())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** A direction right after a figure ("40 % higher", "EUR 3 mn lower"; "%" is no token). */
+    private static boolean measured(List<Token> tokens, int from, int t) {
+        for (int d = 1; d <= 2 && t - d >= from; d++) {
+            String key = tokens.get(t - d).key();
+            if (Character.isDigit(key.charAt(0))) {
+                return true;
+            }
+            if (!MAGNITUDES.contains(key)) {
+                return false;
             }
         }
         return false;
