@@ -98,6 +98,8 @@ final class EnglishFinanceCues {
             new Cue(stems("behind"), PLAN, 1, 0, BAD_EVENT, false),
             // "the result was hit by a one-off charge", "weighed on the quarter", "pressure on margins"
             new Cue(stems("hit"), Set.of("by"), 1, 0, BAD_EVENT, false),
+            // "profits took a hit", "the unit is taking a hit from the strike"
+            new Cue(stems("hit"), stems("take takes took taken taking"), 0, 2, BAD_EVENT, false),
             new Cue(stems("weigh weighed weighs weighing"), Set.of("on"), 1, 0, BAD_EVENT, false),
             new Cue(stems("pressure pressures squeeze squeezed"), stems("margin margins price prices profitability "
                     + "earnings profit profits"), 3, 1, BAD_EVENT, false),
@@ -148,7 +150,7 @@ final class EnglishFinanceCues {
                     STAFF, true, true, BAD_EVENT),
             new Cue(stems("layoff layoffs redundancies redundancy recall recalls recalled probe probes "
                     + "investigation investigations lawsuit lawsuits sued downgrade downgraded downgrades fined "
-                    + "penalty penalties bankruptcy insolvency liable accused accuses embroiled downfall rout"),
+                    + "penalty penalties bankruptcy insolvency liable accused accuses embroiled downfall"),
                     Set.of(), false, false, BAD_EVENT),
             // an impairment or a write-down is a loss of value, unless it is what changes ("impairments fell")
             new Cue(stems("impairment impairments writedown writedowns"), Set.of(), 0, 0, BAD_EVENT, true),
@@ -189,6 +191,8 @@ final class EnglishFinanceCues {
      * as written: the noun ("to avoid a collapse in prices") says no such thing.
      */
     private static final String COLLAPSED = "collapsed";
+    /** "A rout in bank shares": matched as written, since "routing" and "routes" share its stem. */
+    private static final Set<String> ROUTS = Set.of("rout", "routs", "routed");
     /**
      * "The largest order in the shipyard's history", "the highest level in its history", "the highest level ever
      * measured": a record.
@@ -235,6 +239,9 @@ final class EnglishFinanceCues {
             }
             if (STATES.contains(key) && t > from && tokens.get(t - 1).key().equals(FROM)) {
                 continue; // the state left behind
+            }
+            if (ROUTS.contains(tokens.get(t).surface().toLowerCase(Locale.ROOT))) {
+                features.putIfAbsent(BAD_EVENT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
             }
             if (COLLAPSED.equals(tokens.get(t).surface().toLowerCase(Locale.ROOT)) && !changed(attached, t - from)) {
                 features.putIfAbsent(BAD_EVENT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));

@@ -98,6 +98,8 @@ final class SentimentFeatures {
     private static final Set<String> COPULAS = Set.of("was", "were", "is", "are", "remained", "remains", "stayed",
             "been", "remain", "stay", "stays");
     private static final Set<String> TAKE = stems("take takes took taken taking");
+    /** "Demand dried up", "cash dries up": a fall, not a rise ("up" is its particle). */
+    private static final Set<String> DRY = stems("dry dries dried drying");
     /** A loss whose change is news of its own sign, whatever else the sentence says ("the net loss narrowed"). */
     private static final Set<String> EN_LOSS = stems("loss losses deficit");
     /** Directions of a loss that say plainly how it moved ("recovered losses" of a share price does not). */
@@ -326,7 +328,9 @@ final class SentimentFeatures {
             boolean comparative = t + 1 < to && tokens.get(t + 1).key().equals(THAN)
                     && (COMPARATIVES_UP.contains(surface) || COMPARATIVES_DOWN.contains(surface));
             boolean shortfall = REACH.contains(key) && notReached(tokens, from, to, t);
-            boolean state = isState(tokens, from, t) || againstBenchmark(tokens, to, t) || comparative || shortfall;
+            boolean driesUp = DRY.contains(key) && t + 1 < to && tokens.get(t + 1).key().equals(UP);
+            boolean state = isState(tokens, from, t) || againstBenchmark(tokens, to, t) || comparative || shortfall
+                    || driesUp;
             boolean up = !shortfall && (EN_UP.contains(key) || state && (EN_STATE_UP.contains(key)
                     || key.equals(ABOVE) || COMPARATIVES_UP.contains(surface)));
             if (!up && !EN_DOWN.contains(key) && !state || key.equals(CONTRACT) && !isVerbForm(tokens.get(t))
@@ -376,7 +380,7 @@ final class SentimentFeatures {
      */
     private static boolean upIsAChange(List<Token> tokens, int from, int to, int t) {
         return !(t + 1 < to && tokens.get(t + 1).key().equals("to")
-                || t > from && TAKE.contains(tokens.get(t - 1).key()));
+                || t > from && (TAKE.contains(tokens.get(t - 1).key()) || DRY.contains(tokens.get(t - 1).key())));
     }
 
     /** "Positive" or "negative" right after a copula: "cash flow was negative" is a level below zero. */

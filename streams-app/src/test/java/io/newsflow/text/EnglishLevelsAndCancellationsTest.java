@@ -2,9 +2,11 @@ package io.newsflow.text;
 
 import static io.newsflow.text.EnglishCues.assertOnly;
 import static io.newsflow.text.EnglishCues.features;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumMap;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,5 +136,62 @@ class EnglishLevelsAndCancellationsTest {
     void aLevelWithAComparisonKeepsItsChange() {
         Set<String> f = features("Operating profit was EUR 6.2 mn, compared with EUR 4.9 mn a year earlier.");
         assertTrue(f.contains(BETTER) && !f.contains(WORSE), f.toString());
+    }
+
+    @Test
+    void aChangeMeasuredByAFigureIsOfTheClausesQuantity() {
+        assertOnly(BETTER, WORSE, "The group's order intake was EUR 41 mn, 18 % higher than in the same quarter of 2025.");
+        assertOnly(WORSE, BETTER, "Revenue was USD 80 million, or EUR 3 mn lower than a year ago.");
+    }
+
+    @Test
+    void whatDriesUpFalls() {
+        assertOnly(WORSE, BETTER, "Orders from the oil industry dried up in the spring.");
+        Set<String> f = features("The company makes dry mortar for builders.");
+        assertFalse(f.contains(BETTER) || f.contains(WORSE), f.toString());
+    }
+
+    @Test
+    void aHitTakenIsBadNews() {
+        assertOnly(BAD, GOOD, "Margins took a hit from the higher wage costs.");
+        assertFalse(features("The song became a hit in Sweden.").contains(BAD));
+    }
+
+    @Test
+    void aRoutIsBadNewsButRoutingIsNone() {
+        assertTrue(features("The rout in bank shares continued on Friday.").contains(BAD));
+        assertFalse(features("The new routing software took effect in May.").contains(BAD));
+        assertFalse(features("The airline opened two new routes.").contains(BAD));
+    }
+
+    @Test
+    void aChangeOfTheCompanysOwnFiguresWithNothingAgainstItDecidesAPolarCallOfTheOtherSign() {
+        Set<String> f = features("Freight costs fell by 7 % as the new routing system took effect.");
+        assertTrue(f.contains(BETTER) && f.contains(SentimentFeatures.METRIC_CHANGE), f.toString());
+        EnumMap<SentimentLabel, Double> p = probabilities(0.5, 0.2, 0.3);
+
+        EventPrecedence.apply(Set.of(BETTER, SentimentFeatures.METRIC_CHANGE), p);
+
+        assertEquals(probabilities(0.3, 0.2, 0.5), p);
+    }
+
+    @Test
+    void aChangeOfTheCompanysOwnFiguresWithAToneWordAgainstItLeavesThePolarCall() {
+        EnumMap<SentimentLabel, Double> p = probabilities(0.5, 0.2, 0.3);
+
+        EventPrecedence.apply(Set.of(BETTER, SentimentFeatures.METRIC_CHANGE, "lex:-"), p);
+
+        assertEquals(probabilities(0.5, 0.2, 0.3), p);
+        EnumMap<SentimentLabel, Double> shares = probabilities(0.5, 0.2, 0.3);
+        EventPrecedence.apply(Set.of(BETTER), shares);
+        assertEquals(probabilities(0.5, 0.2, 0.3), shares, "a change of no figure of the company's leaves it too");
+    }
+
+    private static EnumMap<SentimentLabel, Double> probabilities(double negative, double neutral, double positive) {
+        EnumMap<SentimentLabel, Double> p = new EnumMap<>(SentimentLabel.class);
+        p.put(SentimentLabel.NEGATIVE, negative);
+        p.put(SentimentLabel.NEUTRAL, neutral);
+        p.put(SentimentLabel.POSITIVE, positive);
+        return p;
     }
 }
