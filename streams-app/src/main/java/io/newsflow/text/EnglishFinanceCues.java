@@ -42,6 +42,8 @@ final class EnglishFinanceCues {
     static final String CLEAR_WORSE = "chg:clear-";
     static final Set<String> FEATURES = Set.of(GOOD_EVENT, BAD_EVENT, DEAL, FACT, CLEAR_BETTER, CLEAR_WORSE);
     static final int WINDOW = 6;
+    /** An investment names its amount before its object: "invest EUR 20 mn in a new production line". */
+    private static final int INVEST_WINDOW = 9;
 
     /**
      * A trigger, and the objects one of which must be near it (none: the trigger alone is the cue): up to
@@ -127,12 +129,14 @@ final class EnglishFinanceCues {
                     + "generated generates realise realised realize realized"), 0, 3, GOOD_EVENT, false),
             // "the largest order in the company's history"
             new Cue(stems("largest biggest"), DEALS, 2, 0, GOOD_EVENT, false),
-            // "accretive to earnings per share" / "dilutive"
+            // "accretive to earnings per share" / "dilutive" (as written: "diluted earnings per share" is no event)
             new Cue(stems("accretive"), Set.of(), false, false, GOOD_EVENT),
-            new Cue(stems("dilutive"), Set.of(), false, false, BAD_EVENT),
             // "a capital gain of EUR 35 mn" from a sale
             new Cue(stems("gain gains"), stems("capital"), 0, 1, GOOD_EVENT, false),
             new Cue(stems("open opened opens inaugurate inaugurated"), SITE, true, false, GOOD_EVENT),
+            // "will invest EUR 20 mn in a new production line", "an investment in the mill's capacity"
+            new Cue(stems("invest invests investing investment investments"), stems("plant plants factory factories "
+                    + "mill mills line lines capacity production facility facilities"), INVEST_WINDOW, 0, GOOD_EVENT, false),
             // "will expand its plant in Oulu": more capacity of its own, unlike an expansion into a market
             new Cue(stems("expand expands expanded expanding extend extends extended"), SITE, 3, 0, GOOD_EVENT, false),
             // "expanded its distribution network" (with its own stores or sites; a presence may be a partner's)
@@ -191,8 +195,11 @@ final class EnglishFinanceCues {
      * as written: the noun ("to avoid a collapse in prices") says no such thing.
      */
     private static final String COLLAPSED = "collapsed";
-    /** "A rout in bank shares": matched as written, since "routing" and "routes" share its stem. */
-    private static final Set<String> ROUTS = Set.of("rout", "routs", "routed");
+    /**
+     * Bad news matched as written, since other words share their stems: "a rout in bank shares" ("routing",
+     * "routes"), "dilutive to earnings" ("diluted earnings per share" is a figure).
+     */
+    private static final Set<String> ROUTS = Set.of("rout", "routs", "routed", "dilutive");
     /**
      * "The largest order in the shipyard's history", "the highest level in its history", "the highest level ever
      * measured": a record.
@@ -392,7 +399,7 @@ final class EnglishFinanceCues {
     private static int objectNear(List<Token> tokens, int from, int to, int t, Cue cue) {
         boolean after = cue.after() > 0;
         boolean before = cue.before() > 0;
-        for (int d = 1; d <= WINDOW && (after || before); d++) {
+        for (int d = 1; d <= Math.max(WINDOW, cue.after()) && (after || before); d++) {
             if (after && d > cue.after()) {
                 after = false;
             }

@@ -87,6 +87,10 @@ final class SentimentFeatures {
     private static final Set<String> REACH_BENCHMARKS = stems("level levels average year period previous last "
             + "corresponding comparison target targets goal goals expectations forecast guidance");
     private static final Set<String> FAIL = stems("fail failed fails");
+    /** Changes written as nouns; "growth" is a direction only so ("growth of 9 %"), else a quantity. */
+    private static final Set<String> NOMINAL_CHANGES = stems("growth increase rise decline decrease drop fall gain "
+            + "improvement deterioration");
+    private static final String GROWTH = EnglishTokenizer.stem("growth");
     private static final Set<String> MAGNITUDES = stems("mn bn m bln mln million billion percent per cent pct");
     /**
      * Prices the company pays ("raw material prices increased", "higher energy prices"): a cost, so a bad
@@ -331,9 +335,10 @@ final class SentimentFeatures {
             boolean driesUp = DRY.contains(key) && t + 1 < to && tokens.get(t + 1).key().equals(UP);
             boolean state = isState(tokens, from, t) || againstBenchmark(tokens, to, t) || comparative || shortfall
                     || driesUp;
-            boolean up = !shortfall && (EN_UP.contains(key) || state && (EN_STATE_UP.contains(key)
+            boolean nominal = NOMINAL_CHANGES.contains(key) && nominalMeasured(tokens, to, t);
+            boolean up = !shortfall && (EN_UP.contains(key) || nominal && key.equals(GROWTH) || state && (EN_STATE_UP.contains(key)
                     || key.equals(ABOVE) || COMPARATIVES_UP.contains(surface)));
-            if (!up && !EN_DOWN.contains(key) && !state || key.equals(CONTRACT) && !isVerbForm(tokens.get(t))
+            if (!up && !EN_DOWN.contains(key) && !state && !nominal || key.equals(CONTRACT) && !isVerbForm(tokens.get(t))
                     || key.equals(LIFT) && !tokens.get(t).surface().toLowerCase(java.util.Locale.ROOT).endsWith("ed")
                     || key.equals(UP) && !upIsAChange(tokens, from, to, t)) {
                 continue;
@@ -346,7 +351,7 @@ final class SentimentFeatures {
             if (topic < 0) {
                 topic = nearestTopic(tokens, from, to, t, EN_TOPIC_WINDOW, EN_TOPIC_WINDOW, EN_GOOD, EN_BAD, EN_CLAUSE);
             }
-            if (topic < 0 && measured(tokens, from, t)) {
+            if (topic < 0 && (measured(tokens, from, t) || nominal)) {
                 // "operating profit was EUR 22 mn, 40 % higher than ...": a measured change is of the clause's quantity
                 topic = nearestTopic(tokens, from, to, t, MEASURED_TOPIC_WINDOW, 0, EN_GOOD, EN_BAD, EN_CLAUSE);
             }
@@ -405,6 +410,23 @@ final class SentimentFeatures {
             }
         }
         return false;
+    }
+
+    /**
+     * A change written as a noun with its figure ("a decline of 15 %", "representing growth of 9 %", "an increase
+     * of EUR 4 mn"): measured, so of the clause's quantity.
+     */
+    private static boolean nominalMeasured(List<Token> tokens, int to, int t) {
+        int next = t + 1;
+        if (next >= to || !tokens.get(next).key().equals("of")) {
+            return false;
+        }
+        next++;
+        if (next < to && tokens.get(next).surface().length() == 3
+                && tokens.get(next).surface().chars().allMatch(Character::isUpperCase)) {
+            next++; // a currency code
+        }
+        return next < to && Character.isDigit(tokens.get(next).key().charAt(0));
     }
 
     /** A direction right after a figure ("40 % higher", "EUR 3 mn lower"; "%" is no token). */

@@ -158,6 +158,33 @@ class EnglishLevelsAndCancellationsTest {
     }
 
     @Test
+    void aChangeWrittenAsANounWithItsFigureIsOfTheClausesQuantity() {
+        assertOnly(WORSE, BETTER, "Profit before taxes was EUR 3.0 mn, a decline of 15 % year-on-year.");
+        assertOnly(BETTER, WORSE, "The turnover of the group was EUR 310 mn, representing growth of 9 %.");
+        assertOnly(WORSE, BETTER, "The unit recorded an increase of EUR 2 mn in costs.");
+    }
+
+    @Test
+    void growthWithoutAFigureStaysAQuantity() {
+        assertOnly(WORSE, BETTER, "Growth in the services business slowed in the autumn.");
+    }
+
+    @Test
+    void dilutedEarningsAreAFigureNotAnEvent() {
+        assertOnly(BETTER, WORSE, "Diluted earnings per share rose to EUR 0.54 from EUR 0.48.");
+        assertFalse(features("Diluted earnings per share rose to EUR 0.54 from EUR 0.48.").contains(BAD));
+        assertTrue(features("The share issue will be dilutive to earnings in 2027.").contains(BAD));
+    }
+
+    @Test
+    void anInvestmentInCapacityIsGoodNewsButAnInvestmentOfAFundIsNone() {
+        assertOnly(GOOD, BAD, "The company will invest EUR 20 mn in a new production line in Oulu.");
+        assertOnly(GOOD, BAD, "The dairy is investing in a new cheese factory in Jutland.");
+        assertFalse(features("The company invests in research and development.").contains(GOOD));
+        assertFalse(features("The investment will be financed with a bond.").contains(GOOD));
+    }
+
+    @Test
     void aRoutIsBadNewsButRoutingIsNone() {
         assertTrue(features("The rout in bank shares continued on Friday.").contains(BAD));
         assertFalse(features("The new routing software took effect in May.").contains(BAD));
