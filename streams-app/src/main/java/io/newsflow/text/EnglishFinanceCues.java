@@ -134,9 +134,10 @@ final class EnglishFinanceCues {
             // "a capital gain of EUR 35 mn" from a sale
             new Cue(stems("gain gains"), stems("capital"), 0, 1, GOOD_EVENT, false),
             new Cue(stems("open opened opens inaugurate inaugurated"), SITE, true, false, GOOD_EVENT),
-            // "will invest EUR 20 mn in a new production line", "an investment in the mill's capacity"
+            // "will invest EUR 20 mn in a new production line", "an investment in the mill's capacity" (not
+            // "production" or "facilities": "product development", "credit facilities" share their stems or words)
             new Cue(stems("invest invests investing investment investments"), stems("plant plants factory factories "
-                    + "mill mills line lines capacity production facility facilities"), INVEST_WINDOW, 0, GOOD_EVENT, false),
+                    + "mill mills line lines capacity"), INVEST_WINDOW, 0, GOOD_EVENT, false),
             // "will expand its plant in Oulu": more capacity of its own, unlike an expansion into a market
             new Cue(stems("expand expands expanded expanding extend extends extended"), SITE, 3, 0, GOOD_EVENT, false),
             // "expanded its distribution network" (with its own stores or sites; a presence may be a partner's)

@@ -91,6 +91,8 @@ final class SentimentFeatures {
     private static final Set<String> NOMINAL_CHANGES = stems("growth increase rise decline decrease drop fall gain "
             + "improvement deterioration");
     private static final String GROWTH = EnglishTokenizer.stem("growth");
+    private static final Set<String> GOALS = stems("target targets targeted targeting aim aims aiming goal goals "
+            + "objective objectives ambition");
     private static final Set<String> MAGNITUDES = stems("mn bn m bln mln million billion percent per cent pct");
     /**
      * Prices the company pays ("raw material prices increased", "higher energy prices"): a cost, so a bad
@@ -335,7 +337,7 @@ final class SentimentFeatures {
             boolean driesUp = DRY.contains(key) && t + 1 < to && tokens.get(t + 1).key().equals(UP);
             boolean state = isState(tokens, from, t) || againstBenchmark(tokens, to, t) || comparative || shortfall
                     || driesUp;
-            boolean nominal = NOMINAL_CHANGES.contains(key) && nominalMeasured(tokens, to, t);
+            boolean nominal = NOMINAL_CHANGES.contains(key) && nominalMeasured(tokens, from, to, t);
             boolean up = !shortfall && (EN_UP.contains(key) || nominal && key.equals(GROWTH) || state && (EN_STATE_UP.contains(key)
                     || key.equals(ABOVE) || COMPARATIVES_UP.contains(surface)));
             if (!up && !EN_DOWN.contains(key) && !state && !nominal || key.equals(CONTRACT) && !isVerbForm(tokens.get(t))
@@ -416,7 +418,12 @@ final class SentimentFeatures {
      * A change written as a noun with its figure ("a decline of 15 %", "representing growth of 9 %", "an increase
      * of EUR 4 mn"): measured, so of the clause's quantity.
      */
-    private static boolean nominalMeasured(List<Token> tokens, int to, int t) {
+    private static boolean nominalMeasured(List<Token> tokens, int from, int to, int t) {
+        for (int d = 1; d <= 3 && t - d >= from; d++) {
+            if (GOALS.contains(tokens.get(t - d).key())) {
+                return false; // "targets annual growth of 5 %": a goal, not a change
+            }
+        }
         int next = t + 1;
         if (next >= to || !tokens.get(next).key().equals("of")) {
             return false;

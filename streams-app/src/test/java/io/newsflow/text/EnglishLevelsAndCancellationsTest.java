@@ -165,6 +165,12 @@ class EnglishLevelsAndCancellationsTest {
     }
 
     @Test
+    void growthSetAsAGoalIsNoChange() {
+        Set<String> f = features("The plan aims at organic growth of 6 % a year.");
+        assertFalse(f.contains(BETTER) || f.contains(WORSE), f.toString());
+    }
+
+    @Test
     void growthWithoutAFigureStaysAQuantity() {
         assertOnly(WORSE, BETTER, "Growth in the services business slowed in the autumn.");
     }
@@ -182,6 +188,8 @@ class EnglishLevelsAndCancellationsTest {
         assertOnly(GOOD, BAD, "The dairy is investing in a new cheese factory in Jutland.");
         assertFalse(features("The company invests in research and development.").contains(GOOD));
         assertFalse(features("The investment will be financed with a bond.").contains(GOOD));
+        assertFalse(features("The group invested EUR 5 mn in product design last year.").contains(GOOD));
+        assertFalse(features("The investment is funded from existing credit facilities.").contains(GOOD));
     }
 
     @Test
