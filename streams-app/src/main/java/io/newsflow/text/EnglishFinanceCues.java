@@ -61,7 +61,9 @@ final class EnglishFinanceCues {
     private static final Set<String> DEALS = stems("contract contracts order orders deal deals tender agreement "
             + "agreements framework");
     private static final Set<String> SITE = stems("plant plants factory factories mill mills site sites unit units "
-            + "store stores facility facilities operations production output line mine refinery");
+            + "store stores facility facilities operations production output line mine refinery bakery bakeries "
+            + "brewery breweries smelter smelters yard shipyard warehouse warehouses depot terminal hotel hotels "
+            + "shop shops outlet outlets office offices branch branches restaurant restaurants centre center");
     private static final Set<String> STAFF = stems("job jobs staff workforce workers employees positions people "
             + "personnel headcount");
     private static final Set<String> RESULTS = stems("results result report interim earnings accounts statement "
@@ -72,7 +74,7 @@ final class EnglishFinanceCues {
     private static final String PROFIT = EnglishTokenizer.stem("profit");
     private static final String LOSS = EnglishTokenizer.stem("loss");
     private static final Set<String> DIVIDEND = stems("dividend dividends payout");
-    private static final Set<String> CUSTOMERS = stems("customer customers client clients");
+    private static final Set<String> CUSTOMERS = stems("customer customers client clients subscriber subscribers");
     /** What a plan is measured against: "ahead of target", "behind schedule". */
     private static final Set<String> PLAN = stems("target targets schedule plan plans expectations forecast "
             + "forecasts guidance budget");
@@ -94,7 +96,12 @@ final class EnglishFinanceCues {
             new Cue(stems("negative"), stems("outlook"), 0, WINDOW, BAD_EVENT, false),
             // "received regulatory approval for its new test", "obtained FDA clearance" ("subject to approval" is none)
             new Cue(stems("receive received receives obtain obtained obtains grant granted win won gain gained secure "
-                    + "secured"), stems("approval approvals clearance"), 4, 0, GOOD_EVENT, false),
+                    + "secured"), stems("approval approvals clearance authorisation authorisations licence "
+                    + "license licences licenses permit permits"), 4, 0, GOOD_EVENT, false),
+            // a trial or a plan that met or failed to meet its goal: "failed to meet its primary endpoint"
+            new Cue(stems("fail failed fails"), stems("endpoint endpoints goal goals target targets objective "
+                    + "objectives expectations"), WINDOW, 0, BAD_EVENT, false),
+            new Cue(stems("met"), stems("endpoint endpoints"), 4, 0, GOOD_EVENT, false),
             // "ahead of target", "ahead of schedule"; "behind schedule"
             new Cue(stems("ahead"), PLAN, 2, 0, GOOD_EVENT, false),
             new Cue(stems("behind"), PLAN, 1, 0, BAD_EVENT, false),
@@ -140,6 +147,11 @@ final class EnglishFinanceCues {
                     + "mill mills line lines capacity"), INVEST_WINDOW, 0, GOOD_EVENT, false),
             // "will expand its plant in Oulu": more capacity of its own, unlike an expansion into a market
             new Cue(stems("expand expands expanded expanding extend extends extended"), SITE, 3, 0, GOOD_EVENT, false),
+            // "expanding its fleet to 27 vessels"
+            new Cue(stems("expand expands expanded expanding"), stems("fleet fleets"), 3, 0, GOOD_EVENT, false),
+            // "a fire at the plant", "a strike disrupted production" (a site within the window, either side)
+            new Cue(stems("explosion interrupt interrupted interrupts disrupt disrupted disrupts "
+                    + "disruption disruptions outage outages"), SITE, WINDOW, WINDOW, BAD_EVENT, false),
             // "expanded its distribution network" (with its own stores or sites; a presence may be a partner's)
             new Cue(stems("expand expands expanded expanding"), stems("network networks"), 3, 0, GOOD_EVENT, false),
             // "record net sales", "a record order backlog", "a record high"; "a record loss"
@@ -171,7 +183,7 @@ final class EnglishFinanceCues {
             new Cue(stems("delay delays delayed postpone postponed"), Set.of(), false, false, BAD_EVENT),
             new Cue(stems("warning warns warned warn"), stems("profit profits earnings"), true, true, BAD_EVENT),
             new Cue(stems("publish publishes release releases announce report"), RESULTS, true, false, FACT),
-            new Cue(stems("listed traded"), stems("on exchange"), true, false, FACT),
+            new Cue(stems("listed traded"), stems("on exchange ticker symbol"), true, false, FACT),
             new Cue(stems("hold holds held"), stems("agm egm meeting conference call"), true, false, FACT),
             new Cue(stems("employ employs employees staff"), stems("<num>"), false, true, FACT),
             new Cue(stems("headquartered based"), stems("in"), true, false, FACT),
@@ -201,12 +213,15 @@ final class EnglishFinanceCues {
      * "routes"), "dilutive to earnings" ("diluted earnings per share" is a figure).
      */
     private static final Set<String> ROUTS = Set.of("rout", "routs", "routed", "dilutive");
+    private static final Set<String> FIRES = Set.of("fire", "fires", "blaze");
     /**
      * "The largest order in the shipyard's history", "the highest level in its history", "the highest level ever
      * measured": a record.
      */
     private static final String HISTORY = EnglishTokenizer.stem("history");
     private static final String EVER = "ever";
+    /** "The strongest since 2019": a record of some years. */
+    private static final String SINCE = EnglishTokenizer.stem("since");
     /**
      * An order or a contract cancelled, terminated or withdrawn is business lost: bad news, and none of the good
      * cues of the same deal ("cancelled an order worth EUR 15 mn") counts.
@@ -216,6 +231,8 @@ final class EnglishFinanceCues {
     private static final Set<String> CANCELLED_DEALS = stems("contract contracts order orders deal deals agreement "
             + "agreements");
     private static final int CANCEL_WINDOW = 3;
+    /** "Ended its service contract": as written, and with the deal after it ("the end of the contract" is none). */
+    private static final Set<String> ENDED = Set.of("ended", "ends");
     /**
      * A level written with a copula before its figure ("comparable operating profit was EUR 7.9 mn", "revenue came
      * to USD 96 mn", "net debt is EUR 88 mn"): a fact, like "totalled"; a comparison in the sentence adds its own
@@ -248,13 +265,14 @@ final class EnglishFinanceCues {
             if (STATES.contains(key) && t > from && tokens.get(t - 1).key().equals(FROM)) {
                 continue; // the state left behind
             }
-            if (ROUTS.contains(tokens.get(t).surface().toLowerCase(Locale.ROOT))) {
+            if (ROUTS.contains(tokens.get(t).surface().toLowerCase(Locale.ROOT)) || fireAt(tokens, to, t)) {
                 features.putIfAbsent(BAD_EVENT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
             }
             if (COLLAPSED.equals(tokens.get(t).surface().toLowerCase(Locale.ROOT)) && !changed(attached, t - from)) {
                 features.putIfAbsent(BAD_EVENT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
             }
-            if (key.equals(HISTORY) || key.equals(EVER)) {
+            if (key.equals(HISTORY) || key.equals(EVER)
+                    || key.equals(SINCE) && t + 1 < to && Character.isDigit(tokens.get(t + 1).key().charAt(0))) {
                 addRecordInHistory(tokens, from, t, features);
             }
             for (Cue cue : BY_TRIGGER.getOrDefault(key, List.of())) {
@@ -288,10 +306,11 @@ final class EnglishFinanceCues {
     private static Set<Integer> cancelledDeals(List<Token> tokens, int from, int to, Map<String, CharRange> features) {
         Set<Integer> deals = Set.of();
         for (int t = from; t < to; t++) {
-            if (!CANCELS.contains(tokens.get(t).key())) {
+            boolean ended = ENDED.contains(tokens.get(t).surface().toLowerCase(Locale.ROOT));
+            if (!CANCELS.contains(tokens.get(t).key()) && !ended) {
                 continue;
             }
-            for (int d = -CANCEL_WINDOW; d <= CANCEL_WINDOW; d++) {
+            for (int d = ended ? 1 : -CANCEL_WINDOW; d <= CANCEL_WINDOW; d++) {
                 int o = t + d;
                 if (d == 0 || o < from || o >= to || punctuationBetween(tokens, Math.min(t, o), Math.max(t, o))
                         || !CANCELLED_DEALS.contains(tokens.get(o).key())) {
@@ -308,6 +327,12 @@ final class EnglishFinanceCues {
             }
         }
         return deals;
+    }
+
+    /** "A fire at the plant", "a blaze at the warehouse" (as written: "shots fired at" is no fire of the company's). */
+    private static boolean fireAt(List<Token> tokens, int to, int t) {
+        return FIRES.contains(tokens.get(t).surface().toLowerCase(Locale.ROOT)) && t + 1 < to
+                && tokens.get(t + 1).key().equals("at");
     }
 
     private static boolean punctuationBetween(List<Token> tokens, int from, int to) {

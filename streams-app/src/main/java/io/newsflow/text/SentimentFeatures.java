@@ -119,7 +119,7 @@ final class SentimentFeatures {
             + "guidance outlook forecast result results performance value rating target cash");
     private static final Set<String> EN_BAD = stems("cost costs expense expenses loss losses debt deficit impairment "
             + "writedown writedowns charge charges provision provisions layoffs unemployment liabilities "
-            + "inflation risk claims defaults delinquencies capex expenditure expenditures spending");
+            + "inflation risk claims defaults delinquencies capex expenditure expenditures spending churn");
     /**
      * Quantities only as the subject of a change, before its word ("customer numbers increased", "clients grew by
      * 4,000"): after it they are whom the change concerns ("cut power to 150,000 customers").

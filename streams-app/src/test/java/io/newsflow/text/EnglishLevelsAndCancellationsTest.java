@@ -225,6 +225,68 @@ class EnglishLevelsAndCancellationsTest {
     }
 
     @Test
+    void subscribersAndUsersWonOrLostAreCustomers() {
+        assertOnly(GOOD, BAD, "The streaming service added 40,000 paying subscribers in the spring.");
+        assertOnly(BAD, GOOD, "The cable operator lost subscribers to a cheaper rival.");
+    }
+
+    @Test
+    void aTrialThatFailedToMeetItsGoalIsBadNewsAndOneThatMetItGood() {
+        assertOnly(BAD, GOOD, "The vaccine failed to meet its main endpoint in the second trial.");
+        assertOnly(GOOD, BAD, "The study met its primary endpoint, the company said.");
+    }
+
+    @Test
+    void aLicenceOrAnAuthorisationGrantedIsGoodNews() {
+        assertOnly(GOOD, BAD, "The operator was granted a licence to build a wind farm off the coast.");
+        assertOnly(GOOD, BAD, "The insulin maker obtained marketing authorisation in Canada.");
+        assertFalse(features("The publisher signed two top-selling authors.").contains(GOOD), "authors are no authorisation");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "The retailer will close 12 shops in Norway.",
+            "The brewery chain will shut its brewery in Pori.",
+            "A fire at the sawmill halted output for a week.",
+            "A strike disrupted production at the smelter in March."})
+    void sitesClosedOrDisruptedAreBadNews(String sentence) {
+        assertOnly(BAD, GOOD, sentence);
+    }
+
+    @Test
+    void aFireSafetyBusinessIsNoFire() {
+        assertFalse(features("The fire safety unit sells extinguishers.").contains(BAD));
+        assertFalse(features("Shots were fired at the protesters outside the plant.").contains(BAD));
+    }
+
+    @Test
+    void aFleetExpandedIsGoodNews() {
+        assertOnly(GOOD, BAD, "The ferry company is expanding its fleet with two new ships.");
+    }
+
+    @Test
+    void aContractEndedByTheCustomerIsBadNewsButTheEndOfAContractPeriodIsNone() {
+        assertOnly(BAD, GOOD, "The logistics group ended its contract with the port operator.");
+        assertFalse(features("At the end of the contract period the equipment is returned.").contains(BAD));
+    }
+
+    @Test
+    void churnIsABadQuantity() {
+        assertOnly(BETTER, WORSE, "Customer churn fell to 9 % from 12 %.");
+    }
+
+    @Test
+    void aSuperlativeSinceAYearIsARecord() {
+        assertOnly(GOOD, BAD, "Passenger numbers were the highest since 2018.");
+        assertFalse(features("The company has been listed since 2004.").contains(GOOD));
+    }
+
+    @Test
+    void sharesTradedUnderATickerAreAFact() {
+        assertTrue(features("The company's shares trade under the symbol VALO.").contains(FACT));
+    }
+
+    @Test
     void theShippedModelKeepsTheCompanyNewsSentencesOfTheFifthRoundWrittenBlind() {
         SentimentEvaluation evaluation = evaluate("src/test/resources/sentiment/press-blind5-en.tsv");
 
@@ -238,7 +300,7 @@ class EnglishLevelsAndCancellationsTest {
     void theShippedModelKeepsTheCompanyNewsSentencesWrittenBlindAfterTheFifthRoundsFixes() {
         SentimentEvaluation evaluation = evaluate("src/test/resources/sentiment/press-blind6-en.tsv");
 
-        // measured 0.875 / 0.829 blind (docs/quality.md); a guard against regressions, not a tuning target
+        // measured 0.875 / 0.829 blind (docs/quality.md), its errors read after; a guard against regressions, not a tuning target
         assertEquals(80, evaluation.n());
         assertTrue(evaluation.accuracy() >= 0.85, evaluation.summary());
         assertTrue(evaluation.recall(SentimentLabel.NEUTRAL) >= 0.9, "plain facts stay neutral: " + evaluation.summary());
