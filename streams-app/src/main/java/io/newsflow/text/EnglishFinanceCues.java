@@ -213,6 +213,7 @@ final class EnglishFinanceCues {
      * "routes"), "dilutive to earnings" ("diluted earnings per share" is a figure).
      */
     private static final Set<String> ROUTS = Set.of("rout", "routs", "routed", "dilutive");
+    /** "A fire at the plant", "a blaze at the warehouse" (as written: "shots fired at" is no fire of the company's). */
     private static final Set<String> FIRES = Set.of("fire", "fires", "blaze");
     /**
      * "The largest order in the shipyard's history", "the highest level in its history", "the highest level ever
@@ -259,16 +260,17 @@ final class EnglishFinanceCues {
         Set<Integer> cancelled = cancelledDeals(tokens, from, to, features);
         for (int t = from; t < to; t++) {
             String key = keyOf(tokens.get(t));
-            if (LEVEL_VERBS.contains(tokens.get(t).surface().toLowerCase(Locale.ROOT)) || levelFigure(tokens, to, t)) {
+            String lower = tokens.get(t).surface().toLowerCase(Locale.ROOT);
+            if (LEVEL_VERBS.contains(lower) || levelFigure(lower, tokens, to, t)) {
                 features.putIfAbsent(FACT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
             }
             if (STATES.contains(key) && t > from && tokens.get(t - 1).key().equals(FROM)) {
                 continue; // the state left behind
             }
-            if (ROUTS.contains(tokens.get(t).surface().toLowerCase(Locale.ROOT)) || fireAt(tokens, to, t)) {
+            if (ROUTS.contains(lower) || FIRES.contains(lower) && t + 1 < to && tokens.get(t + 1).key().equals("at")) {
                 features.putIfAbsent(BAD_EVENT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
             }
-            if (COLLAPSED.equals(tokens.get(t).surface().toLowerCase(Locale.ROOT)) && !changed(attached, t - from)) {
+            if (COLLAPSED.equals(lower) && !changed(attached, t - from)) {
                 features.putIfAbsent(BAD_EVENT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
             }
             if (key.equals(HISTORY) || key.equals(EVER)
@@ -329,12 +331,6 @@ final class EnglishFinanceCues {
         return deals;
     }
 
-    /** "A fire at the plant", "a blaze at the warehouse" (as written: "shots fired at" is no fire of the company's). */
-    private static boolean fireAt(List<Token> tokens, int to, int t) {
-        return FIRES.contains(tokens.get(t).surface().toLowerCase(Locale.ROOT)) && t + 1 < to
-                && tokens.get(t + 1).key().equals("at");
-    }
-
     private static boolean punctuationBetween(List<Token> tokens, int from, int to) {
         for (int t = from + 1; t < to; t++) {
             if (tokens.get(t).punctuation()) {
@@ -348,8 +344,7 @@ final class EnglishFinanceCues {
      * A copula ("was", "were", "is", "are") or "came to" / "came in at" right before a figure, or before a currency
      * word and a figure: a level stated.
      */
-    private static boolean levelFigure(List<Token> tokens, int to, int t) {
-        String surface = tokens.get(t).surface().toLowerCase(Locale.ROOT);
+    private static boolean levelFigure(String surface, List<Token> tokens, int to, int t) {
         int next = t + 1;
         if (CAME.contains(surface)) {
             next = skip(tokens, to, next, "to");

@@ -330,9 +330,9 @@ final class SentimentFeatures {
                                           boolean[] attached) {
         for (int t = from; t < to; t++) {
             String key = tokens.get(t).key();
-            String surface = tokens.get(t).surface().toLowerCase(java.util.Locale.ROOT);
-            boolean comparative = t + 1 < to && tokens.get(t + 1).key().equals(THAN)
-                    && (COMPARATIVES_UP.contains(surface) || COMPARATIVES_DOWN.contains(surface));
+            String surface = t + 1 < to && tokens.get(t + 1).key().equals(THAN)
+                    ? tokens.get(t).surface().toLowerCase(java.util.Locale.ROOT) : "";
+            boolean comparative = COMPARATIVES_UP.contains(surface) || COMPARATIVES_DOWN.contains(surface);
             boolean shortfall = REACH.contains(key) && notReached(tokens, from, to, t);
             boolean driesUp = DRY.contains(key) && t + 1 < to && tokens.get(t + 1).key().equals(UP);
             boolean state = isState(tokens, from, t) || againstBenchmark(tokens, to, t) || comparative || shortfall
