@@ -42,6 +42,8 @@ final class EnglishFinanceCues {
     static final String CLEAR_WORSE = "chg:clear-";
     static final Set<String> FEATURES = Set.of(GOOD_EVENT, BAD_EVENT, DEAL, FACT, CLEAR_BETTER, CLEAR_WORSE);
     static final int WINDOW = 6;
+    /** An investment names its amount before its object: "invest EUR 20 mn in a new production line". */
+    private static final int INVEST_WINDOW = 9;
 
     /**
      * A trigger, and the objects one of which must be near it (none: the trigger alone is the cue): up to
@@ -59,7 +61,9 @@ final class EnglishFinanceCues {
     private static final Set<String> DEALS = stems("contract contracts order orders deal deals tender agreement "
             + "agreements framework");
     private static final Set<String> SITE = stems("plant plants factory factories mill mills site sites unit units "
-            + "store stores facility facilities operations production output line mine refinery");
+            + "store stores facility facilities operations production output line mine refinery bakery bakeries "
+            + "brewery breweries smelter smelters yard shipyard warehouse warehouses depot terminal hotel hotels "
+            + "shop shops outlet outlets office offices branch branches restaurant restaurants centre center");
     private static final Set<String> STAFF = stems("job jobs staff workforce workers employees positions people "
             + "personnel headcount");
     private static final Set<String> RESULTS = stems("results result report interim earnings accounts statement "
@@ -70,7 +74,7 @@ final class EnglishFinanceCues {
     private static final String PROFIT = EnglishTokenizer.stem("profit");
     private static final String LOSS = EnglishTokenizer.stem("loss");
     private static final Set<String> DIVIDEND = stems("dividend dividends payout");
-    private static final Set<String> CUSTOMERS = stems("customer customers client clients");
+    private static final Set<String> CUSTOMERS = stems("customer customers client clients subscriber subscribers");
     /** What a plan is measured against: "ahead of target", "behind schedule". */
     private static final Set<String> PLAN = stems("target targets schedule plan plans expectations forecast "
             + "forecasts guidance budget");
@@ -92,12 +96,19 @@ final class EnglishFinanceCues {
             new Cue(stems("negative"), stems("outlook"), 0, WINDOW, BAD_EVENT, false),
             // "received regulatory approval for its new test", "obtained FDA clearance" ("subject to approval" is none)
             new Cue(stems("receive received receives obtain obtained obtains grant granted win won gain gained secure "
-                    + "secured"), stems("approval approvals clearance"), 4, 0, GOOD_EVENT, false),
+                    + "secured"), stems("approval approvals clearance authorisation authorisations licence "
+                    + "license licences licenses permit permits"), 4, 0, GOOD_EVENT, false),
+            // a trial or a plan that met or failed to meet its goal: "failed to meet its primary endpoint"
+            new Cue(stems("fail failed fails"), stems("endpoint endpoints goal goals target targets objective "
+                    + "objectives expectations"), WINDOW, 0, BAD_EVENT, false),
+            new Cue(stems("met"), stems("endpoint endpoints"), 4, 0, GOOD_EVENT, false),
             // "ahead of target", "ahead of schedule"; "behind schedule"
             new Cue(stems("ahead"), PLAN, 2, 0, GOOD_EVENT, false),
             new Cue(stems("behind"), PLAN, 1, 0, BAD_EVENT, false),
             // "the result was hit by a one-off charge", "weighed on the quarter", "pressure on margins"
             new Cue(stems("hit"), Set.of("by"), 1, 0, BAD_EVENT, false),
+            // "profits took a hit", "the unit is taking a hit from the strike"
+            new Cue(stems("hit"), stems("take takes took taken taking"), 0, 2, BAD_EVENT, false),
             new Cue(stems("weigh weighed weighs weighing"), Set.of("on"), 1, 0, BAD_EVENT, false),
             new Cue(stems("pressure pressures squeeze squeezed"), stems("margin margins price prices profitability "
                     + "earnings profit profits"), 3, 1, BAD_EVENT, false),
@@ -125,14 +136,22 @@ final class EnglishFinanceCues {
                     + "generated generates realise realised realize realized"), 0, 3, GOOD_EVENT, false),
             // "the largest order in the company's history"
             new Cue(stems("largest biggest"), DEALS, 2, 0, GOOD_EVENT, false),
-            // "accretive to earnings per share" / "dilutive"
+            // "accretive to earnings per share" / "dilutive" (as written: "diluted earnings per share" is no event)
             new Cue(stems("accretive"), Set.of(), false, false, GOOD_EVENT),
-            new Cue(stems("dilutive"), Set.of(), false, false, BAD_EVENT),
             // "a capital gain of EUR 35 mn" from a sale
             new Cue(stems("gain gains"), stems("capital"), 0, 1, GOOD_EVENT, false),
             new Cue(stems("open opened opens inaugurate inaugurated"), SITE, true, false, GOOD_EVENT),
+            // "will invest EUR 20 mn in a new production line", "an investment in the mill's capacity" (not
+            // "production" or "facilities": "product development", "credit facilities" share their stems or words)
+            new Cue(stems("invest invests investing investment investments"), stems("plant plants factory factories "
+                    + "mill mills line lines capacity"), INVEST_WINDOW, 0, GOOD_EVENT, false),
             // "will expand its plant in Oulu": more capacity of its own, unlike an expansion into a market
             new Cue(stems("expand expands expanded expanding extend extends extended"), SITE, 3, 0, GOOD_EVENT, false),
+            // "expanding its fleet to 27 vessels"
+            new Cue(stems("expand expands expanded expanding"), stems("fleet fleets"), 3, 0, GOOD_EVENT, false),
+            // "a fire at the plant", "a strike disrupted production" (a site within the window, either side)
+            new Cue(stems("explosion interrupt interrupted interrupts disrupt disrupted disrupts "
+                    + "disruption disruptions outage outages"), SITE, WINDOW, WINDOW, BAD_EVENT, false),
             // "expanded its distribution network" (with its own stores or sites; a presence may be a partner's)
             new Cue(stems("expand expands expanded expanding"), stems("network networks"), 3, 0, GOOD_EVENT, false),
             // "record net sales", "a record order backlog", "a record high"; "a record loss"
@@ -148,7 +167,7 @@ final class EnglishFinanceCues {
                     STAFF, true, true, BAD_EVENT),
             new Cue(stems("layoff layoffs redundancies redundancy recall recalls recalled probe probes "
                     + "investigation investigations lawsuit lawsuits sued downgrade downgraded downgrades fined "
-                    + "penalty penalties bankruptcy insolvency liable accused accuses embroiled downfall rout"),
+                    + "penalty penalties bankruptcy insolvency liable accused accuses embroiled downfall"),
                     Set.of(), false, false, BAD_EVENT),
             // an impairment or a write-down is a loss of value, unless it is what changes ("impairments fell")
             new Cue(stems("impairment impairments writedown writedowns"), Set.of(), 0, 0, BAD_EVENT, true),
@@ -164,7 +183,7 @@ final class EnglishFinanceCues {
             new Cue(stems("delay delays delayed postpone postponed"), Set.of(), false, false, BAD_EVENT),
             new Cue(stems("warning warns warned warn"), stems("profit profits earnings"), true, true, BAD_EVENT),
             new Cue(stems("publish publishes release releases announce report"), RESULTS, true, false, FACT),
-            new Cue(stems("listed traded"), stems("on exchange"), true, false, FACT),
+            new Cue(stems("listed traded"), stems("on exchange ticker symbol"), true, false, FACT),
             new Cue(stems("hold holds held"), stems("agm egm meeting conference call"), true, false, FACT),
             new Cue(stems("employ employs employees staff"), stems("<num>"), false, true, FACT),
             new Cue(stems("headquartered based"), stems("in"), true, false, FACT),
@@ -198,8 +217,39 @@ final class EnglishFinanceCues {
      * as written: the noun ("to avoid a collapse in prices") says no such thing.
      */
     private static final String COLLAPSED = "collapsed";
-    /** "The largest order in the shipyard's history", "the highest level in its history": a record. */
+    /**
+     * Bad news matched as written, since other words share their stems: "a rout in bank shares" ("routing",
+     * "routes"), "dilutive to earnings" ("diluted earnings per share" is a figure).
+     */
+    private static final Set<String> ROUTS = Set.of("rout", "routs", "routed", "dilutive");
+    /** "A fire at the plant", "a blaze at the warehouse" (as written: "shots fired at" is no fire of the company's). */
+    private static final Set<String> FIRES = Set.of("fire", "fires", "blaze");
+    /**
+     * "The largest order in the shipyard's history", "the highest level in its history", "the highest level ever
+     * measured": a record.
+     */
     private static final String HISTORY = EnglishTokenizer.stem("history");
+    private static final String EVER = "ever";
+    /** "The strongest since 2019": a record of some years. */
+    private static final String SINCE = EnglishTokenizer.stem("since");
+    /**
+     * An order or a contract cancelled, terminated or withdrawn is business lost: bad news, and none of the good
+     * cues of the same deal ("cancelled an order worth EUR 15 mn") counts.
+     */
+    private static final Set<String> CANCELS = stems("cancel cancels cancelled canceled cancelling cancellation "
+            + "terminate terminates terminated termination scrap scraps scrapped withdraw withdrew withdrawn");
+    private static final Set<String> CANCELLED_DEALS = stems("contract contracts order orders deal deals agreement "
+            + "agreements");
+    private static final int CANCEL_WINDOW = 3;
+    /** "Ended its service contract": as written, and with the deal after it ("the end of the contract" is none). */
+    private static final Set<String> ENDED = Set.of("ended", "ends");
+    /**
+     * A level written with a copula before its figure ("comparable operating profit was EUR 7.9 mn", "revenue came
+     * to USD 96 mn", "net debt is EUR 88 mn"): a fact, like "totalled"; a comparison in the sentence adds its own
+     * change. Matched as written.
+     */
+    private static final Set<String> LEVEL_COPULAS = Set.of("was", "were", "is", "are");
+    private static final Set<String> CAME = Set.of("came", "comes", "come");
     private static final Set<String> SUPERLATIVES = stems("largest biggest highest best strongest lowest worst "
             + "weakest");
     /** "The biggest loss in its history", "the lowest level in its history": a record of the bad kind. */
@@ -216,18 +266,24 @@ final class EnglishFinanceCues {
      * tells whether token t is a word of a change (its quantity or its direction).
      */
     static void addTo(List<Token> tokens, int from, int to, Map<String, CharRange> features, boolean[] attached) {
+        Set<Integer> cancelled = cancelledDeals(tokens, from, to, features);
         for (int t = from; t < to; t++) {
             String key = keyOf(tokens.get(t));
-            if (LEVEL_VERBS.contains(tokens.get(t).surface().toLowerCase(Locale.ROOT))) {
+            String lower = tokens.get(t).surface().toLowerCase(Locale.ROOT);
+            if (LEVEL_VERBS.contains(lower) || levelFigure(lower, tokens, to, t)) {
                 features.putIfAbsent(FACT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
             }
             if (STATES.contains(key) && t > from && tokens.get(t - 1).key().equals(FROM)) {
                 continue; // the state left behind
             }
-            if (COLLAPSED.equals(tokens.get(t).surface().toLowerCase(Locale.ROOT)) && !changed(attached, t - from)) {
+            if (ROUTS.contains(lower) || FIRES.contains(lower) && t + 1 < to && tokens.get(t + 1).key().equals("at")) {
                 features.putIfAbsent(BAD_EVENT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
             }
-            if (key.equals(HISTORY)) {
+            if (COLLAPSED.equals(lower) && !changed(attached, t - from)) {
+                features.putIfAbsent(BAD_EVENT, new CharRange(tokens.get(t).start(), tokens.get(t).end()));
+            }
+            if (key.equals(HISTORY) || key.equals(EVER)
+                    || key.equals(SINCE) && t + 1 < to && Character.isDigit(tokens.get(t + 1).key().charAt(0))) {
                 addRecordInHistory(tokens, from, t, features);
             }
             for (Cue cue : BY_TRIGGER.getOrDefault(key, List.of())) {
@@ -235,7 +291,8 @@ final class EnglishFinanceCues {
                     continue;
                 }
                 int object = cue.objects().isEmpty() ? t : objectNear(tokens, from, to, t, cue);
-                if (object < 0) {
+                if (object < 0 || cue.feature().equals(GOOD_EVENT)
+                        && (cancelled.contains(object) || cancelled.contains(t))) {
                     continue;
                 }
                 String feature = cue.feature();
@@ -251,6 +308,79 @@ final class EnglishFinanceCues {
                 }
             }
         }
+    }
+
+    /**
+     * Bad events for the orders and contracts cancelled in tokens[from, to) ("cancelled an order worth", "the
+     * contract was terminated"), whose token indices are returned: good cues of these deals do not count.
+     */
+    private static Set<Integer> cancelledDeals(List<Token> tokens, int from, int to, Map<String, CharRange> features) {
+        Set<Integer> deals = Set.of();
+        for (int t = from; t < to; t++) {
+            boolean ended = ENDED.contains(tokens.get(t).surface().toLowerCase(Locale.ROOT));
+            if (!CANCELS.contains(tokens.get(t).key()) && !ended) {
+                continue;
+            }
+            for (int d = ended ? 1 : -CANCEL_WINDOW; d <= CANCEL_WINDOW; d++) {
+                int o = t + d;
+                if (d == 0 || o < from || o >= to || punctuationBetween(tokens, Math.min(t, o), Math.max(t, o))
+                        || !CANCELLED_DEALS.contains(tokens.get(o).key())) {
+                    continue;
+                }
+                if (deals.isEmpty()) {
+                    deals = new HashSet<>();
+                }
+                deals.add(o);
+                Token first = tokens.get(Math.min(t, o));
+                Token last = tokens.get(Math.max(t, o));
+                features.putIfAbsent(negated(tokens, from, Math.min(t, o)) ? GOOD_EVENT : BAD_EVENT,
+                        new CharRange(first.start(), last.end()));
+            }
+        }
+        return deals;
+    }
+
+    private static boolean punctuationBetween(List<Token> tokens, int from, int to) {
+        for (int t = from + 1; t < to; t++) {
+            if (tokens.get(t).punctuation()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A copula ("was", "were", "is", "are") or "came to" / "came in at" right before a figure, or before a currency
+     * word and a figure: a level stated.
+     */
+    private static boolean levelFigure(String surface, List<Token> tokens, int to, int t) {
+        int next = t + 1;
+        if (CAME.contains(surface)) {
+            next = skip(tokens, to, next, "to");
+            if (next == t + 1) {
+                next = skip(tokens, to, skip(tokens, to, next, "in"), "at");
+                if (next != t + 3) {
+                    return false;
+                }
+            }
+        } else if (!LEVEL_COPULAS.contains(surface)) {
+            return false;
+        }
+        if (next < to && isCurrency(tokens.get(next))) {
+            next++;
+        }
+        return next < to && Character.isDigit(tokens.get(next).key().charAt(0));
+    }
+
+    private static int skip(List<Token> tokens, int to, int i, String word) {
+        return i < to && tokens.get(i).key().equals(word) ? i + 1 : i;
+    }
+
+    /** A currency code ("EUR", "USD", "SEK") or a currency sign token. */
+    private static boolean isCurrency(Token token) {
+        String s = token.surface();
+        return s.length() == 3 && s.chars().allMatch(Character::isUpperCase) || s.equals("$") || s.equals("€")
+                || s.equals("£");
     }
 
     /**
@@ -299,7 +429,7 @@ final class EnglishFinanceCues {
     private static int objectNear(List<Token> tokens, int from, int to, int t, Cue cue) {
         boolean after = cue.after() > 0;
         boolean before = cue.before() > 0;
-        for (int d = 1; d <= WINDOW && (after || before); d++) {
+        for (int d = 1; d <= Math.max(WINDOW, cue.after()) && (after || before); d++) {
             if (after && d > cue.after()) {
                 after = false;
             }

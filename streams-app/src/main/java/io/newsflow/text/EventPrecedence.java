@@ -43,6 +43,10 @@ final class EventPrecedence {
             if (plainFact(features)) {
                 decide(SentimentLabel.NEUTRAL, p);
             }
+            SentimentLabel change = uncontradictedMetricChange(features);
+            if (change != null) {
+                decide(change, p);
+            }
             return;
         }
         SentimentLabel decided = byEvent(features);
@@ -89,6 +93,26 @@ final class EventPrecedence {
                 && !features.contains(SentimentFeatures.CHANGE_FOR_BETTER)
                 && !features.contains(SentimentFeatures.CHANGE_FOR_WORSE) && !features.contains("dir:up")
                 && !features.contains("dir:down") && !features.contains("lex:+") && !features.contains("lex:-");
+    }
+
+    /**
+     * The sign of a change of the company's own figures ({@code chg:metric}: "costs fell by 9 %") when nothing else
+     * in the sentence is polar: no event, no change, direction or lexicon tone of the other sign. The model's
+     * other words ("as the restructuring programme took effect") then do not outvote it.
+     */
+    private static SentimentLabel uncontradictedMetricChange(Set<String> features) {
+        if (!features.contains(SentimentFeatures.METRIC_CHANGE)) {
+            return null;
+        }
+        SentimentLabel change = sign(features.contains(SentimentFeatures.CHANGE_FOR_BETTER),
+                features.contains(SentimentFeatures.CHANGE_FOR_WORSE));
+        if (change == null || features.contains(EnglishFinanceCues.GOOD_EVENT)
+                || features.contains(EnglishFinanceCues.BAD_EVENT)) {
+            return null;
+        }
+        boolean good = change == SentimentLabel.POSITIVE;
+        return features.contains(good ? "dir:down" : "dir:up") || features.contains(good ? "lex:-" : "lex:+")
+                ? null : change;
     }
 
     /** The sign of the events, if they have one. */

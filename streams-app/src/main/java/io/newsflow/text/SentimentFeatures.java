@@ -44,6 +44,8 @@ final class SentimentFeatures {
     /** Good news, bad news, a fact or schedule ({@link FinanceCues}): pooled like the changes, and as strong. */
     static final Set<String> POOLED_EVENTS = Set.of("evt:+", "evt:-", "fact");
     private static final int EN_TOPIC_WINDOW = 6;
+    /** How far back a change measured by a figure ("40 % higher") looks for its quantity. */
+    private static final int MEASURED_TOPIC_WINDOW = 12;
 
     private static final Set<String> EN_UP = stems("rise rose risen rising increase increased grow grew grown gain "
             + "gained jump climb surge soar improve up higher expand widen widened rebound recover double doubled boost "
@@ -52,7 +54,9 @@ final class SentimentFeatures {
     private static final Set<String> EN_DOWN = stems("fall fell fallen decrease decreased decline drop dropped dip "
             + "lower down plunge slump shrink shrank narrow narrowed cut reduce reduced halve halved slide slid tumble "
             + "sink sank contract ease eased weaken slow slowed lose lost slash slashed shed slip slipped deteriorate "
-            + "deteriorated worsen worsened collapse collapsed");
+            + "deteriorated worsen worsened collapse collapsed erode eroded eroding erodes");
+    /** A transitive direction: what it erodes comes after it ("inflation is eroding the margins"). */
+    private static final Set<String> ERODE = stems("erode eroded eroding erodes");
     /** "Contract" is a direction only as a verb ("the market contracted"), not as the noun of most press text. */
     private static final String CONTRACT = EnglishTokenizer.stem("contract");
     private static final String UP = EnglishTokenizer.stem("up");
@@ -65,11 +69,43 @@ final class SentimentFeatures {
     /** "Lifted" is a direction as a verb only: "lifts" and "lifting equipment" are what a company may make. */
     private static final String LIFT = EnglishTokenizer.stem("lifted");
     /** A level named as good or bad after a copula: "cash flow was negative", "the result remained positive". */
-    private static final Set<String> EN_STATE_UP = stems("positive");
-    private static final Set<String> EN_STATE_DOWN = stems("negative");
+    private static final Set<String> EN_STATE_UP = stems("positive strong solid robust healthy good buoyant");
+    private static final Set<String> EN_STATE_DOWN = stems("negative weak soft sluggish poor subdued muted");
+    /**
+     * A comparison written as a comparative right before "than" ("order intake was weaker than a year earlier",
+     * "losses were smaller than expected"): a level up or down, like a change. Matched as written.
+     */
+    private static final Set<String> COMPARATIVES_UP = Set.of("stronger", "better", "larger", "bigger", "greater");
+    private static final Set<String> COMPARATIVES_DOWN = Set.of("weaker", "worse", "smaller", "softer", "poorer");
+    private static final String THAN = "than";
+    /**
+     * A level not reached ("operating profit did not reach the level of the previous year", "failed to match
+     * its target"): a level down. Reached, it says no direction.
+     */
+    private static final Set<String> REACH = stems("reach reached reaches match matched matches achieve achieved "
+            + "achieves");
+    private static final Set<String> REACH_BENCHMARKS = stems("level levels average year period previous last "
+            + "corresponding comparison target targets goal goals expectations forecast guidance");
+    private static final Set<String> FAIL = stems("fail failed fails");
+    /** Changes written as nouns; "growth" is a direction only so ("growth of 9 %"), else a quantity. */
+    private static final Set<String> NOMINAL_CHANGES = stems("growth increase rise decline decrease drop fall gain "
+            + "improvement deterioration");
+    private static final String GROWTH = EnglishTokenizer.stem("growth");
+    private static final Set<String> GOALS = stems("target targets targeted targeting aim aims aiming goal goals "
+            + "objective objectives ambition");
+    private static final Set<String> MAGNITUDES = stems("mn bn m bln mln million billion percent per cent pct");
+    /**
+     * Prices the company pays ("raw material prices increased", "higher energy prices"): a cost, so a bad
+     * quantity; prices alone are the company's own (or a market's) and no quantity.
+     */
+    private static final Set<String> PRICES = stems("price prices");
+    private static final Set<String> INPUTS = stems("material materials input energy fuel commodity component "
+            + "components feed purchase electricity");
     private static final Set<String> COPULAS = Set.of("was", "were", "is", "are", "remained", "remains", "stayed",
-            "been");
+            "been", "remain", "stay", "stays");
     private static final Set<String> TAKE = stems("take takes took taken taking");
+    /** "Demand dried up", "cash dries up": a fall, not a rise ("up" is its particle). */
+    private static final Set<String> DRY = stems("dry dries dried drying");
     /** A loss whose change is news of its own sign, whatever else the sentence says ("the net loss narrowed"). */
     private static final Set<String> EN_LOSS = stems("loss losses deficit");
     /** Directions of a loss that say plainly how it moved ("recovered losses" of a share price does not). */
@@ -83,7 +119,7 @@ final class SentimentFeatures {
             + "guidance outlook forecast result results performance value rating target cash");
     private static final Set<String> EN_BAD = stems("cost costs expense expenses loss losses debt deficit impairment "
             + "writedown writedowns charge charges provision provisions layoffs unemployment liabilities "
-            + "inflation risk claims defaults delinquencies capex expenditure expenditures spending");
+            + "inflation risk claims defaults delinquencies capex expenditure expenditures spending churn");
     /**
      * Quantities only as the subject of a change, before its word ("customer numbers increased", "clients grew by
      * 4,000"): after it they are whom the change concerns ("cut power to 150,000 customers").
@@ -294,18 +330,33 @@ final class SentimentFeatures {
                                           boolean[] attached) {
         for (int t = from; t < to; t++) {
             String key = tokens.get(t).key();
-            boolean state = isState(tokens, from, t) || againstBenchmark(tokens, to, t);
-            boolean up = EN_UP.contains(key) || state && (EN_STATE_UP.contains(key) || key.equals(ABOVE));
-            if (!up && !EN_DOWN.contains(key) && !state || key.equals(CONTRACT) && !isVerbForm(tokens.get(t))
+            String surface = t + 1 < to && tokens.get(t + 1).key().equals(THAN)
+                    ? tokens.get(t).surface().toLowerCase(java.util.Locale.ROOT) : "";
+            boolean comparative = COMPARATIVES_UP.contains(surface) || COMPARATIVES_DOWN.contains(surface);
+            boolean shortfall = REACH.contains(key) && notReached(tokens, from, to, t);
+            boolean driesUp = DRY.contains(key) && t + 1 < to && tokens.get(t + 1).key().equals(UP);
+            boolean state = isState(tokens, from, t) || againstBenchmark(tokens, to, t) || comparative || shortfall
+                    || driesUp;
+            boolean nominal = NOMINAL_CHANGES.contains(key) && nominalMeasured(tokens, from, to, t);
+            boolean up = !shortfall && (EN_UP.contains(key) || nominal && key.equals(GROWTH) || state && (EN_STATE_UP.contains(key)
+                    || key.equals(ABOVE) || COMPARATIVES_UP.contains(surface)));
+            if (!up && !EN_DOWN.contains(key) && !state && !nominal || key.equals(CONTRACT) && !isVerbForm(tokens.get(t))
                     || key.equals(LIFT) && !tokens.get(t).surface().toLowerCase(java.util.Locale.ROOT).endsWith("ed")
                     || key.equals(UP) && !upIsAChange(tokens, from, to, t)) {
                 continue;
             }
-            if (negatedBefore(tokens, from, t)) {
+            if (!shortfall && negatedBefore(tokens, from, t)) {
                 up = !up;
             }
-            int topic = nearestTopic(tokens, from, to, t, EN_TOPIC_WINDOW, EN_TOPIC_WINDOW, EN_GOOD, EN_BAD,
-                    EN_CLAUSE);
+            int topic = ERODE.contains(key) ? nearestTopic(tokens, from, to, t, 0, EN_TOPIC_WINDOW, EN_GOOD, EN_BAD,
+                    EN_CLAUSE) : -1;
+            if (topic < 0) {
+                topic = nearestTopic(tokens, from, to, t, EN_TOPIC_WINDOW, EN_TOPIC_WINDOW, EN_GOOD, EN_BAD, EN_CLAUSE);
+            }
+            if (topic < 0 && (measured(tokens, from, t) || nominal)) {
+                // "operating profit was EUR 22 mn, 40 % higher than ...": a measured change is of the clause's quantity
+                topic = nearestTopic(tokens, from, to, t, MEASURED_TOPIC_WINDOW, 0, EN_GOOD, EN_BAD, EN_CLAUSE);
+            }
             String topicKey = topic < 0 ? null : tokens.get(topic).key();
             if (topic > t && SUBJECT_ONLY.contains(topicKey)) {
                 topic = -1; // "cut power to 150,000 customers": the customers are no quantity that changes
@@ -336,7 +387,7 @@ final class SentimentFeatures {
      */
     private static boolean upIsAChange(List<Token> tokens, int from, int to, int t) {
         return !(t + 1 < to && tokens.get(t + 1).key().equals("to")
-                || t > from && TAKE.contains(tokens.get(t - 1).key()));
+                || t > from && (TAKE.contains(tokens.get(t - 1).key()) || DRY.contains(tokens.get(t - 1).key())));
     }
 
     /** "Positive" or "negative" right after a copula: "cash flow was negative" is a level below zero. */
@@ -363,6 +414,59 @@ final class SentimentFeatures {
         return false;
     }
 
+    /**
+     * A change written as a noun with its figure ("a decline of 15 %", "representing growth of 9 %", "an increase
+     * of EUR 4 mn"): measured, so of the clause's quantity.
+     */
+    private static boolean nominalMeasured(List<Token> tokens, int from, int to, int t) {
+        for (int d = 1; d <= 3 && t - d >= from; d++) {
+            if (GOALS.contains(tokens.get(t - d).key())) {
+                return false; // "targets annual growth of 5 %": a goal, not a change
+            }
+        }
+        int next = t + 1;
+        if (next >= to || !tokens.get(next).key().equals("of")) {
+            return false;
+        }
+        next++;
+        if (next < to && tokens.get(next).surface().length() == 3
+                && tokens.get(next).surface().chars().allMatch(Character::isUpperCase)) {
+            next++; // a currency code
+        }
+        return next < to && Character.isDigit(tokens.get(next).key().charAt(0));
+    }
+
+    /** A direction right after a figure ("40 % higher", "EUR 3 mn lower"; "%" is no token). */
+    private static boolean measured(List<Token> tokens, int from, int t) {
+        for (int d = 1; d <= 2 && t - d >= from; d++) {
+            String key = tokens.get(t - d).key();
+            if (Character.isDigit(key.charAt(0))) {
+                return true;
+            }
+            if (!MAGNITUDES.contains(key)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Did not reach the level of the previous year", "failed to match its target": a level of comparison up to 4
+     * words after a negated (or failed) verb of reaching.
+     */
+    private static boolean notReached(List<Token> tokens, int from, int to, int t) {
+        boolean failed = t - 2 >= from && FAIL.contains(tokens.get(t - 2).key()) && tokens.get(t - 1).key().equals("to");
+        if (!failed && !negatedBefore(tokens, from, t)) {
+            return false;
+        }
+        for (int d = 1; d <= 4 && t + d < to && !tokens.get(t + d).punctuation(); d++) {
+            if (REACH_BENCHMARKS.contains(tokens.get(t + d).key())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isVerbForm(Token token) {
         String surface = token.surface().toLowerCase(java.util.Locale.ROOT);
         return surface.endsWith("ed") || surface.endsWith("ing");
@@ -378,7 +482,7 @@ final class SentimentFeatures {
             if (token.punctuation()) {
                 break;
             }
-            if (d > NEGATION_WINDOW && EN_EXPECT.contains(token.key()) && negatedBefore(tokens, from, t - d)) {
+            if (EN_EXPECT.contains(token.key()) && negatedBefore(tokens, from, t - d)) {
                 return true;
             }
         }
@@ -544,6 +648,9 @@ final class SentimentFeatures {
         String key = tokens.get(i).key();
         if (key.equals(RETURN)) {
             return i + 1 < to && tokens.get(i + 1).key().equals("on");
+        }
+        if (PRICES.contains(key)) {
+            return i > 0 && INPUTS.contains(tokens.get(i - 1).key());
         }
         return good.contains(key) || bad.contains(key);
     }
