@@ -1,18 +1,12 @@
 package io.newsflow.text;
 
-import static io.newsflow.text.Articles.en;
+import static io.newsflow.text.LongArticles.assertNearNeutral;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newsflow.avro.ArticleEvent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,10 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class EnglishLongArticleToneTest {
 
-    private static final AliasDictionary DICTIONARY = AliasDictionary.defaults();
-    private static final AliasEntityResolver RESOLVER = new AliasEntityResolver(DICTIONARY);
-    private static final ModelSentimentScorer SCORER = new ModelSentimentScorer(DICTIONARY,
-            SentimentModel.defaults(Language.EN), SentimentModel.defaults(Language.JA));
     /** A word a reader can check: four letters or more (no span of "the", "and", "its" alone). */
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{4,}");
 
@@ -63,15 +53,6 @@ class EnglishLongArticleToneTest {
         assertNearNeutral(scored("en-meta-capex-negative.txt"), "NVIDIA");
     }
 
-    /** Each of the {@code entities} is resolved and scored within 0.25 of neutral (not called polar). */
-    private static void assertNearNeutral(Map<String, SentimentScore> scores, String... entities) {
-        for (String entity : entities) {
-            SentimentScore s = scores.get(entity);
-            assertNotNull(s, entity + " resolved: " + scores.keySet());
-            assertTrue(Math.abs(s.score()) < 0.25, entity + ": " + s);
-        }
-    }
-
     private static void assertReadableEvidence(SentimentScore score) {
         assertFalse(score.evidence().isEmpty(), "evidence: " + score);
         for (EvidenceSpan span : score.evidence()) {
@@ -79,20 +60,7 @@ class EnglishLongArticleToneTest {
         }
     }
 
-    /** Every entity the resolver finds in the article, with its score. */
     private static Map<String, SentimentScore> scored(String file) {
-        String[] text = read(file).split("\n", 2);
-        ArticleEvent article = en(text[0], text[1]);
-        return RESOLVER.resolve(article).stream().collect(Collectors.toMap(EntityMention::entity,
-                mention -> SCORER.score(article, mention), (first, again) -> first));
-    }
-
-    private static String read(String file) {
-        try (InputStream in = EnglishLongArticleToneTest.class.getResourceAsStream("/sentiment/articles/" + file)) {
-            assertNotNull(in, file);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LongArticles.scored(file, Articles::en);
     }
 }
