@@ -95,7 +95,8 @@ final class StreamsThroughputRun {
             // process-total also counts records read back from internal topics (a few per thousand inputs)
             long steadyRecords = Math.min(inputRecords, lastProcessed) - Math.min(inputRecords, clockStartRecords);
             return new ThroughputResult(name, inputRecords, lastChangeNanos - firstNanos, steadyRecords,
-                    lastChangeNanos - clockStartNanos, peak, lastChangeCpu.since(clockStartCpu));
+                    lastChangeNanos - clockStartNanos, peak,
+                    lastChangeCpu == null || clockStartCpu == null ? null : lastChangeCpu.since(clockStartCpu));
         }
     }
 
