@@ -26,8 +26,6 @@ public final class EvidenceSpans {
     public static final int MAX_CHARS = 60;
     static final double MIN_WEIGHT = 0.01;
     private static final String GAP = " … ";
-    /** Characters that end a sentence or a line, as {@link SentenceSplitter} splits them. */
-    private static final String SENTENCE_BREAKS = "\n\r.!?。．！？";
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final String text;
@@ -66,7 +64,7 @@ public final class EvidenceSpans {
         if (gap < 0 || gap >= text.length()) {
             return false; // overlapping ranges, or the end of the text
         }
-        return SENTENCE_BREAKS.indexOf(text.charAt(gap)) >= 0;
+        return SentenceSplitter.mayEndSentence(text.charAt(gap));
     }
 
     List<EvidenceSpan> top() {

@@ -51,7 +51,8 @@ final class JapaneseFeatures {
     private static final Set<String> RECEPTION = Set.of("好感", "嫌気");
     static final Set<String> BAD = Set.of("費用", "コスト", "損失", "原材料", "原価", "人件費", "負担",
             "減損", "償却", "燃料", "原油", "経費", "販管費", "損", "負債", "借入金", "債務", "費", "人件");
-    private static final Set<String> SUBJECT = Set.of("は", "が", "も");
+    /** The particles that mark a subject or topic. */
+    static final Set<String> SUBJECT = Set.of("は", "が", "も");
     private static final Set<String> NEGATORS = Set.of("ない", "ず", "ぬ", "ん");
     /** Verbs that carry grammar, not meaning: their tone is the noun's before them (停止する, 減少している). */
     private static final Set<String> LIGHT = Set.of("する", "ある", "いる", "なる", "おる", "いう", "れる", "られる",

@@ -45,7 +45,6 @@ final class JapaneseNewsReading {
     enum Joint { PARALLEL, CONCESSIVE, OTHER }
 
     private static final Set<String> LOSSES = Set.of("損失", "赤字", "欠損", "損");
-    private static final Set<String> SUBJECT = Set.of("は", "が", "も");
     /** What Kuromoji splits off a quantity as a token of its own: 受注 高, 損失 額, 販売 量, 赤字 幅, 利益 率. */
     private static final Set<String> AMOUNT_SUFFIXES = Set.of("高", "額", "量", "数", "総額", "総数", "件数", "残高", "幅",
             "率");
@@ -58,10 +57,15 @@ final class JapaneseNewsReading {
             "低下", "下落", "急落", "減", "減らす", "下がる", "落ち込む", "減退");
     /** 黒字に転じる / 赤字に陥る: the verbs of a turn, after に or を (黒字を回復). */
     private static final Set<String> TURNS = Set.of("転じる", "転換", "浮上", "回復", "転落", "陥る", "化");
+    /** What may stand between 赤字 and the verb of it gone (赤字が解消, 赤字から脱却), or of a turn (黒字に転じる). */
+    private static final Set<String> BEFORE_GONE = Set.of("が", "は", "を", "から");
+    private static final Set<String> BEFORE_TURN = Set.of("に", "を");
     /** A deficit gone: 赤字が解消, 赤字から脱却. */
     private static final Set<String> GONE = Set.of("解消", "脱却", "脱する");
     /** What is judged rather than counted (財務体質, 採算, 収支): only 改善 / 悪化 and the like move it. */
     private static final Set<String> JUDGED = Set.of("財務", "体質", "採算", "収支", "収益性", "収益力");
+    /** The quantities of {@link #subjectChange}: every good or bad one and what is judged, losses aside. */
+    private static final Set<String> OTHER_QUANTITIES = otherQuantities();
     private static final Set<String> LEVELS = Set.of("従業", "員数", "社員", "従業員", "資本金");
     private static final Set<String> CONCESSIVE = Set.of("ものの", "かかわらず", "反す");
     /** Words of a comparison: a figure with one of them is a change, not a level. */
@@ -93,8 +97,6 @@ final class JapaneseNewsReading {
     private JapaneseNewsReading() {
     }
 
-    private static final Set<String> SENTENCE_ENDS = Set.of("。", "!", "?", "！", "？");
-
     /**
      * Whether tokens[from, to) are one sentence (no sentence end before the last token): what this class reads is
      * the structure of one sentence; a text of several has no one main clause.
@@ -105,7 +107,8 @@ final class JapaneseNewsReading {
             last--;
         }
         for (int t = from; t < last; t++) {
-            if (SENTENCE_ENDS.contains(tokens.get(t).surface())) {
+            String surface = tokens.get(t).surface();
+            if (surface.length() == 1 && SentenceSplitter.isJapaneseTerminator(surface.charAt(0))) {
                 return false;
             }
         }
@@ -125,15 +128,18 @@ final class JapaneseNewsReading {
         for (int t = from; t < to; t++) {
             String key = tokens.get(t).key();
             boolean black = key.equals("黒字");
-            if (key.equals("赤字") && gone(tokens, t, to) >= 0) {
-                int verb = gone(tokens, t, to);
-                boolean negated = JapaneseFeatures.negated(tokens, verb, to);
-                return new Change(negated ? SentimentLabel.NEGATIVE : SentimentLabel.POSITIVE, verb);
+            if (!black && !key.equals("赤字")) {
+                continue;
             }
-            if ((black || key.equals("赤字")) && turn(tokens, t, to) >= 0) {
-                int verb = turn(tokens, t, to);
-                boolean up = black != JapaneseFeatures.negated(tokens, verb, to);
-                return new Change(up ? SentimentLabel.POSITIVE : SentimentLabel.NEGATIVE, verb);
+            int gone = black ? -1 : gone(tokens, t, to);
+            if (gone >= 0) {
+                boolean negated = JapaneseFeatures.negated(tokens, gone, to);
+                return new Change(negated ? SentimentLabel.NEGATIVE : SentimentLabel.POSITIVE, gone);
+            }
+            int turn = turn(tokens, t, to);
+            if (turn >= 0) {
+                boolean up = black != JapaneseFeatures.negated(tokens, turn, to);
+                return new Change(up ? SentimentLabel.POSITIVE : SentimentLabel.NEGATIVE, turn);
             }
         }
         return changeOfSubject(tokens, from, to, LOSSES);
@@ -144,11 +150,7 @@ final class JapaneseNewsReading {
      * what is judged rather than counted (財務体質, 採算: moved by 改善 / 悪化 only).
      */
     static Change subjectChange(List<Token> tokens, int from, int to) {
-        Set<String> quantities = new HashSet<>(JapaneseFeatures.GOOD);
-        quantities.addAll(JapaneseFeatures.BAD);
-        quantities.addAll(JUDGED);
-        quantities.removeAll(LOSSES);
-        return changeOfSubject(tokens, from, to, quantities);
+        return changeOfSubject(tokens, from, to, OTHER_QUANTITIES);
     }
 
     private static Change changeOfSubject(List<Token> tokens, int from, int to, Set<String> quantities) {
@@ -176,6 +178,14 @@ final class JapaneseNewsReading {
         return null;
     }
 
+    private static Set<String> otherQuantities() {
+        Set<String> quantities = new HashSet<>(JapaneseFeatures.GOOD);
+        quantities.addAll(JapaneseFeatures.BAD);
+        quantities.addAll(JUDGED);
+        quantities.removeAll(LOSSES);
+        return Set.copyOf(quantities);
+    }
+
     private static boolean isQuantity(String key) {
         return JapaneseFeatures.GOOD.contains(key) || JapaneseFeatures.BAD.contains(key) || LOSSES.contains(key);
     }
@@ -186,7 +196,7 @@ final class JapaneseNewsReading {
      */
     private static boolean subject(List<Token> tokens, int t, int to) {
         int particle = t + 1 < to && AMOUNT_SUFFIXES.contains(tokens.get(t + 1).key()) ? t + 2 : t + 1;
-        return particle < to && SUBJECT.contains(tokens.get(particle).key())
+        return particle < to && JapaneseFeatures.SUBJECT.contains(tokens.get(particle).key())
                 && tokens.get(particle).partOfSpeech().startsWith("助詞");
     }
 
@@ -197,7 +207,7 @@ final class JapaneseNewsReading {
             if (GONE.contains(key)) {
                 return u;
             }
-            if (!List.of("が", "は", "を", "から").contains(key)) {
+            if (!BEFORE_GONE.contains(key)) {
                 return -1;
             }
         }
@@ -209,7 +219,7 @@ final class JapaneseNewsReading {
         if (t + 1 < to && TURNS.contains(tokens.get(t + 1).key())) {
             return t + 1;
         }
-        if (t + 2 < to && List.of("に", "を").contains(tokens.get(t + 1).key())
+        if (t + 2 < to && BEFORE_TURN.contains(tokens.get(t + 1).key())
                 && TURNS.contains(tokens.get(t + 2).key())) {
             return t + 2;
         }
@@ -316,7 +326,7 @@ final class JapaneseNewsReading {
                 } else if (!ending(token)) {
                     ownVerb = false;
                 }
-            } else if (SUBJECT.contains(token.key()) && token.partOfSpeech().startsWith("助詞")) {
+            } else if (JapaneseFeatures.SUBJECT.contains(token.key()) && token.partOfSpeech().startsWith("助詞")) {
                 subject = true;
             }
         }
@@ -361,8 +371,8 @@ final class JapaneseNewsReading {
             if (!isQuantity(key) && !LEVELS.contains(key) && !AMOUNT_SUFFIXES.contains(key)) {
                 continue;
             }
-            int particle = t + 1 < to && SUBJECT.contains(tokens.get(t + 1).key()) ? t + 1
-                    : t + 2 < to && SUBJECT.contains(tokens.get(t + 2).key()) ? t + 2 : -1;
+            int particle = t + 1 < to && JapaneseFeatures.SUBJECT.contains(tokens.get(t + 1).key()) ? t + 1
+                    : t + 2 < to && JapaneseFeatures.SUBJECT.contains(tokens.get(t + 2).key()) ? t + 2 : -1;
             if (particle < 0) {
                 continue;
             }

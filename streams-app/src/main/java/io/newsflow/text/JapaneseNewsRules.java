@@ -169,22 +169,22 @@ final class JapaneseNewsRules {
         if (ruling == null) {
             return new double[] {negative, neutral, positive};
         }
-        if (!ruling.clear()) {
-            return apply(ruling.label(), negative, neutral, positive);
-        }
-        double keep = 1 - RULE_SHARE;
-        double[] p = {keep * negative, keep * neutral, keep * positive};
-        p[ruling.label().ordinal()] += RULE_SHARE;
-        return p;
+        return ruling.clear() ? mixed(ruling.label(), negative, neutral, positive)
+                : apply(ruling.label(), negative, neutral, positive);
     }
 
     /** p mixed with certainty in the ruling class; p itself when there is no ruling or the model is sure. */
     static double[] apply(SentimentLabel ruling, double negative, double neutral, double positive) {
-        double keep = 1 - RULE_SHARE;
-        double[] p = {keep * negative, keep * neutral, keep * positive};
         if (ruling == null || Math.max(negative, Math.max(neutral, positive)) >= MODEL_SURE) {
             return new double[] {negative, neutral, positive};
         }
+        return mixed(ruling, negative, neutral, positive);
+    }
+
+    /** p mixed half and half ({@link #RULE_SHARE}) with certainty in {@code ruling}. */
+    private static double[] mixed(SentimentLabel ruling, double negative, double neutral, double positive) {
+        double keep = 1 - RULE_SHARE;
+        double[] p = {keep * negative, keep * neutral, keep * positive};
         p[ruling.ordinal()] += RULE_SHARE;
         return p;
     }

@@ -44,7 +44,16 @@ final class SentenceSplitter {
         return sentences;
     }
 
-    private static boolean isJapaneseTerminator(char c) {
+    /**
+     * Whether {@code c} may end a sentence: a line break or a sentence mark of either language (an English period
+     * ends one only in context, see {@link #isEnglishBoundary}). Text on either side of it is not one phrase.
+     */
+    static boolean mayEndSentence(char c) {
+        return c == '\n' || c == '\r' || c == '.' || isJapaneseTerminator(c);
+    }
+
+    /** Whether {@code c} ends a Japanese sentence (。！？, and ASCII ! ?). */
+    static boolean isJapaneseTerminator(char c) {
         return c == '。' || c == '！' || c == '？' || c == '!' || c == '?';
     }
 

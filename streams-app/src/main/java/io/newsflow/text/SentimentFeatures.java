@@ -56,7 +56,7 @@ final class SentimentFeatures {
             + "sink sank contract ease eased weaken slow slowed lose lost slash slashed shed slip slipped deteriorate "
             + "deteriorated worsen worsened collapse collapsed erode eroded eroding erodes");
     /** A transitive direction: what it erodes comes after it ("inflation is eroding the margins"). */
-    private static final Set<String> ERODE = stems("erode eroded eroding erodes");
+    private static final String ERODE = EnglishTokenizer.stem("erode");
     /** "Contract" is a direction only as a verb ("the market contracted"), not as the noun of most press text. */
     private static final String CONTRACT = EnglishTokenizer.stem("contract");
     private static final String UP = EnglishTokenizer.stem("up");
@@ -348,7 +348,7 @@ final class SentimentFeatures {
             if (!shortfall && negatedBefore(tokens, from, t)) {
                 up = !up;
             }
-            int topic = ERODE.contains(key) ? nearestTopic(tokens, from, to, t, 0, EN_TOPIC_WINDOW, EN_GOOD, EN_BAD,
+            int topic = ERODE.equals(key) ? nearestTopic(tokens, from, to, t, 0, EN_TOPIC_WINDOW, EN_GOOD, EN_BAD,
                     EN_CLAUSE) : -1;
             if (topic < 0) {
                 topic = nearestTopic(tokens, from, to, t, EN_TOPIC_WINDOW, EN_TOPIC_WINDOW, EN_GOOD, EN_BAD, EN_CLAUSE);
