@@ -164,9 +164,7 @@ public final class BenchMain {
             for (Map.Entry<String, ThroughputPhase> phase : phases.entrySet()) {
                 log("throughput: %s, warm-up round %d of %d", phase.getKey(), round, options.warmups());
                 System.gc();
-                ThroughputResult warmUp = phase.getValue().run();
-                log("  warm-up: %,.0f records/s, %.1f µs JVM CPU per record (JIT compiling %,d ms of it; not reported)",
-                        warmUp.recordsPerSecond(), warmUp.cpuMicrosPerRecord(), warmUp.heap().compileMillis());
+                log("  warm-up (not reported): %s", phase.getValue().run().roundSummary());
             }
         }
         Map<String, List<ThroughputResult>> rounds = new java.util.LinkedHashMap<>();
@@ -175,10 +173,7 @@ public final class BenchMain {
                 log("throughput: %s, round %d of %d", phase.getKey(), round, options.repeats());
                 System.gc();
                 ThroughputResult result = phase.getValue().run();
-                log("  %,.0f records/s; µs of CPU per record: JVM %.1f from the start (JIT compiling %,d ms), "
-                        + "steady state JVM %.1f, stream threads %.1f", result.recordsPerSecond(),
-                        result.cpuMicrosPerRecord(), result.heap().compileMillis(), result.steadyCpuMicrosPerRecord(),
-                        result.steadyStreamThreadMicrosPerRecord());
+                log("  %s", result.roundSummary());
                 rounds.computeIfAbsent(phase.getKey(), k -> new ArrayList<>()).add(result);
             }
         }

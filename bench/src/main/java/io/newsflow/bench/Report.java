@@ -63,8 +63,9 @@ final class Report {
             out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (ThroughputResult r : throughput) {
                 out.printf(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %.1f | %s | %s | %s | %s | %d |%n", r.name(), r.records(),
-                        r.seconds(), r.recordsPerSecond(), r.cpuMicrosPerRecord(), orNa(r.steadyCpuMicrosPerRecord()),
-                        orNa(r.steadyStreamThreadMicrosPerRecord()),
+                        r.seconds(), r.recordsPerSecond(), r.cpuMicrosPerRecord(),
+                        ThroughputResult.figure(r.steadyCpuMicrosPerRecord()),
+                        ThroughputResult.figure(r.steadyStreamThreadMicrosPerRecord()),
                         mib(r.heap().used()), r.heap().gcs() == 0 ? "n/a (no GC)" : mib(r.heap().afterGc()), r.heap().gcs());
             }
             ratio().ifPresent(ratio -> out.printf(Locale.ROOT, "%n**topology / passthrough throughput ratio: %.2f**%s%n",
@@ -132,10 +133,6 @@ final class Report {
 
     private ThroughputResult find(String prefix) {
         return throughput.stream().filter(r -> r.name().startsWith(prefix)).findFirst().orElse(null);
-    }
-
-    private static String orNa(double value) {
-        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.1f", value);
     }
 
     static String mib(long bytes) {

@@ -1,5 +1,7 @@
 package io.newsflow.bench;
 
+import java.util.Locale;
+
 /**
  * One sustained run over pre-loaded input: all of it, and its steady-state part, from the moment
  * {@link #CLOCK_START_FRACTION} of the input had been processed to the end. Records per second are
@@ -35,6 +37,19 @@ record ThroughputResult(String name, long records, long elapsedNanos, long stead
     double steadyStreamThreadMicrosPerRecord() {
         return steadyCpu == null || steadyRecords <= 0 || steadyCpu.streamThreadNanos() == 0 ? Double.NaN
                 : steadyCpu.streamThreadNanos() / 1000.0 / steadyRecords;
+    }
+
+    /** One round's figures, as the benchmark logs each round. */
+    String roundSummary() {
+        return String.format(Locale.ROOT, "%,.0f records/s; µs of CPU per record: JVM %.1f from the start "
+                + "(JIT compiling %,d ms), steady state JVM %s, stream threads %s", recordsPerSecond(),
+                cpuMicrosPerRecord(), heap.compileMillis(), figure(steadyCpuMicrosPerRecord()),
+                figure(steadyStreamThreadMicrosPerRecord()));
+    }
+
+    /** A CPU figure with one decimal, or "n/a" when it was not measured (NaN). */
+    static String figure(double micros) {
+        return Double.isNaN(micros) ? "n/a" : String.format(Locale.ROOT, "%.1f", micros);
     }
 
     double recordsPerSecond() {
