@@ -1,13 +1,12 @@
 package io.newsflow.text;
 
+import static io.newsflow.text.EnglishCues.assertOnly;
+import static io.newsflow.text.EnglishCues.features;
+import static io.newsflow.text.EnglishCues.shippedModelOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static io.newsflow.text.EnglishCues.assertOnly;
-import static io.newsflow.text.EnglishCues.features;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,10 +68,7 @@ class EnglishChangeCuesTest {
 
     @Test
     void theShippedModelKeepsTheCompanyNewsSentencesWrittenBlind() {
-        SentimentModel model = SentimentModel.defaults(Language.EN);
-        List<LabelledSentence> sentences = SentimentDatasets.readTsv(
-                Path.of("src/test/resources/sentiment/press-blind-en.tsv"));
-        SentimentEvaluation evaluation = SentimentEvaluation.run(sentences, s -> model.predict(s).label());
+        SentimentEvaluation evaluation = shippedModelOn("src/test/resources/sentiment/press-blind-en.tsv");
 
         // measured 0.899 / 0.870 (docs/quality.md); a guard against regressions, not a tuning target
         assertEquals(159, evaluation.n());

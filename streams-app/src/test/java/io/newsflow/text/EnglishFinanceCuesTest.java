@@ -1,11 +1,10 @@
 package io.newsflow.text;
 
+import static io.newsflow.text.EnglishCues.shippedModelOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -148,10 +147,7 @@ class EnglishFinanceCuesTest {
 
     @Test
     void theShippedModelGetsThePressSentencesWrittenForThisProjectRight() {
-        SentimentModel model = SentimentModel.defaults(Language.EN);
-        List<LabelledSentence> sentences = SentimentDatasets.readTsv(
-                Path.of("src/test/resources/sentiment/press-sentences-en.tsv"));
-        SentimentEvaluation evaluation = SentimentEvaluation.run(sentences, s -> model.predict(s).label());
+        SentimentEvaluation evaluation = shippedModelOn("src/test/resources/sentiment/press-sentences-en.tsv");
 
         assertEquals(60, evaluation.n());
         assertTrue(evaluation.accuracy() >= 0.85, evaluation.summary());

@@ -2,13 +2,13 @@ package io.newsflow.text;
 
 import static io.newsflow.text.EnglishCues.assertOnly;
 import static io.newsflow.text.EnglishCues.features;
+import static io.newsflow.text.EnglishCues.probabilities;
+import static io.newsflow.text.EnglishCues.shippedModelOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -288,7 +288,7 @@ class EnglishLevelsAndCancellationsTest {
 
     @Test
     void theShippedModelKeepsTheCompanyNewsSentencesOfTheFifthRoundWrittenBlind() {
-        SentimentEvaluation evaluation = evaluate("src/test/resources/sentiment/press-blind5-en.tsv");
+        SentimentEvaluation evaluation = shippedModelOn("src/test/resources/sentiment/press-blind5-en.tsv");
 
         // measured 0.940 / 0.921 blind (docs/quality.md); a guard against regressions, not a tuning target
         assertEquals(150, evaluation.n());
@@ -298,25 +298,11 @@ class EnglishLevelsAndCancellationsTest {
 
     @Test
     void theShippedModelKeepsTheCompanyNewsSentencesWrittenBlindAfterTheFifthRoundsFixes() {
-        SentimentEvaluation evaluation = evaluate("src/test/resources/sentiment/press-blind6-en.tsv");
+        SentimentEvaluation evaluation = shippedModelOn("src/test/resources/sentiment/press-blind6-en.tsv");
 
         // measured 0.875 / 0.829 blind (docs/quality.md), its errors read after; a guard against regressions, not a tuning target
         assertEquals(80, evaluation.n());
         assertTrue(evaluation.accuracy() >= 0.85, evaluation.summary());
         assertTrue(evaluation.recall(SentimentLabel.NEUTRAL) >= 0.9, "plain facts stay neutral: " + evaluation.summary());
-    }
-
-    private static SentimentEvaluation evaluate(String file) {
-        SentimentModel model = SentimentModel.defaults(Language.EN);
-        List<LabelledSentence> sentences = SentimentDatasets.readTsv(Path.of(file));
-        return SentimentEvaluation.run(sentences, s -> model.predict(s).label());
-    }
-
-    private static EnumMap<SentimentLabel, Double> probabilities(double negative, double neutral, double positive) {
-        EnumMap<SentimentLabel, Double> p = new EnumMap<>(SentimentLabel.class);
-        p.put(SentimentLabel.NEGATIVE, negative);
-        p.put(SentimentLabel.NEUTRAL, neutral);
-        p.put(SentimentLabel.POSITIVE, positive);
-        return p;
     }
 }

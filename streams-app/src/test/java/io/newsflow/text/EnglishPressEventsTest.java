@@ -1,10 +1,12 @@
 package io.newsflow.text;
 
+import static io.newsflow.text.EnglishCues.assertOnly;
+import static io.newsflow.text.EnglishCues.features;
+import static io.newsflow.text.EnglishCues.probabilities;
+import static io.newsflow.text.EnglishCues.shippedModelOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static io.newsflow.text.EnglishCues.assertOnly;
-import static io.newsflow.text.EnglishCues.features;
 
 import java.util.EnumMap;
 import java.util.Set;
@@ -23,14 +25,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EnglishPressEventsTest {
 
     private static final SentimentModel MODEL = SentimentModel.defaults(Language.EN);
-
-    private static EnumMap<SentimentLabel, Double> probabilities(double negative, double neutral, double positive) {
-        EnumMap<SentimentLabel, Double> p = new EnumMap<>(SentimentLabel.class);
-        p.put(SentimentLabel.NEGATIVE, negative);
-        p.put(SentimentLabel.NEUTRAL, neutral);
-        p.put(SentimentLabel.POSITIVE, positive);
-        return p;
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -230,9 +224,7 @@ class EnglishPressEventsTest {
 
     @Test
     void theShippedModelKeepsTheCompanyNewsSentencesOfTheThirdRoundWrittenBlind() {
-        java.util.List<LabelledSentence> sentences = SentimentDatasets.readTsv(
-                java.nio.file.Path.of("src/test/resources/sentiment/press-blind2-en.tsv"));
-        SentimentEvaluation evaluation = SentimentEvaluation.run(sentences, s -> MODEL.predict(s).label());
+        SentimentEvaluation evaluation = shippedModelOn("src/test/resources/sentiment/press-blind2-en.tsv");
 
         // measured 0.954 / 0.960 blind (docs/quality.md); a guard against regressions, not a tuning target
         assertEquals(152, evaluation.n());

@@ -2,12 +2,11 @@ package io.newsflow.text;
 
 import static io.newsflow.text.EnglishCues.assertOnly;
 import static io.newsflow.text.EnglishCues.features;
+import static io.newsflow.text.EnglishCues.shippedModelOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -158,10 +157,7 @@ class EnglishPressWordingTest {
 
     @Test
     void theShippedModelKeepsTheCompanyNewsSentencesOfTheFourthRoundWrittenBlind() {
-        SentimentModel model = SentimentModel.defaults(Language.EN);
-        List<LabelledSentence> sentences = SentimentDatasets.readTsv(
-                Path.of("src/test/resources/sentiment/press-blind3-en.tsv"));
-        SentimentEvaluation evaluation = SentimentEvaluation.run(sentences, s -> model.predict(s).label());
+        SentimentEvaluation evaluation = shippedModelOn("src/test/resources/sentiment/press-blind3-en.tsv");
 
         // measured 0.924 / 0.907 blind (docs/quality.md); a guard against regressions, not a tuning target
         assertEquals(198, evaluation.n());
@@ -171,10 +167,7 @@ class EnglishPressWordingTest {
 
     @Test
     void theShippedModelKeepsTheCompanyNewsSentencesWrittenBlindAfterTheFourthRoundsFixes() {
-        SentimentModel model = SentimentModel.defaults(Language.EN);
-        List<LabelledSentence> sentences = SentimentDatasets.readTsv(
-                Path.of("src/test/resources/sentiment/press-blind4-en.tsv"));
-        SentimentEvaluation evaluation = SentimentEvaluation.run(sentences, s -> model.predict(s).label());
+        SentimentEvaluation evaluation = shippedModelOn("src/test/resources/sentiment/press-blind4-en.tsv");
 
         // measured 0.910 / 0.890 blind (docs/quality.md); a guard against regressions, not a tuning target
         assertEquals(100, evaluation.n());
